@@ -1,0 +1,3 @@
+"""briefings: a static-site generator for briefing digests."""
+
+__version__ = "0.1.0"

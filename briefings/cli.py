@@ -1,0 +1,157 @@
+"""Command line: init, build, serve, extract, email."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from . import __version__
+from .config import Config, ConfigError, load_config
+from .model import Problem
+
+err = Console(stderr=True, highlight=False)
+
+
+def report(problems: list[Problem]) -> None:
+    for problem in problems:
+        style = "red" if problem.severity == "error" else "yellow"
+        err.print(f"[{style}]{problem}[/{style}]", soft_wrap=True)
+
+
+def load_or_exit(path: str) -> Config:
+    try:
+        return load_config(Path(path))
+    except ConfigError as exc:
+        report(exc.problems)
+        sys.exit(1)
+
+
+config_option = click.option("--config", "config_path", default="config.yaml", show_default=True,
+                             type=click.Path(dir_okay=False), help="Site configuration file.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="briefings")
+def main() -> None:
+    """Briefing digests from news articles: key points, quotes and participants."""
+
+
+@main.command()
+@config_option
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option("--drafts", is_flag=True, help="Include articles marked draft: true.")
+def build(config_path: str, strict: bool, drafts: bool) -> None:
+    """Build the site from content/ into output/."""
+    from .build import build as run_build
+
+    config = load_or_exit(config_path)
+    with err.status("Building…"):
+        result = run_build(config, drafts=drafts)
+    report(result.problems)
+    site = result.site
+    articles = len(site.entries) if site else 0
+    summary = (f"{articles} articles ({result.parsed} parsed), {result.pages} files "
+               f"in {result.seconds:.2f}s → {config.output_path}")
+    if result.failed(strict):
+        err.print(f"[red]Build failed:[/red] {len(result.errors)} error(s), {len(result.warnings)} warning(s); {summary}")
+        sys.exit(1)
+    err.print(f"Built {summary}")
+
+
+@main.command()
+@config_option
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (local only by default).")
+@click.option("--poll", is_flag=True, help="Poll for changes (network file systems).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the site in a browser.")
+def serve(config_path: str, port: int, host: str, poll: bool, open_browser: bool) -> None:
+    """Build, serve output/ and rebuild on every change; open pages reload themselves."""
+    from .serve import serve as run_serve
+
+    config = load_or_exit(config_path)
+    sys.exit(run_serve(config, Path(config_path), host=host, port=port, poll=poll, open_browser=open_browser))
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option("--config", "config_path", default=None, type=click.Path(dir_okay=False),
+              help="Take model and key-point count from this config (default: ./config.yaml if present).")
+@click.option("--key-points", type=click.IntRange(0, 20), default=None, help="Key points per article.")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+def extract(fmt: str, config_path: str | None, key_points: int | None, files: tuple[str, ...]) -> None:
+    """Print key points, quotes and participants of FILES (.md or .txt) as JSON."""
+    from .cache import ExtractionCache
+    from .content import ContentError, read_article
+    from .extraction import extract_texts
+    from .output import extraction_json
+
+    if config_path is None and Path("config.yaml").is_file():
+        config_path = "config.yaml"
+    config = load_or_exit(config_path) if config_path else Config()
+    cache = ExtractionCache(config.cache_path if config_path else None)
+    articles, problems = [], []
+    for name in files:
+        path = Path(name)
+        try:
+            article, warnings = read_article(path, name)
+        except ContentError as exc:
+            problems.append(Problem(name, exc.message, exc.line))
+            continue
+        except OSError as exc:
+            problems.append(Problem(name, exc.strerror or str(exc)))
+            continue
+        problems.extend(warnings)
+        articles.append(article)
+    counts = [key_points if key_points is not None else a.key_points or config.key_points for a in articles]
+    extractions = extract_texts([a.text for a in articles], config.model, counts, cache, processes=2)
+    report(problems)
+    payload = {"articles": [extraction_json(a, e) for a, e in zip(articles, extractions)]}
+    click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    if any(p.severity == "error" for p in problems):
+        sys.exit(1)
+
+
+@main.command()
+@config_option
+@click.option("--digest", "digest_id", default=None, help="Digest ID, e.g. 2026-11-16 (default: the latest).")
+@click.option("--out", "out", type=click.Path(dir_okay=False), default=None, help="Write the message to FILE.eml.")
+@click.option("--send", is_flag=True, help="Send over the SMTP server in config.yaml.")
+@click.option("--to", "recipients", multiple=True, help="Recipient (repeatable); default: email.to in config.")
+@click.option("--dry-run", is_flag=True, help="With --send: show what would be sent, send nothing.")
+def email(config_path: str, digest_id: str | None, out: str | None, send: bool,
+          recipients: tuple[str, ...], dry_run: bool) -> None:
+    """Turn a digest into an email: write it as .eml, send it, or both."""
+    from . import email as mail
+
+    config = load_or_exit(config_path)
+    if not out and not send:
+        raise click.UsageError("give --out FILE.eml, --send, or both")
+    try:
+        message = mail.digest_message(config, digest_id=digest_id, recipients=list(recipients))
+    except mail.EmailError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        sys.exit(1)
+    if out:
+        Path(out).write_bytes(bytes(message))
+        err.print(f"Wrote {out} ({len(bytes(message)) // 1024} KB)")
+    if send:
+        sent = mail.send(config, message, dry_run=dry_run, log=err.print)
+        if not sent:
+            sys.exit(1)
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False))
+def init(directory: str) -> None:
+    """Create a new site in DIRECTORY: config.yaml, content/ with two articles, templates/."""
+    from .scaffold import ScaffoldError, create_site
+
+    try:
+        create_site(Path(directory))
+    except ScaffoldError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        sys.exit(1)
+    err.print(f"Created a site in {directory}. Next: cd {directory} && briefings build")

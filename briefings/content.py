@@ -1,0 +1,254 @@
+"""Read articles from content/: Markdown with YAML front matter, or plain .txt.
+
+Every problem is a `Problem(path, message, line)`; a broken article is skipped and
+the rest still build.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import os
+import re
+import unicodedata
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+
+from . import yamlsource
+from .model import Article, Problem
+
+ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+FRONT_MATTER_KEYS = {"title", "date", "source", "url", "author", "tags", "draft", "slug", "key_points"}
+_FENCE = re.compile(r"^(---|\.\.\.)\s*$")
+
+
+class ContentError(Exception):
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.message, self.line = message, line
+
+
+def is_ignored_name(name: str) -> bool:
+    """Hidden files and editors' temporary files (vim's 4913 probe, backups, swaps)."""
+    return (
+        name.startswith((".", "#", "~"))
+        or name.endswith(("~", ".swp", ".swx", ".tmp", ".bak"))
+        or name == "4913"
+    )
+
+
+def find_articles(content_dir: Path) -> list[Path]:
+    """Article files under content_dir, sorted; symlinked folders are not followed (no loops)."""
+    found = []
+    for folder, dirs, files in os.walk(content_dir):
+        dirs[:] = sorted(d for d in dirs if not is_ignored_name(d))
+        for name in sorted(files):
+            if not is_ignored_name(name) and name.lower().endswith(ARTICLE_SUFFIXES):
+                found.append(Path(folder) / name)
+    return found
+
+
+def load_articles(content_dir: Path, root: Path | None = None) -> tuple[list[Article], list[Problem]]:
+    """Read every article; duplicates by slug are errors (the first in path order wins)."""
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    by_slug: dict[str, Article] = {}
+    for path in find_articles(content_dir):
+        shown = display_path(path, root or content_dir.parent)
+        try:
+            article, warnings = read_article(path, shown)
+        except ContentError as exc:
+            problems.append(Problem(shown, exc.message, exc.line))
+            continue
+        problems.extend(warnings)
+        if article.slug in by_slug:
+            first = by_slug[article.slug].source
+            problems.append(Problem(shown, f"slug '{article.slug}' is already used by {first}"))
+            continue
+        by_slug[article.slug] = article
+        articles.append(article)
+    return articles, problems
+
+
+def display_path(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def read_article(path: Path, shown: str | None = None) -> tuple[Article, list[Problem]]:
+    """One article from disk. Raises ContentError for what stops it being built."""
+    shown = shown or str(path)
+    data = path.read_bytes()
+    if b"\x00" in data[:8192]:
+        raise ContentError("binary file, not a text article")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ContentError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})", line) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if path.suffix.lower() == ".txt":
+        return parse_text(text, path.stem, shown), []
+    return parse_markdown(text, path.stem, shown)
+
+
+def parse_text(text: str, stem: str, shown: str) -> Article:
+    """A plain article: the first line is the title when it reads as a headline."""
+    lines = text.strip().split("\n")
+    if not lines or not lines[0].strip():
+        raise ContentError("empty article")
+    first = lines[0].strip()
+    if looks_like_headline(first) and len(lines) > 1:
+        title, body = first, "\n".join(lines[1:]).strip()
+    else:
+        title, body = humanise(stem), text.strip()
+    return Article(
+        source=shown,
+        slug=slugify(stem) or "article",
+        title=title,
+        text=body,
+        body_html=plain_to_html(body),
+    )
+
+
+def looks_like_headline(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= 25 and not line.endswith((".", ",", ";", ":")) and not line.startswith(('"', "“"))
+
+
+def parse_markdown(text: str, stem: str, shown: str) -> tuple[Article, list[Problem]]:
+    meta, body, body_line, node = split_front_matter(text)
+    warnings = [
+        Problem(shown, f"unknown front matter key '{key}' (known: {', '.join(sorted(FRONT_MATTER_KEYS))})",
+                yamlsource.line_of(node, (str(key),), 2), "warning")
+        for key in meta
+        if key not in FRONT_MATTER_KEYS
+    ]
+
+    def field(key: str, kind: type, default=None):
+        value = meta.get(key, default)
+        if value is None or isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
+            return value
+        raise ContentError(f"'{key}' must be {kind.__name__}, got {value!r}", yamlsource.line_of(node, (key,), 2))
+
+    body = body.strip()
+    if not body and not meta:
+        raise ContentError("empty article")
+    title = field("title", str) or first_heading(body) or humanise(stem)
+    slug_value = field("slug", str)
+    slug = slugify(slug_value if slug_value is not None else stem)
+    if slug_value is not None and (not slug or "/" in slug_value or ".." in slug_value or "\\" in slug_value):
+        raise ContentError(f"slug {slug_value!r} must be a plain name (letters, digits, hyphens)",
+                           yamlsource.line_of(node, ("slug",), 2))
+    tags = meta.get("tags") or []
+    if isinstance(tags, str):
+        tags = [t.strip() for t in tags.split(",")]
+    if not isinstance(tags, list) or not all(isinstance(t, (str, int, float)) for t in tags):
+        raise ContentError("'tags' must be a list of words", yamlsource.line_of(node, ("tags",), 2))
+    key_points = field("key_points", int)
+    if key_points is not None and not 0 <= key_points <= 20:
+        raise ContentError("'key_points' must be between 0 and 20", yamlsource.line_of(node, ("key_points",), 2))
+    article = Article(
+        source=shown,
+        slug=slug or "article",
+        title=title.strip(),
+        text=markdown_to_text(body),
+        body_html=render_markdown(body),
+        date=parse_date(meta.get("date"), yamlsource.line_of(node, ("date",), 2)),
+        source_name=field("source", str),
+        url=field("url", str),
+        author=field("author", str),
+        tags=tuple(dict.fromkeys(str(t).strip() for t in tags if str(t).strip())),
+        draft=bool(field("draft", bool, False)),
+        key_points=key_points,
+    )
+    return article, warnings
+
+
+def split_front_matter(text: str) -> tuple[dict, str, int, object]:
+    """(metadata, body, line where the body starts, YAML node tree)."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return {}, text, 1, None
+    for end in range(1, len(lines)):
+        if _FENCE.match(lines[end]):
+            break
+    else:
+        raise ContentError("front matter starts with '---' but never ends (add a closing '---' line)", 1)
+    try:
+        meta, node = yamlsource.load("\n".join(lines[1:end]), first_line=2)
+    except yamlsource.YamlError as exc:
+        raise ContentError(f"front matter is {exc.message}", exc.line) from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise ContentError("front matter must be a mapping of keys to values (title: …, date: …)", 2)
+    return meta, "\n".join(lines[end + 1:]), end + 2, node
+
+
+def parse_date(value: object, line: int | None) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text[:10]) if len(text) <= 10 else dt.datetime.fromisoformat(text).date()
+    except ValueError:
+        raise ContentError(f"'date' must be an ISO date like 2026-11-18, got {text!r}", line) from None
+
+
+def slugify(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-")
+
+
+def humanise(stem: str) -> str:
+    words = re.sub(r"[-_]+", " ", stem).strip()
+    return words[:1].upper() + words[1:] if words else "Untitled"
+
+
+def first_heading(body: str) -> str | None:
+    match = re.match(r"\s*#\s+(.+)", body)
+    return match.group(1).strip() if match else None
+
+
+def render_markdown(body: str) -> str:
+    return markdown.markdown(body, extensions=["extra", "sane_lists"], output_format="html")
+
+
+def plain_to_html(body: str) -> str:
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", body) if p.strip()]
+    return "\n".join(f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in paragraphs)
+
+
+class _TextCollector(HTMLParser):
+    """Rendered Markdown back to plain paragraphs: block elements become blank lines."""
+
+    BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "br", "hr",
+              "table", "ul", "ol", "dd", "dt", "figcaption"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def markdown_to_text(body: str) -> str:
+    collector = _TextCollector()
+    collector.feed(render_markdown(body))
+    collector.close()
+    text = "".join(collector.parts)
+    paragraphs = [re.sub(r"[ \t]*\n[ \t]*", " ", p).strip() for p in re.split(r"\n\s*\n", text)]
+    return "\n\n".join(p for p in paragraphs if p)

@@ -1,0 +1,26 @@
+"""Extraction: boilerplate, participants, quotes and key points, as pure functions over a Doc.
+
+`prepare` runs on text before the parse; `extract_doc` on the parsed Doc. Nothing here
+imports spaCy at module level, so a build whose extractions are all cached never loads it.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model import Extraction
+from .boilerplate import clean as prepare
+from .keypoints import find_key_points
+from .participants import find_participants
+from .quotes import find_quotes
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["prepare", "extract_doc"]
+
+
+def extract_doc(doc: Doc, key_points: int = 3) -> Extraction:
+    participants = find_participants(doc)
+    quotes = find_quotes(doc, participants)
+    points = find_key_points(doc, participants, key_points)
+    return Extraction(key_points=points, quotes=quotes, participants=participants.to_list())

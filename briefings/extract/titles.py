@@ -1,0 +1,43 @@
+"""Words of office and address: shared by participants (roles) and quotes (speakers)."""
+from __future__ import annotations
+
+HONORIFICS = {
+    "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame", "Lord", "Lady", "Baroness", "Baron",
+    "Prof", "Professor", "Rev", "Revd", "Reverend", "Fr", "Father", "Sister", "Rabbi", "Imam",
+    "Sheikh", "Mme", "Mlle", "Herr", "Frau", "Messrs",
+}
+
+# The noun that ends a title: "Foreign *Secretary*", "chief *executive*".
+TITLE_HEADS = {
+    "minister", "secretary", "president", "vice-president", "chancellor", "premier", "governor", "senator",
+    "sen", "gov", "rep", "representative", "congressman", "congresswoman", "mayor", "ambassador", "envoy",
+    "spokesman", "spokeswoman", "spokesperson", "director", "chairman", "chairwoman", "chair", "chief",
+    "executive", "ceo", "cfo", "coo", "leader", "commissioner", "general", "officer", "judge", "justice",
+    "king", "queen", "prince", "princess", "pope", "emperor", "adviser", "advisor", "counsel", "attorney",
+    "head", "founder", "co-founder", "manager", "coach", "captain", "analyst", "economist", "professor",
+    "speaker", "whip", "chairperson", "lawmaker", "mp", "mep", "candidate", "nominee", "deputy", "admiral",
+    "colonel", "commander", "lieutenant", "sergeant", "inspector", "superintendent", "constable", "sheriff",
+    "bishop", "archbishop", "cardinal", "editor", "correspondent", "boss", "owner", "partner", "striker",
+    "midfielder", "defender", "goalkeeper", "chairmen", "vice-chairman", "treasurer", "prosecutor",
+    "solicitor-general", "attorney-general", "secretary-general", "director-general", "president-elect",
+}
+
+# Words that may stand inside a title before its head: "Prime", "Foreign", "former".
+TITLE_MODIFIERS = {
+    "prime", "foreign", "home", "defence", "defense", "finance", "health", "education", "vice", "deputy",
+    "chief", "executive", "first", "state", "shadow", "former", "acting", "interior", "trade", "industry",
+    "culture", "environment", "transport", "economy", "energy", "culture", "business", "culture", "junior",
+    "senior", "assistant", "associate", "managing", "general", "supreme", "lord", "attorney", "press",
+    "communications", "national", "security", "public", "international", "development", "treasury",
+    "labour", "work", "pensions", "northern", "ireland", "scottish", "welsh", "european", "interim",
+    "principal", "technical", "operating", "financial", "commercial", "policy", "sports", "media",
+}
+
+
+def is_title_head(word: str) -> bool:
+    return word.rstrip(".").lower() in TITLE_HEADS
+
+
+def is_title_word(word: str) -> bool:
+    lower = word.rstrip(".").lower()
+    return lower in TITLE_HEADS or lower in TITLE_MODIFIERS

@@ -1,0 +1,170 @@
+"""The one data model every stage passes around.
+
+content → Article; extract → Extraction (Participant, Quote, KeyPoint);
+site → SiteModel (Digest, ParticipantPage, TagPage). Plain dataclasses, so they
+are cheap to build, compare and serialise to the extraction cache.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+PARTICIPANT_TYPES = ("PERSON", "ORG", "GPE", "LOC")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A user-facing error or warning, printed as `path:line: message`."""
+
+    path: str
+    message: str
+    line: int | None = None
+    severity: str = "error"  # "error" or "warning"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.severity}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One source article as read from content/, before extraction."""
+
+    source: str  # path as given / relative to the site, for messages and JSON
+    slug: str
+    title: str
+    text: str  # plain text fed to the NLP pipeline
+    body_html: str  # the body rendered for the article page
+    date: dt.date | None = None
+    source_name: str | None = None  # the outlet, front matter `source`
+    url: str | None = None
+    author: str | None = None
+    tags: tuple[str, ...] = ()
+    draft: bool = False
+    key_points: int | None = None  # per-article override of the site setting
+
+
+@dataclass
+class Participant:
+    name: str  # canonical: "William Hague", "United Kingdom"
+    type: str  # one of PARTICIPANT_TYPES
+    role: str | None = None  # "Foreign Secretary"
+    nationality: str | None = None  # "British", kept apart from the office
+    aliases: list[str] = field(default_factory=list)  # other surface forms seen
+    mentions: int = 0
+
+    @property
+    def title(self) -> str | None:
+        """Nationality and role as a reader sees them: "British Foreign Secretary"."""
+        parts = [p for p in (self.nationality, self.role) if p]
+        return " ".join(parts) or None
+
+
+@dataclass
+class Quote:
+    text: str  # without the surrounding quote marks
+    speaker: str | None  # a participant's canonical name, or None
+    cue: str | None = None  # the reporting verb or phrase: "said", "according to"
+    start: int = 0  # character offsets into the extracted text
+    end: int = 0
+
+
+@dataclass
+class KeyPoint:
+    text: str
+    position: int  # sentence index in the article, for article-order display
+    score: float = 0.0
+
+
+@dataclass
+class Extraction:
+    key_points: list[KeyPoint] = field(default_factory=list)  # by importance
+    quotes: list[Quote] = field(default_factory=list)  # in document order
+    participants: list[Participant] = field(default_factory=list)  # by salience
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Extraction:
+        return cls(
+            key_points=[KeyPoint(**k) for k in data["key_points"]],
+            quotes=[Quote(**q) for q in data["quotes"]],
+            participants=[Participant(**p) for p in data["participants"]],
+        )
+
+    def participant(self, name: str) -> Participant | None:
+        return next((p for p in self.participants if p.name == name), None)
+
+
+@dataclass
+class Entry:
+    """An article with its extraction and its place in the site."""
+
+    article: Article
+    extraction: Extraction
+    url: str  # site-relative, e.g. "articles/japan-uk-security-dialogue/"
+
+    @property
+    def key_points_in_order(self) -> list[KeyPoint]:
+        return sorted(self.extraction.key_points, key=lambda k: k.position)
+
+
+@dataclass
+class Digest:
+    id: str  # "2026-11-16" (week starting), "2026-11-18" (day) or "undated"
+    title: str  # "Week of 16 November 2026"
+    url: str
+    start: dt.date | None
+    entries: list[Entry]
+    previous: Digest | None = None  # older
+    next: Digest | None = None  # newer
+
+
+@dataclass
+class QuoteRef:
+    quote: Quote
+    entry: Entry
+
+
+@dataclass
+class ParticipantPage:
+    key: str  # "PERSON:William Hague"
+    name: str
+    type: str
+    slug: str
+    url: str
+    roles: list[str]  # distinct titles seen across articles
+    entries: list[Entry]
+    quotes: list[QuoteRef]
+
+
+@dataclass
+class TagPage:
+    name: str
+    slug: str
+    url: str
+    entries: list[Entry]
+
+
+@dataclass
+class SiteModel:
+    title: str
+    base_url: str
+    entries: list[Entry]  # newest first
+    digests: list[Digest]  # newest first, "Undated" last
+    participants: list[ParticipantPage]  # by number of articles, then name
+    tags: list[TagPage]
+    quotes: list[QuoteRef]
+    updated: dt.datetime | None = None  # newest article date, or SOURCE_DATE_EPOCH
+
+    def digest(self, digest_id: str) -> Digest | None:
+        return next((d for d in self.digests if d.id == digest_id), None)
+
+
+def relpath(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)

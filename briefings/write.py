@@ -1,0 +1,81 @@
+"""Write pages into a fresh directory beside output/ and swap it into place.
+
+Readers (a browser, `briefings serve`, rsync) never see a half-written site, and pages
+of deleted articles disappear with the old directory.
+"""
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import posixpath
+import shutil
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+class UnsafePath(ValueError):
+    pass
+
+
+def safe_join(root: Path, relative: str) -> Path:
+    """root/relative, refusing anything that would land outside root."""
+    normal = posixpath.normpath(relative)
+    if normal.startswith(("/", "../")) or normal in ("..", ".") or "\\" in relative or "\0" in relative:
+        raise UnsafePath(f"refusing to write outside the output directory: {relative!r}")
+    return root / normal
+
+
+def write_site(pages: Iterable[tuple[str, bytes]], output: Path) -> int:
+    """Write every page into a staging directory, then swap it with `output`. Returns the count."""
+    output = output.absolute()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
+    count = 0
+    try:
+        for relative, data in pages:
+            path = safe_join(staging, relative)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            count += 1
+        os.chmod(staging, 0o755)
+        swap_into_place(staging, output)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return count
+
+
+def swap_into_place(staging: Path, output: Path) -> None:
+    if output.is_dir() and not output.is_symlink() and _exchange(staging, output):
+        shutil.rmtree(staging, ignore_errors=True)  # staging now holds the old site
+        return
+    # No atomic exchange here (not Linux, or output/ is new): two renames, a moment apart.
+    old = None
+    if output.exists() or output.is_symlink():
+        old = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
+        os.rmdir(old)
+        os.rename(output, old)
+    os.rename(staging, output)
+    if old is not None:
+        if old.is_dir() and not old.is_symlink():
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            old.unlink()
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two directories with Linux renameat2(RENAME_EXCHANGE)."""
+    libc_name = ctypes.util.find_library("c")
+    if not libc_name:
+        return False
+    libc = ctypes.CDLL(libc_name, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    return result == 0
