@@ -105,6 +105,7 @@ def parse_text(text: str, stem: str, shown: str) -> Article:
         title, body = first, "\n".join(lines[1:]).strip()
     else:
         title, body = humanise(stem), text.strip()
+    body = paragraphs_of_text(body)
     return Article(
         source=shown,
         slug=slugify(stem) or "article",
@@ -112,6 +113,15 @@ def parse_text(text: str, stem: str, shown: str) -> Article:
         text=body,
         body_html=plain_to_html(body),
     )
+
+
+def paragraphs_of_text(body: str) -> str:
+    """One paragraph per blank-line block; in text with no blank lines at all (scraped
+    pages), every line is a paragraph."""
+    if re.search(r"\n\s*\n", body):
+        blocks = re.split(r"\n\s*\n", body)
+        return "\n\n".join(" ".join(b.split()) for b in blocks if b.strip())
+    return "\n\n".join(" ".join(line.split()) for line in body.split("\n") if line.strip())
 
 
 def looks_like_headline(line: str) -> bool:

@@ -24,7 +24,8 @@ _PARAGRAPH_PATTERNS = [
     ("credit", re.compile(r"(?i)\b(?:contributed\s+(?:to\s+)?(?:this\s+)?report(?:ing)?|contributed reporting)\b\.?\)?$")),
     ("credit", re.compile(r"(?i)^(?:photo|image|picture|photograph|video)s?\s*(?:caption|credit|copyright)?\s*[:|]")),
     ("credit", re.compile(r"(?i)^image (?:caption|copyright)\b")),
-    ("caption", re.compile(r"^\d+\s+of\s+\d+\.?\s*$")),
+    # Gallery counters, alone or opening the caption they count: "1 of 4. Rescuers search…"
+    ("caption", re.compile(r"^\d+\s+of\s+\d+(?:\.|$)")),
     ("caption", re.compile(r"(?i)\((?:photo|image|picture)s?:?\s[^)]*\)\s*$")),
     ("caption", re.compile(r"(?i)(?:\(|/|\||photograph:|credit:)\s*(?:getty(?: images)?|reuters|ap(?: photo)?|afp|epa|"
                            r"pa(?: wire)?|shutterstock|alamy|rex)\b[^()]{0,60}\)?\.?\s*$")),

@@ -88,6 +88,7 @@ class Participants:
 
 def find_participants(doc: Doc) -> Participants:
     mentions = [m for ent in doc.ents if ent.label_ in ENTITY_LABELS for m in clean_mention(ent)]
+    mentions += untagged_name_mentions(doc, mentions)
     clusters = cluster_mentions(mentions)
     for cluster in clusters:
         cluster.type = cluster_type(cluster)
@@ -126,9 +127,24 @@ def clean_mention(ent: Span) -> list[Mention]:
         return [Mention(tokens[0].i, tokens[-1].i + 1, text, place.type, place=place, demonym=places.is_demonym(text))]
     if label == "NORP":
         return []  # "Democrats", "Muslims": groups, not participants
+    if len(tokens) == 1 and is_title_word(text):
+        return []  # "Shadow", "State": a piece of a title the model tagged as an entity
     if label == "FAC":
         label = "LOC"
     return [Mention(tokens[0].i, tokens[-1].i + 1, text, label)]
+
+
+def untagged_name_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Names of people the article states in full, where the small model missed a later
+    mention ("Hague said" with no entity on "Hague")."""
+    names = {fold(w) for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1
+             for w in (m.text.split()[0], m.text.split()[-1])}
+    tagged = {i for m in mentions for i in range(m.start, m.end)}
+    found = []
+    for token in doc:
+        if token.i not in tagged and token.pos_ == "PROPN" and token.text[:1].isupper() and fold(token.text) in names:
+            found.append(Mention(token.i, token.i + 1, token.text, "PERSON"))
+    return found
 
 
 def _join(tokens: list[Token]) -> str:
@@ -161,6 +177,7 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
             person_keys.append((key, words))
         add(key, mention)
 
+    other_names = {fold(m.text) for m in mentions if m.label != "PERSON" and not m.place}
     for mention in mentions:
         if mention.label == "PERSON" and len(mention.text.split()) > 1:
             continue
@@ -170,10 +187,12 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
         person = _person_for_single(mention, person_keys, clusters)
         if person:
             add(person, mention)
-        elif mention.label == "PERSON":
+        elif mention.label == "PERSON" and fold(mention.text) not in other_names:
             add("PERSON:" + fold(mention.text), mention)
         else:
-            add(f"{mention.label}:{fold(mention.text)}", mention)
+            # Same text, same entity, whatever label each mention got ("Royal Free" ORG and LOC;
+            # a lone "Glasgow" tagged PERSON beside the city).
+            add("NAME:" + fold(mention.text), mention)
     return _join_acronyms(list(clusters.values()))
 
 
@@ -222,11 +241,13 @@ def _join_acronyms(clusters: list[Cluster]) -> list[Cluster]:
 
 
 def cluster_type(cluster: Cluster) -> str:
-    labels = [m.label for m in cluster.mentions]
     if any(m.label == "PERSON" and len(m.text.split()) > 1 for m in cluster.mentions):
         return "PERSON"
     if any(m.place for m in cluster.mentions):
         return next(m.place.type for m in cluster.mentions if m.place)
+    # A lone word tagged PERSON in some mentions and a place or an organisation in others is
+    # the place or organisation: a person would be named in full somewhere.
+    labels = [m.label for m in cluster.mentions if m.label != "PERSON"] or [m.label for m in cluster.mentions]
     return Counter(labels).most_common(1)[0][0]
 
 
@@ -282,7 +303,7 @@ def title_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
     if before is not None and before.ent_type_ in ("NORP", "GPE") and places.lookup(before.text):
         nationality = before.text if places.is_demonym(before.text) else None
     if before is not None and before.ent_type_ == "ORG" and not nationality:
-        org = _entity_text(doc, before.i)
+        org = _entity_before(doc, first)
         if org:
             role = f"{org} {role}"
     return role, nationality
@@ -309,8 +330,10 @@ def _strip_det(text: str) -> str:
     return re.sub(r"^(?:the|a|an|The|A|An)\s+", "", text.strip(" ,;")).strip()
 
 
-def _entity_text(doc: Doc, token_index: int) -> str | None:
+def _entity_before(doc: Doc, first: int) -> str | None:
+    """The organisation that ends right before a title ("ExxonMobil CEO"), not one the
+    title itself is part of ("the Trade and Industry Secretary")."""
     for ent in doc.ents:
-        if ent.start <= token_index < ent.end:
+        if ent.end == first and ent.label_ == "ORG":
             return _strip_det(re.sub(r"['’]s$", "", ent.text))
     return None

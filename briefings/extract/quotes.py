@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Quote
 from .participants import Cluster, Participants
-from .titles import is_title_head
+from .titles import is_title_head, is_title_word
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -210,6 +210,8 @@ def _nearest_person(participants: Participants, token_index: int) -> str | None:
 
 def _by_role(participants: Participants, subject: Token) -> str | None:
     """ "the foreign secretary said" → the participant whose role is Foreign Secretary."""
+    if any(t.pos_ == "PROPN" and not is_title_word(t.text) for t in subject.subtree):
+        return None  # a name the model did not tag: not a role to look up
     head = subject.lemma_.lower()
     matches: list[Cluster] = [c for c in participants.clusters
                               if c.type == "PERSON" and c.role and c.role.lower().split()[-1] in (head, subject.lower_)]

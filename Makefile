@@ -1,0 +1,31 @@
+# make build: venv, pinned install, build the sample site.  make test: the whole suite.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: build test eval serve clean
+
+build: $(STAMP)
+	$(BIN)/briefings build
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+# Every scorer in ../shared/eval, through `briefings extract --format json`.
+eval: $(STAMP)
+	$(BIN)/python -m pip install --quiet rouge-score==0.1.2
+	$(BIN)/python bench/eval.py
+
+serve: $(STAMP)
+	$(BIN)/briefings serve
+
+clean:
+	rm -rf output .briefings-cache .pytest_cache

@@ -1,0 +1,50 @@
+"""Run every scorer in ../shared/eval on `briefings extract --format json` and print each
+scorer's last line (`make eval`). Pass -v to see the scorers' full reports."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+EVAL = REPO.parent / "shared" / "eval"
+BRIEFINGS = Path(sys.executable).parent / "briefings"
+
+
+def run_scorer(folder: Path, verbose: bool) -> str:
+    gold = folder / "dev.jsonl"
+    scorer = next(folder.glob("score_*.py"))
+    with tempfile.TemporaryDirectory() as tmp:
+        texts = Path(tmp) / "texts"
+        texts.mkdir()
+        for line in gold.open(encoding="utf-8"):
+            item = json.loads(line)
+            # newline="" keeps the text byte-identical, so gold offsets stay valid
+            (texts / f"{item['id']}.txt").open("w", encoding="utf-8", newline="").write(item["text"])
+        preds = Path(tmp) / "preds.json"
+        files = sorted(str(p) for p in texts.glob("*.txt"))
+        with preds.open("w", encoding="utf-8") as out:
+            subprocess.run([str(BRIEFINGS), "extract", "--format", "json", *files], stdout=out, check=True,
+                           cwd=tmp)
+        args = [sys.executable, str(scorer), str(gold), str(preds)] + (["-v"] if verbose else [])
+        report = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+    if verbose:
+        print(report)
+    return report.strip().splitlines()[-1]
+
+
+def main() -> int:
+    verbose = "-v" in sys.argv[1:]
+    folders = sorted(p for p in EVAL.iterdir() if p.is_dir() and (p / "dev.jsonl").exists())
+    if not folders:
+        print(f"no scorers found under {EVAL}", file=sys.stderr)
+        return 1
+    for folder in folders:
+        print(f"{folder.name}: {run_scorer(folder, verbose)}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

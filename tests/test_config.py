@@ -1,0 +1,47 @@
+from pathlib import Path
+
+import pytest
+
+from briefings.config import ConfigError, load_config
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "config.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_missing_file_gives_defaults(tmp_path):
+    config = load_config(tmp_path / "config.yaml")
+    assert config.key_points == 3 and config.period == "week"
+    assert config.content_path == tmp_path.resolve() / "content"
+
+
+def test_values_are_read_and_base_url_gets_a_slash(tmp_path):
+    config = load_config(write(tmp_path, "title: News\nbase_url: https://x.org/sub\nperiod: day\nkey_points: 5\n"))
+    assert (config.title, config.base_url, config.period, config.key_points) == ("News", "https://x.org/sub/", "day", 5)
+
+
+def test_email_from_key_is_read(tmp_path):
+    config = load_config(write(tmp_path, "email:\n  from: A <a@x.org>\n  smtp:\n    port: 465\n    security: ssl\n"))
+    assert config.email.sender == "A <a@x.org>"
+    assert config.email.smtp.security == "ssl" and config.email.smtp.port == 465
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ("title: x\nperoid: week\n", 2, ["unknown key", "peroid"]),
+    ("title: x\nkey_points: lots\n", 2, ["key_points", "integer"]),
+    ("title: x\nperiod: month\n", 2, ["period", "'day'", "'week'"]),
+    ("title: x\nemail:\n  smtp:\n    port: 99999\n", 4, ["email.smtp.port"]),
+    ("title: x\nbase_url: example.org\n", 2, ["base_url", "http"]),
+    ("title: [unclosed\n", 2, ["YAML"]),
+    ("- a\n- b\n", 1, ["mapping"]),
+])
+def test_errors_name_key_line_and_what_is_allowed(tmp_path, text, line, words):
+    with pytest.raises(ConfigError) as info:
+        load_config(write(tmp_path, text))
+    problem = info.value.problems[0]
+    assert problem.line == line
+    for word in words:
+        assert word in problem.message
+    assert str(problem).startswith(f"{tmp_path / 'config.yaml'}:{line}: ")
