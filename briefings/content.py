@@ -147,7 +147,10 @@ def parse_markdown(text: str, stem: str, shown: str) -> tuple[Article, list[Prob
     body = body.strip()
     if not body and not meta:
         raise ContentError("empty article")
-    title = field("title", str) or first_heading(body) or humanise(stem)
+    title = field("title", str)
+    if not title and (heading := first_heading(body)):
+        title, body = heading, body.split("\n", 1)[1].strip() if "\n" in body else ""  # shown once, as the title
+    title = title or humanise(stem)
     slug_value = field("slug", str)
     slug = slugify(slug_value if slug_value is not None else stem)
     if slug_value is not None and (not slug or "/" in slug_value or ".." in slug_value or "\\" in slug_value):

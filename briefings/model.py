@@ -104,7 +104,9 @@ class Entry:
 
     article: Article
     extraction: Extraction
-    url: str  # site-relative, e.g. "articles/japan-uk-security-dialogue/"
+    url: str  # site-relative, e.g. "articles/japan-uk-security-dialogue.html"
+    digest: Digest | None = field(default=None, repr=False, compare=False)  # set by the site model
+    tags: list[TagPage] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def key_points_in_order(self) -> list[KeyPoint]:

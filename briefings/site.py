@@ -62,6 +62,9 @@ def build_digests(entries: list[Entry], period: str) -> list[Digest]:
         digests.append(Digest(digest_id, period_title(start, period), digest_url(digest_id), start, groups[start]))
     if None in groups:
         digests.append(Digest(UNDATED, "Undated", digest_url(UNDATED), None, groups[None]))
+    for digest in digests:
+        for entry in digest.entries:
+            entry.digest = digest
     for newer, older in zip(digests, digests[1:]):
         newer.previous, older.next = older, newer
     return digests
@@ -101,7 +104,9 @@ def build_tags(entries: list[Entry]) -> list[TagPage]:
         for tag in entry.article.tags:
             slug = slugify(tag) or "tag"
             page = tags.setdefault(slug, TagPage(tag, slug, f"tags/{slug}.html", []))
-            page.entries.append(entry)
+            if not page.entries or page.entries[-1] is not entry:  # "UK" and "uk": one page, listed once
+                page.entries.append(entry)
+                entry.tags.append(page)
     return sorted(tags.values(), key=lambda t: t.slug)
 
 

@@ -85,8 +85,8 @@ def test_quote_marks_curly_straight_unbalanced_and_multi_paragraph():
             'An unbalanced ” mark does not stop the next paragraph.\n\n'
             'He called it ‘a disaster’ yesterday.')
     quoted = [text[s.start:s.end] for s in find_quote_spans(text)]
-    assert quoted == ["Curly one,", "Straight one,", "Opens and runs to the end of the paragraph",
-                      "and carries on here,", "a disaster"]
+    assert quoted == ["Curly one", "Straight one", "Opens and runs to the end of the paragraph",
+                      "and carries on here", "a disaster"]
 
 
 def test_cues_and_continuations(parse):

@@ -78,9 +78,10 @@ def _paragraph_quotes(paragraph: str, offset: int, number: int) -> list[QuoteSpa
 
 
 def _trim(paragraph: str, offset: int, span: QuoteSpan) -> QuoteSpan:
+    """Drop outer spaces, and the comma that hands over to the cue ("…,” she said)."""
     text = paragraph[span.start - offset:span.end - offset]
     lead = len(text) - len(text.lstrip())
-    trail = len(text) - len(text.rstrip())
+    trail = len(text) - len(text.rstrip().rstrip(",").rstrip())
     return QuoteSpan(span.start + lead, span.end - trail, span.paragraph, span.closed)
 
 

@@ -1,0 +1,129 @@
+"""Whole builds of real sites: byte-identical output, atomic swap, problems reported."""
+import os
+from pathlib import Path
+
+from briefings.build import build
+from briefings.config import load_config
+
+from conftest import article, write_site
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_of_the_sample_site_are_byte_identical(sample_site, tmp_path):
+    config = load_config(sample_site / "config.yaml")
+    first = build(config, output=tmp_path / "one")
+    second = build(config, output=tmp_path / "two")
+    assert not first.problems and not second.problems
+    one, two = tree(tmp_path / "one"), tree(tmp_path / "two")
+    assert one == two
+    assert {"index.html", "feed.xml", "sitemap.xml", "quotes/index.html",
+            "articles/japan-uk-security-dialogue.html", "participants/william-hague.html"} <= set(one)
+    assert second.parsed == 0, "the second build takes every extraction from the cache"
+
+
+def test_source_date_epoch_sets_the_feed_timestamp(sample_site, tmp_path, monkeypatch):
+    config = load_config(sample_site / "config.yaml")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    build(config, output=tmp_path / "out")
+    assert b"2023-11-14T22:13:20Z" in (tmp_path / "out" / "feed.xml").read_bytes()
+
+
+def test_seed_facts_in_the_built_html(sample_site):
+    config = load_config(sample_site / "config.yaml")
+    assert not build(config).problems
+    out = config.output_path
+    page = (out / "articles" / "japan-uk-security-dialogue.html").read_text(encoding="utf-8")
+    for fact in ("William Hague", "Fumio Kishida", "Shinzo Abe", "United Kingdom", "British Foreign Secretary",
+                 "Foreign Minister", "Prime Minister", "I personally believe there is huge space"):
+        assert fact in page
+    assert "participants/hague.html" not in page
+    hague = (out / "participants" / "william-hague.html").read_text(encoding="utf-8")
+    assert "We welcome a more active role of Japan" in hague
+    assert not (out / "participants" / "hague.html").exists()
+    assert not (out / "participants" / "british.html").exists()
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "Week of 16 November 2026" in index
+    assert "By subscribing" not in index
+
+
+def test_deleted_article_pages_disappear_and_undated_is_built(tmp_path):
+    site = write_site(tmp_path, {
+        "a.md": article("Alpha story", "2026-11-02", "Alice Brown met Bob Green in Paris on Monday."),
+        "b.md": article("Beta story", None, "Carol White said the plan was working well."),
+    })
+    config = load_config(site / "config.yaml")
+    assert not build(config).problems
+    out = config.output_path
+    assert (out / "articles" / "b.html").exists()
+    assert "Undated" in (out / "digests" / "undated.html").read_text(encoding="utf-8")
+    (site / "content" / "b.md").unlink()
+    assert not build(config).problems
+    assert not (out / "articles" / "b.html").exists()
+    assert not (out / "digests" / "undated.html").exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".output")], "no staging left behind"
+
+
+def test_broken_article_is_reported_and_the_rest_still_built(tmp_path):
+    site = write_site(tmp_path, {
+        "good.md": article("Good story", "2026-11-02", "The council met on Monday."),
+        "bad.md": "---\ntitle: Bad\ndate: 2026-13-45\n---\nText.\n",
+    })
+    config = load_config(site / "config.yaml")
+    result = build(config)
+    assert [str(p) for p in result.errors] == ["content/bad.md:3: error: 'date' must be an ISO date like "
+                                               "2026-11-18, got '2026-13-45'"]
+    assert result.failed()
+    assert (config.output_path / "articles" / "good.html").exists()
+
+
+def test_template_error_names_file_and_line_and_keeps_old_output(tmp_path):
+    site = write_site(tmp_path, {"a.md": article("A story", "2026-11-02", "The council met on Monday.")})
+    config = load_config(site / "config.yaml")
+    assert not build(config).problems
+    before = tree(config.output_path)
+    (site / "templates").mkdir()
+    (site / "templates" / "article.html").write_text("line one\n{{ entry.nope() }}\n", encoding="utf-8")
+    result = build(config)
+    assert len(result.errors) == 1
+    problem = result.errors[0]
+    assert problem.path.endswith("templates/article.html") and problem.line == 2
+    assert tree(config.output_path) == before
+    (site / "templates" / "article.html").write_text("{% if %}\n", encoding="utf-8")
+    problem = build(config).errors[0]
+    assert problem.path.endswith("article.html") and problem.line == 1
+
+
+def test_site_template_overrides_theme_by_file_name(tmp_path):
+    site = write_site(tmp_path, {"a.md": article("A story", "2026-11-02", "The council met on Monday.")})
+    (site / "templates").mkdir()
+    (site / "templates" / "article.html").write_text("<p>custom {{ entry.article.title }}</p>\n", encoding="utf-8")
+    config = load_config(site / "config.yaml")
+    assert not build(config).problems
+    assert (config.output_path / "articles" / "a.html").read_text() == "<p>custom A story</p>\n"
+    assert "<html" in (config.output_path / "index.html").read_text()
+
+
+def test_drafts_are_left_out_unless_asked(tmp_path):
+    site = write_site(tmp_path, {
+        "a.md": article("Published", "2026-11-02", "The council met on Monday."),
+        "d.md": article("Draft", "2026-11-02", "Not yet.", draft="true"),
+    })
+    config = load_config(site / "config.yaml")
+    build(config)
+    assert not (config.output_path / "articles" / "d.html").exists()
+    build(config, drafts=True)
+    assert (config.output_path / "articles" / "d.html").exists()
+
+
+def test_output_is_never_written_in_place(tmp_path):
+    """The old tree stays complete until the swap: an open handle sees the old inode."""
+    site = write_site(tmp_path, {"a.md": article("A story", "2026-11-02", "The council met on Monday.")})
+    config = load_config(site / "config.yaml")
+    build(config)
+    index = config.output_path / "index.html"
+    before = os.stat(index).st_ino
+    build(config)
+    assert os.stat(index).st_ino != before
