@@ -18,7 +18,7 @@ err = Console(stderr=True, highlight=False)
 def report(problems: list[Problem]) -> None:
     for problem in problems:
         style = "red" if problem.severity == "error" else "yellow"
-        err.print(f"[{style}]{problem}[/{style}]", soft_wrap=True)
+        err.print(str(problem), style=style, markup=False, soft_wrap=True)
 
 
 def load_or_exit(path: str) -> Config:
@@ -56,9 +56,10 @@ def build(config_path: str, strict: bool, drafts: bool) -> None:
     summary = (f"{articles} articles ({result.parsed} parsed), {result.pages} files "
                f"in {result.seconds:.2f}s → {config.output_path}")
     if result.failed(strict):
-        err.print(f"[red]Build failed:[/red] {len(result.errors)} error(s), {len(result.warnings)} warning(s); {summary}")
+        err.print(f"Build failed: {len(result.errors)} error(s), {len(result.warnings)} warning(s); {summary}",
+                  style="red", markup=False, soft_wrap=True)
         sys.exit(1)
-    err.print(f"Built {summary}")
+    err.print(f"Built {summary}", markup=False, soft_wrap=True)
 
 
 @main.command()
@@ -129,18 +130,19 @@ def email(config_path: str, digest_id: str | None, out: str | None, send: bool,
     config = load_or_exit(config_path)
     if not out and not send:
         raise click.UsageError("give --out FILE.eml, --send, or both")
+    log = lambda line: err.print(line, markup=False, soft_wrap=True)  # noqa: E731 - addresses may hold "[...]"
     try:
         message = mail.digest_message(config, digest_id=digest_id, recipients=list(recipients))
-    except mail.EmailError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        sys.exit(1)
-    if out:
-        Path(out).write_bytes(bytes(message))
-        err.print(f"Wrote {out} ({len(bytes(message)) // 1024} KB)")
-    if send:
-        sent = mail.send(config, message, dry_run=dry_run, log=err.print)
-        if not sent:
+        if out:
+            Path(out).write_bytes(bytes(message))
+            log(f"Wrote {out} ({len(bytes(message)) // 1024} KB)")
+            if mail.html_size(message) > mail.HTML_SIZE_WARNING:
+                log(f"warning: the HTML part is {mail.html_size(message) // 1024} KB; Gmail clips messages over ~102 KB")
+        if send and not mail.send(config, message, dry_run=dry_run, log=log):
             sys.exit(1)
+    except mail.EmailError as exc:
+        log(f"error: {exc}")
+        sys.exit(1)
 
 
 @main.command()
@@ -152,6 +154,6 @@ def init(directory: str) -> None:
     try:
         create_site(Path(directory))
     except ScaffoldError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"error: {exc}", style="red", markup=False)
         sys.exit(1)
     err.print(f"Created a site in {directory}. Next: cd {directory} && briefings build")
