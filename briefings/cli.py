@@ -6,20 +6,11 @@ import sys
 from pathlib import Path
 
 import click
-from rich.console import Console
 
 from . import __version__
 from .config import Config, ConfigError, load_config
+from .console import err, report
 from .model import Problem
-
-err = Console(stderr=True, highlight=False)
-
-
-def report(problems: list[Problem]) -> None:
-    for problem in problems:
-        style = "red" if problem.severity == "error" else "yellow"
-        err.print(str(problem), style=style, markup=False, soft_wrap=True)
-
 
 def load_or_exit(path: str) -> Config:
     try:

@@ -1,0 +1,381 @@
+"""`briefings serve`: build, serve output/, rebuild on changes, reload open pages.
+
+Each build goes into a candidate directory beside output/ and is swapped in only when it
+succeeds, so a broken article or template leaves the last good site on screen (build()
+itself writes whatever part of the site it could). Pages learn about builds over
+Server-Sent Events from a script injected into HTML responses at serve time; the files on
+disk stay byte-identical to `briefings build`.
+"""
+from __future__ import annotations
+
+import io
+import os
+import queue
+import shutil
+import signal
+import threading
+import time
+import webbrowser
+from contextlib import nullcontext
+from http.server import DEFAULT_ERROR_MESSAGE, SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from rich.markup import escape
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+from watchdog.observers.polling import PollingObserver
+
+from .build import build
+from .console import err as console, report
+from .config import Config, ConfigError, load_config
+from .content import is_ignored_name
+from .write import swap_into_place
+
+EVENTS_PATH = "/__briefings__/events"
+QUIET = 0.2  # seconds without events before a build starts
+MAX_WAIT = 1.0  # ...but never wait longer than this after the first event of a burst
+KEEPALIVE = 15.0
+WATCHED_EVENTS = {"created", "modified", "deleted", "moved", "attrib"}  # attrib: `touch` forces a build
+
+# "error" is also EventSource's own connection-error event, which has no data: skip those.
+RELOAD_SCRIPT = """<script>(function () {
+  var events = new EventSource("%s?generation=%d"), box = null;
+  events.addEventListener("reload", function () { events.close(); location.reload(); });
+  events.addEventListener("error", function (e) {
+    if (typeof e.data !== "string") return;
+    if (!box) {
+      box = document.createElement("pre");
+      box.id = "briefings-build-error";
+      box.style.cssText = "position:fixed;top:0;left:0;right:0;max-height:70vh;overflow:auto;margin:0;" +
+        "padding:1em;z-index:2147483647;background:#fff0f0;color:#900;border-bottom:3px solid #c00;" +
+        "font:14px/1.4 monospace;white-space:pre-wrap";
+      document.body.appendChild(box);
+    }
+    box.textContent = "Build failed — still showing the last good build.\\n\\n" + e.data;
+  });
+})();</script>
+"""
+
+
+def _under(path: str, folder: str | Path) -> bool:
+    folder = os.fspath(folder)
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+class Clients:
+    """Server-Sent Events fan-out: one queue per connected page."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._queues: set[queue.Queue] = set()
+
+    def add(self) -> queue.Queue:
+        q: queue.Queue = queue.Queue()
+        with self._lock:
+            self._queues.add(q)
+        return q
+
+    def remove(self, q: queue.Queue) -> None:
+        with self._lock:
+            self._queues.discard(q)
+
+    def send(self, event: str | None, data: str = "") -> None:
+        """Queue an event for every client; None tells the streams to end."""
+        with self._lock:
+            for q in self._queues:
+                q.put((event, data))
+
+
+class Handler(SimpleHTTPRequestHandler):
+    server: _HTTPServer
+
+    def __init__(self, request, client_address, server: _HTTPServer):
+        # output/ is replaced by every build: look its path up afresh for each request.
+        super().__init__(request, client_address, server, directory=str(server.site.output_path))
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - one line per request is noise
+        pass
+
+    def end_headers(self) -> None:
+        # Builds can land within the same second, which Last-Modified cannot tell apart.
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def send_error(self, code, message=None, explain=None) -> None:
+        # Error pages reload too: a page that is missing now may come back with the next build.
+        script = inject(b"</body>", self.server.site.generation).decode().replace("%", "%%")
+        self.error_message_format = DEFAULT_ERROR_MESSAGE.replace("</body>", script)
+        super().send_error(code, message, explain)
+
+    def do_GET(self) -> None:
+        if self.path.split("?", 1)[0] == EVENTS_PATH:
+            self.stream_events()
+        else:
+            super().do_GET()
+
+    def send_head(self):
+        del self.headers["If-Modified-Since"]  # see end_headers
+        generation = self.server.site.generation  # read before the file: an extra reload, never a missed one
+        try:
+            path = self.translate_path(self.path)
+            root = os.path.realpath(self.directory)
+            if not _under(os.path.realpath(path), root):
+                self.send_error(404, "File not found")  # e.g. a symlink in output/ pointing elsewhere
+                return None
+            if os.path.isdir(path) and self.path.split("?", 1)[0].endswith("/"):
+                path = os.path.join(path, "index.html")
+            if not (path.endswith((".html", ".htm")) and os.path.isfile(path)
+                    and _under(os.path.realpath(path), root)):
+                return super().send_head()
+            with open(path, "rb") as handle:
+                page = handle.read()
+        except (OSError, ValueError):  # ValueError: a NUL byte in the path
+            self.send_error(404, "File not found")
+            return None
+        page = inject(page, generation)
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(page)))
+        self.end_headers()
+        return io.BytesIO(page)
+
+    def stream_events(self) -> None:
+        site = self.server.site
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.end_headers()
+        q = site.clients.add()
+        try:
+            # The page may predate a build that finished while it loaded, or the build may be broken now.
+            seen = self.path.partition("generation=")[2].split("&")[0]
+            if seen.isdigit() and int(seen) < site.generation:
+                q.put(("reload", ""))
+            elif site.error:
+                q.put(("error", site.error))
+            self.wfile.write(b"retry: 1000\n\n")
+            while True:
+                try:
+                    event, data = q.get(timeout=KEEPALIVE)
+                except queue.Empty:
+                    self.wfile.write(b": keep-alive\n\n")
+                    continue
+                if event is None:
+                    return
+                lines = "".join(f"data: {line}\n" for line in data.split("\n"))
+                self.wfile.write(f"event: {event}\n{lines}\n".encode())
+        except (BrokenPipeError, ConnectionResetError, TimeoutError):
+            pass  # the page went away
+        finally:
+            site.clients.remove(q)
+            self.close_connection = True
+
+
+def inject(page: bytes, generation: int) -> bytes:
+    script = (RELOAD_SCRIPT % (EVENTS_PATH, generation)).encode()
+    end = page.lower().rfind(b"</body>")
+    return page + script if end < 0 else page[:end] + script + page[end:]
+
+
+class _HTTPServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, address, site: Server):
+        self.site = site
+        super().__init__(address, Handler)
+
+
+class _Watcher(FileSystemEventHandler):
+    def __init__(self, site: Server):
+        self.site = site
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type not in WATCHED_EVENTS or (event.is_directory and event.event_type in ("modified", "attrib")):
+            return  # a folder's own modified event only echoes a change to a file inside it
+        paths = [event.src_path] + ([event.dest_path] if event.event_type == "moved" else [])
+        if any(self.site.relevant(os.path.abspath(os.fsdecode(p))) for p in paths):
+            self.site.request_build()
+
+
+class Server:
+    """The dev server: start() builds once and serves; stop() ends everything."""
+
+    def __init__(self, config: Config, config_path: Path, *, host: str = "127.0.0.1", port: int = 0,
+                 poll: bool = False, drafts: bool = False):
+        self.config, self.config_path = config, Path(config_path).absolute()
+        self.host, self.port, self.drafts = host, port, drafts
+        self.clients = Clients()
+        self.generation = 0  # successful builds swapped into output/
+        self.error: str | None = None  # problems of the latest build, if it failed
+        self.builds = 0  # builds finished, good or bad
+        self._cond = threading.Condition()
+        self._first: float | None = None  # first event of the pending burst
+        self._last = 0.0
+        self._stopping = False
+        self._watched: tuple[Path, ...] = ()
+        self._observer = PollingObserver(timeout=0.5) if poll else Observer()
+        self._httpd: _HTTPServer | None = None
+        self._threads: list[threading.Thread] = []
+
+    @property
+    def output_path(self) -> Path:
+        return self.config.output_path
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}/"
+
+    def start(self) -> None:
+        self._httpd = _HTTPServer((self.host, self.port), self)  # bind first: a busy port fails fast
+        self.port = self._httpd.server_address[1]
+        self._watch()
+        self._observer.start()  # before the first build, so edits made during it are not lost
+        self._build()
+        httpd = self._httpd
+        self._threads = [threading.Thread(target=lambda: httpd.serve_forever(poll_interval=0.1), daemon=True),
+                         threading.Thread(target=self._builder, daemon=True)]
+        for thread in self._threads:
+            thread.start()
+
+    def stop(self) -> None:
+        with self._cond:
+            self._stopping = True
+            self._cond.notify_all()
+        self._observer.stop()
+        if self._observer.is_alive():
+            self._observer.join()
+        self.clients.send(None)
+        if self._httpd is not None:
+            if self._threads:  # shutdown() waits for serve_forever(), so only if it ever ran
+                self._httpd.shutdown()
+            self._httpd.server_close()
+        for thread in self._threads:
+            thread.join()
+        self._threads.clear()
+        shutil.rmtree(self._candidate, ignore_errors=True)
+
+    def wait_for_build(self, n: int, timeout: float) -> bool:
+        """True once `n` builds (counting the first) have finished."""
+        with self._cond:
+            return self._cond.wait_for(lambda: self.builds >= n, timeout)
+
+    # Watching
+
+    def _watch(self) -> None:
+        """Watch content/, templates/ and the config file's folder (editors replace the file itself)."""
+        config = self.config
+        folders = tuple(p.absolute() for p in (config.content_path, config.templates_path) if p.is_dir())
+        if folders + (self.config_path.parent,) == self._watched:
+            return
+        self._observer.unschedule_all()
+        watcher = _Watcher(self)
+        for folder in folders:
+            self._observer.schedule(watcher, str(folder), recursive=True)
+        self._observer.schedule(watcher, str(self.config_path.parent), recursive=False)
+        self._watched = folders + (self.config_path.parent,)
+
+    def relevant(self, path: str) -> bool:
+        config = self.config
+        if path == str(self.config_path):
+            return True
+        if any(_under(path, p.absolute()) for p in (config.output_path, config.cache_path, self._candidate)):
+            return False
+        for folder in (config.content_path.absolute(), config.templates_path.absolute()):
+            if _under(path, folder):
+                parts = Path(os.path.relpath(path, folder)).parts
+                return not any(is_ignored_name(part) for part in parts if part != ".")
+        return False
+
+    def request_build(self) -> None:
+        with self._cond:
+            now = time.monotonic()
+            self._first = self._first or now
+            self._last = now
+            self._cond.notify_all()
+
+    # Building
+
+    def _builder(self) -> None:
+        while True:
+            with self._cond:
+                self._cond.wait_for(lambda: self._first is not None or self._stopping)
+                while not self._stopping:
+                    wait = min(self._last + QUIET, self._first + MAX_WAIT) - time.monotonic()
+                    if wait <= 0:
+                        break
+                    self._cond.wait(wait)
+                if self._stopping:
+                    return
+                self._first = None  # an event from now on schedules one more build
+            self._build()
+
+    @property
+    def _candidate(self) -> Path:
+        output = self.config.output_path.absolute()
+        return output.parent / f".{output.name}.serve"
+
+    def _build(self) -> None:
+        try:
+            self._build_once()
+        except Exception as exc:  # the server outlives any bug in a build
+            console.print(f"[red]error:[/red] the build crashed: {escape(repr(exc))}")
+            console.print_exception()
+            self._failed(f"The build crashed: {exc!r}")
+        finally:
+            with self._cond:
+                self.builds += 1
+                self._cond.notify_all()
+
+    def _build_once(self) -> None:
+        try:
+            self.config = load_config(self.config_path)
+        except ConfigError as exc:
+            report(exc.problems)
+            self._failed("\n".join(str(p) for p in exc.problems))
+            return
+        self._watch()
+        candidate, output = self._candidate, self.config.output_path.absolute()
+        shutil.rmtree(candidate, ignore_errors=True)
+        with console.status("Building…") if self.builds == 0 else nullcontext():
+            result = build(self.config, drafts=self.drafts, output=candidate)
+        report(result.problems)
+        failed, kept = result.failed(), output.exists()
+        # A failed build replaces nothing, unless there is nothing yet: then part of a site beats a 404.
+        if candidate.is_dir() and not (failed and kept):
+            swap_into_place(candidate, output)
+            self.generation += 1
+        shutil.rmtree(candidate, ignore_errors=True)
+        stamp = time.strftime("%H:%M:%S")
+        if failed:
+            console.print(f"[dim]{stamp}[/dim] [red]Build failed[/red] with {len(result.errors)} error(s)"
+                          + ("; serving the last good build" if kept else ""))
+            self._failed("\n".join(str(p) for p in result.problems))
+            return
+        self.error = None
+        console.print(f"[dim]{stamp}[/dim] Built {result.pages} files in {result.seconds:.2f}s")
+        self.clients.send("reload")
+
+    def _failed(self, text: str) -> None:
+        self.error = text
+        self.clients.send("error", text)
+
+
+def serve(config: Config, config_path: Path, *, host: str = "127.0.0.1", port: int = 8000,
+          poll: bool = False, open_browser: bool = False) -> int:
+    """The CLI command: run until Ctrl-C. Returns the exit code."""
+    server = Server(config, config_path, host=host, port=port, poll=poll)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # `kill` stops as cleanly as Ctrl-C
+    try:
+        try:
+            server.start()
+        except OSError as exc:  # the port is taken, or no more inotify watches
+            console.print(f"[red]error:[/red] cannot serve on {host}:{port}: {escape(str(exc))}")
+            return 1
+        console.print(f"Serving {escape(str(server.output_path))} at {server.url} — Ctrl-C to stop")
+        if open_browser:
+            webbrowser.open(server.url)
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        console.print("Stopping…")
+    finally:
+        server.stop()
+    return 0

@@ -1,0 +1,326 @@
+"""`briefings serve` for real: a server thread, watchdog, HTTP and Server-Sent Events."""
+from __future__ import annotations
+
+import http.client
+import os
+import queue
+import shutil
+import socket
+import threading
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from briefings.build import build
+from briefings.config import load_config
+from briefings.render import theme_dir
+from briefings.serve import EVENTS_PATH, Server
+
+from conftest import article, write_site
+
+TIMEOUT = 10.0
+PAGES = ("digest.html", "archive.html", "article.html", "participants.html", "participant.html", "tags.html",
+         "tag.html", "quotes.html", "atom.xml", "sitemap.xml", "empty.html")
+
+# Until the packaged theme is complete, a site-level theme of the same names stands in for it.
+MINIMAL_THEME = {name: "<!doctype html><html><head><title>{{ site.title }}</title></head><body>" + body + "</body></html>\n"
+                 for name, body in {
+                     "digest.html": "{% for e in digest.entries %}<a href=\"{{ rel(e.url) }}\">{{ e.article.title }}</a>"
+                                    "{% endfor %}",
+                     "article.html": "<h1>{{ entry.article.title }}</h1>{{ entry.article.body_html | safe }}",
+                 }.items()}
+MINIMAL_THEME.update({name: "<!doctype html><html><body>{{ page_url }}</body></html>\n"
+                      for name in PAGES if name.endswith(".html") and name not in MINIMAL_THEME})
+MINIMAL_THEME.update({"atom.xml": '<?xml version="1.0"?><feed/>\n', "sitemap.xml": '<?xml version="1.0"?><urlset/>\n'})
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Save the way editors do: a temporary file in the same folder renamed over the original."""
+    temp = path.with_name(f".{path.name}.tmp")
+    temp.write_text(text, encoding="utf-8")
+    os.replace(temp, path)
+
+
+def get(server: Server, path: str) -> tuple[int, str]:
+    """Status and body of a raw request path (sent as is, not normalised by the client)."""
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=TIMEOUT)
+    try:
+        conn.request("GET", path)
+        response = conn.getresponse()
+        return response.status, response.read().decode("utf-8", "replace")
+    finally:
+        conn.close()
+
+
+class EventStream:
+    """An SSE client reading in a thread; `expect(name)` waits for the next event of that name."""
+
+    def __init__(self, server: Server):
+        self.conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+        self.conn.request("GET", EVENTS_PATH)
+        self.sock = self.conn.sock
+        self.response = self.conn.getresponse()
+        assert self.response.status == 200
+        assert self.response.getheader("Content-Type") == "text/event-stream"
+        assert self.response.readline().startswith(b"retry:")  # the server has registered this client
+        self.events: queue.Queue[tuple[str, str]] = queue.Queue()
+        self.thread = threading.Thread(target=self._read, daemon=True)
+        self.thread.start()
+
+    def _read(self) -> None:
+        name, data = "message", []
+        try:
+            for raw in self.response:
+                line = raw.decode("utf-8").rstrip("\n")
+                if not line:
+                    if data:
+                        self.events.put((name, "\n".join(data)))
+                    name, data = "message", []
+                elif line.startswith("event: "):
+                    name = line[7:]
+                elif line.startswith("data: "):
+                    data.append(line[6:])
+        except (OSError, ValueError):
+            pass
+
+    def expect(self, name: str, timeout: float = TIMEOUT) -> str:
+        while True:
+            got, data = self.events.get(timeout=timeout)
+            if got == name:
+                return data
+
+    def close(self) -> None:
+        try:
+            self.sock.shutdown(socket.SHUT_RDWR)  # wakes the reader thread
+        except OSError:
+            pass
+        self.thread.join(TIMEOUT)
+        self.response.close()
+
+
+@pytest.fixture
+def site(tmp_path: Path, shared_cache: Path) -> Path:
+    root = write_site(tmp_path / "site", {
+        "alpha.md": article("Alpha story", "2026-11-02",
+                            "Alice Brown met Bob Green in Paris on Monday. They agreed on a new trade plan."),
+        "beta.md": article("Beta story", "2026-11-03",
+                           "Carol White said the plan was working well. Critics in London disagreed."),
+    }, f"base_url: http://localhost/\ncache_dir: {shared_cache}\n")
+    if not all((theme_dir() / name).is_file() for name in PAGES):
+        (root / "templates").mkdir()
+        for name, text in MINIMAL_THEME.items():
+            (root / "templates" / name).write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def start(site: Path):
+    servers: list[Server] = []
+
+    def start(poll: bool = False) -> Server:
+        server = Server(load_config(site / "config.yaml"), site / "config.yaml", port=0, poll=poll)
+        servers.append(server)
+        server.start()
+        assert server.wait_for_build(1, TIMEOUT)
+        assert server.error is None, server.error
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+@pytest.fixture
+def server(start) -> Server:
+    return start()
+
+
+@pytest.fixture
+def events(server: Server):
+    stream = EventStream(server)
+    yield stream
+    stream.close()
+
+
+def test_html_gets_the_reload_script_at_serve_time_only(server, site):
+    status, body = get(server, "/")
+    assert status == 200
+    assert "EventSource" in body and EVENTS_PATH in body
+    assert body.index("EventSource") < body.lower().rindex("</body>")
+    on_disk = (site / "output" / "index.html").read_text(encoding="utf-8")
+    assert "EventSource" not in on_disk
+    status, feed = get(server, "/feed.xml")
+    assert status == 200 and "EventSource" not in feed
+
+
+def test_nothing_outside_output_is_served(server, site):
+    secret = site / "secret.txt"
+    secret.write_text("top secret", encoding="utf-8")
+    os.symlink(secret, site / "output" / "leak.txt")
+    os.symlink(site, site / "output" / "leakdir")
+    for path in ("/../secret.txt", "/%2e%2e/secret.txt", "/..%2fsecret.txt", "/%2e%2e%2f%2e%2e%2fsecret.txt",
+                 "/articles/../../secret.txt", "//../secret.txt", "/leak.txt", "/leakdir/secret.txt",
+                 "/leakdir/", "/%00", "/../config.yaml"):
+        status, body = get(server, path)
+        assert status in (400, 404), path
+        assert "top secret" not in body and "base_url" not in body, path
+
+
+@pytest.mark.parametrize("poll", [False, True], ids=["native", "polling"])
+def test_atomic_save_rebuilds_and_reloads(start, site, poll):
+    server = start(poll=poll)
+    stream = EventStream(server)
+    try:
+        builds = server.builds
+        atomic_write(site / "content" / "alpha.md",
+                     article("Alpha story revised", "2026-11-02", "Alice Brown met Bob Green in Paris on Monday."))
+        stream.expect("reload")
+        assert server.builds == builds + 1
+        status, body = get(server, "/articles/alpha.html")
+        assert status == 200 and "Alpha story revised" in body
+    finally:
+        stream.close()
+
+
+def test_a_burst_of_saves_gives_at_most_two_builds(server, site):
+    path = site / "content" / "beta.md"
+    builds = server.builds
+    for n in range(20):
+        path.write_text(article(f"Beta take {n}", "2026-11-03", "Carol White said the plan was working well."),
+                        encoding="utf-8")
+    assert server.wait_for_build(builds + 1, TIMEOUT)
+    assert not server.wait_for_build(builds + 3, 1.5)  # quiet period and MAX_WAIT are long past
+    assert "Beta take 19" in get(server, "/articles/beta.html")[1]
+
+
+def test_an_event_during_a_build_gives_exactly_one_more_build(server, site, monkeypatch):
+    import briefings.serve
+
+    started, release = threading.Event(), threading.Event()
+
+    def held_build(*args, **kwargs):  # the real build, held at its start so the test can act meanwhile
+        started.set()
+        release.wait(TIMEOUT)
+        return build(*args, **kwargs)
+
+    monkeypatch.setattr(briefings.serve, "build", held_build)
+    path = site / "content" / "beta.md"
+    builds = server.builds
+    path.write_text(article("Beta take 0", "2026-11-03", "Carol White said so."), encoding="utf-8")
+    assert started.wait(TIMEOUT)
+    for n in (1, 2, 3):  # all while the first build runs
+        path.write_text(article(f"Beta take {n}", "2026-11-03", "Carol White said so."), encoding="utf-8")
+    release.set()
+    assert server.wait_for_build(builds + 2, TIMEOUT)
+    assert not server.wait_for_build(builds + 3, 1.0)
+    assert "Beta take 3" in get(server, "/articles/beta.html")[1]
+
+
+def test_broken_front_matter_keeps_the_last_good_site(server, site, events):
+    path = site / "content" / "alpha.md"
+    good = path.read_text(encoding="utf-8")
+    atomic_write(path, "---\ntitle: [unclosed\ndate: 2026-11-02\n---\n\nAlice Brown met Bob Green.\n")
+    message = events.expect("error")
+    assert "content/alpha.md" in message
+    assert server.error == message
+    status, body = get(server, "/articles/alpha.html")
+    assert status == 200 and "Alpha story" in body
+    # A page opened now learns of the error at once.
+    late = EventStream(server)
+    try:
+        assert late.expect("error") == message
+    finally:
+        late.close()
+    atomic_write(path, good.replace("Alpha story", "Alpha story fixed"))
+    events.expect("reload")
+    assert server.error is None
+    assert "Alpha story fixed" in get(server, "/articles/alpha.html")[1]
+
+
+def test_deleting_an_article_removes_its_page(server, site, events):
+    assert get(server, "/articles/beta.html")[0] == 200
+    (site / "content" / "beta.md").unlink()
+    events.expect("reload")
+    assert get(server, "/articles/beta.html")[0] == 404
+    assert get(server, "/articles/alpha.html")[0] == 200
+
+
+def test_a_crashing_build_is_reported_and_the_server_keeps_going(server, site, events):
+    config = site / "config.yaml"
+    good = config.read_text(encoding="utf-8")
+    atomic_write(config, good + "model: no_such_spacy_model\n")  # every article needs a parse: the load raises
+    assert "no_such_spacy_model" in events.expect("error")
+    assert get(server, "/")[0] == 200
+    atomic_write(config, good)
+    events.expect("reload")
+    assert server.error is None
+
+
+def test_an_invalid_config_is_an_error_event(server, site, events):
+    config = site / "config.yaml"
+    good = config.read_text(encoding="utf-8")
+    atomic_write(config, good + "perod: day\n")
+    assert "unknown key 'perod'" in events.expect("error")
+    atomic_write(config, good + "title: Renamed site\n")
+    events.expect("reload")
+    assert "Renamed site" in get(server, "/")[1]
+
+
+def test_temporary_files_and_output_changes_are_ignored(server, site):
+    builds = server.builds
+    content = site / "content"
+    for name in (".alpha.md.swp", "alpha.md~", "4913", "notes.tmp", "#alpha.md#", ".hidden.md"):
+        (content / name).write_text("scratch", encoding="utf-8")
+    (site / "output" / "stray.html").write_text("stray", encoding="utf-8")
+    assert not server.wait_for_build(builds + 1, 1.0)
+
+
+def test_relevant_paths(server, site):
+    content = site / "content"
+    assert server.relevant(str(content / "alpha.md"))
+    assert server.relevant(str(content / "folder" / "new.md"))
+    assert server.relevant(str(site / "config.yaml"))
+    assert not server.relevant(str(content / ".drafts" / "x.md"))
+    assert not server.relevant(str(content / "alpha.md.swp"))
+    assert not server.relevant(str(site / "output" / "index.html"))
+    assert not server.relevant(str(site / "other.yaml"))
+
+
+def test_stop_ends_open_event_streams(start):
+    server = start()
+    stream = EventStream(server)
+    server.stop()
+    stream.thread.join(TIMEOUT)
+    assert not stream.thread.is_alive()
+    with pytest.raises((urllib.error.URLError, ConnectionError)):
+        urllib.request.urlopen(server.url, timeout=2)
+
+
+@pytest.mark.slow
+def test_a_browser_shows_the_error_overlay_and_reloads(server, site):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    path = site / "content" / "alpha.md"
+    good = path.read_text(encoding="utf-8")
+    with sync_api.sync_playwright() as playwright:
+        try:
+            browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        except sync_api.Error as exc:
+            pytest.skip(f"no browser: {exc}")
+        try:
+            page = browser.new_page()
+            page.goto(server.url + "articles/alpha.html")
+            page.evaluate("window.notReloaded = true")
+            atomic_write(path, good.replace("title: 'Alpha story'", "title: [<b>broken</b>"))
+            page.wait_for_selector("#briefings-build-error", timeout=TIMEOUT * 1000)
+            assert "content/alpha.md" in page.inner_text("#briefings-build-error")
+            assert page.locator("#briefings-build-error b").count() == 0  # shown as text, never parsed
+            assert page.evaluate("window.notReloaded")
+            atomic_write(path, good.replace("Alpha story", "Alpha fixed"))
+            page.wait_for_function("!window.notReloaded", timeout=TIMEOUT * 1000)
+            page.wait_for_selector("text=Alpha fixed", timeout=TIMEOUT * 1000)
+            assert page.locator("#briefings-build-error").count() == 0
+        finally:
+            browser.close()
