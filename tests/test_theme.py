@@ -67,8 +67,9 @@ def parse_page(path: Path) -> Page:
 
 
 @pytest.fixture(scope="module")
-def config():
-    return load_config(REPO / "config.yaml")
+def config(shared_cache):
+    # The repo's sample site, with the session's cache: tests never write into the checkout.
+    return load_config(REPO / "config.yaml").model_copy(update={"cache_dir": str(shared_cache)})
 
 
 @pytest.fixture(scope="module")
