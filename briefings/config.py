@@ -1,10 +1,14 @@
 """config.yaml as a typed schema: defaults, validation, errors that name the key and its line."""
 from __future__ import annotations
 
+import re
+import string
+import unicodedata
+from email.utils import getaddresses
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from . import yamlsource
 from .model import Problem
@@ -26,12 +30,63 @@ class SmtpConfig(_Schema):
     timeout: float = Field(30.0, gt=0)
 
 
+def _recipient(value: str) -> str:
+    if _has_line_break(value) or not _one_address(value):
+        raise ValueError("must be one email address")
+    return value
+
+
 class EmailConfig(_Schema):
     sender: str | None = Field(None, alias="from")
-    to: list[str] = []
+    to: list[Annotated[str, AfterValidator(_recipient)]] = []
     subject: str = "{site} — {period}"
     unsubscribe: str | None = None  # a mailto: or https: URL for List-Unsubscribe
     smtp: SmtpConfig = SmtpConfig()
+
+    # Header values: a line break would let config.yaml add headers of its own.
+    @field_validator("sender", "subject", "unsubscribe")
+    @classmethod
+    def _one_line(cls, value: str | None) -> str | None:
+        if value is not None and _has_line_break(value):
+            raise ValueError("must be one line (no line breaks or control characters)")
+        return value
+
+    @field_validator("sender")
+    @classmethod
+    def _sender_is_one_address(cls, value: str | None) -> str | None:
+        if value is not None and not _one_address(value):
+            raise ValueError('must be one email address, e.g. "Briefings <news@example.org>"')
+        return value
+
+    @field_validator("subject")
+    @classmethod
+    def _subject_placeholders(cls, value: str) -> str:
+        try:
+            names = {field for _, field, _, _ in string.Formatter().parse(value) if field is not None}
+        except ValueError as exc:
+            raise ValueError(f"{exc}; write {{{{ and }}}} for literal braces") from None
+        unknown = names - {"site", "period"}
+        if unknown:
+            raise ValueError(f"unknown placeholder {{{sorted(unknown)[0]}}}; the placeholders are {{site}} and {{period}}")
+        return value
+
+    @field_validator("unsubscribe")
+    @classmethod
+    def _unsubscribe_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        if not re.fullmatch(r"(mailto:[^@\s<>]+@[^@\s<>]+|https://[^\s<>]+)", value):
+            raise ValueError("must be a mailto: address or an https:// URL")
+        return value
+
+
+def _has_line_break(value: str) -> bool:
+    return any((unicodedata.category(c) == "Cc" and c != "\t") or c in "\u2028\u2029" for c in value)
+
+
+def _one_address(value: str) -> bool:
+    parsed = getaddresses([value])
+    return len(parsed) == 1 and re.fullmatch(r"[^@\s]+@[^@\s]+", parsed[0][1]) is not None
 
 
 class Config(_Schema):
