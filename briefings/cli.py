@@ -109,26 +109,41 @@ def extract(fmt: str, config_path: str | None, key_points: int | None, files: tu
 @main.command()
 @config_option
 @click.option("--digest", "digest_id", default=None, help="Digest ID, e.g. 2026-11-16 (default: the latest).")
+@click.option("--article", "article_slug", default=None, metavar="SLUG", help="Email one article instead of a digest.")
 @click.option("--out", "out", type=click.Path(dir_okay=False), default=None, help="Write the message to FILE.eml.")
 @click.option("--send", is_flag=True, help="Send over the SMTP server in config.yaml.")
 @click.option("--to", "recipients", multiple=True, help="Recipient (repeatable); default: email.to in config.")
 @click.option("--dry-run", is_flag=True, help="With --send: show what would be sent, send nothing.")
-def email(config_path: str, digest_id: str | None, out: str | None, send: bool,
+def email(config_path: str, digest_id: str | None, article_slug: str | None, out: str | None, send: bool,
           recipients: tuple[str, ...], dry_run: bool) -> None:
-    """Turn a digest into an email: write it as .eml, send it, or both."""
+    """Turn a digest (or one article) into an email: write it as .eml, send it, or both.
+
+    The HTML part is kept under 100 KB (Gmail clips longer messages): a digest that would
+    be larger shows fewer quotes, key points, participants and then articles, each linking
+    to its full briefing, and the command says so. Exit status 1 when any recipient was
+    refused or nothing could be built or sent."""
     from . import email as mail
 
-    config = load_or_exit(config_path)
+    if digest_id and article_slug:
+        raise click.UsageError("give --digest or --article, not both")
     if not out and not send:
         raise click.UsageError("give --out FILE.eml, --send, or both")
-    log = lambda line: err.print(line, markup=False, soft_wrap=True)  # noqa: E731 - addresses may hold "[...]"
+    if dry_run and not send:
+        raise click.UsageError("--dry-run goes with --send")
+    config = load_or_exit(config_path)
+    log = lambda line: err.print(line, markup=False, soft_wrap=True, highlight=False)  # noqa: E731 - addresses may hold "[...]"
     try:
-        message = mail.digest_message(config, digest_id=digest_id, recipients=list(recipients))
+        composed = mail.compose(config, digest_id=digest_id, article_slug=article_slug, recipients=list(recipients))
+        for line in composed.notes():
+            log(line)
+        message = composed.message
         if out:
-            Path(out).write_bytes(bytes(message))
-            log(f"Wrote {out} ({len(bytes(message)) // 1024} KB)")
-            if mail.html_size(message) > mail.HTML_SIZE_WARNING:
-                log(f"warning: the HTML part is {mail.html_size(message) // 1024} KB; Gmail clips messages over ~102 KB")
+            data = bytes(message)
+            try:
+                Path(out).write_bytes(data)
+            except OSError as exc:
+                raise mail.EmailError(f"cannot write {out}: {exc.strerror or exc}") from None
+            log(f"Wrote {out} ({len(data) / 1024:.0f} KB; HTML part {composed.html_size / 1024:.0f} KB)")
         if send and not mail.send(config, message, dry_run=dry_run, log=log):
             sys.exit(1)
     except mail.EmailError as exc:

@@ -294,8 +294,19 @@ def test_send_delivers_to_every_recipient(config, message, smtp_server):
     ((sender, recipients, content),) = handler.envelopes
     assert sender == "news@example.org" and recipients == ["alice@example.org", "bob@example.org"]
     delivered = email.message_from_bytes(content, policy=policy.default)
-    assert delivered["Subject"] == message["Subject"]
-    assert html_of(delivered).replace("\r\n", "\n") == html_of(message)
+    assert delivered.get_content_type() == "multipart/alternative"
+    assert [p.get_content_type() for p in delivered.iter_parts()] == ["text/plain", "text/html"]
+    for header in ("From", "To", "Subject", "Date", "Message-ID", "List-Unsubscribe", "List-Unsubscribe-Post"):
+        assert delivered[header] == message[header], header
+    html, text = html_of(delivered), text_of(delivered)
+    assert html.replace("\r\n", "\n") == html_of(message)
+    assert "Flood defences <finished> early" in text and "Read the briefing: " + BASE in text
+    page = Page(html)
+    assert not any(tag == "script" for tag, _ in page.tags)
+    assert not any(tag == "link" for tag, _ in page.tags) and not re.search(r"rel=.?stylesheet", html, re.I)
+    styled = page.attrs("style")
+    assert len(styled) > 20 and any("font-family" in s for s in styled) and any("width: 600px" in s for s in styled)
+    assert 5_000 < len(html.encode("utf-8")) < mail.HTML_BUDGET
     assert any("2 of 2" in line for line in lines)
 
 
@@ -366,7 +377,7 @@ def test_large_html_is_warned_about(config, message, monkeypatch):
     lines: list[str] = []
     mail.send(config, message, dry_run=True, log=lines.append)
     assert not any("warning" in line for line in lines)
-    monkeypatch.setattr(mail, "HTML_SIZE_WARNING", 1024)
+    monkeypatch.setattr(mail, "HTML_BUDGET", 1024)
     mail.send(config, message, dry_run=True, log=lines.append)
     assert any(line.startswith("warning: the HTML part is") for line in lines)
 
@@ -399,3 +410,120 @@ def test_cli_reports_an_unknown_digest(site):
     result = CliRunner().invoke(main, ["email", "--config", str(site / "config.yaml"), "--out", "x.eml",
                                        "--digest", "1999-01-04"])
     assert result.exit_code == 1 and "available: 2026-11-16, 2026-11-02" in result.output
+
+
+# --- cards: chips, tags, one article ----------------------------------------------------------
+
+def test_participants_as_typed_chips_and_tags_as_links(config, message):
+    site = load_site(config).site
+    entry = site.digests[0].entries[0]
+    html, text = html_of(message), text_of(message)
+    page = Page(html)
+    chips = [a for tag, a in page.tags if "chip" in (a.get("class") or "").split()]
+    assert chips, "participant chips"
+    assert {c["class"].split()[1] for c in chips} <= {"chip-person", "chip-org", "chip-gpe", "chip-loc", "chip-more"}
+    assert all("background-color" in c["style"] for c in chips), "chip colours inlined"
+    first = entry.extraction.participants[0]
+    assert f">{first.name}<" in html and "Participants: " + first.name in text
+
+
+def test_chips_link_to_participant_pages(config, message):
+    site = load_site(config).site
+    pages = {p.url for p in site.participants}
+    linked = [a["href"] for tag, a in Page(html_of(message)).tags if tag == "a" and "chip" in (a.get("class") or "")]
+    assert linked and all(h.removeprefix(BASE) in pages for h in linked if "chip-more" not in h)
+
+
+def test_tags_link_to_tag_pages(tmp_path, shared_cache):
+    root = write_site(tmp_path, {"a.md": article("Tagged", "2026-11-17", "The council met on Tuesday.",
+                                                 tags="[transport, city]")},
+                      config=f"base_url: {BASE}\ncache_dir: {shared_cache}\nemail:\n  from: a@example.org\n  to: [b@example.org]\n")
+    message = mail.digest_message(load_config(root / "config.yaml"))
+    html = html_of(message)
+    assert f'href="{BASE}tags/transport.html"' in html and "#transport</a>" in html
+    assert "Tags: transport, city" in text_of(message) or "Tags: city, transport" in text_of(message)
+
+
+def test_one_article_by_slug(config):
+    composed = mail.compose(config, article_slug="bus-lanes")
+    message = composed.message
+    assert message["Subject"] == "Test news — Council backs new bus lanes & cycle routes"
+    html, text = html_of(message), text_of(message)
+    assert "Flood defences" not in html and "Flood defences" not in text
+    assert f'href="{BASE}articles/bus-lanes.html"' in html and "Read this briefing on the web" in html
+    assert "City Herald · 17 November 2026" in text
+    assert not composed.shortened
+
+
+def test_unknown_article_suggests_close_slugs(config):
+    with pytest.raises(mail.EmailError, match="no article with slug 'bus-lane'; did you mean bus-lanes"):
+        mail.compose(config, article_slug="bus-lane")
+    with pytest.raises(mail.EmailError, match="not both"):
+        mail.compose(config, article_slug="bus-lanes", digest_id="2026-11-16")
+
+
+# --- what the HTML may hold, whatever the site's own template says ------------------------------
+
+@pytest.mark.parametrize("markup, problem", [
+    ('<a href="articles/x.html">x</a>', "not absolute"),
+    ('<img src="https://example.org/logo.png" alt="Logo">', "images need width, height"),
+    ('<script>alert(1)</script>', "<script> is not allowed"),
+    ('<link rel="stylesheet" href="https://example.org/s.css">', "no external stylesheets"),
+    ('<p onclick="x()">x</p>', "event handler onclick="),
+    ('<style>@import url(https://example.org/f.css);</style>', "loads files"),
+])
+def test_html_problems(markup, problem):
+    assert any(problem in p for p in mail.html_problems(f"<html><body>{markup}</body></html>"))
+
+
+def test_images_with_alt_width_height_and_absolute_src_pass():
+    ok = '<img src="https://example.org/logo.png" alt="Logo" width="120" height="32"><a href="mailto:a@b.org">m</a>'
+    assert mail.html_problems(ok) == []
+
+
+def test_a_site_template_with_a_relative_link_is_refused(tmp_path, shared_cache, site):
+    import shutil
+    shutil.copytree(site / "content", tmp_path / "content")
+    templates = tmp_path / "templates" / "email"
+    templates.mkdir(parents=True)
+    (templates / "digest.html").write_text('<html><body><a href="{{ web_url }}">web</a></body></html>\n')
+    (tmp_path / "config.yaml").write_text((site / "config.yaml").read_text())
+    with pytest.raises(mail.EmailError, match=r"digest\.html renders HTML .*\n.*href='digests/2026-11-16\.html' is not absolute"):
+        mail.digest_message(load_config(tmp_path / "config.yaml"))
+
+
+# --- settings checked when config.yaml loads -----------------------------------------------------
+
+@pytest.mark.parametrize("email_yaml, line, expected", [
+    ('  from: "News <news@example.org>\\r\\nBcc: evil@example.org"\n', 3, "email.from: .*one line"),
+    ("  from: not an address\n", 3, "email.from: .*one email address"),
+    ("  to:\n    - a@example.org\n    - \"b@example.org, c@example.org\"\n", 5, r"email\.to\.1: .*one email address"),
+    ('  subject: "{site} {week}"\n', 3, r"unknown placeholder \{week\}"),
+    ('  unsubscribe: "https://example.org/u\\nBcc: evil@example.org"\n', 3, "email.unsubscribe: .*one line"),
+    ("  unsubscribe: http://example.org/u\n", 3, "email.unsubscribe: .*mailto: address or an https:// URL"),
+])
+def test_email_settings_are_validated_on_load(tmp_path, email_yaml, line, expected):
+    from briefings.config import ConfigError
+
+    path = tmp_path / "config.yaml"
+    path.write_text("title: x\nemail:\n" + email_yaml, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    (problem,) = caught.value.problems
+    assert problem.line == line and re.search(expected, str(problem)), str(problem)
+
+
+def test_cli_header_with_newline_is_refused(site):
+    result = CliRunner().invoke(main, ["email", "--config", str(site / "config.yaml"), "--out", "x.eml",
+                                       "--to", "carol@example.org\nBcc: evil@example.org"])
+    assert result.exit_code == 1 and "error: To contains a line break" in result.output
+
+
+def test_cli_usage_errors(site):
+    config = str(site / "config.yaml")
+    runner = CliRunner()
+    both = runner.invoke(main, ["email", "--config", config, "--out", "x.eml", "--digest", "2026-11-16",
+                                "--article", "bus-lanes"])
+    assert both.exit_code == 2 and "not both" in both.output
+    dry = runner.invoke(main, ["email", "--config", config, "--out", "x.eml", "--dry-run"])
+    assert dry.exit_code == 2 and "--dry-run goes with --send" in dry.output
