@@ -68,6 +68,7 @@ class Quote:
     cue: str | None = None  # the reporting verb or phrase: "said", "according to"
     start: int = 0  # character offsets into the extracted text
     end: int = 0
+    paragraph: int = 0  # the paragraph it is in (0-based, blank lines not counted)
 
 
 @dataclass
