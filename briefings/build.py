@@ -1,29 +1,47 @@
-"""One build: content → extraction (cached) → site model → pages → output/."""
+"""Builds: content → extraction (cached) → site model → page plan → output/.
+
+A `Builder` remembers, between builds, what each file parsed to and each page's
+fingerprint (pages.py). The first build of an output directory, `--clean`, or a change
+touching most pages renders everything into a staging directory swapped in at once; any
+other build re-renders only the pages whose fingerprint changed and replaces each
+atomically, deleting pages that no longer exist. Both give the same bytes. The state is
+saved in the cache directory, so a warm `briefings build` is incremental too.
+"""
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import pages as page_plan
 from .cache import ExtractionCache
 from .config import Config
-from .content import load_articles
+from .content import Parsed, load_articles
 from .extraction import extract_texts
-from .model import Article, Problem, SiteModel
-from .render import Renderer, TemplateProblem
+from .model import Article, Extraction, Problem, SiteModel, article_from_dict, article_to_dict
+from .render import Renderer, TemplateProblem, make_environment, template_hashes
 from .site import build_site_model
-from .write import UnsafePath, write_site
+from .write import UnsafePath, update_in_place, write_site
+
+STATE_VERSION = 1
+FULL_REBUILD_SHARE = 0.5  # past this share of pages changed, a staged full build is cheaper
 
 
 @dataclass
 class BuildResult:
     problems: list[Problem] = field(default_factory=list)
     site: SiteModel | None = None
-    pages: int = 0
+    pages: int = 0  # pages in the site
+    written: int = 0  # pages rendered and written by this build
+    removed: int = 0
     parsed: int = 0  # articles that needed a parse (not in the cache)
+    full: bool = False  # rendered everything into a fresh directory
     seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
@@ -37,55 +55,196 @@ class BuildResult:
         return bool(self.errors or (strict and self.warnings))
 
 
-def load_site_articles(config: Config, drafts: bool = False) -> tuple[list[Article], list[Problem]]:
-    content = config.content_path
-    if not content.is_dir():
-        return [], [Problem(str(content), "content directory not found")]
-    articles, problems = load_articles(content, config.root)
-    if not drafts:
-        articles = [a for a in articles if not a.draft]
-    return articles, problems
+class Builder:
+    """Builds one site again and again, doing only what changed since the last build."""
+
+    def __init__(self, config: Config, *, drafts: bool = False, output: Path | None = None,
+                 processes: int | None = None, persist: bool = True):
+        self.config = config
+        self.drafts = drafts
+        self.output = (output or config.output_path).absolute()
+        self.processes = processes or os.cpu_count() or 1
+        self.parsed_files: dict[str, Parsed] = {}  # file checksum → article or problem
+        self.extractions: dict[str, Extraction] = {}  # extraction key → extraction
+        self.fingerprints: dict[str, str] = {}  # page url → fingerprint in output/
+        self._site: SiteModel | None = None
+        self._extraction_data: dict[str, dict] = {}  # extractions as stored, so saving skips asdict
+        self._saved: tuple | None = None  # (files, extraction keys, fingerprints) as on disk
+        self.state_path = config.cache_path / f"build-{_path_key(self.output)}.json" if persist else None
+        self._loaded = False
+
+    # -- one build ---------------------------------------------------------------------
+
+    def load_site(self, progress: Callable[[int, int], None] | None = None) -> BuildResult:
+        """Read and extract every article into a site model, writing nothing."""
+        started = time.perf_counter()
+        self._load_state()
+        result = BuildResult()
+        content = self.config.content_path
+        if not content.is_dir():
+            result.problems.append(Problem(str(content), "content directory not found"))
+            articles: list[Article] = []
+        else:
+            fresh: dict[str, Parsed] = {}
+            articles, result.problems = load_articles(content, self.config.root, self.parsed_files, fresh)
+            self.parsed_files = fresh
+            if not self.drafts:
+                articles = [a for a in articles if not a.draft]
+        result.timings["read"] = time.perf_counter() - started
+        counts = [a.key_points if a.key_points is not None else self.config.key_points for a in articles]
+
+        def step(n: int) -> None:
+            result.parsed += n
+            if progress:
+                progress(result.parsed, len(articles))
+
+        mark = time.perf_counter()
+        extracted = extract_texts([a.text for a in articles], self.config.model, counts,
+                                  ExtractionCache(self.config.cache_path), processes=self.processes,
+                                  progress=step, memo=self.extractions)
+        result.timings["extract"] = time.perf_counter() - mark
+        mark = time.perf_counter()
+        result.site = self._site = build_site_model(articles, extracted, self.config)
+        result.timings["model"] = time.perf_counter() - mark
+        result.seconds = time.perf_counter() - started
+        return result
+
+    def build(self, *, clean: bool = False, write_on_errors: bool = True,
+              progress: Callable[[int, int], None] | None = None) -> BuildResult:
+        """Build into the output directory. User errors come back as problems, never raised;
+        a template error leaves output/ as it was. With write_on_errors=False (serve), a
+        build with any error writes nothing, so the last good site stays."""
+        started = time.perf_counter()
+        result = self.load_site(progress)
+        if result.errors and not write_on_errors:
+            result.seconds = time.perf_counter() - started
+            return result
+        mark = time.perf_counter()
+        env = make_environment(self.config)
+        renderer = Renderer(result.site, self.config, env)
+        plan = page_plan.plan(result.site, renderer.entry_link_targets, renderer.static_files())
+        hashes = template_hashes(env, {p.template for p in plan if p.template})
+        config_hash = _config_hash(self.config)
+        fingerprints = {p.url: page_plan.fingerprint(p, hashes.get(p.template or "", ""), config_hash) for p in plan}
+        result.pages = len(plan)
+        result.timings["plan"] = time.perf_counter() - mark
+        mark = time.perf_counter()
+        try:
+            if clean or not self._output_matches_state():
+                result.written = write_site(_render_all(renderer, plan), self.output)
+                result.full = True
+            else:
+                dirty = [p for p in plan if self.fingerprints.get(p.url) != fingerprints[p.url]]
+                removed = sorted(set(self.fingerprints) - set(fingerprints))
+                if len(dirty) > FULL_REBUILD_SHARE * len(plan):
+                    result.written = write_site(_render_all(renderer, plan), self.output)
+                    result.full = True
+                else:
+                    rendered = [(p.url, _render(renderer, p)) for p in dirty]  # all or nothing
+                    update_in_place(rendered, removed, self.output)
+                    result.written, result.removed = len(rendered), len(removed)
+        except TemplateProblem as exc:
+            result.problems.append(exc.problem)
+        except UnsafePath as exc:
+            result.problems.append(Problem(str(self.output), str(exc)))
+        else:
+            self.fingerprints = fingerprints
+            self._save_state()
+        result.timings["render+write"] = time.perf_counter() - mark
+        result.seconds = time.perf_counter() - started
+        return result
+
+    # -- state between runs ------------------------------------------------------------
+
+    def _output_matches_state(self) -> bool:
+        """Incremental only when output/ is what the last build left: every page there."""
+        if not self.fingerprints or not self.output.is_dir():
+            return False
+        return all(os.path.isfile(self.output / url) for url in self.fingerprints)
+
+    def _load_state(self) -> None:
+        if self._loaded or self.state_path is None:
+            self._loaded = True
+            return
+        self._loaded = True
+        try:
+            state = json.loads(self.state_path.read_text(encoding="utf-8"))
+            if state.get("version") != STATE_VERSION or state.get("output") != str(self.output):
+                return
+            files = {}
+            for checksum, item in state["files"].items():
+                if "problem" in item:
+                    files[checksum] = Problem(**item["problem"])
+                else:
+                    files[checksum] = (article_from_dict(item["article"]), [Problem(**w) for w in item["warnings"]])
+            self.extractions = {key: Extraction.from_dict(data) for key, data in state["extractions"].items()}
+            self._extraction_data = dict(state["extractions"])
+            self.parsed_files, self.fingerprints = files, dict(state["pages"])
+            self._saved = (set(files), set(self._extraction_data), dict(self.fingerprints))
+        except (OSError, ValueError, KeyError, TypeError):
+            self.parsed_files, self.fingerprints = {}, {}  # missing or damaged: build in full
+
+    def _save_state(self) -> None:
+        if self.state_path is None or not self._site:
+            return
+        keys = [e.fingerprint.split(":", 1)[1] for e in self._site.entries]
+        if self._saved == (set(self.parsed_files), set(keys), self.fingerprints):
+            return  # nothing changed since the state on disk: skip a multi-megabyte write
+        for key, entry in zip(keys, self._site.entries):
+            if key not in self._extraction_data:
+                self._extraction_data[key] = entry.extraction.to_dict()
+        # Only this build's extractions: those of deleted or edited articles drop out here
+        # (they stay in the extraction cache itself).
+        extractions = {key: self._extraction_data[key] for key in keys}
+        self._extraction_data = extractions
+        files = {}
+        for checksum, parsed in self.parsed_files.items():
+            if isinstance(parsed, Problem):
+                files[checksum] = {"problem": _problem_dict(parsed)}
+            else:
+                files[checksum] = {"article": article_to_dict(parsed[0]),
+                                   "warnings": [_problem_dict(w) for w in parsed[1]]}
+        state = {"version": STATE_VERSION, "output": str(self.output), "files": files, "pages": self.fingerprints,
+                 "extractions": extractions}
+        self.state_path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.state_path.with_name(self.state_path.name + ".tmp")
+        tmp.write_text(json.dumps(state, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        os.replace(tmp, self.state_path)
+        self._saved = (set(self.parsed_files), set(extractions), dict(self.fingerprints))
 
 
-def load_site(
-    config: Config,
-    *,
-    drafts: bool = False,
-    processes: int | None = None,
-    progress: Callable[[int, int], None] | None = None,
-) -> BuildResult:
-    """Read and extract every article into a site model, writing nothing. Never raises for
-    user errors: they come back as problems, and the articles without one are still in."""
-    started = time.perf_counter()
-    result = BuildResult()
-    articles, result.problems = load_site_articles(config, drafts)
-    counts = [a.key_points if a.key_points is not None else config.key_points for a in articles]
-
-    def step(n: int) -> None:
-        result.parsed += n
-        if progress:
-            progress(result.parsed, len(articles))
-
-    extractions = extract_texts([a.text for a in articles], config.model, counts,
-                                ExtractionCache(config.cache_path),
-                                processes=processes or os.cpu_count() or 1, progress=step)
-    result.site = build_site_model(articles, extractions, config)
-    result.seconds = time.perf_counter() - started
-    return result
+def _render(renderer: Renderer, page: page_plan.PageSpec) -> bytes:
+    if page.template is None:
+        return page.data or b""
+    return renderer.render(page.template, page.url, **page.context)
 
 
-def build(config: Config, *, drafts: bool = False, output: Path | None = None,
+def _render_all(renderer: Renderer, plan: list[page_plan.PageSpec]):
+    for page in plan:
+        yield page.url, _render(renderer, page)
+
+
+def _problem_dict(problem: Problem) -> dict:
+    return {"path": problem.path, "message": problem.message, "line": problem.line, "severity": problem.severity}
+
+
+def _config_hash(config: Config) -> str:
+    # Email settings and where things live do not change any page.
+    data = config.model_dump(mode="json", exclude={"email", "root", "cache_dir", "content_dir", "output_dir"})
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
+def _path_key(path: Path) -> str:
+    return hashlib.sha256(str(path).encode("utf-8", "surrogateescape")).hexdigest()[:12]
+
+
+# -- one-shot helpers for commands and tests ----------------------------------------------
+
+def load_site(config: Config, *, drafts: bool = False, processes: int | None = None,
+              progress: Callable[[int, int], None] | None = None) -> BuildResult:
+    return Builder(config, drafts=drafts, processes=processes, persist=False).load_site(progress)
+
+
+def build(config: Config, *, drafts: bool = False, output: Path | None = None, clean: bool = False,
           processes: int | None = None, progress: Callable[[int, int], None] | None = None) -> BuildResult:
-    """Build the site into `output` (config.output_path by default). A template error leaves
-    the previous output/ in place."""
-    started = time.perf_counter()
-    result = load_site(config, drafts=drafts, processes=processes, progress=progress)
-    target = output or config.output_path
-    try:
-        result.pages = write_site(Renderer(result.site, config).pages(), target)
-    except TemplateProblem as exc:
-        result.problems.append(exc.problem)
-    except UnsafePath as exc:
-        result.problems.append(Problem(str(target), str(exc)))
-    result.seconds = time.perf_counter() - started
-    return result
+    return Builder(config, drafts=drafts, output=output, processes=processes).build(clean=clean, progress=progress)

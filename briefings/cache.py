@@ -1,6 +1,6 @@
 """Content-addressed store of extractions: an unchanged article is never parsed twice.
 
-The key covers everything an extraction depends on: the prepared text, the model's
+The key covers everything an extraction depends on: the article text, the model's
 name and version, the extractor's own source code and the key-point count.
 """
 from __future__ import annotations

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -34,18 +35,34 @@ def main() -> None:
 @config_option
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.option("--drafts", is_flag=True, help="Include articles marked draft: true.")
-def build(config_path: str, strict: bool, drafts: bool) -> None:
+@click.option("--clean", is_flag=True, help="Render every page, not only what changed since the last build.")
+@click.option("-v", "--verbose", is_flag=True, help="Print the time each stage took.")
+def build(config_path: str, strict: bool, drafts: bool, clean: bool, verbose: bool) -> None:
     """Build the site from content/ into output/."""
-    from .build import build as run_build
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    from .build import Builder
 
     config = load_or_exit(config_path)
-    with err.status("Building…"):
-        result = run_build(config, drafts=drafts)
+    with Progress("Extracting", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = None
+
+        def progress(done: int, total: int) -> None:
+            nonlocal task
+            if task is None and total > 5:  # a bar only where there is something to wait for
+                task = bar.add_task("extract", total=total)
+            if task is not None:
+                bar.update(task, completed=done)
+
+        result = Builder(config, drafts=drafts).build(clean=clean, progress=progress)
     report(result.problems)
     site = result.site
     articles = len(site.entries) if site else 0
-    summary = (f"{articles} articles ({result.parsed} parsed), {result.pages} files "
-               f"in {result.seconds:.2f}s → {config.output_path}")
+    summary = (f"{articles} articles ({result.parsed} parsed), {result.written} of {result.pages} pages written"
+               f"{' (full)' if result.full else ''} in {result.seconds:.2f}s → {config.output_path}")
+    if verbose:
+        err.print("  ".join(f"{stage} {seconds:.3f}s" for stage, seconds in result.timings.items()), markup=False)
     if result.failed(strict):
         err.print(f"Build failed: {len(result.errors)} error(s), {len(result.warnings)} warning(s); {summary}",
                   style="red", markup=False, soft_wrap=True)
@@ -98,9 +115,9 @@ def extract(fmt: str, config_path: str | None, key_points: int | None, files: tu
         problems.extend(warnings)
         articles.append(article)
     counts = [key_points if key_points is not None else a.key_points or config.key_points for a in articles]
-    extractions = extract_texts([a.text for a in articles], config.model, counts, cache, processes=2)
+    extractions = extract_texts([a.text for a in articles], config.model, counts, cache, processes=os.cpu_count() or 1)
     report(problems)
-    payload = {"articles": [extraction_json(a, e) for a, e in zip(articles, extractions)]}
+    payload = {"articles": [extraction_json(a, e) for a, (_, e) in zip(articles, extractions)]}
     click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     if any(p.severity == "error" for p in problems):
         sys.exit(1)

@@ -6,10 +6,12 @@ the rest still build.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import os
 import re
 import unicodedata
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -49,18 +51,24 @@ def find_articles(content_dir: Path) -> list[Path]:
     return found
 
 
-def load_articles(content_dir: Path, root: Path | None = None) -> tuple[list[Article], list[Problem]]:
-    """Read every article; duplicates by slug are errors (the first in path order wins)."""
+Parsed = tuple[Article, list[Problem]] | Problem  # what one file gave: an article, or why not
+
+
+def load_articles(content_dir: Path, root: Path | None = None, memo: dict[str, Parsed] | None = None,
+                  fresh: dict[str, Parsed] | None = None) -> tuple[list[Article], list[Problem]]:
+    """Read every article; duplicates by slug are errors (the first in path order wins).
+    `memo` maps a file's checksum to what it gave, so an unchanged file is not parsed again;
+    `fresh` receives the entries of this read only (the memo without deleted files)."""
     articles: list[Article] = []
     problems: list[Problem] = []
     by_slug: dict[str, Article] = {}
     for path in find_articles(content_dir):
         shown = display_path(path, root or content_dir.parent)
-        try:
-            article, warnings = read_article(path, shown)
-        except ContentError as exc:
-            problems.append(Problem(shown, exc.message, exc.line))
+        parsed = read_article_memo(path, shown, memo, fresh)
+        if isinstance(parsed, Problem):
+            problems.append(parsed)
             continue
+        article, warnings = parsed
         problems.extend(warnings)
         if article.slug in by_slug:
             first = by_slug[article.slug].source
@@ -78,10 +86,34 @@ def display_path(path: Path, root: Path) -> str:
         return str(path)
 
 
+def read_article_memo(path: Path, shown: str, memo: dict[str, Parsed] | None,
+                      fresh: dict[str, Parsed] | None = None) -> Parsed:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return Problem(shown, f"cannot read: {exc.strerror or exc}")
+    checksum = hashlib.sha256(shown.encode("utf-8", "surrogateescape") + b"\0" + data).hexdigest()
+    parsed = memo.get(checksum) if memo is not None else None
+    if parsed is None:
+        try:
+            article, warnings = parse_article(data, path.name, shown)
+            parsed = (replace(article, checksum=checksum), warnings)
+        except ContentError as exc:
+            parsed = Problem(shown, exc.message, exc.line)
+        if memo is not None:
+            memo[checksum] = parsed
+    if fresh is not None:
+        fresh[checksum] = parsed
+    return parsed
+
+
 def read_article(path: Path, shown: str | None = None) -> tuple[Article, list[Problem]]:
     """One article from disk. Raises ContentError for what stops it being built."""
-    shown = shown or str(path)
-    data = path.read_bytes()
+    return parse_article(path.read_bytes(), path.name, shown or str(path))
+
+
+def parse_article(data: bytes, name: str, shown: str) -> tuple[Article, list[Problem]]:
+    path = Path(name)
     if b"\x00" in data[:8192]:
         raise ContentError("binary file, not a text article")
     try:

@@ -1,14 +1,22 @@
-"""Run extraction over many articles: cached results first, one nlp.pipe pass for the rest."""
+"""Run extraction over many articles: cached results first, then one parse per uncached text.
+
+With several processes each worker loads the model once and returns finished
+extractions (small) rather than Docs (large), so the parent never parses, never loads
+spaCy, and the cost of a cold build stays close to the parse itself.
+"""
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import multiprocessing
+from collections.abc import Callable, Iterator, Sequence
 
 from .cache import ExtractionCache, cache_key
 from .extract import extract_doc, prepare
 from .model import Extraction
 
-# Below this many texts a second process costs more (model load) than it saves.
-MIN_TEXTS_PER_PROCESS = 40
+# Below this many texts per process a worker costs more (model load) than it saves.
+MIN_TEXTS_PER_PROCESS = 24
+CHUNK = 8  # texts per task: small enough to balance two workers, large enough for nlp.pipe
+BATCH_SIZE = 32
 
 
 def extract_texts(
@@ -18,22 +26,64 @@ def extract_texts(
     cache: ExtractionCache,
     processes: int = 1,
     progress: Callable[[int], None] | None = None,
-) -> list[Extraction]:
-    """Extractions for `texts`, in order; only uncached ones are parsed."""
-    prepared = [prepare(text) for text in texts]
-    keys = [cache_key(text, model, count) for text, count in zip(prepared, key_points)]
-    results: list[Extraction | None] = [cache.get(key) for key in keys]
+    memo: dict[str, Extraction] | None = None,
+) -> list[tuple[str, Extraction]]:
+    """(cache key, extraction) for each text, in order; only uncached texts are parsed.
+    `memo` is an in-memory layer over the cache, kept by long-running callers (serve)."""
+    # Keyed by the raw text: boilerplate removal is extractor code, covered by the key.
+    keys = [cache_key(text, model, count) for text, count in zip(texts, key_points)]
+    memo = {} if memo is None else memo
+    results: list[Extraction | None] = []
+    for key in keys:
+        found = memo.get(key) or cache.get(key)
+        if found is not None:
+            memo[key] = found
+        results.append(found)
     todo = [i for i, result in enumerate(results) if result is None]
     if todo:
-        from .extract import nlp as nlp_module  # spaCy is loaded only when something needs parsing
-
-        nlp = nlp_module.load(model)
-        n_process = max(1, min(processes, len(todo) // MIN_TEXTS_PER_PROCESS))
-        docs = nlp.pipe((prepared[i] for i in todo), batch_size=16, n_process=n_process)
-        for i, doc in zip(todo, docs):
-            extraction = extract_doc(doc, key_points[i])
+        jobs = [(i, prepare(texts[i]), key_points[i]) for i in todo]
+        for i, extraction in _run(jobs, model, processes):
             cache.put(keys[i], extraction)
+            memo[keys[i]] = extraction
             results[i] = extraction
             if progress:
                 progress(1)
-    return results  # type: ignore[return-value]
+    return list(zip(keys, results))  # type: ignore[arg-type]
+
+
+def _run(jobs: list[tuple[int, str, int]], model: str, processes: int) -> Iterator[tuple[int, Extraction]]:
+    workers = max(1, min(processes, len(jobs) // MIN_TEXTS_PER_PROCESS))
+    if workers == 1:
+        yield from _extract_chunk(jobs, model)
+        return
+    chunks = [jobs[i:i + CHUNK] for i in range(0, len(jobs), CHUNK)]
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with context.Pool(workers, initializer=_load_model, initargs=(model,)) as pool:
+        for chunk in pool.imap(_worker_chunk, chunks):
+            for i, data in chunk:
+                yield i, Extraction.from_dict(data)
+
+
+def _extract_chunk(jobs: list[tuple[int, str, int]], model: str) -> Iterator[tuple[int, Extraction]]:
+    from .extract import nlp as nlp_module  # spaCy is loaded only when something needs parsing
+
+    nlp = nlp_module.load(model)
+    docs = nlp.pipe((text for _, text, _ in jobs), batch_size=BATCH_SIZE)
+    for (i, _, count), doc in zip(jobs, docs):
+        yield i, extract_doc(doc, count)
+
+
+_MODEL: str | None = None
+
+
+def _load_model(model: str) -> None:
+    global _MODEL
+    from .extract import nlp as nlp_module
+
+    nlp_module.load(model)
+    _MODEL = model
+
+
+def _worker_chunk(jobs: list[tuple[int, str, int]]) -> list[tuple[int, dict]]:
+    assert _MODEL is not None
+    return [(i, extraction.to_dict()) for i, extraction in _extract_chunk(jobs, _MODEL)]

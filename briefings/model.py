@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 
 PARTICIPANT_TYPES = ("PERSON", "ORG", "GPE", "LOC")
 
@@ -43,6 +42,19 @@ class Article:
     tags: tuple[str, ...] = ()
     draft: bool = False
     key_points: int | None = None  # per-article override of the site setting
+    checksum: str = ""  # of the file's bytes and path: what the article was read from
+
+
+def article_to_dict(article: Article) -> dict:
+    data = asdict(article)
+    data["date"] = article.date.isoformat() if article.date else None
+    data["tags"] = list(article.tags)
+    return data
+
+
+def article_from_dict(data: dict) -> Article:
+    date = data.get("date")
+    return Article(**{**data, "date": dt.date.fromisoformat(date) if date else None, "tags": tuple(data["tags"])})
 
 
 @dataclass
@@ -69,6 +81,16 @@ class Quote:
     start: int = 0  # character offsets into the extracted text
     end: int = 0
     paragraph: int = 0  # the paragraph it is in (0-based, blank lines not counted)
+
+
+def informative_first(quotes: list[Quote]) -> list[Quote]:
+    """Quotes for a card: attributed before unattributed, whole statements before fragments
+    of a paraphrase, longer before shorter (up to a point); ties keep article order."""
+    def key(item: tuple[int, Quote]) -> tuple:
+        index, quote = item
+        words = len(quote.text.split())
+        return (quote.speaker is None, words < 6, -min(words, 40), index)
+    return [q for _, q in sorted(enumerate(quotes), key=key)]
 
 
 @dataclass
@@ -98,6 +120,11 @@ class Extraction:
     def participant(self, name: str) -> Participant | None:
         return next((p for p in self.participants if p.name == name), None)
 
+    @property
+    def card_quotes(self) -> list[Quote]:
+        """The quotes in the order a digest card shows them: the most informative first."""
+        return informative_first(self.quotes)
+
 
 @dataclass
 class Entry:
@@ -106,6 +133,7 @@ class Entry:
     article: Article
     extraction: Extraction
     url: str  # site-relative, e.g. "articles/japan-uk-security-dialogue.html"
+    fingerprint: str = ""  # article checksum + extraction key: changes when the entry does
     digest: Digest | None = field(default=None, repr=False, compare=False)  # set by the site model
     tags: list[TagPage] = field(default_factory=list, repr=False, compare=False)
 
@@ -129,6 +157,15 @@ class Digest:
 class QuoteRef:
     quote: Quote
     entry: Entry
+
+    @property
+    def anchor(self) -> str:
+        """The quote's id on its article page ("q-3"), for links back to it in context."""
+        quotes = self.entry.extraction.quotes
+        index = next((i for i, q in enumerate(quotes) if q is self.quote), None)
+        if index is None:
+            index = quotes.index(self.quote) if self.quote in quotes else 0
+        return f"q-{index}"
 
 
 @dataclass
@@ -165,9 +202,12 @@ class SiteModel:
     def digest(self, digest_id: str) -> Digest | None:
         return next((d for d in self.digests if d.id == digest_id), None)
 
+    @property
+    def quotes_by_speaker(self) -> list[tuple[str | None, list[QuoteRef]]]:
+        """Quotes grouped by who said them: the most quoted first, unattributed last."""
+        groups: dict[str | None, list[QuoteRef]] = {}
+        for ref in self.quotes:
+            groups.setdefault(ref.quote.speaker, []).append(ref)
+        return sorted(groups.items(), key=lambda g: (g[0] is None, -len(g[1]), (g[0] or "").lower()))
 
-def relpath(path: Path, root: Path) -> str:
-    try:
-        return str(path.relative_to(root))
-    except ValueError:
-        return str(path)
+

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
+import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 
 import jinja2
+from jinja2 import meta
 
 from .config import Config
 from .model import Participant, Problem, SiteModel
@@ -53,12 +54,53 @@ def rfc3339(value: dt.date | dt.datetime | None) -> str:
 
 
 def relative(target: str, page_url: str) -> str:
-    """Link from one output file to another, relative so output/ works anywhere."""
+    """Link from one output file to another, relative so output/ works from disk and under
+    any sub-path. Every URL in the site is a file path from the site root, so climbing to
+    the root and down again is exact (and far cheaper than posixpath.relpath)."""
     if target.startswith(("http://", "https://", "mailto:", "#")):
         return target
-    base = posixpath.dirname(page_url) or "."
-    rel = posixpath.relpath(target or ".", base)
-    return rel + "/" if target.endswith("/") and not rel.endswith("/") else rel
+    depth = page_url.count("/")
+    if depth == 0:
+        return target or "index.html"
+    if target.startswith(page_url.rsplit("/", 1)[0] + "/") and target.count("/") == depth:
+        return target.rsplit("/", 1)[1]  # a sibling in the same folder
+    return "../" * depth + (target or "index.html")
+
+
+def template_hashes(env: jinja2.Environment, names: set[str]) -> dict[str, str]:
+    """For each template, a hash of its source and of every template it extends, includes
+    or imports: what decides whether its pages must be rendered again."""
+    sources: dict[str, str] = {}
+
+    def source(name: str) -> str:
+        if name not in sources:
+            try:
+                sources[name] = env.loader.get_source(env, name)[0]
+            except jinja2.TemplateNotFound:
+                sources[name] = f"\0missing {name}"
+        return sources[name]
+
+    def closure(name: str) -> set[str]:
+        seen, todo = set(), [name]
+        while todo:
+            current = todo.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            try:
+                ast = env.parse(source(current))
+            except jinja2.TemplateSyntaxError:
+                continue  # rendering reports it with file and line
+            todo.extend(t for t in meta.find_referenced_templates(ast) if isinstance(t, str))
+        return seen
+
+    hashes = {}
+    for name in names:
+        digest = hashlib.sha256()
+        for part in sorted(closure(name)):
+            digest.update(part.encode() + b"\0" + source(part).encode("utf-8", "surrogatepass") + b"\0")
+        hashes[name] = digest.hexdigest()
+    return hashes
 
 
 class TemplateProblem(Exception):
@@ -85,6 +127,11 @@ class Renderer:
     def speaker_url(self, name: str | None) -> str | None:
         return self._speaker_urls.get(name) if name else None
 
+    def entry_link_targets(self, entry) -> list[str]:
+        """Participant and speaker pages an entry's card and page link to (page deps)."""
+        urls = [self.participant_url(p) or "" for p in entry.extraction.participants]
+        return urls + [self.speaker_url(q.speaker) or "" for q in entry.extraction.quotes]
+
     def render(self, template: str, page_url: str, **context) -> bytes:
         try:
             html = self.env.get_template(template).render(
@@ -103,28 +150,6 @@ class Renderer:
         except jinja2.TemplateError as exc:
             raise TemplateProblem(_runtime_problem(exc, template)) from None
         return html.encode("utf-8")
-
-    def pages(self) -> Iterator[tuple[str, bytes]]:
-        site = self.site
-        if site.digests:
-            yield "index.html", self.render("digest.html", "index.html", digest=site.digests[0], is_index=True)
-        else:
-            yield "index.html", self.render("empty.html", "index.html")
-        for digest in site.digests:
-            yield digest.url, self.render("digest.html", digest.url, digest=digest, is_index=False)
-        yield "digests/index.html", self.render("archive.html", "digests/index.html")
-        for entry in site.entries:
-            yield entry.url, self.render("article.html", entry.url, entry=entry)
-        yield "participants/index.html", self.render("participants.html", "participants/index.html")
-        for page in site.participants:
-            yield page.url, self.render("participant.html", page.url, participant=page)
-        yield "tags/index.html", self.render("tags.html", "tags/index.html")
-        for tag in site.tags:
-            yield tag.url, self.render("tag.html", tag.url, tag=tag)
-        yield "quotes/index.html", self.render("quotes.html", "quotes/index.html")
-        yield "feed.xml", self.render("atom.xml", "feed.xml")
-        yield "sitemap.xml", self.render("sitemap.xml", "sitemap.xml")
-        yield from self.static_files()
 
     def static_files(self) -> Iterator[tuple[str, bytes]]:
         """templates/static/* copied to output/static/, a site's file over the theme's."""

@@ -34,8 +34,10 @@ def period_title(start: dt.date, period: str) -> str:
     return f"{start:%A} {start.day} {start:%B %Y}"
 
 
-def build_site_model(articles: list[Article], extractions: list[Extraction], config: Config) -> SiteModel:
-    entries = [Entry(article=a, extraction=e, url=article_url(a.slug)) for a, e in zip(articles, extractions)]
+def build_site_model(articles: list[Article], extracted: list[tuple[str, Extraction]], config: Config) -> SiteModel:
+    """`extracted` holds (extraction cache key, extraction) per article, in the same order."""
+    entries = [Entry(article=a, extraction=e, url=article_url(a.slug), fingerprint=f"{a.checksum}:{key}")
+               for a, (key, e) in zip(articles, extracted)]
     # Newest first; undated last; ties by title so the order never depends on the file system.
     entries.sort(key=lambda e: (e.article.date is None, -(e.article.date or dt.date.min).toordinal(),
                                 e.article.title.lower(), e.article.slug))

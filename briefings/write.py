@@ -5,6 +5,7 @@ of deleted articles disappear with the old directory.
 """
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import os
@@ -48,6 +49,38 @@ def write_site(pages: Iterable[tuple[str, bytes]], output: Path) -> int:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return count
+
+
+def update_in_place(pages: Iterable[tuple[str, bytes]], removed: Iterable[str], output: Path) -> None:
+    """Replace changed pages one by one, each atomically (temp file + rename), and delete
+    the pages that are gone: a reader sees every page either old or new, never torn."""
+    output = output.absolute()
+    for relative, data in pages:
+        path = safe_join(output, relative)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+    folders = set()
+    for relative in removed:
+        path = safe_join(output, relative)
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+        folders.add(path.parent)
+    for folder in sorted(folders, key=lambda p: -len(p.parts)):
+        while folder != output and folder.is_relative_to(output):
+            try:
+                folder.rmdir()  # only when empty, as a clean build would leave it
+            except OSError:
+                break
+            folder = folder.parent
 
 
 def swap_into_place(staging: Path, output: Path) -> None:

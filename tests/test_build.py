@@ -118,12 +118,17 @@ def test_drafts_are_left_out_unless_asked(tmp_path):
     assert (config.output_path / "articles" / "d.html").exists()
 
 
-def test_output_is_never_written_in_place(tmp_path):
-    """The old tree stays complete until the swap: an open handle sees the old inode."""
+def test_changed_pages_are_replaced_whole_and_unchanged_ones_left_alone(tmp_path):
+    """A page is never rewritten in place (a new inode each time it changes: readers see it
+    old or new, never torn), and a page whose inputs did not change is not written at all."""
     site = write_site(tmp_path, {"a.md": article("A story", "2026-11-02", "The council met on Monday.")})
     config = load_config(site / "config.yaml")
     build(config)
-    index = config.output_path / "index.html"
-    before = os.stat(index).st_ino
-    build(config)
-    assert os.stat(index).st_ino != before
+    out = config.output_path
+    index, css = out / "index.html", out / "static" / "style.css"
+    before = os.stat(index).st_ino, os.stat(css).st_ino, os.stat(css).st_mtime_ns
+    (site / "content" / "a.md").write_text(article("A new title", "2026-11-02", "The council met on Monday."))
+    result = build(config)
+    assert not result.full and 0 < result.written < result.pages
+    assert os.stat(index).st_ino != before[0] and "A new title" in index.read_text()
+    assert (os.stat(css).st_ino, os.stat(css).st_mtime_ns) == before[1:]
