@@ -1,5 +1,7 @@
 """Run every scorer in ../shared/eval on `briefings extract --format json` and print each
-scorer's last line (`make eval`). Pass -v to see the scorers' full reports."""
+scorer's last line (`make eval`), then our own participants scorer (bench/score_participants.py)
+on the hand-annotated gold in tests/data/participants (dev) and its heldout/ folder.
+Pass -v to see the scorers' full reports."""
 from __future__ import annotations
 
 import json
@@ -11,6 +13,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 EVAL = REPO.parent / "shared" / "eval"
 BRIEFINGS = Path(sys.executable).parent / "briefings"
+PARTICIPANTS = REPO / "tests" / "data" / "participants"
 
 
 def run_scorer(folder: Path, verbose: bool) -> str:
@@ -35,6 +38,14 @@ def run_scorer(folder: Path, verbose: bool) -> str:
     return report.strip().splitlines()[-1]
 
 
+def run_participants(gold: Path, verbose: bool) -> str:
+    args = [sys.executable, str(REPO / "bench" / "score_participants.py"), str(gold)] + (["-v"] if verbose else [])
+    report = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+    if verbose:
+        print(report)
+    return report.strip().splitlines()[-1]
+
+
 def main() -> int:
     verbose = "-v" in sys.argv[1:]
     folders = sorted(p for p in EVAL.iterdir() if p.is_dir() and (p / "dev.jsonl").exists())
@@ -43,6 +54,9 @@ def main() -> int:
         return 1
     for folder in folders:
         print(f"{folder.name}: {run_scorer(folder, verbose)}", flush=True)
+    for label, gold in (("participants", PARTICIPANTS), ("participants-heldout", PARTICIPANTS / "heldout")):
+        if any(gold.glob("*.json")):
+            print(f"{label}: {run_participants(gold, verbose)}", flush=True)
     return 0
 
 
