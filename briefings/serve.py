@@ -1,8 +1,8 @@
 """`briefings serve`: build, serve output/, rebuild on changes, reload open pages.
 
-Each build goes into a candidate directory beside output/ and is swapped in only when it
-succeeds, so a broken article or template leaves the last good site on screen (build()
-itself writes whatever part of the site it could). Pages learn about builds over
+One Builder lives as long as the server: each rebuild renders only the pages whose inputs
+changed and replaces them one by one, each atomically; a build with any error writes
+nothing, so the last good site stays on screen. Pages learn about builds over
 Server-Sent Events from a script injected into HTML responses at serve time; the files on
 disk stay byte-identical to `briefings build`.
 """
@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import os
 import queue
-import shutil
 import signal
 import threading
 import time
@@ -25,11 +24,10 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
-from .build import build
+from .build import Builder
 from .console import err as console, report
 from .config import Config, ConfigError, load_config
 from .content import is_ignored_name
-from .write import swap_into_place
 
 EVENTS_PATH = "/__briefings__/events"
 QUIET = 0.2  # seconds without events before a build starts
@@ -212,6 +210,7 @@ class Server:
         self._last = 0.0
         self._stopping = False
         self._watched: tuple[Path, ...] = ()
+        self._site_builder: Builder | None = None
         self._observer = PollingObserver(timeout=0.5) if poll else Observer()
         self._httpd: _HTTPServer | None = None
         self._threads: list[threading.Thread] = []
@@ -251,7 +250,6 @@ class Server:
         for thread in self._threads:
             thread.join()
         self._threads.clear()
-        shutil.rmtree(self._candidate, ignore_errors=True)
 
     def wait_for_build(self, n: int, timeout: float) -> bool:
         """True once `n` builds (counting the first) have finished."""
@@ -277,7 +275,7 @@ class Server:
         config = self.config
         if path == str(self.config_path):
             return True
-        if any(_under(path, p.absolute()) for p in (config.output_path, config.cache_path, self._candidate)):
+        if any(_under(path, p.absolute()) for p in (config.output_path, config.cache_path)):
             return False
         for folder in (config.content_path.absolute(), config.templates_path.absolute()):
             if _under(path, folder):
@@ -308,11 +306,6 @@ class Server:
                 self._first = None  # an event from now on schedules one more build
             self._build()
 
-    @property
-    def _candidate(self) -> Path:
-        output = self.config.output_path.absolute()
-        return output.parent / f".{output.name}.serve"
-
     def _build(self) -> None:
         try:
             self._build_once()
@@ -333,17 +326,16 @@ class Server:
             self._failed("\n".join(str(p) for p in exc.problems))
             return
         self._watch()
-        candidate, output = self._candidate, self.config.output_path.absolute()
-        shutil.rmtree(candidate, ignore_errors=True)
+        builder = self._builder_for(self.config)
+        kept = builder.output.is_dir()
         with console.status("Building…") if self.builds == 0 else nullcontext():
-            result = build(self.config, drafts=self.drafts, output=candidate)
+            # A build with errors writes nothing, unless there is nothing yet: then part of a
+            # site beats a 404. Pages are replaced one by one, each atomically.
+            result = builder.build(write_on_errors=not kept)
         report(result.problems)
-        failed, kept = result.failed(), output.exists()
-        # A failed build replaces nothing, unless there is nothing yet: then part of a site beats a 404.
-        if candidate.is_dir() and not (failed and kept):
-            swap_into_place(candidate, output)
+        failed = result.failed()
+        if not failed or not kept:
             self.generation += 1
-        shutil.rmtree(candidate, ignore_errors=True)
         stamp = time.strftime("%H:%M:%S")
         if failed:
             console.print(f"[dim]{stamp}[/dim] [red]Build failed[/red] with {len(result.errors)} error(s)"
@@ -351,8 +343,20 @@ class Server:
             self._failed("\n".join(str(p) for p in result.problems))
             return
         self.error = None
-        console.print(f"[dim]{stamp}[/dim] Built {result.pages} files in {result.seconds:.2f}s")
+        console.print(f"[dim]{stamp}[/dim] Built: {result.written} of {result.pages} pages written"
+                      f" in {result.seconds:.2f}s")
         self.clients.send("reload")
+
+    def _builder_for(self, config: Config) -> Builder:
+        """One Builder while the config stays the same; a new one keeps what the old one read."""
+        old = self._site_builder
+        if old is not None and old.config == config:
+            return old
+        builder = Builder(config, drafts=self.drafts)
+        if old is not None:
+            builder.parsed_files, builder.extractions = old.parsed_files, old.extractions
+        self._site_builder = builder
+        return builder
 
     def _failed(self, text: str) -> None:
         self.error = text

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from briefings.build import build
+
 from briefings.config import load_config
 from briefings.render import theme_dir
 from briefings.serve import EVENTS_PATH, Server
@@ -196,16 +196,17 @@ def test_a_burst_of_saves_gives_at_most_two_builds(server, site):
 
 
 def test_an_event_during_a_build_gives_exactly_one_more_build(server, site, monkeypatch):
-    import briefings.serve
+    from briefings.build import Builder
 
     started, release = threading.Event(), threading.Event()
+    real_build = Builder.build
 
-    def held_build(*args, **kwargs):  # the real build, held at its start so the test can act meanwhile
+    def held_build(self, *args, **kwargs):  # the real build, held at its start so the test can act meanwhile
         started.set()
         release.wait(TIMEOUT)
-        return build(*args, **kwargs)
+        return real_build(self, *args, **kwargs)
 
-    monkeypatch.setattr(briefings.serve, "build", held_build)
+    monkeypatch.setattr(Builder, "build", held_build)
     path = site / "content" / "beta.md"
     builds = server.builds
     path.write_text(article("Beta take 0", "2026-11-03", "Carol White said so."), encoding="utf-8")
