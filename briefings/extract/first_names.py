@@ -6,6 +6,7 @@ is compatible with either pronoun. Names common for both (Jordan, Alex, Sam) are
 from __future__ import annotations
 
 MALE = frozenset("""
+quentin crispin jeremiah jonah rhys emlyn hywel gwyn iain alasdair hamish fergus callum
 aaron abdul abdullah abraham adam adrian ahmed alan albert alberto alejandro alexander alfred ali
 alistair allan alvin amir anders andre andreas andrew andy angus anthony antonio arnold arthur
 ashraf barack barry ben benjamin benny bernard bernie bill billy bob bobby boris brad bradley
@@ -33,7 +34,8 @@ vladimir wade walter warren wayne wesley will william willie xavier yusuf zach z
 """.split())
 
 FEMALE = frozenset("""
-abigail ada adriana agnes aileen alexandra alice alicia alison amanda amber amelia amy ana
+siobhan niamh aoife sinead morag fenella
+abigail ada adriana siobhan niamh aoife sinead morag fenella agnes aileen alexandra alice alicia alison amanda amber amelia amy ana
 andrea angela angelina anita ann anna anne annette antonia april ashley audrey barbara beatrice
 becky belinda bernadette beth betsy betty beverly bonnie brenda bridget brittany camilla candice
 cara carla carly carmen carol caroline carolyn carrie catherine cathy cecilia celia charlene

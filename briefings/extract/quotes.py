@@ -114,7 +114,12 @@ def _paragraph_quotes(paragraph: str, offset: int, number: int) -> list[QuoteSpa
                 continue  # a plural possessive ("voters’ concerns") inside the quote
             found.append(QuoteSpan(offset + opened, offset + i, number, True))
             opened = None
-    if opened is not None and kind == "double":
+    # A quote left open runs to the paragraph's end (the convention for quotes over several
+    # paragraphs); a single mark only when it surely opens a quote: a curly one, or one at the
+    # start of the paragraph or after a colon, not an apostrophe ('90s).
+    surely_single = kind == "single" and opened is not None and (
+        paragraph[opened - 1] == "‘" or not paragraph[:opened - 1].strip() or paragraph[:opened - 1].rstrip().endswith(":"))
+    if opened is not None and (kind == "double" or surely_single):
         end = len(paragraph.rstrip())
         if end > opened:
             found.append(QuoteSpan(offset + opened, offset + end, number, False))
@@ -166,10 +171,10 @@ def find_quotes(doc: Doc, participants: Participants) -> list[Quote]:
         found = finder.attribute(span, first, last)
         continued = previous is not None and _continues(previous[0], span, text, paragraphs)
         words = len(text[span.start:span.end].split())
-        if found.strength < 2 and continued and (previous[2] is not None or found.speaker is None):
-            found = _Attribution(previous[2], None, found.strength)
+        if found.strength < 2 and continued and found.speaker is None:
+            found = _Attribution(previous[2], None, found.strength)  # no cue of its own
         elif found.strength == 0:
-            found = finder.reported_before(span, first, paragraphs) or found
+            found = finder.reported_before(span, first, paragraphs) or finder.previous_subject(first) or found
         if not _keep(text, span, found, continued, words, doc, first, last):
             continue
         speaker = found.speaker
@@ -248,8 +253,13 @@ class _Attributor:
         if found:
             return found
         roots = self._roots(first, last)
+        # A whole statement belongs to the first speech verb over it, named or not ("He said the
+        # man shouted: “…”"); a fragment may sit in reported speech whose own subject is a thing
+        # (`Holm said the ad “unmistakably and wrongfully” suggests …`): look further up for it.
+        statement = self.text[span.start:span.end].rstrip().endswith((".", "?", "!")) \
+            or len(self.text[span.start:span.end].split()) >= 8
         for root in roots:  # the speech verb or noun that governs the quote
-            found = self._governor(root, speech=True)
+            found = self._governor(root, speech=True, resolved=not statement)
             if found:
                 return found
         fallback = next((f for f in (self._governor(r, speech=True, resolved=False) for r in roots) if f), None)
@@ -275,11 +285,9 @@ class _Attributor:
                 # not when the verb introduces a quote of its own ("X added, “…”")
                 if found and not any(t.i in self.quoted for t in nxt if t.i > found.at):
                     return found
-        if paraphrase:
-            return paraphrase
-        return self._previous_subject(first) or _Attribution()
+        return paraphrase or _Attribution()
 
-    def _previous_subject(self, first: int) -> _Attribution | None:
+    def previous_subject(self, first: int) -> _Attribution | None:
         """A quote that opens a sentence with no cue at all, right after a sentence about a
         person (`Sanders identified young voters' exhaustion … . “The younger people are …”`):
         that sentence's subject, when it is a person."""
@@ -356,13 +364,19 @@ class _Attributor:
         return None
 
     def _nearby_verb(self, sentences: list[Span], first: int, last: int) -> _Attribution | None:
-        verbs = [t for sent in sentences for t in sent if t.i not in self.quoted and _is_speech_verb(t)]
+        # not a verb in a clause the quote itself governs ("“That makes me smart,” when Clinton blasted him")
+        verbs = [t for sent in sentences for t in sent if t.i not in self.quoted and _is_speech_verb(t)
+                 and not (t.dep_ in ("advcl", "relcl", "acl") and t.head.i in self.quoted)]
         verbs.sort(key=lambda t: min(abs(t.i - first), abs(t.i - last)))
+        first_found = None
         for verb in verbs:
             subject = self._subject_of(verb)
             if subject is not None:
-                return _Attribution(self.speakers.of_subject(subject), verb.text, 2, at=verb.i)
-        return None
+                found = _Attribution(self.speakers.of_subject(subject), verb.text, 2, at=verb.i)
+                if found.speaker is not None:
+                    return found
+                first_found = first_found or found
+        return first_found
 
     def _according_to(self, sentences: list[Span]) -> _Attribution | None:
         doc = self.doc
@@ -420,9 +434,12 @@ class _Attributor:
         """The verb's subject, or the one it inherits: "saying" after "Trump boasted", "fear"
         after "led Dainis Ivans to", "was quoted as saying"."""
         node = verb
+        if verb.tag_ == "VBG" and verb.i > 0 and self.doc[verb.i - 1].pos_ == "PROPN" \
+                and self.speakers.participants.at(verb.i - 1) is not None and verb.i - 1 not in self.quoted:
+            return self.doc[verb.i - 1]  # "footage of Hillary Clinton asking, “…”"
         for _ in range(4):
-            subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in self.quoted),
-                           None)
+            subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in self.quoted
+                            and not c.is_punct), None)
             if subject is not None:
                 if subject.lower_ in ("it", "this", "that") and subject.dep_ == "nsubjpass":
                     return None
@@ -487,12 +504,3 @@ def _is_speech_verb(token: Token) -> bool:
 def _is_speech_noun(token: Token) -> bool:
     return token.pos_ == "NOUN" and token.lower_ in SPEECH_NOUNS
 
-
-def rank_for_card(quotes: list[Quote]) -> list[Quote]:
-    """The most informative quotes first: with a speaker, then whole sentences over fragments,
-    then longer; ties keep article order."""
-    def score(item: tuple[int, Quote]) -> tuple:
-        index, quote = item
-        words = len(quote.text.split())
-        return (quote.speaker is None, words < 6, -min(words, 40), index)
-    return [q for _, q in sorted(enumerate(quotes), key=score)]

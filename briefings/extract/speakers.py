@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 SUBJECTS = ("nsubj", "nsubjpass")
+UNKNOWN = Cluster(name="", type="PERSON")  # a person the article names but we could not resolve
 MALE_PRONOUNS = {"he", "him", "his", "himself"}
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 MALE_HONORIFICS = {"mr", "sir", "lord", "baron", "herr", "father", "fr", "king", "prince"}
@@ -92,6 +93,8 @@ class Speakers:
         lower = subject.lower_
         if lower in ("he", "she"):
             return self.pronoun(subject.i, "m" if lower == "he" else "f")
+        if lower == "it":
+            return self.pronoun(subject.i, "n")  # an organisation: "what it called …"
         if subject.pos_ == "PRON":
             return None  # I, we, they, it, this: the writer, a group or a thing
         cluster = self._head_mention(subject)
@@ -134,7 +137,20 @@ class Speakers:
     def _pronoun(self, token_index: int, gender: str) -> Cluster | None:
         doc = self.doc
         sent = doc[token_index].sent
-        candidates = self._candidates()
+        candidates = self._candidates() if gender != "n" else self._organisations()
+        if gender == "n":
+            # "it" is the organisation that is the subject of its sentence or the one before
+            for distance in range(2):
+                if distance:
+                    if sent.start == 0:
+                        break
+                    sent = doc[sent.start - 1].sent
+                limit = token_index if distance == 0 else sent.end
+                here = sorted((c for c in candidates if sent.start <= c[0] < limit and c[2] is not None),
+                              key=lambda c: (c[2], -c[0]))
+                if here:
+                    return here[0][1]
+            return None
         word = "he" if gender == "m" else "she"
         for distance in range(0, 6):
             if sent.start <= 0 and distance:
@@ -148,6 +164,9 @@ class Speakers:
             if distance:
                 here += [(t.i, None, self._rank(t)) for t in sent if t.lower_ == word
                          and t.dep_ in SUBJECTS and t.i not in self.quoted]
+                # A name the article gives no participant for ("Wines believes …"): if it is
+                # the likeliest antecedent, the speaker is unknown, not the next person back.
+                here += [(t.i, UNKNOWN, self._rank(t)) for t in sent if self._unknown_name(t)]
             if not here:
                 continue
             # Subjects first (main clause before subordinate, then left to right), then the
@@ -159,6 +178,8 @@ class Speakers:
             for i, cluster, _ in subjects + others:
                 if cluster is None:
                     return self.pronoun(i, gender)
+                if cluster is UNKNOWN:
+                    return None
                 if self.gender(cluster) in (gender, None):
                     return cluster
         return None
@@ -211,7 +232,7 @@ class Speakers:
             tokens.pop(0)
         if not tokens or any(t.i in self.quoted for t in tokens):
             return None
-        found = self._person_by_words([fold(t.text) for t in tokens])
+        found = self._person_by_words([fold(t.text) for t in tokens]) or self._org_by_word(tokens)
         if found is not None:
             return found
         if len(tokens) >= 2 and gender_of_first_name(tokens[0].text) and all(t.text[:1].isupper() for t in tokens):
@@ -236,6 +257,14 @@ class Speakers:
                 return uses[0][1]
         return matches[0] if len(matches) == 1 else None
 
+    def _org_by_word(self, tokens: list[Token]) -> Cluster | None:
+        """ "Peabody said" when the article names "Peabody Energy": the one organisation whose
+        name starts with these words."""
+        words = [fold(t.text) for t in tokens]
+        orgs = [c for c in self.participants.clusters if c.type == "ORG"
+                and fold(c.name).split()[:len(words)] == words]
+        return orgs[0] if len(orgs) == 1 else None
+
     def _new_person(self, tokens: list[Token]) -> Cluster:
         text = " ".join(t.text for t in tokens)
         if text.isupper():
@@ -252,7 +281,7 @@ class Speakers:
         # "Clinton's campaign", "the Trump campaign", "a spokesman for the ministry"
         if lemma in ON_BEHALF_NOUNS or subject.lower_ in ON_BEHALF_NOUNS:
             for child in subject.children:
-                if child.dep_ in ("poss", "compound") or (child.dep_ == "prep" and child.lower_ in ("for", "of")):
+                if child.dep_ in ("poss", "compound") or (child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from", "with")):
                     for t in child.subtree:
                         cluster = self.participants.at(t.i)
                         if cluster is not None and cluster.type in ("PERSON", "ORG") and t.i not in self.quoted:
@@ -297,14 +326,27 @@ class Speakers:
         every speaker already resolved; rank 0 is a main-clause subject."""
         out = []
         for cluster in self.participants.clusters:
-            if cluster.type != "PERSON":
+            if not self.is_person(cluster):
                 continue
             for mention in cluster.mentions:
                 if mention.start in self.quoted:
                     continue
                 out.append((mention.start, cluster, self._subject_rank(mention)))
-        out += [(i, c, 0) for i, c in self._events if c.type == "PERSON"]
+        out += [(i, c, 0) for i, c in self._events if self.is_person(c)]
         return out
+
+    def _organisations(self) -> list[tuple[int, Cluster, int | None]]:
+        return [(m.start, c, self._subject_rank(m)) for c in self.participants.clusters
+                if c.type == "ORG" and not self.is_person(c) for m in c.mentions if m.start not in self.quoted]
+
+    @staticmethod
+    def is_person(cluster: Cluster) -> bool:
+        """A person, or a full name the model typed as an organisation ("Quentin Davies")."""
+        if cluster.type == "PERSON":
+            return True
+        words = cluster.name.split()
+        return (cluster.type == "ORG" and 2 <= len(words) <= 3 and gender_of_first_name(words[0]) is not None
+                and all(w[:1].isupper() and not w.isupper() for w in words))
 
     def _subject_rank(self, mention: Mention) -> int | None:
         doc = self.doc
@@ -316,7 +358,15 @@ class Speakers:
                 break
         if head.dep_ == "appos":
             head = head.head
+        elif any(c.dep_ == "appos" for c in head.children) and head.dep_ in ("dobj", "pobj"):
+            return 0  # introduced with a role ("concerns Henry Crespo, president of …"): about to speak
         return self._rank(head)
+
+    def _unknown_name(self, token: Token) -> bool:
+        return (token.dep_ in SUBJECTS and token.pos_ == "PROPN" and token.ent_type_ == "PERSON"
+                and token.text[:1].isupper() and token.i not in self.quoted and self.participants.at(token.i) is None
+                and not is_title_word(token.text) and token.text.rstrip(".") not in HONORIFICS
+                and not any(c.dep_ == "compound" and self.participants.at(c.i) for c in token.children))
 
     def _rank(self, head: Token) -> int | None:
         """How deep the clause is that this token is the subject of (0: the main clause)."""
