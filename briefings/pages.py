@@ -53,7 +53,8 @@ def plan(site: SiteModel, participant_urls: Callable[[Entry], Iterable[str]],
     for entry in site.entries:
         pages.append(PageSpec(entry.url, "article.html", {"entry": entry}, (keys[id(entry)],)))
     pages.append(PageSpec("participants/index.html", "participants.html", {},
-                          tuple(f"{p.key}|{p.url}|{len(p.entries)}|{len(p.quotes)}" for p in site.participants)))
+                          tuple(f"{p.key}|{p.url}|{len(p.entries)}|{len(p.quotes)}|{'|'.join(p.roles)}"
+                                for p in site.participants)))
     for person in site.participants:
         pages.append(PageSpec(person.url, "participant.html", {"participant": person},
                               (person.key, "|".join(person.roles), *cards(person.entries),
@@ -63,7 +64,7 @@ def plan(site: SiteModel, participant_urls: Callable[[Entry], Iterable[str]],
     for tag in site.tags:
         pages.append(PageSpec(tag.url, "tag.html", {"tag": tag}, (tag.name, *cards(tag.entries))))
     pages.append(PageSpec("quotes/index.html", "quotes.html", {},
-                          tuple(cards(e for e in site.entries if e.extraction.quotes))))
+                          (f"articles={len(site.entries)}", *cards(e for e in site.entries if e.extraction.quotes))))
     feed = site.entries[:50]
     pages.append(PageSpec("feed.xml", "atom.xml", {}, (str(site.updated), *cards(feed))))
     pages.append(PageSpec("sitemap.xml", "sitemap.xml", {},

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -87,11 +88,7 @@ def template_hashes(env: jinja2.Environment, names: set[str]) -> dict[str, str]:
             if current in seen:
                 continue
             seen.add(current)
-            try:
-                ast = env.parse(source(current))
-            except jinja2.TemplateSyntaxError:
-                continue  # rendering reports it with file and line
-            todo.extend(t for t in meta.find_referenced_templates(ast) if isinstance(t, str))
+            todo.extend(_references(source(current)))
         return seen
 
     hashes = {}
@@ -101,6 +98,19 @@ def template_hashes(env: jinja2.Environment, names: set[str]) -> dict[str, str]:
             digest.update(part.encode() + b"\0" + source(part).encode("utf-8", "surrogatepass") + b"\0")
         hashes[name] = digest.hexdigest()
     return hashes
+
+
+@lru_cache(maxsize=256)
+def _references(source: str) -> tuple[str, ...]:
+    """Templates a template's source extends, includes or imports (by literal name)."""
+    try:
+        ast = _PARSER.parse(source)
+    except jinja2.TemplateSyntaxError:
+        return ()  # rendering reports it with file and line
+    return tuple(t for t in meta.find_referenced_templates(ast) if isinstance(t, str))
+
+
+_PARSER = jinja2.Environment()
 
 
 class TemplateProblem(Exception):

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-
 from briefings.config import load_config
 from briefings.render import theme_dir
 from briefings.serve import EVENTS_PATH, Server

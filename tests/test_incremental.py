@@ -1,0 +1,116 @@
+"""Incremental builds give exactly the bytes of a clean build, on random edit sequences."""
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefings.build import Builder
+from briefings.config import load_config
+
+from conftest import article, write_site
+
+# Real sentences (BBC politics 001, business 001; the seed article), so extractions are real.
+BODIES = [
+    'Maternity pay for new mothers is to rise by £1,400, Trade and Industry Secretary Patricia Hewitt said.\n\n'
+    '"We have already doubled the length of maternity pay," Ms Hewitt told GMTV.',
+    "Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn for the three months to December.",
+    "Foreign Minister Fumio Kishida and British Foreign Secretary William Hague agreed Wednesday to deepen "
+    "security cooperation.\n\n“We support Japan in undertaking its security review,” Hague said.",
+    "The council met on Monday and agreed the budget.",
+]
+DATES = ["2026-11-02", "2026-11-10", "2026-11-18", None]
+TAGS = ["[uk]", "[uk, politics]", "[business]", "[]"]
+
+edits = st.one_of(
+    st.tuples(st.just("write"), st.integers(0, 4), st.sampled_from(["Alpha", "Beta & <b>", "Gamma"]),
+              st.integers(0, len(BODIES) - 1), st.sampled_from(DATES), st.sampled_from(TAGS)),
+    st.tuples(st.just("delete"), st.integers(0, 4)),
+    st.tuples(st.just("template"), st.sampled_from(["", "<p>{{ entry.article.title }}</p>\n"])),
+    st.tuples(st.just("config"), st.sampled_from(["Site one", "Site two"])),
+    st.tuples(st.just("broken"), st.integers(0, 4)),
+)
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def apply(site: Path, edit: tuple) -> None:
+    kind = edit[0]
+    if kind == "write":
+        _, n, title, body, date, tags = edit
+        text = article(f"{title} {n}", date, BODIES[body], tags=tags)
+        (site / "content" / f"a{n}.md").write_text(text, encoding="utf-8")
+    elif kind == "delete":
+        (site / "content" / f"a{edit[1]}.md").unlink(missing_ok=True)
+    elif kind == "broken":
+        (site / "content" / f"a{edit[1]}.md").write_text("---\ntitle: [oops\n---\ntext\n", encoding="utf-8")
+    elif kind == "template":
+        override = site / "templates" / "article.html"
+        if edit[1]:
+            override.parent.mkdir(exist_ok=True)
+            override.write_text(edit[1], encoding="utf-8")
+        else:
+            override.unlink(missing_ok=True)
+    elif kind == "config":
+        (site / "config.yaml").write_text(f"title: {edit[1]}\nbase_url: https://example.org/\n"
+                                          f"cache_dir: {site.parent / 'cache'}\n", encoding="utf-8")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(edits, min_size=1, max_size=6))
+def test_incremental_equals_clean(tmp_path_factory, shared_cache, sequence):
+    root = tmp_path_factory.mktemp("inc")
+    site = write_site(root / "site", {"a0.md": article("Start", "2026-11-02", BODIES[3])},
+                      f"title: Site one\nbase_url: https://example.org/\ncache_dir: {shared_cache}\n")
+    builder = Builder(load_config(site / "config.yaml"))
+    builder.build()
+    for edit in sequence:
+        apply(site, edit)
+        config = load_config(site / "config.yaml").model_copy(update={"cache_dir": str(shared_cache)})
+        if config != builder.config:  # as serve does: a new builder that keeps what was read
+            old, builder = builder, Builder(config)
+            builder.parsed_files, builder.extractions = old.parsed_files, old.extractions
+        incremental = builder.build()
+        clean = Builder(config, output=root / "clean", persist=False).build(clean=True)
+        assert [str(p) for p in incremental.problems] == [str(p) for p in clean.problems]
+        assert tree(config.output_path) == tree(root / "clean"), f"after {edit}"
+
+
+def test_a_fresh_process_builds_incrementally_from_the_saved_state(tmp_path, shared_cache):
+    site = write_site(tmp_path, {"a.md": article("One", "2026-11-02", BODIES[3]),
+                                 "b.md": article("Two", "2026-11-10", BODIES[1])},
+                      f"base_url: https://example.org/\ncache_dir: {shared_cache}\n")
+    config = load_config(site / "config.yaml")
+    assert Builder(config).build().full
+    again = Builder(config).build()
+    assert not again.full and again.written == 0 and again.parsed == 0
+    (site / "content" / "b.md").write_text(article("Two, edited", "2026-11-10", BODIES[1]))
+    edited = Builder(config).build()
+    assert not edited.full and 0 < edited.written < edited.pages
+    assert tree(config.output_path) == tree(_clean(config, tmp_path / "clean"))
+
+
+def test_a_damaged_state_file_means_a_full_build(tmp_path, shared_cache):
+    site = write_site(tmp_path, {"a.md": article("One", "2026-11-02", BODIES[3])},
+                      f"base_url: https://example.org/\ncache_dir: {shared_cache}/{tmp_path.name}\n")
+    config = load_config(site / "config.yaml")
+    builder = Builder(config)
+    builder.build()
+    builder.state_path.write_text('{"version": 1, "files": {', encoding="utf-8")
+    assert Builder(config).build().full
+
+
+def test_a_page_deleted_by_hand_is_rebuilt(tmp_path, shared_cache):
+    site = write_site(tmp_path, {"a.md": article("One", "2026-11-02", BODIES[3])},
+                      f"base_url: https://example.org/\ncache_dir: {shared_cache}\n")
+    config = load_config(site / "config.yaml")
+    Builder(config).build()
+    (config.output_path / "articles" / "a.html").unlink()
+    Builder(config).build()
+    assert (config.output_path / "articles" / "a.html").is_file()
+
+
+def _clean(config, out: Path) -> Path:
+    Builder(config, output=out, persist=False).build(clean=True)
+    return out
