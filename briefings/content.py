@@ -148,12 +148,15 @@ def parse_text(text: str, stem: str, shown: str) -> Article:
 
 
 def paragraphs_of_text(body: str) -> str:
-    """One paragraph per blank-line block; in text with no blank lines at all (scraped
-    pages), every line is a paragraph."""
-    if re.search(r"\n\s*\n", body):
+    """One paragraph per line, as scraped text has it; only hard-wrapped text (most lines
+    of a similar, e-mail-like width) is joined back into blank-line separated paragraphs."""
+    lines = [line.strip() for line in body.split("\n")]
+    filled = [line for line in lines if line]
+    wrapped = sum(1 for line in filled if 55 <= len(line) <= 80 and not line.endswith((".", "”", '"', "?", "!")))
+    if filled and wrapped >= 0.6 * len(filled):
         blocks = re.split(r"\n\s*\n", body)
         return "\n\n".join(" ".join(b.split()) for b in blocks if b.strip())
-    return "\n\n".join(" ".join(line.split()) for line in body.split("\n") if line.strip())
+    return "\n\n".join(" ".join(line.split()) for line in filled)
 
 
 def looks_like_headline(line: str) -> bool:

@@ -115,3 +115,17 @@ def test_symlink_loop_does_not_hang(tmp_path):
 def test_slugify():
     assert slugify("Côte d'Ivoire: News!") == "cote-d-ivoire-news"
     assert slugify("../../etc/x") == "etc-x"
+
+
+def test_plain_text_lines_are_paragraphs_even_where_blank_lines_are_missing(tmp_path):
+    text = "Headline here\n\nFirst paragraph.\nSecond paragraph, no blank line before it.\n\nThird.\n"
+    art, _ = read_article(write(tmp_path, "x.txt", text))
+    assert art.text.split("\n\n") == ["First paragraph.", "Second paragraph, no blank line before it.", "Third."]
+
+
+def test_hard_wrapped_plain_text_is_joined_back(tmp_path):
+    para = ("The committee met on Tuesday to discuss the proposals for the new\n"
+            "budget, which ministers say will be published in the spring after a\n"
+            "consultation with the public and with local councils across England.")
+    art, _ = read_article(write(tmp_path, "x.txt", f"Headline here\n\n{para}\n\n{para}\n"))
+    assert art.text == "\n\n".join([" ".join(para.split())] * 2)
