@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import pages as page_plan
-from .cache import ExtractionCache
+from .cache import ExtractionCache, extractor_version, model_version
 from .config import Config
-from .content import Parsed, load_articles
+from .content import Parsed, find_articles, load_articles
 from .extraction import extract_texts
 from .model import Article, Extraction, Problem, SiteModel, article_from_dict, article_to_dict
-from .render import Renderer, TemplateProblem, make_environment, template_hashes
+from .render import Renderer, TemplateProblem, make_environment, template_dirs, template_hashes
 from .site import build_site_model
 from .write import UnsafePath, update_in_place, write_site
 
@@ -35,6 +35,7 @@ FULL_REBUILD_SHARE = 0.5  # past this share of pages changed, a staged full buil
 class BuildResult:
     problems: list[Problem] = field(default_factory=list)
     site: SiteModel | None = None
+    articles: int = 0
     pages: int = 0  # pages in the site
     written: int = 0  # pages rendered and written by this build
     removed: int = 0
@@ -70,6 +71,7 @@ class Builder:
         self._site: SiteModel | None = None
         self._extraction_data: dict[str, dict] = {}  # extractions as stored, so saving skips asdict
         self._saved: tuple | None = None  # (files, extraction keys, fingerprints) as on disk
+        self._signature: dict | None = None  # the last build's input signature and summary
         self.state_path = config.cache_path / f"build-{_path_key(self.output)}.json" if persist else None
         self._loaded = False
 
@@ -105,6 +107,7 @@ class Builder:
         result.timings["extract"] = time.perf_counter() - mark
         mark = time.perf_counter()
         result.site = self._site = build_site_model(articles, extracted, self.config)
+        result.articles = len(articles)
         result.timings["model"] = time.perf_counter() - mark
         result.seconds = time.perf_counter() - started
         return result
@@ -115,6 +118,9 @@ class Builder:
         a template error leaves output/ as it was. With write_on_errors=False (serve), a
         build with any error writes nothing, so the last good site stays."""
         started = time.perf_counter()
+        signature = self._input_signature()
+        if not clean and signature == self._load_signature().get("signature") and self._output_matches_state():
+            return self._unchanged(started)  # nothing read, extracted or rendered
         result = self.load_site(progress)
         if result.errors and not write_on_errors:
             result.seconds = time.perf_counter() - started
@@ -150,11 +156,61 @@ class Builder:
         else:
             self.fingerprints = fingerprints
             self._save_state()
+            self._save_signature(signature, result)
         result.timings["render+write"] = time.perf_counter() - mark
         result.seconds = time.perf_counter() - started
         return result
 
     # -- state between runs ------------------------------------------------------------
+
+    def _input_signature(self) -> str:
+        """Everything a build reads: article files, templates, config, extractor and model.
+        Equal signatures and an intact output/ mean there is nothing to do."""
+        digest = hashlib.sha256()
+        for part in (_config_hash(self.config), str(self.drafts), extractor_version(), self.config.model,
+                     model_version(self.config.model)):
+            digest.update(part.encode() + b"\0")
+        folders = [self.config.content_path] + template_dirs(self.config)
+        for folder in folders:
+            paths = find_articles(folder) if folder == self.config.content_path else \
+                sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
+            for path in paths:
+                try:
+                    data = path.read_bytes()
+                except OSError:
+                    data = b"\0unreadable"
+                digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0" + data + b"\0")
+        return digest.hexdigest()
+
+    def _signature_path(self) -> Path | None:
+        return self.state_path.with_suffix(".sig.json") if self.state_path else None
+
+    def _load_signature(self) -> dict:
+        if self._signature is None:
+            self._signature = {}
+            path = self._signature_path()
+            try:
+                if path is not None:
+                    self._signature = json.loads(path.read_text(encoding="utf-8"))
+                    if not self.fingerprints:
+                        self.fingerprints = dict.fromkeys(self._signature["pages"], "")
+            except (OSError, ValueError, KeyError, TypeError):
+                self._signature = {}
+        return self._signature
+
+    def _save_signature(self, signature: str, result: BuildResult) -> None:
+        self._signature = {"signature": signature, "articles": result.articles, "pages": sorted(self.fingerprints),
+                           "problems": [_problem_dict(p) for p in result.problems]}
+        path = self._signature_path()
+        if path is not None:
+            tmp = path.with_name(path.name + ".tmp")
+            tmp.write_text(json.dumps(self._signature, ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, path)
+
+    def _unchanged(self, started: float) -> BuildResult:
+        saved = self._load_signature()
+        return BuildResult(problems=[Problem(**p) for p in saved["problems"]], articles=saved["articles"],
+                           pages=len(saved["pages"]), seconds=time.perf_counter() - started)
 
     def _output_matches_state(self) -> bool:
         """Incremental only when output/ is what the last build left: every page there."""

@@ -57,9 +57,7 @@ def build(config_path: str, strict: bool, drafts: bool, clean: bool, verbose: bo
 
         result = Builder(config, drafts=drafts).build(clean=clean, progress=progress)
     report(result.problems)
-    site = result.site
-    articles = len(site.entries) if site else 0
-    summary = (f"{articles} articles ({result.parsed} parsed), {result.written} of {result.pages} pages written"
+    summary = (f"{result.articles} articles ({result.parsed} parsed), {result.written} of {result.pages} pages written"
                f"{' (full)' if result.full else ''} in {result.seconds:.2f}s → {config.output_path}")
     if verbose:
         err.print("  ".join(f"{stage} {seconds:.3f}s" for stage, seconds in result.timings.items()), markup=False)

@@ -98,7 +98,10 @@ def test_a_damaged_state_file_means_a_full_build(tmp_path, shared_cache):
     builder = Builder(config)
     builder.build()
     builder.state_path.write_text('{"version": 1, "files": {', encoding="utf-8")
-    assert Builder(config).build().full
+    (site / "content" / "a.md").write_text(article("One, edited", "2026-11-02", BODIES[3]))
+    result = Builder(config).build()
+    assert result.full, "a damaged state is never trusted"
+    assert tree(config.output_path) == tree(_clean(config, tmp_path / "clean"))
 
 
 def test_a_page_deleted_by_hand_is_rebuilt(tmp_path, shared_cache):
