@@ -92,9 +92,9 @@ def build_participants(entries: list[Entry]) -> list[ParticipantPage]:
     ordered = sorted(pages.values(), key=lambda p: (-len(p.entries), p.name.lower(), p.type))
     used: set[str] = set()
     for page in sorted(pages.values(), key=lambda p: (p.name.lower(), p.type)):
-        slug = slugify(page.name) or "participant"
-        if slug in used:
-            slug = f"{slug}-{page.type.lower()}"
+        base = slugify(page.name) or "participant"
+        candidates = (base, f"{base}-{page.type.lower()}", *(f"{base}-{n}" for n in range(2, len(pages) + 2)))
+        slug = next(c for c in candidates if c not in used)  # "Robert De Niro" and "Robert de Niro"
         used.add(slug)
         page.slug, page.url = slug, f"participants/{slug}.html"
     return ordered

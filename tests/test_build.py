@@ -132,3 +132,16 @@ def test_changed_pages_are_replaced_whole_and_unchanged_ones_left_alone(tmp_path
     assert not result.full and 0 < result.written < result.pages
     assert os.stat(index).st_ino != before[0] and "A new title" in index.read_text()
     assert (os.stat(css).st_ino, os.stat(css).st_mtime_ns) == before[1:]
+
+
+def test_participant_pages_never_share_a_url():
+    from briefings.model import Article, Entry, Extraction, Participant
+    from briefings.site import build_participants
+
+    def entry(name: str, slug: str) -> Entry:
+        art = Article(source=slug, slug=slug, title=slug, text="", body_html="")
+        return Entry(art, Extraction(participants=[Participant(name, "PERSON")]), f"articles/{slug}.html")
+
+    pages = build_participants([entry("Robert De Niro", "a"), entry("Robert de Niro", "b"),
+                                entry("Robert De-Niro", "c")])
+    assert len({p.url for p in pages}) == 3
