@@ -24,6 +24,34 @@ if TYPE_CHECKING:
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 _EDGE_WORDS = {"the", "a", "an", "and", "or", "of", "'s", "’s", "'", "’", "-", "—", "–", ",", ".", ";", ":"}
 _ACRONYM_SKIP = {"of", "the", "and", "for", "in", "on", "&", "to", "de"}
+_DASHES = {"-", "–", "—", "--"}
+_VERBS_BEFORE_NAMES = {"vote", "get", "elect", "back", "support", "ask", "meet", "call", "tell", "let", "see"}
+_STOP_WORDS = {"too", "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "it", "is", "we",
+               "you", "he", "she", "they", "i", "my", "our", "your", "new", "all", "no", "not", "so", "but", "if",
+               "how", "why", "what", "who", "when", "where", "this", "that", "more", "most", "fast", "top", "big"}
+# Nouns for a body: the name right after one is that body's ("the regulator Ofcom").
+ORG_NOUNS = {
+    "department", "ministry", "agency", "firm", "company", "group", "bank", "regulator", "watchdog",
+    "broadcaster", "network", "operator", "cartel", "website", "site", "body", "union", "carrier", "airline",
+    "retailer", "manufacturer", "giant", "publisher", "newspaper", "paper", "channel", "station", "charity",
+    "consultancy", "journal", "magazine", "insurer", "lender", "supermarket", "chain", "organisation",
+    "organization", "association", "institute", "university", "club", "label", "studio", "conglomerate",
+    "brewer", "carmaker", "maker", "distributor", "exchange", "portal", "provider", "utility", "tabloid",
+}
+# Nouns for a work: the name right after one is the work's ("the film Saving Private Ryan").
+WORK_NOUNS = {
+    "film", "films", "movie", "movies", "comedy", "drama", "thriller", "biopic", "documentary", "epic",
+    "album", "single", "song", "novel", "book", "play", "musical", "show", "series", "sitcom", "soap",
+    "game", "games", "programme", "program", "blockbuster", "sequel", "cartoon", "opera", "ballet",
+    "horror", "hit", "title", "titles", "classic", "classics", "musical", "franchise",
+}
+AWARDS = {"Oscar", "Academy Award", "Golden Globe", "Bafta", "Grammy", "Emmy", "Tony Award", "Brit Award",
+          "Golden Bear", "Palme d'Or", "Super Bowl", "Superbowl", "Olympics", "World Cup", "Booker Prize",
+          "Nobel Prize", "Turner Prize", "Mercury Prize"}
+# The last word of an event's or prize's name: "Conservative Party Conference", "Athens Games".
+EVENT_HEADS = {"Award", "Awards", "Prize", "Prizes", "Conference", "Summit", "Games", "Olympics", "Festival",
+               "Cup", "Championship", "Championships", "Trophy", "Ceremony", "Globe", "Globes", "Oscars",
+               "Bowl", "Marathon", "Grand Prix", "Expo", "Show", "Week", "Day"}
 
 
 @dataclass
@@ -34,6 +62,7 @@ class Mention:
     label: str  # PERSON, ORG, GPE, LOC after place lookup
     place: places.Place | None = None
     demonym: bool = False
+    honorific: bool = False  # "Mr Lane", "Mrs Gescher": only people carry these
 
 
 @dataclass
@@ -88,15 +117,21 @@ class Participants:
 
 def find_participants(doc: Doc) -> Participants:
     mentions = [m for ent in doc.ents if ent.label_ in ENTITY_LABELS for m in clean_mention(ent)]
+    mentions = defined_acronyms(doc, mentions)
     mentions += untagged_name_mentions(doc, mentions)
+    mentions = [m for m in mentions if not is_work_or_award(doc, m)]
+    relabel_people(mentions)
     clusters = cluster_mentions(mentions)
+    clusters = _join_defined(doc, clusters)
     for cluster in clusters:
         cluster.type = cluster_type(cluster)
         cluster.name = canonical_name(cluster)
         if cluster.type == "PERSON":
             cluster.role, cluster.nationality = find_role(doc, cluster)
-    clusters = [c for c in clusters if c.type in ("PERSON", "ORG", "GPE", "LOC")]
-    clusters.sort(key=lambda c: (-len(c.mentions), c.first))
+    clusters = [c for c in clusters if c.type in ("PERSON", "ORG", "GPE", "LOC") and not _stray_word(doc, c)]
+    # Salience: how often named, a named speaker's words counting as one more mention each, then
+    # who comes first.
+    clusters.sort(key=lambda c: (-(len(c.mentions) + _speaks(doc, c)), c.first))
     return Participants(clusters)
 
 
@@ -105,33 +140,200 @@ def find_participants(doc: Doc) -> Participants:
 def clean_mention(ent: Span) -> list[Mention]:
     """The cleaned mention(s) in an entity span; a "Japan-U.K." compound gives two."""
     tokens = list(ent)
+    doc = ent.doc
+    label = ent.label_
+    # "Scarlett Johansson - Racing Stripes": a dash between words ends a name.
+    for k, token in enumerate(tokens):
+        if k and token.text in _DASHES and token.whitespace_ and tokens[k - 1].whitespace_:
+            tokens = tokens[:k]
+            break
     while tokens and (tokens[0].lower_ in _EDGE_WORDS or tokens[0].is_punct):
         tokens.pop(0)
     while tokens and (tokens[-1].lower_ in _EDGE_WORDS or tokens[-1].is_punct):
         tokens.pop()
-    label = ent.label_
+    honorific = bool(tokens) and tokens[0].i > 0 and _is_honorific(doc[tokens[0].i - 1].text)
     if label == "PERSON":
-        while tokens and (tokens[0].text.rstrip(".") in HONORIFICS or is_title_word(tokens[0].text)):
+        while tokens and (_is_honorific(tokens[0].text) or is_title_word(tokens[0].text)):
+            honorific = honorific or _is_honorific(tokens[0].text)
             tokens.pop(0)  # "Mr Hague", "President Obama": the title is a role, not the name
+        # "Vote Blair": an imperative verb caught at the front of a name.
+        while len(tokens) > 1 and tokens[0].tag_ == "VB" and tokens[0].lower_ in _VERBS_BEFORE_NAMES:
+            tokens.pop(0)
+        # "Nottingham City Councillor Brian Parbutt": the name is what follows the title.
+        titles = [k for k, t in enumerate(tokens) if k and t.text[:1].isupper() and is_title_head(t.text)]
+        if titles and titles[-1] + 1 < len(tokens):
+            tokens = tokens[titles[-1] + 1:]
     if not tokens:
         return []
     text = _join(tokens)
+    if len(tokens) == 1 and (text.lower() in _STOP_WORDS or tokens[0].tag_ in ("VBG", "VBN", "VBD", "VB")):
+        return []  # "TOO" in a shouted heading, "Registering" opening a sentence
     if label != "PERSON" and "-" in text:
         parts = [p for p in text.split("-") if p]
         found = [places.lookup(p) for p in parts]
         if len(parts) > 1 and all(found):
-            return [Mention(tokens[0].i, tokens[-1].i + 1, p, "GPE", place=f, demonym=places.is_demonym(p))
+            return [Mention(tokens[0].i, tokens[-1].i + 1, p, f.type, place=f, demonym=places.is_demonym(p))
                     for p, f in zip(parts, found)]
-    place = places.lookup(text) if label != "PERSON" else None
+    place = places.lookup(text) if label != "PERSON" or text.isupper() else None
     if place and not (place.ambiguous and label == "PERSON"):
         return [Mention(tokens[0].i, tokens[-1].i + 1, text, place.type, place=place, demonym=places.is_demonym(text))]
     if label == "NORP":
-        return []  # "Democrats", "Muslims": groups, not participants
+        return []  # "Muslims", "Asian": groups, not participants
     if len(tokens) == 1 and is_title_word(text):
         return []  # "Shadow", "State": a piece of a title the model tagged as an entity
     if label == "FAC":
         label = "LOC"
-    return [Mention(tokens[0].i, tokens[-1].i + 1, text, label)]
+    if label != "ORG" and not honorific and (re.fullmatch(r"G\d{1,2}", text) or _org_noun_before(doc, tokens[0].i)):
+        label = "ORG"  # "G7"; "agriculture department Defra", "website PayPal"
+    if label == "PERSON" and len(tokens) == 1 and not honorific and \
+            ((text.isupper() and len(text) > 1) or any(c.isdigit() for c in text)):
+        label = "ORG"  # "CENTR", "O2": people's names are not acronyms
+    return [Mention(tokens[0].i, tokens[-1].i + 1, text, label, honorific=honorific)]
+
+
+def _is_honorific(word: str) -> bool:
+    return word.rstrip(".") in HONORIFICS
+
+
+def _org_noun_before(doc: Doc, i: int) -> bool:
+    """ "the agriculture department Defra": a name right after a noun for a body is that body."""
+    if i == 0:
+        return False
+    token = doc[i - 1]
+    return token.lower_ in ORG_NOUNS and token.text.islower() and token.dep_ in ("compound", "nmod", "appos", "nsubj",
+                                                                                 "nsubjpass", "dobj", "pobj")
+
+
+def is_work_or_award(doc: Doc, mention: Mention) -> bool:
+    """A film, game or award the model took for a participant: "Oscar", "the film Saving Private
+    Ryan", "romantic comedy Shall We Dance?", "the Golden Globes"."""
+    if mention.place:
+        return False
+    words = mention.text.split()
+    if mention.text in AWARDS or (words[-1] in EVENT_HEADS and len(words) > 1) or \
+            (mention.text.endswith("s") and mention.text[:-1] in AWARDS):
+        return True
+    # Only the word right before counts, or one more after "the": "horror film The Grudge".
+    i = mention.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i >= 0 and doc[i].lower_ in WORK_NOUNS and doc[i].text.islower() and doc[i].pos_ == "NOUN" \
+            and not mention.honorific:
+        return True
+    after = doc[mention.end] if mention.end < len(doc) else None
+    return after is not None and after.lower_ in ("starring", "co-starring")
+
+
+def relabel_people(mentions: list[Mention]) -> None:
+    """A name seen with "Mr"/"Mrs"/"Dr" somewhere is a person's, whatever the model said of its
+    other mentions ("Saxon Spence" tagged ORG, then "Mrs Spence")."""
+    surnames = {fold(m.text).split()[-1] for m in mentions if m.honorific and not m.place}
+    for m in mentions:
+        if m.place or m.label == "PERSON":
+            continue
+        words = fold(m.text).split()
+        if m.honorific or (len(words) in (2, 3) and words[-1] in surnames and m.text[:1].isupper()
+                           and not any(w in ORG_NOUNS for w in words)):
+            m.label = "PERSON"
+
+
+def defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "The State Administration of Radio, Film and Television (SARFT)": the words before a
+    parenthesised acronym whose initials spell it are one organisation, however the model cut
+    them; the acronym is marked to join it (see `_join_defined`)."""
+    out = list(mentions)
+    for token in doc:
+        if token.text != "(" or token.i + 2 >= len(doc) or doc[token.i + 2].text != ")":
+            continue
+        acronym = doc[token.i + 1].text.replace(".", "")
+        if not (acronym.isupper() and 2 <= len(acronym) <= 8 and acronym.isalpha()):
+            continue
+        end = token.i
+        if end > 0 and doc[end - 1].tag_ == "POS":  # "the New York Stock Exchange's (NYSE)"
+            end -= 1
+        start = _initials_start(doc, end, acronym)
+        if start is None:
+            continue
+        if any(m.place and m.start >= start and m.end <= end for m in out) and end - start == 1:
+            continue
+        text = _join(list(doc[start:end]))
+        out = [m for m in out if m.end <= start or m.start >= end]
+        out.append(Mention(start, end, text, "ORG"))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _initials_start(doc: Doc, end: int, acronym: str) -> int | None:
+    """The start of the capitalised run ending at `end` whose initials spell `acronym`
+    ("China Central Television" for CCTV too: the last letter may stand for a word's part)."""
+    letters = ""
+    for start in range(end - 1, max(end - 14, -1), -1):
+        token = doc[start]
+        if token.text[:1].isupper() and token.is_alpha:
+            letters = token.text[0] + letters
+        elif token.lower_ not in _ACRONYM_SKIP and token.text not in (",", "&"):
+            return None
+        if token.text[:1].isupper() and (letters == acronym or (len(letters) > 2 and letters == acronym[:-1]
+                                                               and start < end - 1)):
+            return start
+        if len(letters) > len(acronym):
+            return None
+    return None
+
+
+def _join_defined(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """An acronym joins the organisation it stands beside: "China Central Television (CCTV)",
+    "CENTR, the Council of European National Top Level Domain Registries"."""
+    by_token = {i: c for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+    merged: dict[int, Cluster] = {}
+    for cluster in clusters:
+        for m in cluster.mentions:
+            if not (m.text.isupper() and m.end - m.start == 1 and not m.place):
+                continue
+            target = None
+            if m.start >= 2 and doc[m.start - 1].text == "(" and m.end < len(doc) and doc[m.end].text == ")":
+                i = m.start - 2
+                if doc[i].tag_ == "POS":
+                    i -= 1
+                target = by_token.get(i)
+            elif m.end + 1 < len(doc) and doc[m.end].text == "," and doc[m.end + 1].lower_ == "the":
+                target = by_token.get(m.end + 2)
+            if target is not None and target is not cluster and (target.mentions[0].label == "ORG"):
+                merged[id(cluster)] = target
+    kept = []
+    for cluster in clusters:
+        target = merged.get(id(cluster))
+        while target is not None and id(target) in merged:
+            target = merged[id(target)]
+        if target is not None and target is not cluster:
+            target.mentions.extend(cluster.mentions)
+        else:
+            kept.append(cluster)
+    return kept
+
+
+_SAY_VERBS = {"say", "tell", "add", "insist", "argue", "claim", "warn", "note", "explain", "admit", "conclude",
+              "predict", "concede", "write", "agree", "acknowledge", "continue", "believe"}
+
+
+def _speaks(doc: Doc, cluster: Cluster) -> int:
+    """How many of the cluster's mentions are the subject of a verb of saying."""
+    count = 0
+    for m in cluster.mentions:
+        head = doc[m.end - 1]
+        if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ in _SAY_VERBS:
+            count += 1
+    return count
+
+
+def _stray_word(doc: Doc, cluster: Cluster) -> bool:
+    """A single word the model called a person, seen once, with no title, honorific or full
+    name and saying nothing: a capitalised word, a game, a product ("Java", "Assault")."""
+    if cluster.type != "PERSON" or len(cluster.mentions) > 1:
+        return False
+    m = cluster.mentions[0]
+    if len(m.text.split()) > 1 or m.honorific or _speaks(doc, cluster):
+        return False
+    return not (m.start > 0 and is_title_word(doc[m.start - 1].text))
 
 
 def untagged_name_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -144,6 +346,16 @@ def untagged_name_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     for token in doc:
         if token.i not in tagged and token.pos_ == "PROPN" and token.text[:1].isupper() and fold(token.text) in names:
             found.append(Mention(token.i, token.i + 1, token.text, "PERSON"))
+    # "Nottingham City Councillor Brian Parbutt": a capitalised title then two or three names.
+    for token in doc[:-2]:
+        if token.text[:1].isupper() and is_title_head(token.text) and token.i + 1 not in tagged:
+            end = token.i + 1
+            while end < len(doc) and end - token.i <= 3 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+                    and doc[end].is_alpha and end not in tagged:
+                end += 1
+            if end - token.i >= 3 and not (end < len(doc) and doc[end].pos_ == "PROPN"):
+                found.append(Mention(token.i + 1, end, _join(list(doc[token.i + 1:end])), "PERSON"))
+                tagged.update(range(token.i + 1, end))
     return found
 
 
@@ -193,7 +405,67 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
             # Same text, same entity, whatever label each mention got ("Royal Free" ORG and LOC;
             # a lone "Glasgow" tagged PERSON beside the city).
             add("NAME:" + fold(mention.text), mention)
-    return _join_acronyms(list(clusters.values()))
+    return _join_short_forms(_join_acronyms(list(clusters.values())))
+
+
+# Words that end an organisation's name without being its distinctive part.
+ORG_SUFFIXES = {
+    "university", "college", "bank", "group", "inc", "corp", "corporation", "company", "co", "plc", "ltd",
+    "limited", "holdings", "airlines", "airways", "motors", "international", "entertainment", "interactive",
+    "pictures", "studios", "records", "media", "communications", "technologies", "systems",
+    "institute", "foundation", "trust", "partners", "capital", "securities", "markets", "chase",
+    "global", "worldwide", "labs", "software", "networks", "telecom", "energy", "oil", "petroleum",
+}
+
+
+def _org_key(cluster: Cluster) -> list[str]:
+    words = re.sub(r" (?:com|net|org|co uk)$", "", fold(cluster.mentions[0].text)).split()
+    return words
+
+
+def _join_short_forms(clusters: list[Cluster]) -> list[Cluster]:
+    """Short forms of an organisation join it: "Shanda" and "JP Morgan" (its first words),
+    "Cranfield" beside "Cranfield University", "the Institute" beside "American Film Institute",
+    "US Federal Reserve" beside "Federal Reserve". Only when one organisation fits."""
+    orgs = [c for c in clusters if c.mentions[0].label == "ORG" and not c.mentions[0].place
+            and len(_org_key(c)) > 1]
+    absorbed: dict[int, Cluster] = {}
+    for cluster in clusters:
+        first = cluster.mentions[0]
+        if any(m.label == "PERSON" and len(m.text.split()) > 1 for m in cluster.mentions):
+            continue
+        if any(m.honorific for m in cluster.mentions):
+            continue
+        words = _org_key(cluster)
+        placed = any(m.place for m in cluster.mentions) or first.label in ("GPE", "LOC")
+        targets = []
+        for org in orgs:
+            other = _org_key(org)
+            if org is cluster or len(other) <= len(words):
+                continue
+            if other[:len(words)] == words:  # a prefix: "JP Morgan" of "JP Morgan Chase", named first
+                if org.first < cluster.first and set(other[len(words):]) <= ORG_SUFFIXES:
+                    targets.append(org)
+            elif len(words) == 1 and other[-1] == words[0] and words[0] in ORG_SUFFIXES | ORG_NOUNS:
+                targets.append(org)  # "the Institute"
+        # "US Federal Reserve": a country's name before another organisation's.
+        if not targets and len(words) > 2 and first.label == "ORG":
+            head = places.lookup(cluster.mentions[0].text.split()[0])
+            if head is not None:
+                rest = words[1:]
+                targets = [o for o in orgs if o is not cluster and _org_key(o) == rest]
+        if len({id(t) for t in targets}) == 1:
+            absorbed[id(cluster)] = targets[0]
+    kept = []
+    for cluster in clusters:
+        target = absorbed.get(id(cluster))
+        while target is not None and id(target) in absorbed:
+            target = absorbed[id(target)]
+        if target is not None and target is not cluster:
+            target.mentions.extend(cluster.mentions)
+        else:
+            kept.append(cluster)
+    return kept
 
 
 def _person_key(words: list[str], known: list[tuple[str, list[str]]]) -> str | None:
@@ -268,7 +540,7 @@ def canonical_name(cluster: Cluster) -> str:
 def find_role(doc: Doc, cluster: Cluster) -> tuple[str | None, str | None]:
     """(role, nationality) from the first mention that gives one."""
     for mention in sorted(cluster.mentions, key=lambda m: m.start):
-        role, nationality = title_before(doc, mention.start)
+        role, nationality = title_before(doc, mention.start, mention.end)
         if not role:
             role = appositive_role(doc, mention)
         if role:
@@ -276,20 +548,56 @@ def find_role(doc: Doc, cluster: Cluster) -> tuple[str | None, str | None]:
     return None, None
 
 
-def title_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
-    """ "British Foreign Secretary William Hague" → ("Foreign Secretary", "British")."""
+# Nouns that stand before a name without being the person's role.
+_NOT_ROLES = {
+    "year", "years", "week", "weekend", "day", "days", "month", "time", "season", "today", "tonight",
+    "morning", "evening", "night", "people", "fans", "crowd", "side", "team", "duo", "trio", "pair", "couple",
+    "quartet", "number", "record", "victory", "defeat", "win", "goal", "goals", "hopefuls", "hopeful",
+    "friend", "friends", "tribute", "message", "letter", "report", "statement", "interview", "speech",
+    "birthday", "death", "case", "trial", "return", "name", "names", "brand", "thing", "things",
+}
+
+
+def _role_head(doc: Doc, i: int, start: int, end: int) -> bool:
+    """Whether doc[i], right before a name, is the person's title: a word of office, or a
+    common noun the name hangs on ("actor Marlon Brando", "Bath prop Matt Stevens")."""
+    token = doc[i]
+    if is_title_head(token.text):
+        return True
+    if token.pos_ != "NOUN" or token.tag_ not in ("NN", "NNS") or not token.is_alpha:
+        return False
+    if token.text[:1].isupper() and not token.is_sent_start:
+        return False
+    if token.lower_ in _NOT_ROLES or token.lower_ in WORK_NOUNS or token.lower_ in ORG_NOUNS:
+        return False
+    return token.head.i in range(start, end) or doc[end - 1].head.i == token.i
+
+
+def title_before(doc: Doc, start: int, end: int | None = None) -> tuple[str | None, str | None]:
+    """ "British Foreign Secretary William Hague" → ("Foreign Secretary", "British");
+    "CBS news anchor Dan Rather" → ("CBS news anchor", None)."""
+    end = end if end is not None else start + 1
     i = start - 1
     # Walk over honorifics inside the title run ("Prime Minister Mr Abe" is rare but cheap).
     while i >= 0 and doc[i].text.rstrip(".") in HONORIFICS:
         i -= 1
-    if i < 0 or not is_title_head(doc[i].text):
+    if i < 0 or not _role_head(doc, i, start, end):
         return None, None
     first = i
-    while first - 1 >= 0:
+    while first - 1 >= 0 and i - first < 7:
         token = doc[first - 1]
-        if is_title_word(token.text) or (token.text[:1].isupper() and token.pos_ in ("PROPN", "ADJ", "NOUN")
-                                         and not token.ent_type_ and not token.is_sent_start):
+        if token.text == "-" and not token.whitespace_ and first - 2 >= 0 and doc[first - 2].is_alpha \
+                and not doc[first - 2].whitespace_:
+            first -= 2  # "co-chairman", "fly-half"
+        elif is_title_word(token.text) or (token.text[:1].isupper() and token.pos_ in ("PROPN", "ADJ", "NOUN")
+                                           and not token.ent_type_
+                                           and (not token.is_sent_start or doc[first].text.islower())):
             first -= 1
+        elif token.text.islower() and token.is_alpha and token.dep_ in ("amod", "compound", "nmod") and \
+                (token.pos_ in ("ADJ", "NOUN") or token.tag_ == "VBN") and token.lower_ not in _NOT_ROLES:
+            first -= 1  # "political editor", "veteran comedian", "suspended sprinter"
+        elif re.fullmatch(r"\d+(?:m|km|kg)?", token.text) and first - 2 >= 0 and doc[first - 2].text[:1].isupper():
+            first -= 1  # "World 100m champion"
         elif token.lower_ in ("of", "and", "for") and first - 2 >= 0 and doc[first - 2].text[:1].isupper() \
                 and not doc[first - 2].ent_type_ in ("PERSON",):
             first -= 1
@@ -300,8 +608,12 @@ def title_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
     role = doc[first:i + 1].text
     nationality = None
     before = doc[first - 1] if first > 0 else None
-    if before is not None and before.ent_type_ in ("NORP", "GPE") and places.lookup(before.text):
-        nationality = before.text if places.is_demonym(before.text) else None
+    if before is not None and before.ent_type_ in ("NORP", "GPE"):
+        place = places.lookup(before.text)
+        if place is not None and place.type == "GPE":
+            nationality = before.text if places.is_demonym(before.text) else None
+        elif place is not None:
+            role = f"{before.text} {role}"  # a party: "Tory co-chairman"
     if before is not None and before.ent_type_ == "ORG" and not nationality:
         org = _entity_before(doc, first)
         if org:
@@ -310,20 +622,46 @@ def title_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
 
 
 def appositive_role(doc: Doc, mention: Mention) -> str | None:
-    """ "NAME, the education secretary," or "The Shadow Secretary …, NAME, said"."""
+    """ "NAME, the education secretary,"; "The Shadow Secretary …, NAME, said"; "such
+    Hollywood directors as NAME"."""
     head = doc[mention.end - 1]
+    coordinated = head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)
     for child in head.children:
+        if coordinated:
+            break  # "O'Kelly and O'Connell, one of the best partnerships": the pair's description
         if child.dep_ == "appos" and child.i > head.i and child.ent_type_ != "PERSON":
             span = doc[child.left_edge.i:child.right_edge.i + 1]
             if 1 <= len(span) <= 12 and any(is_title_head(t.text) or t.pos_ == "NOUN" for t in span):
-                return _strip_det(span.text)
-    if head.dep_ == "appos" and head.head.i < mention.start and is_title_head(head.head.text):
-        title = head.head
+                return _trim_role(doc, span)
+    title = head.head
+    if head.dep_ == "appos" and title.i < mention.start and (is_title_head(title.text) or (
+            title.pos_ == "NOUN" and title.tag_ == "NN" and title.lower_ not in _NOT_ROLES | WORK_NOUNS | ORG_NOUNS)):
         span = doc[title.left_edge.i:mention.start]
         text = _strip_det(span.text.rstrip(" ,"))
         if 1 <= len(text.split()) <= 12:
             return text
+    # "such Hollywood directors as Oliver Stone and Joel Schumacher"
+    h = head
+    while h.dep_ == "conj":
+        h = h.head
+    if h.dep_ == "pobj" and h.head.lower_ == "as":
+        noun = h.head.head
+        if noun.pos_ == "NOUN" and any(c.lower_ == "such" for c in noun.children):
+            mods = [c for c in noun.children if c.i < noun.i and c.dep_ in ("amod", "compound") and c.lower_ != "such"]
+            return " ".join([m.text for m in mods] + [noun.lemma_])
     return None
+
+
+def _trim_role(doc: Doc, span: Span) -> str:
+    """An appositive as a role: no leading "now"/"also", no trailing "in New York"."""
+    tokens = list(span)
+    while tokens and tokens[0].lower_ in ("now", "also", "currently", "still", "then", "once", "himself", "herself"):
+        tokens.pop(0)
+    for k, token in enumerate(tokens):
+        if k and token.lower_ in ("in", "from") and k + 1 < len(tokens) and tokens[k + 1].ent_type_ in ("GPE", "LOC"):
+            tokens = tokens[:k]
+            break
+    return _strip_det(_join(tokens))
 
 
 def _strip_det(text: str) -> str:
