@@ -34,7 +34,7 @@ _PARAGRAPH_PATTERNS = [
     ("promo", re.compile(r"(?i)^(?:more|watch|listen|video|related|read|see)\s*:.{0,160}$")),
     ("promo", re.compile(r"(?i)^(?:advertisement|advertising|sponsored|ad feedback|story continues below)\.?$")),
     ("promo", re.compile(r"(?i)^read the (?:rest|full story|full article)\b")),
-    ("plea", re.compile(r"(?i)\b(?:quality journalism|(?:support|fund) (?:our|quality|independent) (?:journalism|reporting)|"
+    ("plea", re.compile(r"(?i)\b(?:quality journalism|is a (?:daily|weekly|free) (?:newsletter|email|briefing)|(?:support|fund) (?:our|quality|independent) (?:journalism|reporting)|"
                         r"already a (?:member|subscriber)|log ?in to (?:continue|read)|become a (?:member|subscriber)|"
                         r"make a (?:contribution|donation)|donate (?:now|today))\b")),
     # Weak words ("subscribers", "newsletter") count only as a call to the reader.
@@ -49,6 +49,9 @@ _INLINE_PREFIXES = [
     re.compile(r"^By\s*\.\s*[^.]{2,80}?\s*\.\s*(?:and\s+[^.]{2,60}?\s*\.\s*)?"),
     # "Kathmandu, Nepal (CNN)", "(CNN) -- ", "LONDON (Reuters) - "
     re.compile(r"^(?:[A-Z][\w.'’ -]{0,40}(?:,\s*[A-Z][\w.' -]{0,30})?\s*)?\((?:CNN|Reuters|AP|AFP|UPI)\)\s*(?:--|—|–|-)?\s*"),
+    # "SURABAYA, Indonesia/JAKARTA (Reuters) - ", "HUNTSVILLE, Alabama - ", "TRENTON — ", "CHICAGO—"
+    re.compile(r"^[A-Z]{3,}(?:[ .'-][A-Z]{2,})*(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?(?:/[A-Z][A-Z ,.]+)?\s*"
+               r"(?:\((?:CNN|Reuters|AP|AFP|UPI)\))?\s*(?:--|—|–|-)\s*(?=[A-Z\"“‘'])"),
     re.compile(r"(?i)^(?:last )?updated\s*(?:at)?\s*\d{1,2}[:.]\d{2}\s*(?:am|pm)?\s*\w*\s*,?\s*\d{1,2}\s+\w+\s+\d{4}\s*"),
 ]
 
