@@ -20,7 +20,7 @@ _OPENERS = {"He", "She", "It", "They", "We", "His", "Their", "Its", "But", "Howe
 _WEAK_OPENERS = {"The", "A", "An", "In", "After", "When", "While", "Her"}
 # The word before a glue point ends a noun phrase or a clause: a noun, a number, an
 # adverb, a participle, an adjective or a closing bracket, never "of"/"by"/"told".
-_ENDS_PHRASE = {"NN", "NNS", "NNP", "NNPS", "CD", "RB", "VBN", "JJ", "-RRB-"}
+_ENDS_PHRASE = {"NN", "NNS", "NNP", "NNPS", "CD", "RB", "VBN", "VBG", "JJ", "-RRB-"}
 _CLOSING = {"”", "’", "’’", "''", "»"}
 _OPENING = {"“", "‘", "``", "«"}
 _QUOTES = _CLOSING | _OPENING | {'"'}
