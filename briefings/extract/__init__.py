@@ -22,5 +22,5 @@ __all__ = ["prepare", "extract_doc"]
 def extract_doc(doc: Doc, key_points: int = 3) -> Extraction:
     participants = find_participants(doc)
     quotes = find_quotes(doc, participants)
-    points = find_key_points(doc, participants, key_points)
+    points = find_key_points(doc, participants, key_points, quotes)
     return Extraction(key_points=points, quotes=quotes, participants=participants.to_list())
