@@ -1,0 +1,220 @@
+"""Key points: whole clean sentences, no boilerplate, lede first, no repeats.
+
+Sentences are real: from ../shared/corpus/news/*.txt (file named in each case) and from
+../shared/eval/keypoints/dev.jsonl (CNN/DailyMail, article id prefix named).
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from briefings.extract import boilerplate
+from briefings.extract.keypoints import find_key_points, glued_clause, is_story_sentence
+from briefings.extract.participants import find_participants
+from briefings.extract.quotes import find_quotes
+
+from conftest import SHARED
+
+NEWS = SHARED / "corpus" / "news"
+DEV = SHARED / "eval" / "keypoints" / "dev.jsonl"
+
+
+def key_points(parse, text: str, count: int = 3) -> list[str]:
+    doc = parse(text)
+    participants = find_participants(doc)
+    return [k.text for k in find_key_points(doc, participants, count, find_quotes(doc, participants))]
+
+
+def sentences(parse, text: str) -> list[str]:
+    return [s.text.strip() for s in parse(text).sents if s.text.strip()]
+
+
+# -- sentence splitting (nlp.py) -------------------------------------------------------
+
+def test_caption_glued_without_full_stop_is_split(parse):
+    # dev 068f5298: the caption runs into the lede with no full stop
+    text = ("People who have never been divorced can expect a retirement income 13% higher than a colleague "
+            "The cost of divorce can wreck retirement many years after the break-up of a marriage, according to research.")
+    assert sentences(parse, text)[-1] == ("The cost of divorce can wreck retirement many years after the break-up "
+                                          "of a marriage, according to research.")
+
+
+def test_caption_glued_before_reported_speech_is_split(parse):
+    # dev 0acf5091
+    text = ("Greece has denied it will miss a repayment of £330million to the International Monetary Fund after reports "
+            "it had drawn up plans to introduce a parallel drachma currency to pay its bills He said: 'We strive to be "
+            "able to pay our obligations on time.")
+    assert sentences(parse, text)[-1].startswith("He said:")
+
+
+def test_closing_quote_stays_with_its_sentence(parse):
+    # sott_adelson.txt: a lone closing mark used to open the next sentence
+    text = ('"I was the CIA director. We lied, we cheated, we stole."\n\n'
+            "Mike Pompeo, College Station, TX, April 15, 2019")
+    got = sentences(parse, text)
+    assert got[1] == 'We lied, we cheated, we stole."'
+    assert not any(s in ('"', "”") for s in got)
+    # businessweek_taliban.txt: two closing marks in a row
+    got = sentences(parse, "He told them: “Take as much as you want. ‘As much as you want.’” "
+                           "The workers stayed for the entire 15 days of the project.")
+    assert got[-1] == "The workers stayed for the entire 15 days of the project."
+
+
+def test_opening_quote_after_paragraph_break_is_not_cut_off(parse):
+    # sott_adelson.txt
+    got = sentences(parse, "Alluding to Agee's contemporary \"soulmates,\" Pompeo declared,\n\n"
+                           "\"The one thing they don't share with Agee is the need for a publisher.\"")
+    assert got[-1].startswith('"The one thing')
+
+
+def test_no_sentence_crosses_a_paragraph_break(parse):
+    text = (NEWS / "dailymail_uzi.txt").read_text(encoding="utf-8")
+    for sent in parse(text).sents:
+        assert "\n" not in sent.text.strip()
+
+
+def test_titles_are_not_split_as_glue(parse):
+    # sott_adelson.txt: "told The Grayzone" is a publication, not a new sentence
+    got = sentences(parse, "One source close to the investigation told The Grayzone that an Ecuadorian official was robbed.")
+    assert len(got) == 1
+
+
+# -- boilerplate -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # dev 59177dda / 0f973075 / 2152ec2a: DailyMail captions
+    "Swedish cops (pictured left to right) were on holiday in New York when they stopped a fight on the subway.",
+    "Flying high: Half of the 6,000-metre-long dragon-themed kite took to the sky in Chongqing last Saturday.",
+    "Sullen: Barrientos, seen here in Bronx court, has been married ten times.",
+    # dailymail_favipiravir.txt
+    "Aid worker Nancy Writebol, pictured with her husband David, was also treated at the Atlanta hospital using Zmapp.",
+    # promos and credits
+    "Click here to see the full gallery of the royal visit to Australia.",
+    "Scroll down for video of the moment the kite took off over the city.",
+    "Jane Smith and Paul Jones contributed to this report from Washington.",
+    "WATCH THE VIDEO BELOW as the dog rescues its owner from the river.",
+    # fragments: no finite verb, no final punctuation, starts mid-sentence
+    "Rescuers searching the Java Sea for the missing AirAsia plane on Monday morning.",
+    "Kilmarnock will confirm Gary Locke as the club's new permanent manager on Friday",
+    "but then it was virtually all Warrington as they established a stranglehold on the game.",
+])
+def test_boilerplate_sentences_are_not_candidates(parse, text):
+    assert not any(is_story_sentence(s) for s in parse(text).sents)
+
+
+def test_caption_glued_onto_a_story_sentence_is_detected(parse):
+    # dev 34c643a2: "… sentenced next month" is a caption, "Altice pleaded guilty …" the story
+    doc = parse("She could face up to 45 years in prison when she is sentenced next month Altice pleaded guilty "
+                "to three counts of forcible sexual abuse in exchange for prosecutors dropping 11 other counts.")
+    sent = next(iter(doc.sents))
+    assert glued_clause(sent) is not None and doc[glued_clause(sent)].text == "Altice"
+    assert not is_story_sentence(sent)
+
+
+@pytest.mark.parametrize("text", [
+    "Gary Locke will be confirmed as Kilmarnock's permanent manager on Friday.",  # dev 008aa71f
+    "Tottenham striker Harry Kane has scored 30 goals this season for club and country.",
+    "National security expert Manny Gomez told WABC the breach was serious.",  # dev 340cf468, reworded
+    "He said he moved to Britain in 1999 for freedom and democracy.",
+])
+def test_story_sentences_are_candidates(parse, text):
+    assert all(is_story_sentence(s) for s in parse(text).sents)
+
+
+@pytest.mark.parametrize("raw, kept", [
+    # dev (CNN): "(CNN) --" dateline
+    ("(CNN) -- A NASA scientist says we may be close to finding evidence of alien life.",
+     "A NASA scientist says we may be close to finding evidence of alien life."),
+    # DailyMail stamp
+    ("By . Daily Mail Reporter . PUBLISHED: . 10:04 EST, 1 May 2014 . | . UPDATED: . 11:21 EST, 1 May 2014 . "
+     "A man has died in a road accident.", "A man has died in a road accident."),
+    # reuters_qz8501.txt, al_huntsville.txt, nj_christie.txt, onion_stevens.txt
+    ("SURABAYA, Indonesia/JAKARTA (Reuters) - Indonesian rescuers pulled bodies from the sea.",
+     "Indonesian rescuers pulled bodies from the sea."),
+    ("HUNTSVILLE, Alabama - Hockey players are among groups expected to bring 5,900 people.",
+     "Hockey players are among groups expected to bring 5,900 people."),
+    ("TRENTON — Gov. Chris Christie’s speech on Tuesday pushed a senator over the edge.",
+     "Gov. Chris Christie’s speech on Tuesday pushed a senator over the edge."),
+    ("CHICAGO—Admitting it took them some time, the parents said Wednesday they had accepted it.",
+     "Admitting it took them some time, the parents said Wednesday they had accepted it."),
+])
+def test_dateline_and_stamp_prefixes_are_cut_and_the_sentence_kept(raw, kept):
+    assert boilerplate.clean(raw) == kept
+
+
+def test_newsletter_promo_paragraph_is_dropped():
+    # businessinsider_russia.txt
+    assert boilerplate.boilerplate_reason("FA Insights is a daily newsletter from Business Insider that delivers "
+                                          "the top news and commentary forfinancial advisors.") == "plea"
+
+
+def test_statement_about_a_newsletter_is_story():
+    assert boilerplate.boilerplate_reason("Netflix added two million subscribers in the quarter.") is None
+
+
+# -- selection -------------------------------------------------------------------------
+
+def dev_articles(n: int) -> list[dict]:
+    with DEV.open(encoding="utf-8") as fh:
+        return [json.loads(line) for _, line in zip(range(n), fh)]
+
+
+def test_lede_comes_first_and_points_are_whole_sentences(parse):
+    for item in dev_articles(12):
+        doc = parse(item["text"])
+        participants = find_participants(doc)
+        points = find_key_points(doc, participants, 3, find_quotes(doc, participants))
+        assert len(points) == 3
+        whole = {" ".join(s.text.split()) for s in doc.sents}
+        for point in points:
+            assert point.text in whole
+            assert point.text[0].isupper() or point.text[0] in "'\"‘“"
+        # ordered by importance; position keeps article order
+        assert [p.score for p in points] == sorted((p.score for p in points), reverse=True)
+        assert min(p.position for p in points) <= 1
+
+
+def test_dailymail_captions_never_become_key_points(parse):
+    for item in dev_articles(40):
+        for point in key_points(parse, item["text"]):
+            assert "pictured" not in point.lower()
+            assert "Scroll down" not in point
+            assert point.rstrip()[-1] in ".!?'\"’”)"
+
+
+def test_no_two_key_points_say_the_same_thing(parse):
+    # dev 0acf5091: the lede is repeated nearly word for word further down
+    text = dev_articles(8)[7]["text"]
+    points = key_points(parse, text, 5)
+    assert sum(p.startswith("Greece has denied") for p in points) == 1
+
+
+def test_count_is_respected(parse):
+    text = (NEWS / "dailymail_uzi.txt").read_text(encoding="utf-8")
+    assert len(key_points(parse, text, 1)) == 1
+    assert len(key_points(parse, text, 5)) == 5
+    assert key_points(parse, text, 0) == []
+
+
+def test_corpus_key_points_carry_no_boilerplate(parse):
+    from briefings.content import read_article
+
+    for name in ("dailymail_favipiravir.txt", "dailymail_ecigarette.txt", "reuters_qz8501.txt",
+                 "businessinsider_russia.txt", "onion_stevens.txt", "al_huntsville.txt"):
+        article, _ = read_article(NEWS / name, name)
+        for point in key_points(parse, article.text):
+            assert "(Reuters)" not in point and "pictured" not in point.lower(), (name, point)
+            assert "newsletter" not in point and "Scroll down" not in point, (name, point)
+            assert not point.startswith(("SURABAYA", "CHICAGO", "HUNTSVILLE")), (name, point)
+
+
+def test_front_matter_count_reaches_the_extractor(tmp_path):
+    from briefings.cli import main
+    from click.testing import CliRunner
+
+    body = (NEWS / "dailymail_uzi.txt").read_text(encoding="utf-8")
+    (tmp_path / "a.md").write_text(f"---\ntitle: Uzi\nkey_points: 2\n---\n{body}", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", "--format", "json", str(tmp_path / "a.md")])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.output)["articles"][0]["key_points"]) == 2
