@@ -6,6 +6,7 @@ disk as well as from a server; templates turn them into relative links.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 from collections import defaultdict
 
@@ -93,8 +94,9 @@ def build_participants(entries: list[Entry]) -> list[ParticipantPage]:
     used: set[str] = set()
     for page in sorted(pages.values(), key=lambda p: (p.name.lower(), p.type)):
         base = slugify(page.name) or "participant"
-        candidates = (base, f"{base}-{page.type.lower()}", *(f"{base}-{n}" for n in range(2, len(pages) + 2)))
-        slug = next(c for c in candidates if c not in used)  # "Robert De Niro" and "Robert de Niro"
+        # "Robert De Niro" and "Robert de Niro" both get a page; candidates are made lazily.
+        candidates = itertools.chain((base, f"{base}-{page.type.lower()}"), (f"{base}-{n}" for n in itertools.count(2)))
+        slug = next(c for c in candidates if c not in used)
         used.add(slug)
         page.slug, page.url = slug, f"participants/{slug}.html"
     return ordered
