@@ -43,8 +43,10 @@ WORK_NOUNS = {
     "film", "films", "movie", "movies", "comedy", "drama", "thriller", "biopic", "documentary", "epic",
     "album", "single", "song", "novel", "book", "play", "musical", "show", "series", "sitcom", "soap",
     "game", "games", "programme", "program", "blockbuster", "sequel", "cartoon", "opera", "ballet",
-    "horror", "hit", "title", "titles", "classic", "classics", "musical", "franchise",
+    "horror", "hit", "title", "titles", "classic", "classics", "musical", "franchise", "biography",
 }
+PRODUCT_NOUNS = {"gadget", "gadgets", "device", "devices", "phone", "phones", "handset", "handsets", "console",
+                 "consoles", "product", "products", "brand", "brands", "drug", "drugs", "software", "app", "apps"}
 AWARDS = {"Oscar", "Academy Award", "Golden Globe", "Bafta", "Grammy", "Emmy", "Tony Award", "Brit Award",
           "Golden Bear", "Palme d'Or", "Super Bowl", "Superbowl", "Olympics", "World Cup", "Booker Prize",
           "Nobel Prize", "Turner Prize", "Mercury Prize"}
@@ -125,6 +127,8 @@ def find_participants(doc: Doc) -> Participants:
     clusters = _join_defined(doc, clusters)
     for cluster in clusters:
         cluster.type = cluster_type(cluster)
+        if cluster.type in ("GPE", "LOC", "PERSON") and _is_club(doc, cluster):
+            cluster.type = "ORG"
         cluster.name = canonical_name(cluster)
         if cluster.type == "PERSON":
             cluster.role, cluster.nationality = find_role(doc, cluster)
@@ -157,8 +161,14 @@ def clean_mention(ent: Span) -> list[Mention]:
             honorific = honorific or _is_honorific(tokens[0].text)
             tokens.pop(0)  # "Mr Hague", "President Obama": the title is a role, not the name
         # "Vote Blair": an imperative verb caught at the front of a name.
-        while len(tokens) > 1 and tokens[0].tag_ == "VB" and tokens[0].lower_ in _VERBS_BEFORE_NAMES:
+        while len(tokens) > 1 and tokens[0].lower_ in _VERBS_BEFORE_NAMES and \
+                (tokens[0].is_sent_start or (tokens[0].i > 0 and doc[tokens[0].i - 1].is_punct)):
             tokens.pop(0)
+        # "Nottingham City Councillor Brian Parbutt": words before a title qualify it, they are no one.
+        after = tokens[-1].i + 1 if tokens else 0
+        if tokens and after + 1 < len(doc) and doc[after].text[:1].isupper() and is_title_head(doc[after].text) \
+                and doc[after + 1].pos_ == "PROPN" and not places.lookup(_join(tokens)):
+            return []
         # "Nottingham City Councillor Brian Parbutt": the name is what follows the title.
         titles = [k for k, t in enumerate(tokens) if k and t.text[:1].isupper() and is_title_head(t.text)]
         if titles and titles[-1] + 1 < len(tokens):
@@ -174,7 +184,9 @@ def clean_mention(ent: Span) -> list[Mention]:
         if len(parts) > 1 and all(found):
             return [Mention(tokens[0].i, tokens[-1].i + 1, p, f.type, place=f, demonym=places.is_demonym(p))
                     for p, f in zip(parts, found)]
-    place = places.lookup(text) if label != "PERSON" or text.isupper() else None
+    place = places.lookup(text)
+    if place is not None and label == "PERSON" and place.type != "ORG" and not text.isupper():
+        place = None  # "Jordan" the person; but "Labour" tagged PERSON is still the party
     if place and not (place.ambiguous and label == "PERSON"):
         return [Mention(tokens[0].i, tokens[-1].i + 1, text, place.type, place=place, demonym=places.is_demonym(text))]
     if label == "NORP":
@@ -221,7 +233,20 @@ def is_work_or_award(doc: Doc, mention: Mention) -> bool:
             and not mention.honorific:
         return True
     after = doc[mention.end] if mention.end < len(doc) else None
-    return after is not None and after.lower_ in ("starring", "co-starring")
+    if after is not None and after.lower_ in ("starring", "co-starring", "award", "awards", "prize", "prizes",
+                                              "trophy", "ceremony"):
+        return True
+    head = doc[mention.end - 1]
+    for child in head.children:  # "The Aviator, a film biography of Howard Hughes"
+        if child.dep_ == "appos" and child.i > head.i and (child.lower_ in WORK_NOUNS or any(
+                c.dep_ == "compound" and c.lower_ in WORK_NOUNS for c in child.children)):
+            return True
+    while head.dep_ == "conj":
+        head = head.head
+    # "arcade classics such as Space Invaders, Lunar Lander and Bejewelled"
+    if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.lower_ in WORK_NOUNS | PRODUCT_NOUNS:
+        return True
+    return False
 
 
 def relabel_people(mentions: list[Mention]) -> None:
@@ -325,6 +350,43 @@ def _speaks(doc: Doc, cluster: Cluster) -> int:
     return count
 
 
+# Nouns that follow a club's name: "Birmingham manager Steve Bruce".
+_CLUB_NOUNS = {"manager", "coach", "boss", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger",
+               "flanker", "prop", "hooker", "lock", "fly-half", "scrum-half", "fans", "supporters", "chairman",
+               "squad", "player", "players", "forward", "full-back", "centre-back", "skipper"}
+
+
+def _is_club(doc: Doc, cluster: Cluster) -> bool:
+    """A town's name standing for its sports club: "Birmingham have confirmed" (a plural verb
+    after a singular name), "Birmingham manager Steve Bruce", "displays against West Brom".
+    Countries stay countries (a national side is its country); people stay people unless a
+    plural verb says otherwise."""
+    if any(m.place or m.honorific for m in cluster.mentions):
+        return False
+    person = cluster.type == "PERSON"
+    if person and any(len(m.text.split()) > 1 and m.label == "PERSON" for m in cluster.mentions) \
+            and not any(m.label != "PERSON" for m in cluster.mentions):
+        return False
+    for m in cluster.mentions:
+        head = doc[m.end - 1]
+        after = doc[m.end] if m.end < len(doc) else None
+        if head.dep_ in ("nsubj", "nsubjpass") and head.tag_ == "NNP":
+            verb = head.head
+            aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+            if verb.tag_ == "VBP" or any(a.tag_ == "VBP" for a in aux):
+                return True
+        if person:
+            continue
+        if after is not None and after.lower_ in _CLUB_NOUNS:
+            return True
+        h = head
+        while h.dep_ == "conj":
+            h = h.head
+        if h.dep_ == "pobj" and h.head.lower_ in ("against", "v", "vs"):
+            return True
+    return False
+
+
 def _stray_word(doc: Doc, cluster: Cluster) -> bool:
     """A single word the model called a person, seen once, with no title, honorific or full
     name and saying nothing: a capitalised word, a game, a product ("Java", "Assault")."""
@@ -404,7 +466,7 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
         else:
             # Same text, same entity, whatever label each mention got ("Royal Free" ORG and LOC;
             # a lone "Glasgow" tagged PERSON beside the city).
-            add("NAME:" + fold(mention.text), mention)
+            add("NAME:" + re.sub(r" (?:com|net|org|co uk)$", "", fold(mention.text)), mention)
     return _join_short_forms(_join_acronyms(list(clusters.values())))
 
 
@@ -471,7 +533,8 @@ def _join_short_forms(clusters: list[Cluster]) -> list[Cluster]:
 def _person_key(words: list[str], known: list[tuple[str, list[str]]]) -> str | None:
     """An existing person this full name is another form of ("Barack Hussein Obama")."""
     for key, other in known:
-        if words == other or (words[0] == other[0] and words[-1] == other[-1]):
+        if words == other or (words[0] == other[0] and words[-1] == other[-1]) or \
+                (len(other) > len(words) and other[-len(words):] == words):
             return key
     return None
 
@@ -545,6 +608,21 @@ def find_role(doc: Doc, cluster: Cluster) -> tuple[str | None, str | None]:
             role = appositive_role(doc, mention)
         if role:
             return role, nationality
+    # "veteran newscasters Tom Brokaw, Barbara Walters": a plural title covers the whole list.
+    for mention in sorted(cluster.mentions, key=lambda m: m.start):
+        head = doc[mention.end - 1]
+        if head.dep_ != "conj":
+            continue
+        first = head.head
+        while first.dep_ == "conj":
+            first = first.head
+        start = first.i
+        while start > 0 and doc[start - 1].ent_type_ == "PERSON":
+            start -= 1
+        if start > 0 and doc[start - 1].tag_ == "NNS" and first.ent_type_ == "PERSON":
+            role, nationality = title_before(doc, start, first.i + 1)
+            if role:
+                return role, nationality
     return None, None
 
 
@@ -568,9 +646,8 @@ def _role_head(doc: Doc, i: int, start: int, end: int) -> bool:
         return False
     if token.text[:1].isupper() and not token.is_sent_start:
         return False
-    if token.lower_ in _NOT_ROLES or token.lower_ in WORK_NOUNS or token.lower_ in ORG_NOUNS:
-        return False
-    return token.head.i in range(start, end) or doc[end - 1].head.i == token.i
+    return not (token.lower_ in _NOT_ROLES or token.lower_ in WORK_NOUNS or token.lower_ in ORG_NOUNS
+                or token.lower_ in PRODUCT_NOUNS)
 
 
 def title_before(doc: Doc, start: int, end: int | None = None) -> tuple[str | None, str | None]:
@@ -594,7 +671,7 @@ def title_before(doc: Doc, start: int, end: int | None = None) -> tuple[str | No
                                            and (not token.is_sent_start or doc[first].text.islower())):
             first -= 1
         elif token.text.islower() and token.is_alpha and token.dep_ in ("amod", "compound", "nmod") and \
-                (token.pos_ in ("ADJ", "NOUN") or token.tag_ == "VBN") and token.lower_ not in _NOT_ROLES:
+                (token.pos_ in ("ADJ", "NOUN", "PROPN") or token.tag_ == "VBN") and token.lower_ not in _NOT_ROLES:
             first -= 1  # "political editor", "veteran comedian", "suspended sprinter"
         elif re.fullmatch(r"\d+(?:m|km|kg)?", token.text) and first - 2 >= 0 and doc[first - 2].text[:1].isupper():
             first -= 1  # "World 100m champion"
@@ -635,7 +712,7 @@ def appositive_role(doc: Doc, mention: Mention) -> str | None:
                 return _trim_role(doc, span)
     title = head.head
     if head.dep_ == "appos" and title.i < mention.start and (is_title_head(title.text) or (
-            title.pos_ == "NOUN" and title.tag_ == "NN" and title.lower_ not in _NOT_ROLES | WORK_NOUNS | ORG_NOUNS)):
+            title.pos_ == "NOUN" and title.tag_ in ("NN", "NNS") and title.lower_ not in _NOT_ROLES | WORK_NOUNS | ORG_NOUNS)):
         span = doc[title.left_edge.i:mention.start]
         text = _strip_det(span.text.rstrip(" ,"))
         if 1 <= len(text.split()) <= 12:
@@ -646,7 +723,9 @@ def appositive_role(doc: Doc, mention: Mention) -> str | None:
         h = h.head
     if h.dep_ == "pobj" and h.head.lower_ == "as":
         noun = h.head.head
-        if noun.pos_ == "NOUN" and any(c.lower_ == "such" for c in noun.children):
+        possessive = mention.end < len(doc) and doc[mention.end].tag_ == "POS"
+        if noun.pos_ == "NOUN" and any(c.lower_ == "such" for c in noun.children) and not possessive and \
+                noun.lower_ not in _NOT_ROLES | WORK_NOUNS | ORG_NOUNS | PRODUCT_NOUNS:
             mods = [c for c in noun.children if c.i < noun.i and c.dep_ in ("amod", "compound") and c.lower_ != "such"]
             return " ".join([m.text for m in mods] + [noun.lemma_])
     return None

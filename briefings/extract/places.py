@@ -1,4 +1,4 @@
-"""Countries and a few international bodies, with their aliases and demonyms.
+"""Countries, a few international bodies and political parties, with aliases and demonyms.
 
 Lets extraction join "British", "Britain", "U.K." and "the United Kingdom" into one
 participant, "United Kingdom". Hand-written and stdlib-only on purpose: the table is
@@ -278,6 +278,17 @@ _BODIES = [
     ("ASEAN", "Asean, Association of Southeast Asian Nations, "
      "Association of South East Asian Nations", ""),
     ("Arab League", "League of Arab States", ""),
+    # Parties: named as an adjective as often as a noun ("Tory co-chairman", "Labour supporters").
+    ("Labour Party", "Labour, New Labour, British Labour Party", ""),
+    ("Conservative Party", "Conservatives, Tories, Tory Party, Conservative and Unionist Party",
+     "Conservative, Tory"),
+    ("Liberal Democrats", "Lib Dems, Liberal Democrat Party", "Liberal Democrat, Lib Dem"),
+    ("Scottish National Party", "SNP", ""),
+    ("UK Independence Party", "UKIP, Ukip", ""),
+    ("Plaid Cymru", "", ""),
+    ("Sinn Fein", "Sinn Féin", ""),
+    ("Republican Party", "GOP, Republicans", "Republican"),
+    ("Democratic Party", "Democrats", "Democrat"),
 ]
 
 # Names that are just as often a person (Jordan, Chad) or a US state (Georgia).

@@ -20,6 +20,8 @@ TITLE_HEADS = {
     "bishop", "archbishop", "cardinal", "editor", "correspondent", "boss", "owner", "partner", "striker",
     "midfielder", "defender", "goalkeeper", "chairmen", "vice-chairman", "treasurer", "prosecutor",
     "solicitor-general", "attorney-general", "secretary-general", "director-general", "president-elect",
+    "councillor", "councilor", "alderman", "assemblyman", "assemblywoman", "councilman", "councilwoman",
+    "co-chairman", "co-founder", "vice-chairman", "chancellor", "anchor", "presenter", "newscaster",
 }
 
 # Words that may stand inside a title before its head: "Prime", "Foreign", "former".
