@@ -691,7 +691,7 @@ def title_before(doc: Doc, start: int, end: int | None = None) -> tuple[str | No
             nationality = before.text if places.is_demonym(before.text) else None
         elif place is not None:
             role = f"{before.text} {role}"  # a party: "Tory co-chairman"
-    if before is not None and before.ent_type_ == "ORG" and not nationality:
+    if before is not None and before.ent_type_ in ("ORG", "GPE") and not nationality and not role.startswith(before.text):
         org = _entity_before(doc, first)
         if org:
             role = f"{org} {role}"
@@ -751,6 +751,6 @@ def _entity_before(doc: Doc, first: int) -> str | None:
     """The organisation that ends right before a title ("ExxonMobil CEO"), not one the
     title itself is part of ("the Trade and Industry Secretary")."""
     for ent in doc.ents:
-        if ent.end == first and ent.label_ == "ORG":
+        if ent.end == first and ent.label_ in ("ORG", "GPE") and not places.is_demonym(ent.text):
             return _strip_det(re.sub(r"['’]s$", "", ent.text))
     return None

@@ -1,0 +1,116 @@
+"""Participants: one entry per entity, typed, with role; and the dev-set scorer itself."""
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefings.extract.participants import find_participants
+
+from conftest import REPO
+
+sys.path.insert(0, str(REPO / "bench"))
+import score_participants  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def people(parse):
+    def run(text):
+        return {c.name: c for c in find_participants(parse(text)).clusters}
+    return run
+
+
+def test_title_before_name_with_lowercase_words_and_org(people):
+    found = people("The retirement of CBS news anchor Dan Rather was announced. "
+                   "Tory co-chairman Liam Fox said the party was ready.")
+    assert found["Dan Rather"].role == "CBS news anchor"
+    assert found["Liam Fox"].role.endswith("co-chairman")
+
+
+def test_nationality_kept_apart_from_role(people):
+    found = people("Greek sprinter Kostas Kenteris has denied the claims. Kenteris said he was innocent.")
+    kenteris = found["Kostas Kenteris"]
+    assert (kenteris.role, kenteris.nationality) == ("sprinter", "Greek")
+    assert "Kenteris" not in found
+
+
+def test_honorific_surname_joins_full_name_and_makes_a_person(people):
+    found = people("His friend, Saxon Spence, leader of the Devon group, lays the blame elsewhere. "
+                   "\"There was real passion,\" said Mrs Spence.")
+    assert found["Saxon Spence"].type == "PERSON"
+    assert "Spence" not in found
+
+
+def test_acronym_defined_in_parentheses_joins_and_repairs_the_span(people):
+    found = people("The State Administration of Radio, Film and Television (SARFT) regulates broadcasting. "
+                   "The SARFT said it would act.")
+    assert "State Administration of Radio, Film and Television" in found
+    assert not {"SARFT", "Film and Television", "State Administration of Radio"} & set(found)
+
+
+def test_short_form_joins_its_organisation(people):
+    found = people("Chinese game operator Shanda Interactive Entertainment has bought a stake in Sina. "
+                   "Shanda said it may buy more. Sina said nothing.")
+    assert "Shanda" not in found and "Shanda Interactive Entertainment" in found
+
+
+def test_awards_and_films_are_not_participants(people):
+    found = people("Ray has been nominated in six Oscar categories including best actor for Jamie Foxx. "
+                   "Sony horror film The Grudge, starring Michelle Gellar, was second. "
+                   "Foxx has already won a Golden Globe.")
+    assert not {"Oscar", "Grudge", "The Grudge", "Golden Globe"} & set(found)
+    assert "Jamie Foxx" in found and "Michelle Gellar" in found
+
+
+def test_party_adjectives_join_the_party(people):
+    found = people("Tory co-chairman Liam Fox said the Conservatives were ready. "
+                   "The Liberal Democrats also say they will hold news conferences.")
+    assert found["Conservative Party"].type == "ORG"
+    assert "Liberal Democrats" in found and found["Liberal Democrats"].type == "ORG"
+
+
+def test_club_named_after_a_town_is_an_organisation(people):
+    found = people("Birmingham have confirmed the bid. Birmingham manager Steve Bruce insists he will not sell.")
+    assert found["Birmingham"].type == "ORG"
+    assert found["Steve Bruce"].role == "Birmingham manager"
+
+
+def test_title_swallowed_into_name_is_repaired(people):
+    found = people("\"It might sound great,\" said Nottingham City Councillor Brian Parbutt.")
+    assert "Brian Parbutt" in found and "Nottingham City" not in found
+
+
+def test_scorer_matches_one_to_one_and_counts_duplicates():
+    gold = {"participants": [
+        {"name": "William Hague", "type": "PERSON", "aliases": ["Hague"], "role": "Foreign Secretary",
+         "role_context": None, "nationality": "British"},
+        {"name": "Japan", "type": "GPE", "aliases": ["Japanese"], "role": None},
+        {"name": "Reuters", "type": "ORG", "aliases": [], "role": None, "optional": True},
+    ]}
+    preds = [{"name": "William Hague", "type": "PERSON", "role": "British Foreign Secretary"},
+             {"name": "Hague", "type": "GPE", "role": None},
+             {"name": "Reuters", "type": "ORG", "role": None},
+             {"name": "Oscar", "type": "PERSON", "role": None}]
+    tally = score_participants.score_article(gold, preds)
+    assert (tally.tp, tally.fp, tally.fn, tally.dups) == (1, 2, 1, 1)
+    assert (tally.type_ok, tally.role_ok, tally.role_n) == (1, 1, 1)
+
+
+@pytest.mark.parametrize("pred, ok", [
+    ("British Foreign Secretary", True), ("Foreign Secretary", True), ("Secretary", False),
+    ("Foreign Secretary William Hague's aide", False), (None, False),
+])
+def test_scorer_role_comparison(pred, ok):
+    gold = {"role": "Foreign Secretary", "role_context": None, "nationality": "British"}
+    assert score_participants.role_ok(pred, gold) is ok
+
+
+def test_gold_files_are_well_formed():
+    folder = REPO / "tests" / "data" / "participants"
+    files = sorted(folder.glob("*.json"))
+    assert len(files) >= 25
+    for path in files:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert (REPO.parent / "shared" / data["source"]).is_file() or not (REPO.parent / "shared").exists()
+        for p in data["participants"]:
+            assert p["type"] in ("PERSON", "ORG", "GPE", "LOC"), (path.name, p)
