@@ -60,7 +60,7 @@ class Builder:
     """Builds one site again and again, doing only what changed since the last build."""
 
     def __init__(self, config: Config, *, drafts: bool = False, output: Path | None = None,
-                 processes: int | None = None, persist: bool = True):
+                 processes: int | None = None, persist: bool = True, save_every_build: bool = True):
         self.config = config
         self.drafts = drafts
         self.output = (output or config.output_path).absolute()
@@ -72,6 +72,12 @@ class Builder:
         self._extraction_data: dict[str, dict] = {}  # extractions as stored, so saving skips asdict
         self._saved: tuple | None = None  # (files, extraction keys, fingerprints) as on disk
         self._signature: dict | None = None  # the last build's input signature and summary
+        # A long-lived builder (serve) saves its state on close() instead of after every build,
+        # and trusts output/ as it left it instead of checking every page on disk.
+        self.save_every_build = save_every_build
+        self._wrote_output = False
+        self._pending: tuple[str, BuildResult] | None = None
+        self._stats: dict[str, tuple[tuple, str]] = {}
         self.state_path = config.cache_path / f"build-{_path_key(self.output)}.json" if persist else None
         self._loaded = False
 
@@ -88,7 +94,8 @@ class Builder:
             articles: list[Article] = []
         else:
             fresh: dict[str, Parsed] = {}
-            articles, result.problems = load_articles(content, self.config.root, self.parsed_files, fresh)
+            stats = self._stats if not self.save_every_build else None  # long-lived: trust stat()
+            articles, result.problems = load_articles(content, self.config.root, self.parsed_files, fresh, stats)
             self.parsed_files = fresh
             if not self.drafts:
                 articles = [a for a in articles if not a.draft]
@@ -118,8 +125,9 @@ class Builder:
         a template error leaves output/ as it was. With write_on_errors=False (serve), a
         build with any error writes nothing, so the last good site stays."""
         started = time.perf_counter()
-        signature = self._input_signature()
-        if not clean and signature == self._load_signature().get("signature") and self._output_matches_state():
+        signature = "" if self._wrote_output else self._input_signature()
+        if signature and not clean and signature == self._load_signature().get("signature") \
+                and self._output_matches_state():
             return self._unchanged(started)  # nothing read, extracted or rendered
         result = self.load_site(progress)
         if result.errors and not write_on_errors:
@@ -155,8 +163,10 @@ class Builder:
             result.problems.append(Problem(str(self.output), str(exc)))
         else:
             self.fingerprints = fingerprints
-            self._save_state()
-            self._save_signature(signature, result)
+            self._wrote_output = True
+            self._pending = (signature, result)
+            if self.save_every_build:
+                self.close()
         result.timings["render+write"] = time.perf_counter() - mark
         result.seconds = time.perf_counter() - started
         return result
@@ -212,10 +222,30 @@ class Builder:
         return BuildResult(problems=[Problem(**p) for p in saved["problems"]], articles=saved["articles"],
                            pages=len(saved["pages"]), seconds=time.perf_counter() - started)
 
+    def warm(self) -> None:
+        """Load what the last build knew (pages, articles, extractions) ahead of the next
+        build, so that the first edit after `serve` starts is as quick as the rest."""
+        self._load_state()
+        if self._site is None:
+            self.load_site()
+        if not self._wrote_output and self._output_matches_state():
+            self._wrote_output = True
+
+    def close(self) -> None:
+        """Save what the last build knows, so the next process builds incrementally."""
+        if self._pending is None:
+            return
+        signature, result = self._pending
+        self._pending = None
+        self._save_state()
+        self._save_signature(signature or self._input_signature(), result)
+
     def _output_matches_state(self) -> bool:
         """Incremental only when output/ is what the last build left: every page there."""
         if not self.fingerprints or not self.output.is_dir():
             return False
+        if self._wrote_output:
+            return True  # this builder wrote it, and nothing else writes there
         return all(os.path.isfile(self.output / url) for url in self.fingerprints)
 
     def _load_state(self) -> None:

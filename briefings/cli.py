@@ -112,7 +112,8 @@ def extract(fmt: str, config_path: str | None, key_points: int | None, files: tu
             continue
         problems.extend(warnings)
         articles.append(article)
-    counts = [key_points if key_points is not None else a.key_points or config.key_points for a in articles]
+    counts = [key_points if key_points is not None else a.key_points if a.key_points is not None else config.key_points
+              for a in articles]
     extractions = extract_texts([a.text for a in articles], config.model, counts, cache, processes=os.cpu_count() or 1)
     report(problems)
     payload = {"articles": [extraction_json(a, e) for a, (_, e) in zip(articles, extractions)]}

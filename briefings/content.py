@@ -55,16 +55,18 @@ Parsed = tuple[Article, list[Problem]] | Problem  # what one file gave: an artic
 
 
 def load_articles(content_dir: Path, root: Path | None = None, memo: dict[str, Parsed] | None = None,
-                  fresh: dict[str, Parsed] | None = None) -> tuple[list[Article], list[Problem]]:
+                  fresh: dict[str, Parsed] | None = None,
+                  stats: dict[str, tuple[tuple, str]] | None = None) -> tuple[list[Article], list[Problem]]:
     """Read every article; duplicates by slug are errors (the first in path order wins).
     `memo` maps a file's checksum to what it gave, so an unchanged file is not parsed again;
-    `fresh` receives the entries of this read only (the memo without deleted files)."""
+    `fresh` receives the entries of this read only (the memo without deleted files);
+    `stats` (path → (stat, checksum)) lets a long-lived caller skip reading unchanged files."""
     articles: list[Article] = []
     problems: list[Problem] = []
     by_slug: dict[str, Article] = {}
     for path in find_articles(content_dir):
         shown = display_path(path, root or content_dir.parent)
-        parsed = read_article_memo(path, shown, memo, fresh)
+        parsed = read_article_memo(path, shown, memo, fresh, stats)
         if isinstance(parsed, Problem):
             problems.append(parsed)
             continue
@@ -87,24 +89,33 @@ def display_path(path: Path, root: Path) -> str:
 
 
 def read_article_memo(path: Path, shown: str, memo: dict[str, Parsed] | None,
-                      fresh: dict[str, Parsed] | None = None) -> Parsed:
+                      fresh: dict[str, Parsed] | None = None,
+                      stats: dict[str, tuple[tuple, str]] | None = None) -> Parsed:
+    """What one file gives, from the memo when its checksum (or, with `stats`, its size,
+    mtime and inode) says it has not changed."""
+    memo = {} if memo is None else memo
     try:
-        data = path.read_bytes()
+        st = path.stat()
+        stat_key = (st.st_mtime_ns, st.st_size, st.st_ino)
+        known = stats.get(shown) if stats is not None else None
+        if known and known[0] == stat_key and known[1] in memo:
+            checksum = known[1]  # unchanged since it was read: not even read again
+        else:
+            data = path.read_bytes()
+            checksum = hashlib.sha256(shown.encode("utf-8", "surrogateescape") + b"\0" + data).hexdigest()
+            if stats is not None:
+                stats[shown] = (stat_key, checksum)
+            if checksum not in memo:
+                try:
+                    article, warnings = parse_article(data, path.name, shown)
+                    memo[checksum] = (replace(article, checksum=checksum), warnings)
+                except ContentError as exc:
+                    memo[checksum] = Problem(shown, exc.message, exc.line)
     except OSError as exc:
         return Problem(shown, f"cannot read: {exc.strerror or exc}")
-    checksum = hashlib.sha256(shown.encode("utf-8", "surrogateescape") + b"\0" + data).hexdigest()
-    parsed = memo.get(checksum) if memo is not None else None
-    if parsed is None:
-        try:
-            article, warnings = parse_article(data, path.name, shown)
-            parsed = (replace(article, checksum=checksum), warnings)
-        except ContentError as exc:
-            parsed = Problem(shown, exc.message, exc.line)
-        if memo is not None:
-            memo[checksum] = parsed
     if fresh is not None:
-        fresh[checksum] = parsed
-    return parsed
+        fresh[checksum] = memo[checksum]
+    return memo[checksum]
 
 
 def read_article(path: Path, shown: str | None = None) -> tuple[Article, list[Problem]]:

@@ -249,6 +249,8 @@ class Server:
             self._httpd.server_close()
         for thread in self._threads:
             thread.join()
+        if self._site_builder is not None:
+            self._site_builder.close()  # the next start builds incrementally
         self._threads.clear()
 
     def wait_for_build(self, n: int, timeout: float) -> bool:
@@ -336,6 +338,8 @@ class Server:
         failed = result.failed()
         if not failed or not kept:
             self.generation += 1
+        if self.builds == 0 and not failed:
+            builder.warm()
         stamp = time.strftime("%H:%M:%S")
         if failed:
             console.print(f"[dim]{stamp}[/dim] [red]Build failed[/red] with {len(result.errors)} error(s)"
@@ -352,8 +356,9 @@ class Server:
         old = self._site_builder
         if old is not None and old.config == config:
             return old
-        builder = Builder(config, drafts=self.drafts)
+        builder = Builder(config, drafts=self.drafts, save_every_build=False)
         if old is not None:
+            old.close()
             builder.parsed_files, builder.extractions = old.parsed_files, old.extractions
         self._site_builder = builder
         return builder
