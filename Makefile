@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: build test eval serve clean
+.PHONY: build test eval serve clean bench
 
 build: $(STAMP)
 	$(BIN)/briefings build
@@ -29,3 +29,7 @@ serve: $(STAMP)
 
 clean:
 	rm -rf output .briefings-cache .pytest_cache
+
+# Speed and scale figures (one JSON line per N, and a table): see bench/README.md.
+bench: $(STAMP)
+	$(BIN)/python bench/run.py -n 1000 --peers

@@ -1,0 +1,219 @@
+"""`make bench`: build a generated site of N BBC articles and print one JSON line and a table.
+
+Figures (all measured in this one run, so ratios hold on a noisy machine):
+  spacy_pass_s   a bare `nlp.pipe` over the same prepared texts, same components, same
+                 number of processes, model load included (the floor for a cold build)
+  cold_build_s   `briefings build` in a fresh process with an empty cache (cold_ratio = ÷ spacy_pass_s)
+  warm_build_s   `briefings build` again, nothing changed
+  one_edit_s     one article's title edited: an incremental build in a warm Builder (as serve
+                 keeps one), checked byte-identical to a clean build
+  peak_rss_mb    peak resident memory of the cold build's whole process tree
+  serve_*        `briefings serve`: time from saving an edit to the article, digest and
+                 participant pages all serving it; builds caused by a burst of 50 saves
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_site import make_site  # noqa: E402
+
+PYTHON = sys.executable
+BRIEFINGS = [PYTHON, "-m", "briefings"]
+
+def tree_rss_kb(root_pid: int) -> int:
+    """Resident memory of a process and all its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            status = Path(entry.path, "status").read_text()
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        pid, ppid = int(entry.name), int(fields.get("PPid", "0").strip() or 0)
+        children.setdefault(ppid, []).append(pid)
+        rss[pid] = int(fields.get("VmRSS", "0 kB").split()[0]) if "VmRSS" in fields else 0
+    total, todo = 0, [root_pid]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo.extend(children.get(pid, []))
+    return total
+
+
+def timed(cmd: list[str], cwd: Path, sample_rss: bool = False) -> tuple[float, int, str]:
+    """(wall seconds, peak tree RSS in KB, stderr) of a command."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    if sample_rss:
+        while proc.poll() is None:
+            peak = max(peak, tree_rss_kb(proc.pid))
+            time.sleep(0.05)
+    _, err = proc.communicate()
+    wall = time.perf_counter() - started
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(f"{' '.join(cmd)} failed:\n{err}")
+    return wall, peak, err
+
+
+def spacy_pass(site: Path, processes: int) -> float:
+    """A bare nlp.pipe pass over the texts our build parses, model load included."""
+    code = f"""
+import sys, time
+from briefings.config import load_config
+from briefings.content import load_articles
+from briefings.extract import prepare
+config = load_config({str(site / 'config.yaml')!r})
+articles, _ = load_articles(config.content_path, config.root)
+texts = [prepare(a.text) for a in articles]
+started = time.perf_counter()
+from briefings.extract.nlp import load
+from briefings.extraction import BATCH_SIZE
+nlp = load(config.model)
+for _ in nlp.pipe(texts, batch_size=BATCH_SIZE, n_process={processes}):
+    pass
+print(time.perf_counter() - started)
+"""
+    out = subprocess.run([PYTHON, "-c", code], capture_output=True, text=True, check=True).stdout
+    return float(out.strip().splitlines()[-1])
+
+
+def one_edit(site: Path, workdir: Path) -> tuple[float, bool]:
+    """Incremental build after a title edit, in a warm Builder; and whether it equals a clean build."""
+    from briefings.build import Builder
+    from briefings.config import load_config
+
+    config = load_config(site / "config.yaml")
+    builder = Builder(config)
+    builder.build()
+    paths = sorted((site / "content").glob("*.md"))
+    retitle(paths[len(paths) // 2], "An edited title")
+    started = time.perf_counter()
+    builder.build()
+    seconds = time.perf_counter() - started
+    clean = workdir / "clean"
+    Builder(config, output=clean, persist=False).build(clean=True)
+    same = _tree(config.output_path) == _tree(clean)
+    return seconds, same
+
+
+def retitle(path: Path, title: str, atomic: bool = False) -> None:
+    text = re.sub(r"^title: .*$", f"title: {json.dumps(title)}", path.read_text(encoding="utf-8"), count=1, flags=re.M)
+    if not atomic:
+        path.write_text(text, encoding="utf-8")
+        return
+    tmp = path.with_name("." + path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)  # an editor's atomic save
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def serve_figures(site: Path, port: int, edits: int = 10) -> dict:
+    """Edit-to-visible times and builds per 50-save burst, against a real `briefings serve`."""
+    proc = subprocess.Popen([*BRIEFINGS, "serve", "--port", str(port)], cwd=site,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    lines: list[str] = []
+    threading.Thread(target=lambda: lines.extend(iter(proc.stderr.readline, "")), daemon=True).start()
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 600
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(base, timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        from briefings.build import Builder
+        from briefings.config import load_config
+
+        site_model = Builder(load_config(site / "config.yaml"), persist=False).load_site().site
+        times = []
+        for n in range(edits):
+            entry = site_model.entries[(n * 37) % len(site_model.entries)]
+            people = [p.url for p in site_model.participants if entry in p.entries][:3]
+            urls = [entry.url, entry.digest.url, *people]
+            path = site / entry.article.source
+            marker = f"Edited{n}x{os.getpid()}"
+            started = time.perf_counter()
+            retitle(path, marker, atomic=True)
+            pending = set(urls)
+            while pending and time.perf_counter() - started < 30:
+                for url in list(pending):
+                    if marker in urllib.request.urlopen(base + url, timeout=5).read().decode("utf-8"):
+                        pending.discard(url)
+                time.sleep(0.005)
+            times.append(time.perf_counter() - started)
+            time.sleep(0.5)
+        built_before = sum("Built:" in line for line in lines)
+        path = site / site_model.entries[0].article.source
+        original = path.read_text(encoding="utf-8")
+        for n in range(50):
+            path.write_text(original + f"\n<!-- {n} -->\n", encoding="utf-8")
+            time.sleep(0.018)
+        time.sleep(3)
+        burst_builds = sum("Built:" in line for line in lines) - built_before
+        return {"serve_edit_median_s": round(statistics.median(times), 3), "serve_edit_min_s": round(min(times), 3),
+                "serve_edit_max_s": round(max(times), 3), "serve_burst50_builds": burst_builds}
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("-n", type=int, nargs="+", default=[1000])
+    parser.add_argument("--processes", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--no-serve", action="store_true", help="skip the live-preview figures")
+    parser.add_argument("--peers", action="store_true", help="also time Pelican, MkDocs and Hugo")
+    args = parser.parse_args()
+    for n in args.n:
+        with tempfile.TemporaryDirectory(prefix=f"briefings-bench-{n}-") as tmp:
+            work = Path(tmp)
+            site = make_site(work / "site", n)
+            row: dict = {"n": n, "processes": args.processes}
+            row["spacy_pass_s"] = round(spacy_pass(site, args.processes), 2)
+            wall, peak, _ = timed([*BRIEFINGS, "build"], site, sample_rss=True)
+            row["cold_build_s"], row["peak_rss_mb"] = round(wall, 2), round(peak / 1024)
+            row["cold_ratio"] = round(wall / row["spacy_pass_s"], 3)
+            row["warm_build_s"] = round(min(timed([*BRIEFINGS, "build"], site)[0] for _ in range(3)), 3)
+            seconds, same = one_edit(site, work)
+            row["one_edit_s"], row["one_edit_identical"] = round(seconds, 3), same
+            if not args.no_serve:
+                row.update(serve_figures(site, 8700 + n % 97))
+            if args.peers:
+                from peers import run as run_peers
+
+                for peer in run_peers(site, work / "peers"):
+                    name = peer.get("peer")
+                    if peer.get("wall_s"):
+                        row[f"{name}_cold_s"] = peer["wall_s"]
+                        row[f"{name}_ratio"] = round(peer["wall_s"] / row["cold_build_s"], 2)
+                    else:
+                        row[f"{name}_note"] = peer.get("note", "skipped")
+            print(json.dumps(row), flush=True)
+            width = max(map(len, row))
+            for key, value in row.items():
+                print(f"  {key:<{width}}  {value}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
