@@ -114,3 +114,13 @@ def test_gold_files_are_well_formed():
         assert (REPO.parent / "shared" / data["source"]).is_file() or not (REPO.parent / "shared").exists()
         for p in data["participants"]:
             assert p["type"] in ("PERSON", "ORG", "GPE", "LOC"), (path.name, p)
+
+
+def test_sample_site_regressions(people):
+    found = people("Rachel Lomax, deputy governor of the Bank of England, spoke on Monday. "
+                   "Ms Lomax said the Bank would act. Trade and Industry Secretary Patricia Hewitt said the "
+                   "General Election was near. A nurse was diagnosed with Ebola at Glasgow's Gartnavel Hospital.")
+    assert not {"Ms Lomax", "Lomax", "Bank", "Trade and Industry", "General Election", "Ebola"} & set(found)
+    assert found["Rachel Lomax"].type == "PERSON"
+    assert found["Patricia Hewitt"].role == "Trade and Industry Secretary"
+    assert "Gartnavel Hospital" in found

@@ -25,6 +25,10 @@ ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 _EDGE_WORDS = {"the", "a", "an", "and", "or", "of", "'s", "’s", "'", "’", "-", "—", "–", ",", ".", ";", ":"}
 _ACRONYM_SKIP = {"of", "the", "and", "for", "in", "on", "&", "to", "de"}
 _DASHES = {"-", "–", "—", "--"}
+_POST_NOMINALS = {"QC", "KC", "MP", "MEP", "MSP", "AM", "OBE", "CBE", "MBE", "KBE", "DBE", "PhD", "Jr", "Jr."}
+_DISEASE_NOUNS = {"virus", "outbreak", "epidemic", "vaccine", "vaccines", "patient", "patients", "case", "cases",
+                  "infection", "infections", "symptoms", "strain", "pandemic", "fever", "crisis"}
+_PREFIXES = {"pre", "post", "anti", "pro", "non", "ex"}
 _VERBS_BEFORE_NAMES = {"vote", "get", "elect", "back", "support", "ask", "meet", "call", "tell", "let", "see"}
 _STOP_WORDS = {"too", "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "it", "is", "we",
                "you", "he", "she", "they", "i", "my", "our", "your", "new", "all", "no", "not", "so", "but", "if",
@@ -47,13 +51,16 @@ WORK_NOUNS = {
 }
 PRODUCT_NOUNS = {"gadget", "gadgets", "device", "devices", "phone", "phones", "handset", "handsets", "console",
                  "consoles", "product", "products", "brand", "brands", "drug", "drugs", "software", "app", "apps"}
+# Diseases the model takes for places or people ("diagnosed with Ebola").
+DISEASES = {"Ebola", "HIV", "Aids", "AIDS", "Sars", "SARS", "Mers", "MERS", "Covid", "Covid-19", "COVID-19", "Zika",
+            "MRSA", "Malaria", "Cholera", "Polio", "Measles", "Alzheimer's", "Parkinson's", "Huntington's"}
 AWARDS = {"Oscar", "Academy Award", "Golden Globe", "Bafta", "Grammy", "Emmy", "Tony Award", "Brit Award",
           "Golden Bear", "Palme d'Or", "Super Bowl", "Superbowl", "Olympics", "World Cup", "Booker Prize",
           "Nobel Prize", "Turner Prize", "Mercury Prize"}
 # The last word of an event's or prize's name: "Conservative Party Conference", "Athens Games".
 EVENT_HEADS = {"Award", "Awards", "Prize", "Prizes", "Conference", "Summit", "Games", "Olympics", "Festival",
                "Cup", "Championship", "Championships", "Trophy", "Ceremony", "Globe", "Globes", "Oscars",
-               "Bowl", "Marathon", "Grand Prix", "Expo", "Show", "Week", "Day"}
+               "Bowl", "Marathon", "Grand Prix", "Expo", "Show", "Week", "Day", "Election", "Elections"}
 
 
 @dataclass
@@ -127,7 +134,7 @@ def find_participants(doc: Doc) -> Participants:
     clusters = _join_defined(doc, clusters)
     for cluster in clusters:
         cluster.type = cluster_type(cluster)
-        if cluster.type in ("GPE", "LOC", "PERSON") and _is_club(doc, cluster):
+        if cluster.type in ("GPE", "LOC", "PERSON") and (_is_club(doc, cluster) or _org_by_apposition(doc, cluster)):
             cluster.type = "ORG"
         cluster.name = canonical_name(cluster)
         if cluster.type == "PERSON":
@@ -156,6 +163,16 @@ def clean_mention(ent: Span) -> list[Mention]:
     while tokens and (tokens[-1].lower_ in _EDGE_WORDS or tokens[-1].is_punct):
         tokens.pop()
     honorific = bool(tokens) and tokens[0].i > 0 and _is_honorific(doc[tokens[0].i - 1].text)
+    if len(tokens) > 1 and _is_honorific(tokens[0].text) and tokens[1].text[:1].isupper() and label != "PERSON":
+        label = "PERSON"  # "Ms Lomax" tagged ORG: an honorific makes a person
+    # "Glasgow's Gartnavel Hospital": the owner's name is not part of the name.
+    for k, token in enumerate(tokens[:-1]):
+        if k and token.text in ("'s", "’s") and label != "PERSON" and tokens[k + 1].text[:1].isupper():
+            tokens = tokens[k + 1:]
+            break
+    # "Philippe Sands QC": letters after a name are not the name.
+    while label == "PERSON" and len(tokens) > 2 and tokens[-1].text in _POST_NOMINALS:
+        tokens.pop()
     if label == "PERSON":
         while tokens and (_is_honorific(tokens[0].text) or is_title_word(tokens[0].text)):
             honorific = honorific or _is_honorific(tokens[0].text)
@@ -185,6 +202,8 @@ def clean_mention(ent: Span) -> list[Mention]:
             return [Mention(tokens[0].i, tokens[-1].i + 1, p, f.type, place=f, demonym=places.is_demonym(p))
                     for p, f in zip(parts, found)]
     place = places.lookup(text)
+    if place is None and label == "GPE" and len(text) <= 3 and text.isalpha():
+        place = places.lookup(text.upper())  # "the Uk"
     if place is not None and label == "PERSON" and place.type != "ORG" and not text.isupper():
         place = None  # "Jordan" the person; but "Labour" tagged PERSON is still the party
     if place and not (place.ambiguous and label == "PERSON"):
@@ -193,6 +212,14 @@ def clean_mention(ent: Span) -> list[Mention]:
         return []  # "Muslims", "Asian": groups, not participants
     if len(tokens) == 1 and is_title_word(text):
         return []  # "Shadow", "State": a piece of a title the model tagged as an entity
+    after = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
+    if after is not None and after.text[:1].isupper() and is_title_head(after.text) and \
+            all(t.lower_ in ("and", "of", "&") or is_title_word(t.text) for t in tokens):
+        return []  # "Trade and Industry" of "the Trade and Industry Secretary"
+    if after is not None and after.lower_ in _DISEASE_NOUNS:
+        return []  # "Ebola virus", "an Ebola case": a disease, not a place
+    if tokens[0].lower_ in _PREFIXES or re.match(r"(?:pre|post|anti|pro|non|ex)-", text):
+        return []  # "pre-Budget"
     if label == "FAC":
         label = "LOC"
     if label != "ORG" and not honorific and (re.fullmatch(r"G\d{1,2}", text) or _org_noun_before(doc, tokens[0].i)):
@@ -222,7 +249,7 @@ def is_work_or_award(doc: Doc, mention: Mention) -> bool:
     if mention.place:
         return False
     words = mention.text.split()
-    if mention.text in AWARDS or (words[-1] in EVENT_HEADS and len(words) > 1) or \
+    if mention.text in AWARDS or mention.text in DISEASES or (words[-1] in EVENT_HEADS and len(words) > 1) or \
             (mention.text.endswith("s") and mention.text[:-1] in AWARDS):
         return True
     # Only the word right before counts, or one more after "the": "horror film The Grudge".
@@ -364,25 +391,38 @@ def _is_club(doc: Doc, cluster: Cluster) -> bool:
     if any(m.place or m.honorific for m in cluster.mentions):
         return False
     person = cluster.type == "PERSON"
-    if person and any(len(m.text.split()) > 1 and m.label == "PERSON" for m in cluster.mentions) \
-            and not any(m.label != "PERSON" for m in cluster.mentions):
-        return False
+    full_name = any(len(m.text.split()) > 1 and m.label == "PERSON" for m in cluster.mentions)
     for m in cluster.mentions:
         head = doc[m.end - 1]
         after = doc[m.end] if m.end < len(doc) else None
-        if head.dep_ in ("nsubj", "nsubjpass") and head.tag_ == "NNP":
+        if head.dep_ in ("nsubj", "nsubjpass") and head.tag_ == "NNP" and not full_name \
+                and not any(c.dep_ == "conj" for c in head.children):
             verb = head.head
             aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
             if verb.tag_ == "VBP" or any(a.tag_ == "VBP" for a in aux):
                 return True
+        if after is not None and after.lower_ in _CLUB_NOUNS and (not person or (
+                m.end + 1 < len(doc) and doc[m.end + 1].ent_type_ == "PERSON")):
+            return True  # "Sale Sharks prop Andrew Sheridan"
         if person:
             continue
-        if after is not None and after.lower_ in _CLUB_NOUNS:
-            return True
         h = head
         while h.dep_ == "conj":
             h = h.head
         if h.dep_ == "pobj" and h.head.lower_ in ("against", "v", "vs"):
+            return True
+    return False
+
+
+def _org_by_apposition(doc: Doc, cluster: Cluster) -> bool:
+    """ "Sibneft, a Russian oil company": the name of a body the model took for a place."""
+    if any(m.place or m.honorific for m in cluster.mentions):
+        return False
+    if any(len(m.text.split()) > 1 and m.label == "PERSON" for m in cluster.mentions):
+        return False
+    for m in cluster.mentions:
+        head = doc[m.end - 1]
+        if any(c.dep_ == "appos" and c.i > head.i and c.lower_ in ORG_NOUNS for c in head.children):
             return True
     return False
 
@@ -395,7 +435,12 @@ def _stray_word(doc: Doc, cluster: Cluster) -> bool:
     m = cluster.mentions[0]
     if len(m.text.split()) > 1 or m.honorific or _speaks(doc, cluster):
         return False
-    return not (m.start > 0 and is_title_word(doc[m.start - 1].text))
+    if m.start > 0 and is_title_word(doc[m.start - 1].text):
+        return False
+    if m.start > 0 and doc[m.start - 1].lower_ in ("at", "in") and doc[m.start - 1].dep_ == "prep":
+        cluster.type = "LOC"  # "limped out at Kingsholm": a ground, a town
+        return False
+    return True
 
 
 def untagged_name_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -505,11 +550,11 @@ def _join_short_forms(clusters: list[Cluster]) -> list[Cluster]:
             other = _org_key(org)
             if org is cluster or len(other) <= len(words):
                 continue
-            if other[:len(words)] == words:  # a prefix: "JP Morgan" of "JP Morgan Chase", named first
+            if len(words) == 1 and words[0] in (other[0], other[-1]) and words[0] in ORG_SUFFIXES | ORG_NOUNS:
+                targets.append(org)  # "the Institute", "the Bank" (of England)
+            elif other[:len(words)] == words:  # a prefix: "JP Morgan" of "JP Morgan Chase", named first
                 if org.first < cluster.first and set(other[len(words):]) <= ORG_SUFFIXES:
                     targets.append(org)
-            elif len(words) == 1 and other[-1] == words[0] and words[0] in ORG_SUFFIXES | ORG_NOUNS:
-                targets.append(org)  # "the Institute"
         # "US Federal Reserve": a country's name before another organisation's.
         if not targets and len(words) > 2 and first.label == "ORG":
             head = places.lookup(cluster.mentions[0].text.split()[0])
@@ -713,10 +758,20 @@ def appositive_role(doc: Doc, mention: Mention) -> str | None:
     title = head.head
     if head.dep_ == "appos" and title.i < mention.start and (is_title_head(title.text) or (
             title.pos_ == "NOUN" and title.tag_ in ("NN", "NNS") and title.lower_ not in _NOT_ROLES | WORK_NOUNS | ORG_NOUNS)):
-        span = doc[title.left_edge.i:mention.start]
+        begin = mention.start
+        while begin > title.i + 1 and _is_honorific(doc[begin - 1].text):
+            begin -= 1
+        span = doc[title.left_edge.i:begin]
         text = _strip_det(span.text.rstrip(" ,"))
         if 1 <= len(text.split()) <= 12:
             return text
+    # "Vladimir Putin became president", "X is chief executive of Y"
+    if head.dep_ == "nsubj" and head.head.lemma_ in ("become", "be", "remain") and head.head.i > head.i:
+        for child in head.head.children:
+            if child.dep_ == "attr" and is_title_head(child.text) and child.i > head.i:
+                span = doc[child.left_edge.i:child.right_edge.i + 1]
+                if len(span) <= 8:
+                    return _trim_role(doc, span)
     # "such Hollywood directors as Oliver Stone and Joel Schumacher"
     h = head
     while h.dep_ == "conj":
