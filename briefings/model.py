@@ -178,6 +178,8 @@ class ParticipantPage:
     roles: list[str]  # distinct titles seen across articles
     entries: list[Entry]
     quotes: list[QuoteRef]
+    keys: list[str] = field(default_factory=list)  # every "TYPE:name" merged into this page
+    current: int = 0  # articles in the latest digest that it takes part in
 
 
 @dataclass

@@ -53,11 +53,11 @@ def plan(site: SiteModel, participant_urls: Callable[[Entry], Iterable[str]],
     for entry in site.entries:
         pages.append(PageSpec(entry.url, "article.html", {"entry": entry}, (keys[id(entry)],)))
     pages.append(PageSpec("participants/index.html", "participants.html", {},
-                          tuple(f"{p.key}|{p.url}|{len(p.entries)}|{len(p.quotes)}|{'|'.join(p.roles)}"
+                          tuple(f"{p.key}|{p.url}|{len(p.entries)}|{p.current}|{len(p.quotes)}|{'|'.join(p.roles)}"
                                 for p in site.participants)))
     for person in site.participants:
         pages.append(PageSpec(person.url, "participant.html", {"participant": person},
-                              (person.key, "|".join(person.roles), *cards(person.entries),
+                              (person.key, "|".join(person.roles), str(person.current), *cards(person.entries),
                                *(f"{q.entry.url}#{q.quote.start}" for q in person.quotes))))
     pages.append(PageSpec("tags/index.html", "tags.html", {},
                           tuple(f"{t.name}|{t.url}|{len(t.entries)}" for t in site.tags)))

@@ -125,11 +125,12 @@ class Renderer:
     def __init__(self, site: SiteModel, config: Config, env: jinja2.Environment | None = None):
         self.site, self.config = site, config
         self.env = env or make_environment(config)
-        self._participant_urls = {p.key: p.url for p in site.participants}
+        self._participant_urls = {key: p.url for p in site.participants for key in p.keys or [p.key]}
         self._speaker_urls: dict[str, str] = {}
         for page in site.participants:
             if page.type in ("PERSON", "ORG"):
-                self._speaker_urls.setdefault(page.name, page.url)
+                for key in page.keys or [page.key]:
+                    self._speaker_urls.setdefault(key.split(":", 1)[1], page.url)
 
     def participant_url(self, participant: Participant) -> str | None:
         return self._participant_urls.get(f"{participant.type}:{participant.name}")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import os
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from .config import Config
 from .content import slugify
@@ -42,12 +42,14 @@ def build_site_model(articles: list[Article], extracted: list[tuple[str, Extract
     # Newest first; undated last; ties by title so the order never depends on the file system.
     entries.sort(key=lambda e: (e.article.date is None, -(e.article.date or dt.date.min).toordinal(),
                                 e.article.title.lower(), e.article.slug))
+    digests = build_digests(entries, config.period)
+    latest = next((d.entries for d in digests if d.start is not None), [])
     return SiteModel(
         title=config.title,
         base_url=config.base_url,
         entries=entries,
-        digests=build_digests(entries, config.period),
-        participants=build_participants(entries),
+        digests=digests,
+        participants=build_participants(entries, latest),
         tags=build_tags(entries),
         quotes=[QuoteRef(q, e) for e in entries for q in e.extraction.quotes],
         updated=site_updated(entries),
@@ -73,16 +75,21 @@ def build_digests(entries: list[Entry], period: str) -> list[Digest]:
     return digests
 
 
-def build_participants(entries: list[Entry]) -> list[ParticipantPage]:
+def build_participants(entries: list[Entry], current: list[Entry] | None = None) -> list[ParticipantPage]:
+    """One page per real-world participant across the site, most present in the latest
+    digest (`current`) first, then by number of articles."""
+    canonical = _canonical_keys(entries)
     pages: dict[str, ParticipantPage] = {}
     for entry in entries:
         speakers: dict[str, ParticipantPage] = {}
         for participant in entry.extraction.participants:
-            key = f"{participant.type}:{participant.name}"
+            key = canonical[f"{participant.type}:{participant.name}"]
             page = pages.get(key)
             if page is None:
-                page = pages[key] = ParticipantPage(key, participant.name, participant.type, "", "", [], [], [])
-            page.entries.append(entry)
+                kind, name = key.split(":", 1)
+                page = pages[key] = ParticipantPage(key, name, kind, "", "", [], [], [])
+            if not page.entries or page.entries[-1] is not entry:  # "Blair" and "Tony Blair": once
+                page.entries.append(entry)
             if participant.title and participant.title not in page.roles:
                 page.roles.append(participant.title)
             if participant.type in ("PERSON", "ORG"):
@@ -90,16 +97,50 @@ def build_participants(entries: list[Entry]) -> list[ParticipantPage]:
         for quote in entry.extraction.quotes:
             if quote.speaker in speakers:
                 speakers[quote.speaker].quotes.append(QuoteRef(quote, entry))
-    ordered = sorted(pages.values(), key=lambda p: (-len(p.entries), p.name.lower(), p.type))
+    for alias, key in canonical.items():
+        pages[key].keys.append(alias)
+    latest = {id(e) for e in current or ()}
+    for page in pages.values():
+        page.keys.sort()
+        page.current = sum(1 for e in page.entries if id(e) in latest)
+    ordered = sorted(pages.values(), key=lambda p: (-p.current, -len(p.entries), p.name.lower(), p.type))
     used: set[str] = set()
     for page in sorted(pages.values(), key=lambda p: (p.name.lower(), p.type)):
         base = slugify(page.name) or "participant"
-        # "Robert De Niro" and "Robert de Niro" both get a page; candidates are made lazily.
+        # Two pages never share a URL; candidates are made lazily.
         candidates = itertools.chain((base, f"{base}-{page.type.lower()}"), (f"{base}-{n}" for n in itertools.count(2)))
         slug = next(c for c in candidates if c not in used)
         used.add(slug)
         page.slug, page.url = slug, f"participants/{slug}.html"
     return ordered
+
+
+def _canonical_keys(entries: list[Entry]) -> dict[str, str]:
+    """Each "TYPE:name" seen → the key of the page it belongs on. Spelling variants
+    ("Robert De Niro", "Robert de Niro") share a page under their most frequent form, and a
+    bare surname joins the one full name in the site that ends with it, never a guess
+    between two people who share it."""
+    counts: Counter[str] = Counter(f"{p.type}:{p.name}" for e in entries for p in e.extraction.participants)
+    variants: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key in counts:
+        kind, name = key.split(":", 1)
+        variants[(kind, slugify(name))].append(key)
+    canonical = {}
+    for keys in variants.values():
+        best = max(keys, key=lambda k: (counts[k], len(k), k))  # most frequent, then the fullest
+        canonical.update(dict.fromkeys(keys, best))
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for key in set(canonical.values()):
+        kind, name = key.split(":", 1)
+        words = slugify(name).split("-")
+        if kind == "PERSON" and len(words) > 1:
+            surnames[words[-1]].add(key)
+    for key, target in canonical.items():
+        kind, name = target.split(":", 1)
+        folded = slugify(name)
+        if kind == "PERSON" and folded and "-" not in folded and len(surnames.get(folded, ())) == 1:
+            canonical[key] = next(iter(surnames[folded]))
+    return canonical
 
 
 def build_tags(entries: list[Entry]) -> list[TagPage]:

@@ -138,10 +138,50 @@ def test_participant_pages_never_share_a_url():
     from briefings.model import Article, Entry, Extraction, Participant
     from briefings.site import build_participants
 
-    def entry(name: str, slug: str) -> Entry:
+    def entry(slug: str, name: str, kind: str) -> Entry:
         art = Article(source=slug, slug=slug, title=slug, text="", body_html="")
-        return Entry(art, Extraction(participants=[Participant(name, "PERSON")]), f"articles/{slug}.html")
+        return Entry(art, Extraction(participants=[Participant(name, kind)]), f"articles/{slug}.html")
 
-    pages = build_participants([entry("Robert De Niro", "a"), entry("Robert de Niro", "b"),
-                                entry("Robert De-Niro", "c")])
-    assert len({p.url for p in pages}) == 3
+    pages = build_participants([entry("a", "Jordan", "GPE"), entry("b", "Jordan", "PERSON"),
+                                entry("c", "Jordan Person", "PERSON"), entry("d", "Jordan", "ORG")])
+    assert len(pages) == 4 and len({p.url for p in pages}) == 4
+
+
+def test_spelling_variants_share_one_page():
+    from briefings.site import build_participants
+
+    pages = build_participants([_entry("a", "Robert De Niro"), _entry("b", "Robert de Niro"),
+                                _entry("c", "Robert De Niro")])
+    assert [(p.name, len(p.entries)) for p in pages] == [("Robert De Niro", 3)]
+
+
+def _entry(slug: str, *people: str, date=None):
+    from briefings.model import Article, Entry, Extraction, Participant
+
+    art = Article(source=slug, slug=slug, title=slug, text="", body_html="", date=date)
+    return Entry(art, Extraction(participants=[Participant(n, "PERSON") for n in people]), f"articles/{slug}.html")
+
+
+def test_a_bare_surname_joins_the_one_full_name_in_the_site():
+    from briefings.site import build_participants
+
+    pages = build_participants([_entry("a", "Tony Blair"), _entry("b", "Blair"), _entry("c", "Gordon Brown")])
+    blair = next(p for p in pages if p.name == "Tony Blair")
+    assert [e.url for e in blair.entries] == ["articles/a.html", "articles/b.html"]
+    assert blair.keys == ["PERSON:Blair", "PERSON:Tony Blair"]
+    assert not any(p.name == "Blair" for p in pages)
+
+
+def test_a_surname_shared_by_two_people_is_never_merged():
+    from briefings.site import build_participants
+
+    pages = build_participants([_entry("a", "Bill Clinton"), _entry("b", "Hillary Clinton"), _entry("c", "Clinton")])
+    assert sorted(p.name for p in pages) == ["Bill Clinton", "Clinton", "Hillary Clinton"]
+
+
+def test_participants_in_the_latest_digest_come_first():
+    from briefings.site import build_participants
+
+    old, new = _entry("old", "Ann Lee", "Ann Lee"), _entry("new", "Bob Ray")
+    pages = build_participants([old, _entry("old2", "Ann Lee"), new], current=[new])
+    assert [(p.name, p.current) for p in pages] == [("Bob Ray", 1), ("Ann Lee", 0)]
