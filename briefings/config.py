@@ -96,6 +96,7 @@ class Config(_Schema):
     period: Literal["day", "week"] = "week"
     key_points: int = Field(3, ge=1, le=20)
     quotes_per_card: int = Field(2, ge=0, le=20)
+    page_size: int = Field(100, ge=10, le=10000)  # items on one page of a long listing
     model: str = DEFAULT_MODEL
     content_dir: str = "content"
     output_dir: str = "output"

@@ -191,6 +191,17 @@ class TagPage:
 
 
 @dataclass
+class QuotePage:
+    """One page of the quotes listing: whole speaker groups, about `page_size` quotes."""
+
+    number: int  # from 1
+    url: str
+    groups: list[tuple[str | None, list[QuoteRef]]]
+    previous: QuotePage | None = field(default=None, repr=False)
+    next: QuotePage | None = field(default=None, repr=False)
+
+
+@dataclass
 class SiteModel:
     title: str
     base_url: str
@@ -200,6 +211,7 @@ class SiteModel:
     tags: list[TagPage]
     quotes: list[QuoteRef]
     updated: dt.datetime | None = None  # newest article date, or SOURCE_DATE_EPOCH
+    quote_pages: list[QuotePage] = field(default_factory=list)
 
     def digest(self, digest_id: str) -> Digest | None:
         return next((d for d in self.digests if d.id == digest_id), None)

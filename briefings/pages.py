@@ -63,14 +63,20 @@ def plan(site: SiteModel, participant_urls: Callable[[Entry], Iterable[str]],
                           tuple(f"{t.name}|{t.url}|{len(t.entries)}" for t in site.tags)))
     for tag in site.tags:
         pages.append(PageSpec(tag.url, "tag.html", {"tag": tag}, (tag.name, *cards(tag.entries))))
-    pages.append(PageSpec("quotes/index.html", "quotes.html", {},
-                          (f"articles={len(site.entries)}", *cards(e for e in site.entries if e.extraction.quotes))))
+    counts = f"quotes={len(site.quotes)}|articles={len(site.entries)}|pages={len(site.quote_pages)}"
+    for quote_page in site.quote_pages:
+        shown = {id(ref.entry): ref.entry for _, refs in quote_page.groups for ref in refs}
+        pages.append(PageSpec(quote_page.url, "quotes.html", {"quote_page": quote_page},
+                              (counts, str(quote_page.number),
+                               *(f"{name}|{len(refs)}" for name, refs in quote_page.groups),
+                               *cards(shown.values()))))
     feed = site.entries[:50]
     pages.append(PageSpec("feed.xml", "atom.xml", {}, (str(site.updated), *cards(feed))))
     pages.append(PageSpec("sitemap.xml", "sitemap.xml", {},
                           (str(site.updated), *(d.url for d in site.digests),
                            *(f"{e.url}|{e.article.date}" for e in site.entries),
-                           *(p.url for p in site.participants), *(t.url for t in site.tags))))
+                           *(p.url for p in site.participants), *(t.url for t in site.tags),
+                           *(q.url for q in site.quote_pages))))
     for url, data in static_files:
         pages.append(PageSpec(url, None, data=data, deps=(hashlib.sha256(data).hexdigest(),)))
     return pages

@@ -30,7 +30,7 @@ from .config import Config, ConfigError, load_config
 from .content import is_ignored_name
 
 EVENTS_PATH = "/__briefings__/events"
-QUIET = 0.2  # seconds without events before a build starts
+QUIET = 0.15  # seconds without events before a build starts
 MAX_WAIT = 1.0  # ...but never wait longer than this after the first event of a burst
 KEEPALIVE = 15.0
 WATCHED_EVENTS = {"created", "modified", "deleted", "moved", "attrib"}  # attrib: `touch` forces a build

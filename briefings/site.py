@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 
 from .config import Config
 from .content import slugify
-from .model import Article, Digest, Entry, Extraction, ParticipantPage, QuoteRef, SiteModel, TagPage
+from .model import Article, Digest, Entry, Extraction, ParticipantPage, QuotePage, QuoteRef, SiteModel, TagPage
 
 UNDATED = "undated"
 
@@ -44,7 +44,7 @@ def build_site_model(articles: list[Article], extracted: list[tuple[str, Extract
                                 e.article.title.lower(), e.article.slug))
     digests = build_digests(entries, config.period)
     latest = next((d.entries for d in digests if d.start is not None), [])
-    return SiteModel(
+    site = SiteModel(
         title=config.title,
         base_url=config.base_url,
         entries=entries,
@@ -54,6 +54,30 @@ def build_site_model(articles: list[Article], extracted: list[tuple[str, Extract
         quotes=[QuoteRef(q, e) for e in entries for q in e.extraction.quotes],
         updated=site_updated(entries),
     )
+    site.quote_pages = build_quote_pages(site.quotes_by_speaker, config.page_size)
+    return site
+
+
+def build_quote_pages(groups: list[tuple[str | None, list[QuoteRef]]], page_size: int) -> list[QuotePage]:
+    """Speaker groups in pages of about page_size quotes (a group is never split), so an
+    edit re-renders one page of a long listing, and no page grows with the site."""
+    pages: list[QuotePage] = []
+    current: list[tuple[str | None, list[QuoteRef]]] = []
+    count = 0
+    for group in groups:
+        if current and count + len(group[1]) > page_size:
+            pages.append(QuotePage(len(pages) + 1, quote_page_url(len(pages) + 1), current))
+            current, count = [], 0
+        current.append(group)
+        count += len(group[1])
+    pages.append(QuotePage(len(pages) + 1, quote_page_url(len(pages) + 1), current))
+    for earlier, later in zip(pages, pages[1:]):
+        earlier.next, later.previous = later, earlier
+    return pages
+
+
+def quote_page_url(number: int) -> str:
+    return "quotes/index.html" if number == 1 else f"quotes/page-{number}.html"
 
 
 def build_digests(entries: list[Entry], period: str) -> list[Digest]:

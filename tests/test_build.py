@@ -185,3 +185,29 @@ def test_participants_in_the_latest_digest_come_first():
     old, new = _entry("old", "Ann Lee", "Ann Lee"), _entry("new", "Bob Ray")
     pages = build_participants([old, _entry("old2", "Ann Lee"), new], current=[new])
     assert [(p.name, p.current) for p in pages] == [("Bob Ray", 1), ("Ann Lee", 0)]
+
+
+def test_quotes_listing_is_paged_by_whole_speaker_groups():
+    from briefings.model import Quote, QuoteRef
+    from briefings.site import build_quote_pages
+
+    entry = _entry("a", "Ann Lee")
+    groups = [(f"Speaker {n}", [QuoteRef(Quote(f"q{n}-{i}", f"Speaker {n}"), entry) for i in range(n % 4 + 1)])
+              for n in range(30)]
+    pages = build_quote_pages(groups, 10)
+    assert [g for p in pages for g in p.groups] == groups, "every group once, in order"
+    assert all(sum(len(r) for _, r in p.groups) <= 10 for p in pages)
+    assert [p.url for p in pages[:2]] == ["quotes/index.html", "quotes/page-2.html"]
+    assert pages[0].next is pages[1] and pages[1].previous is pages[0]
+
+
+def test_long_sites_get_quote_pages_with_working_links(sample_site):
+    text = (sample_site / "config.yaml").read_text()
+    (sample_site / "config.yaml").write_text(text + "page_size: 10\n")
+    config = load_config(sample_site / "config.yaml")
+    assert not build(config).errors
+    out = config.output_path
+    pages = sorted((out / "quotes").glob("*.html"))
+    assert len(pages) > 2
+    assert 'href="page-2.html"' in (out / "quotes" / "index.html").read_text()
+    assert "quotes/page-2.html" in (out / "sitemap.xml").read_text()
