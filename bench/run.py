@@ -101,8 +101,9 @@ def one_edit(site: Path, workdir: Path) -> tuple[float, bool]:
     from briefings.config import load_config
 
     config = load_config(site / "config.yaml")
-    builder = Builder(config)
+    builder = Builder(config, save_every_build=False)  # as serve keeps it
     builder.build()
+    builder.warm()
     paths = sorted((site / "content").glob("*.md"))
     retitle(paths[len(paths) // 2], "An edited title")
     started = time.perf_counter()
@@ -150,7 +151,7 @@ def serve_figures(site: Path, port: int, edits: int = 10) -> dict:
         times = []
         for n in range(edits):
             entry = site_model.entries[(n * 37) % len(site_model.entries)]
-            people = [p.url for p in site_model.participants if entry in p.entries][:3]
+            people = [p.url for p in site_model.participants if any(e is entry for e in p.entries)][:3]
             urls = [entry.url, entry.digest.url, *people]
             path = site / entry.article.source
             marker = f"Edited{n}x{os.getpid()}"

@@ -12,6 +12,7 @@ import os
 import re
 import unicodedata
 from dataclasses import replace
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -258,6 +259,7 @@ def parse_date(value: object, line: int | None) -> dt.date | None:
         raise ContentError(f"'date' must be an ISO date like 2026-11-18, got {text!r}", line) from None
 
 
+@lru_cache(maxsize=1 << 16)  # called for every participant on every build; names repeat
 def slugify(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-")

@@ -114,8 +114,9 @@ def build_participants(entries: list[Entry], current: list[Entry] | None = None)
                 page = pages[key] = ParticipantPage(key, name, kind, "", "", [], [], [])
             if not page.entries or page.entries[-1] is not entry:  # "Blair" and "Tony Blair": once
                 page.entries.append(entry)
-            if participant.title and participant.title not in page.roles:
-                page.roles.append(participant.title)
+            title = participant.title
+            if title and title not in page.roles:
+                page.roles.append(title)
             if participant.type in ("PERSON", "ORG"):
                 speakers.setdefault(participant.name, page)
         for quote in entry.extraction.quotes:
