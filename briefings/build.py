@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
+import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,15 +22,16 @@ from pathlib import Path
 from . import pages as page_plan
 from .cache import ExtractionCache, extractor_version, model_version
 from .config import Config
-from .content import Parsed, find_articles, load_articles
+from .content import Parsed, display_path, find_articles, load_articles, parse_many
 from .extraction import extract_texts
 from .model import Article, Extraction, Problem, SiteModel, article_from_dict, article_to_dict
 from .render import Renderer, TemplateProblem, make_environment, template_dirs, template_hashes
 from .site import build_site_model
-from .write import UnsafePath, update_in_place, write_site
+from .write import UnsafePath, make_staging, swap_into_place, update_in_place, write_pages, write_site
 
 STATE_VERSION = 1
 FULL_REBUILD_SHARE = 0.5  # past this share of pages changed, a staged full build is cheaper
+PAGES_PER_RENDER_PROCESS = 1500  # below this, forking costs more than it saves
 
 
 @dataclass
@@ -94,6 +97,9 @@ class Builder:
             articles: list[Article] = []
         else:
             fresh: dict[str, Parsed] = {}
+            if not self._site:  # a first read: parse what the memo lacks on every core
+                paths = [(path, display_path(path, self.config.root)) for path in find_articles(content)]
+                parse_many(paths, self.parsed_files, self.processes)
             stats = self._stats if not self.save_every_build else None  # long-lived: trust stat()
             articles, result.problems = load_articles(content, self.config.root, self.parsed_files, fresh, stats)
             self.parsed_files = fresh
@@ -145,13 +151,13 @@ class Builder:
         mark = time.perf_counter()
         try:
             if clean or not self._output_matches_state():
-                result.written = write_site(_render_all(renderer, plan), self.output)
+                result.written = _write_full(renderer, plan, self.output, self.processes)
                 result.full = True
             else:
                 dirty = [p for p in plan if self.fingerprints.get(p.url) != fingerprints[p.url]]
                 removed = sorted(set(self.fingerprints) - set(fingerprints))
                 if len(dirty) > FULL_REBUILD_SHARE * len(plan):
-                    result.written = write_site(_render_all(renderer, plan), self.output)
+                    result.written = _write_full(renderer, plan, self.output, self.processes)
                     result.full = True
                 else:
                     rendered = [(p.url, _render(renderer, p)) for p in dirty]  # all or nothing
@@ -308,6 +314,48 @@ def _render(renderer: Renderer, page: page_plan.PageSpec) -> bytes:
 def _render_all(renderer: Renderer, plan: list[page_plan.PageSpec]):
     for page in plan:
         yield page.url, _render(renderer, page)
+
+
+def _write_full(renderer: Renderer, plan: list[page_plan.PageSpec], output: Path, processes: int) -> int:
+    """Render every page into a staging directory and swap it in. Big sites render on every
+    core: forked children share the site model and templates, each writes its share."""
+    workers = min(processes, len(plan) // PAGES_PER_RENDER_PROCESS)
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return write_site(_render_all(renderer, plan), output)
+    staging = make_staging(output)
+    try:
+        context = multiprocessing.get_context("fork")
+        results = context.SimpleQueue()
+        children = [context.Process(target=_render_share, args=(renderer, plan[k::workers], staging, results))
+                    for k in range(workers)]
+        for child in children:
+            child.start()
+        outcomes = [results.get() for _ in children]
+        for child in children:
+            child.join()
+        for outcome in outcomes:
+            if isinstance(outcome, Problem):
+                raise TemplateProblem(outcome)
+            if isinstance(outcome, str):
+                raise UnsafePath(outcome)
+        swap_into_place(staging, output)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return len(plan)
+
+
+def _render_share(renderer: Renderer, share: list[page_plan.PageSpec], staging: Path, results) -> None:
+    """In a forked child: render and write a share of the pages; report how it went."""
+    try:
+        write_pages(_render_all(renderer, share), staging)
+        results.put(len(share))
+    except TemplateProblem as exc:
+        results.put(exc.problem)
+    except UnsafePath as exc:
+        results.put(str(exc))
+    except BaseException as exc:  # never leave the parent waiting
+        results.put(Problem(str(staging), f"rendering failed: {exc!r}"))
 
 
 def _problem_dict(problem: Problem) -> dict:

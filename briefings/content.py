@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import html
+import multiprocessing
 import os
 import re
 import unicodedata
@@ -89,6 +90,35 @@ def display_path(path: Path, root: Path) -> str:
         return str(path)
 
 
+def parse_many(paths: list[tuple[Path, str]], memo: dict[str, Parsed], processes: int) -> None:
+    """Fill `memo` for files it does not know yet, on every core when there are many:
+    Markdown rendering is the costly part of reading a big site cold."""
+    todo = []
+    for path, shown in paths:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue  # read_article_memo reports it
+        checksum = hashlib.sha256(shown.encode("utf-8", "surrogateescape") + b"\0" + data).hexdigest()
+        if checksum not in memo:
+            todo.append((checksum, data, path.name, shown))
+    workers = min(processes, len(todo) // 100)
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        for checksum, parsed in pool.imap(_parse_one, todo, chunksize=16):
+            memo[checksum] = parsed
+
+
+def _parse_one(job: tuple[str, bytes, str, str]) -> tuple[str, Parsed]:
+    checksum, data, name, shown = job
+    try:
+        article, warnings = parse_article(data, name, shown)
+        return checksum, (replace(article, checksum=checksum), warnings)
+    except ContentError as exc:
+        return checksum, Problem(shown, exc.message, exc.line)
+
+
 def read_article_memo(path: Path, shown: str, memo: dict[str, Parsed] | None,
                       fresh: dict[str, Parsed] | None = None,
                       stats: dict[str, tuple[tuple, str]] | None = None) -> Parsed:
@@ -107,11 +137,7 @@ def read_article_memo(path: Path, shown: str, memo: dict[str, Parsed] | None,
             if stats is not None:
                 stats[shown] = (stat_key, checksum)
             if checksum not in memo:
-                try:
-                    article, warnings = parse_article(data, path.name, shown)
-                    memo[checksum] = (replace(article, checksum=checksum), warnings)
-                except ContentError as exc:
-                    memo[checksum] = Problem(shown, exc.message, exc.line)
+                memo[checksum] = _parse_one((checksum, data, path.name, shown))[1]
     except OSError as exc:
         return Problem(shown, f"cannot read: {exc.strerror or exc}")
     if fresh is not None:
@@ -215,8 +241,8 @@ def parse_markdown(text: str, stem: str, shown: str) -> tuple[Article, list[Prob
         source=shown,
         slug=slug or "article",
         title=title.strip(),
-        text=markdown_to_text(body),
-        body_html=render_markdown(body),
+        text=html_to_text(body_html := render_markdown(body)),
+        body_html=body_html,
         date=parse_date(meta.get("date"), yamlsource.line_of(node, ("date",), 2)),
         source_name=field("source", str),
         url=field("url", str),
@@ -306,9 +332,10 @@ class _TextCollector(HTMLParser):
         self.parts.append(data)
 
 
-def markdown_to_text(body: str) -> str:
+def html_to_text(html_text: str) -> str:
+    """Rendered Markdown as plain paragraphs, the text the extractor reads."""
     collector = _TextCollector()
-    collector.feed(render_markdown(body))
+    collector.feed(html_text)
     collector.close()
     text = "".join(collector.parts)
     paragraphs = [re.sub(r"[ \t]*\n[ \t]*", " ", p).strip() for p in re.split(r"\n\s*\n", text)]

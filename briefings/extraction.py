@@ -15,7 +15,7 @@ from .model import Extraction
 
 # Below this many texts per process a worker costs more (model load) than it saves.
 MIN_TEXTS_PER_PROCESS = 24
-CHUNK = 8  # texts per task: small enough to balance two workers, large enough for nlp.pipe
+CHUNK = 32  # texts per task: nlp.pipe batches this many at once; smaller chunks parse slower
 BATCH_SIZE = 32
 
 

@@ -33,21 +33,32 @@ def safe_join(root: Path, relative: str) -> Path:
 
 def write_site(pages: Iterable[tuple[str, bytes]], output: Path) -> int:
     """Write every page into a staging directory, then swap it with `output`. Returns the count."""
-    output = output.absolute()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
-    count = 0
+    staging = make_staging(output)
     try:
-        for relative, data in pages:
-            path = safe_join(staging, relative)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-            count += 1
-        os.chmod(staging, 0o755)
+        count = write_pages(pages, staging)
         swap_into_place(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    return count
+
+
+def make_staging(output: Path) -> Path:
+    """A fresh directory beside output/, on the same file system so the swap is a rename."""
+    output = output.absolute()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
+    os.chmod(staging, 0o755)
+    return staging
+
+
+def write_pages(pages: Iterable[tuple[str, bytes]], root: Path) -> int:
+    count = 0
+    for relative, data in pages:
+        path = safe_join(root, relative)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        count += 1
     return count
 
 
