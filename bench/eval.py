@@ -1,6 +1,6 @@
 """Run every scorer in ../shared/eval on `briefings extract --format json` and print each
 scorer's last line (`make eval`), then our own participants scorer (bench/score_participants.py)
-on the hand-annotated gold in tests/data/participants (dev) and its heldout/ folder.
+on the hand-annotated gold in tests/data/participants (dev) and its heldout/ and heldout2/ folders.
 Pass -v to see the scorers' full reports."""
 from __future__ import annotations
 
@@ -54,7 +54,8 @@ def main() -> int:
         return 1
     for folder in folders:
         print(f"{folder.name}: {run_scorer(folder, verbose)}", flush=True)
-    for label, gold in (("participants", PARTICIPANTS), ("participants-heldout", PARTICIPANTS / "heldout")):
+    for label, gold in (("participants", PARTICIPANTS), ("participants-heldout", PARTICIPANTS / "heldout"),
+                        ("participants-heldout2", PARTICIPANTS / "heldout2")):
         if any(gold.glob("*.json")):
             print(f"{label}: {run_participants(gold, verbose)}", flush=True)
     return 0
