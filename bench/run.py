@@ -9,7 +9,7 @@ Figures (all measured in this one run, so ratios hold on a noisy machine):
                  keeps one), checked byte-identical to a clean build
   render_build_s `briefings build --clean` with the extraction cache warm: every page rendered
                  and written, our counterpart of a render-only generator (render_vs_PEER = ÷ peer)
-  peak_rss_mb    peak resident memory of the cold build's whole process tree
+  peak_rss_mb    peak resident memory of the cold build's whole process tree (sum of PSS)
   serve_*        `briefings serve`: time from saving an edit to the article, digest and
                  participant pages all serving it; builds caused by a burst of 50 saves
 """
@@ -34,25 +34,27 @@ from make_site import make_site  # noqa: E402
 PYTHON = sys.executable
 BRIEFINGS = [PYTHON, "-m", "briefings"]
 
-def tree_rss_kb(root_pid: int) -> int:
-    """Resident memory of a process and all its descendants, from /proc."""
+def tree_memory_kb(root_pid: int) -> int:
+    """Memory of a process and all its descendants, from /proc: the sum of their PSS
+    (proportional set size), so pages forked children share with their parent count once,
+    as the machine pays for them; a sum of RSS would count them once per process."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in os.scandir("/proc"):
-        if not entry.name.isdigit():
-            continue
-        try:
-            status = Path(entry.path, "status").read_text()
-        except OSError:
-            continue
-        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-        pid, ppid = int(entry.name), int(fields.get("PPid", "0").strip() or 0)
-        children.setdefault(ppid, []).append(pid)
-        rss[pid] = int(fields.get("VmRSS", "0 kB").split()[0]) if "VmRSS" in fields else 0
+        if entry.name.isdigit():
+            try:
+                stat = Path(entry.path, "stat").read_text()
+            except OSError:
+                continue
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            children.setdefault(ppid, []).append(int(entry.name))
     total, todo = 0, [root_pid]
     while todo:
         pid = todo.pop()
-        total += rss.get(pid, 0)
+        try:
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+            total += int(next(line.split()[1] for line in rollup.splitlines() if line.startswith("Pss:")))
+        except (OSError, StopIteration, ValueError):
+            pass
         todo.extend(children.get(pid, []))
     return total
 
@@ -64,7 +66,7 @@ def timed(cmd: list[str], cwd: Path, sample_rss: bool = False) -> tuple[float, i
     peak = 0
     if sample_rss:
         while proc.poll() is None:
-            peak = max(peak, tree_rss_kb(proc.pid))
+            peak = max(peak, tree_memory_kb(proc.pid))
             time.sleep(0.05)
     _, err = proc.communicate()
     wall = time.perf_counter() - started
