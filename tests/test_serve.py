@@ -14,26 +14,11 @@ from pathlib import Path
 import pytest
 
 from briefings.config import load_config
-from briefings.render import theme_dir
 from briefings.serve import EVENTS_PATH, Server
 
 from conftest import article, write_site
 
 TIMEOUT = 10.0
-PAGES = ("digest.html", "archive.html", "article.html", "participants.html", "participant.html", "tags.html",
-         "tag.html", "quotes.html", "atom.xml", "sitemap.xml", "empty.html")
-
-# Until the packaged theme is complete, a site-level theme of the same names stands in for it.
-MINIMAL_THEME = {name: "<!doctype html><html><head><title>{{ site.title }}</title></head><body>" + body + "</body></html>\n"
-                 for name, body in {
-                     "digest.html": "{% for e in digest.entries %}<a href=\"{{ rel(e.url) }}\">{{ e.article.title }}</a>"
-                                    "{% endfor %}",
-                     "article.html": "<h1>{{ entry.article.title }}</h1>{{ entry.article.body_html | safe }}",
-                 }.items()}
-MINIMAL_THEME.update({name: "<!doctype html><html><body>{{ page_url }}</body></html>\n"
-                      for name in PAGES if name.endswith(".html") and name not in MINIMAL_THEME})
-MINIMAL_THEME.update({"atom.xml": '<?xml version="1.0"?><feed/>\n', "sitemap.xml": '<?xml version="1.0"?><urlset/>\n'})
-
 
 def atomic_write(path: Path, text: str) -> None:
     """Save the way editors do: a temporary file in the same folder renamed over the original."""
@@ -107,10 +92,6 @@ def site(tmp_path: Path, shared_cache: Path) -> Path:
         "beta.md": article("Beta story", "2026-11-03",
                            "Carol White said the plan was working well. Critics in London disagreed."),
     }, f"base_url: http://localhost/\ncache_dir: {shared_cache}\n")
-    if not all((theme_dir() / name).is_file() for name in PAGES):
-        (root / "templates").mkdir()
-        for name, text in MINIMAL_THEME.items():
-            (root / "templates" / name).write_text(text, encoding="utf-8")
     return root
 
 
@@ -321,6 +302,46 @@ def test_a_browser_shows_the_error_overlay_and_reloads(server, site):
             atomic_write(path, good.replace("Alpha story", "Alpha fixed"))
             page.wait_for_function("!window.notReloaded", timeout=TIMEOUT * 1000)
             page.wait_for_selector("text=Alpha fixed", timeout=TIMEOUT * 1000)
+            assert page.locator("#briefings-build-error").count() == 0
+        finally:
+            browser.close()
+
+
+BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--no-first-run", "--disable-sync"]
+
+
+@pytest.mark.slow
+def test_a_browser_on_the_digest_reloads_on_an_edit_and_shows_a_template_error(server, site):
+    """The served digest page reloads itself after an article edit; a broken template shows
+    the overlay with file and line; fixing it recovers without a restart."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=BROWSER_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto(server.url)
+            assert page.locator("text=Alpha story").count() >= 1
+            page.evaluate("window.notReloaded = true")
+            path = site / "content" / "alpha.md"
+            atomic_write(path, path.read_text(encoding="utf-8").replace("Alpha story", "Alpha edited"))
+            page.wait_for_function("!window.notReloaded", timeout=TIMEOUT * 1000)
+            page.wait_for_selector("text=Alpha edited", timeout=TIMEOUT * 1000)
+
+            template = site / "templates" / "digest.html"
+            template.parent.mkdir(exist_ok=True)
+            page.evaluate("window.notReloaded = true")
+            atomic_write(template, "{% extends 'base.html' %}\n{% block content %}{{ digest.nope( }}{% endblock %}\n")
+            page.wait_for_selector("#briefings-build-error", timeout=TIMEOUT * 1000)
+            overlay = page.inner_text("#briefings-build-error")
+            assert "templates/digest.html:2" in overlay
+            assert page.evaluate("window.notReloaded"), "the last good page stays"
+            template.unlink()
+            page.wait_for_function("!window.notReloaded", timeout=TIMEOUT * 1000)
+            page.wait_for_selector("text=Alpha edited", timeout=TIMEOUT * 1000)
             assert page.locator("#briefings-build-error").count() == 0
         finally:
             browser.close()
