@@ -351,16 +351,7 @@ def _join_defined(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
                 target = by_token.get(m.end + 2)
             if target is not None and target is not cluster and (target.mentions[0].label == "ORG"):
                 merged[id(cluster)] = target
-    kept = []
-    for cluster in clusters:
-        target = merged.get(id(cluster))
-        while target is not None and id(target) in merged:
-            target = merged[id(target)]
-        if target is not None and target is not cluster:
-            target.mentions.extend(cluster.mentions)
-        else:
-            kept.append(cluster)
-    return kept
+    return _apply_merges(clusters, merged)
 
 
 _SAY_VERBS = {"say", "tell", "add", "insist", "argue", "claim", "warn", "note", "explain", "admit", "conclude",
@@ -563,16 +554,7 @@ def _join_short_forms(clusters: list[Cluster]) -> list[Cluster]:
                 targets = [o for o in orgs if o is not cluster and _org_key(o) == rest]
         if len({id(t) for t in targets}) == 1:
             absorbed[id(cluster)] = targets[0]
-    kept = []
-    for cluster in clusters:
-        target = absorbed.get(id(cluster))
-        while target is not None and id(target) in absorbed:
-            target = absorbed[id(target)]
-        if target is not None and target is not cluster:
-            target.mentions.extend(cluster.mentions)
-        else:
-            kept.append(cluster)
-    return kept
+    return _apply_merges(clusters, absorbed)
 
 
 def _person_key(words: list[str], known: list[tuple[str, list[str]]]) -> str | None:
@@ -613,6 +595,20 @@ def _join_acronyms(clusters: list[Cluster]) -> list[Cluster]:
     for cluster in clusters:
         text = cluster.mentions[0].text.replace(".", "")
         target = by_initials.get(text) if text.isupper() and 2 <= len(text) <= 6 else None
+        if target is not None and target is not cluster:
+            target.mentions.extend(cluster.mentions)
+        else:
+            kept.append(cluster)
+    return kept
+
+
+def _apply_merges(clusters: list[Cluster], merged: dict[int, Cluster]) -> list[Cluster]:
+    """Move each merged cluster's mentions into its final target (following chains); keep the rest."""
+    kept = []
+    for cluster in clusters:
+        target = merged.get(id(cluster))
+        while target is not None and id(target) in merged:
+            target = merged[id(target)]
         if target is not None and target is not cluster:
             target.mentions.extend(cluster.mentions)
         else:
