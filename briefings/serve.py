@@ -371,6 +371,9 @@ class Server:
 def serve(config: Config, config_path: Path, *, host: str = "127.0.0.1", port: int = 8000,
           poll: bool = False, open_browser: bool = False) -> int:
     """The CLI command: run until Ctrl-C. Returns the exit code."""
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        console.print(f"[yellow]warning:[/yellow] serving on {escape(host)}: the preview is reachable from other "
+                      "machines; it is meant for local use")
     server = Server(config, config_path, host=host, port=port, poll=poll)
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # `kill` stops as cleanly as Ctrl-C
     try:

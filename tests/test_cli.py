@@ -85,3 +85,15 @@ def test_init_scaffolds_a_site_that_builds_at_once(tmp_path):
     assert result.returncode == 0, result.stderr
     assert (site / "output" / "index.html").is_file()
     assert run("init", "newsite", cwd=tmp_path).returncode == 1, "never overwrite a site"
+
+
+def test_serve_warns_when_bound_beyond_this_machine(tmp_path):
+    write_site(tmp_path, {"a.md": article("A", "2026-11-02", "The council met on Monday.")})
+    proc = subprocess.Popen([sys.executable, "-m", "briefings", "serve", "--host", "0.0.0.0", "--port", "0"],
+                            cwd=tmp_path, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stderr.readline()
+    finally:
+        proc.terminate()
+        proc.wait(10)
+    assert "warning: serving on 0.0.0.0" in line
