@@ -27,7 +27,7 @@ from .extraction import extract_texts
 from .model import Article, Extraction, Problem, SiteModel, article_from_dict, article_to_dict
 from .render import Renderer, TemplateProblem, make_environment, template_dirs, template_hashes
 from .site import build_site_model
-from .write import UnsafePath, make_staging, swap_into_place, update_in_place, write_pages, write_site
+from .write import UnsafePath, atomic_write, make_staging, swap_into_place, update_in_place, write_pages, write_site
 
 STATE_VERSION = 1
 FULL_REBUILD_SHARE = 0.5  # past this share of pages changed, a staged full build is cheaper
@@ -219,9 +219,7 @@ class Builder:
                            "problems": [_problem_dict(p) for p in result.problems]}
         path = self._signature_path()
         if path is not None:
-            tmp = path.with_name(path.name + ".tmp")
-            tmp.write_text(json.dumps(self._signature, ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, path)
+            atomic_write(path, json.dumps(self._signature, ensure_ascii=False).encode("utf-8"))
 
     def _unchanged(self, started: float) -> BuildResult:
         saved = self._load_signature()
@@ -298,10 +296,7 @@ class Builder:
                                    "warnings": [_problem_dict(w) for w in parsed[1]]}
         state = {"version": STATE_VERSION, "output": str(self.output), "files": files, "pages": self.fingerprints,
                  "extractions": extractions}
-        self.state_path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.state_path.with_name(self.state_path.name + ".tmp")
-        tmp.write_text(json.dumps(state, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        os.replace(tmp, self.state_path)
+        atomic_write(self.state_path, json.dumps(state, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
         self._saved = (set(self.parsed_files), set(extractions), dict(self.fingerprints))
 
 

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
 from .model import Extraction
+from .write import atomic_write
 
 _EXTRACTOR_FILES = ("model.py",)
 
@@ -69,10 +68,5 @@ class ExtractionCache:
     def put(self, key: str, extraction: Extraction) -> None:
         if self.root is None:
             return
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
         data = json.dumps(extraction.to_dict(), ensure_ascii=False, separators=(",", ":"))
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(data)
-        os.replace(tmp, path)  # a crash mid-write never leaves a torn entry
+        atomic_write(self._path(key), data.encode("utf-8"))  # a torn entry would be trusted

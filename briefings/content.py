@@ -90,6 +90,11 @@ def display_path(path: Path, root: Path) -> str:
         return str(path)
 
 
+def file_checksum(shown: str, data: bytes) -> str:
+    """What an article was read from: its path as shown and its bytes."""
+    return hashlib.sha256(shown.encode("utf-8", "surrogateescape") + b"\0" + data).hexdigest()
+
+
 def parse_many(paths: list[tuple[Path, str]], memo: dict[str, Parsed], processes: int) -> None:
     """Fill `memo` for files it does not know yet, on every core when there are many:
     Markdown rendering is the costly part of reading a big site cold."""
@@ -99,7 +104,7 @@ def parse_many(paths: list[tuple[Path, str]], memo: dict[str, Parsed], processes
             data = path.read_bytes()
         except OSError:
             continue  # read_article_memo reports it
-        checksum = hashlib.sha256(shown.encode("utf-8", "surrogateescape") + b"\0" + data).hexdigest()
+        checksum = file_checksum(shown, data)
         if checksum not in memo:
             todo.append((checksum, data, path.name, shown))
     workers = min(processes, len(todo) // 100)
@@ -133,7 +138,7 @@ def read_article_memo(path: Path, shown: str, memo: dict[str, Parsed] | None,
             checksum = known[1]  # unchanged since it was read: not even read again
         else:
             data = path.read_bytes()
-            checksum = hashlib.sha256(shown.encode("utf-8", "surrogateescape") + b"\0" + data).hexdigest()
+            checksum = file_checksum(shown, data)
             if stats is not None:
                 stats[shown] = (stat_key, checksum)
             if checksum not in memo:

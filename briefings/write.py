@@ -74,23 +74,28 @@ def write_pages(pages: Iterable[tuple[str, bytes]], root: Path) -> int:
     return count
 
 
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write a file whole or not at all: a temp file beside it, renamed over it. A crash
+    mid-write leaves the old file (or none), never a torn one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
 def update_in_place(pages: Iterable[tuple[str, bytes]], removed: Iterable[str], output: Path) -> None:
     """Replace changed pages one by one, each atomically (temp file + rename), and delete
     the pages that are gone: a reader sees every page either old or new, never torn."""
     output = output.absolute()
     for relative, data in pages:
-        path = safe_join(output, relative)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        atomic_write(safe_join(output, relative), data)
     folders = set()
     for relative in removed:
         path = safe_join(output, relative)
