@@ -1,7 +1,6 @@
 """Participants: one entry per entity, typed, with role; and the dev-set scorer itself."""
 import json
 import sys
-from pathlib import Path
 
 import pytest
 

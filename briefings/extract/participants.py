@@ -535,7 +535,6 @@ def _join_short_forms(clusters: list[Cluster]) -> list[Cluster]:
         if any(m.honorific for m in cluster.mentions):
             continue
         words = _org_key(cluster)
-        placed = any(m.place for m in cluster.mentions) or first.label in ("GPE", "LOC")
         targets = []
         for org in orgs:
             other = _org_key(org)

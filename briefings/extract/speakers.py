@@ -87,7 +87,6 @@ class Speakers:
 
     def of_subject(self, subject: Token) -> Cluster | None:
         """The participant a cue's subject names: a name, a pronoun or a noun phrase."""
-        doc = self.doc
         if subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
             subject = subject.head.head  # "Kevin Barrett, …, who represents …" → Barrett
         lower = subject.lower_
