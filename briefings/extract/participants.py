@@ -41,7 +41,15 @@ ORG_NOUNS = {
     "consultancy", "journal", "magazine", "insurer", "lender", "supermarket", "chain", "organisation",
     "organization", "association", "institute", "university", "club", "label", "studio", "conglomerate",
     "brewer", "carmaker", "maker", "distributor", "exchange", "portal", "provider", "utility", "tabloid",
+    "band", "outfit", "orchestra", "choir",
 }
+# Words that end a body's name but are no name on their own: "the Information Commissioner's Office".
+GENERIC_ORG_HEADS = {"Office", "Department", "Ministry", "Committee", "Council", "Agency", "Commission", "Board",
+                     "Service", "Party", "Association", "Union", "Court", "Bureau", "Authority", "Institute",
+                     "Foundation", "Trust", "Society", "Executive", "Assembly", "Inquiry", "Unit", "Panel"}
+# The last word of a structure's or a natural feature's name: "the Three Gorges Dam".
+LOC_HEADS = {"Dam", "Bridge", "River", "Lake", "Canal", "Tunnel", "Mountains", "Mountain", "Valley", "Island",
+             "Islands", "Sea", "Ocean", "Desert", "Forest", "Bay", "Gulf", "Peninsula", "Glacier"}
 # Nouns for a work: the name right after one is the work's ("the film Saving Private Ryan").
 WORK_NOUNS = {
     "film", "films", "movie", "movies", "comedy", "drama", "thriller", "biopic", "documentary", "epic",
@@ -129,6 +137,7 @@ def find_participants(doc: Doc) -> Participants:
     mentions = defined_acronyms(doc, mentions)
     mentions += untagged_name_mentions(doc, mentions)
     mentions = [m for m in mentions if not is_work_or_award(doc, m)]
+    mentions = drop_common_words(doc, mentions)
     relabel_people(mentions)
     clusters = cluster_mentions(mentions)
     clusters = _join_defined(doc, clusters)
@@ -165,11 +174,17 @@ def clean_mention(ent: Span) -> list[Mention]:
     honorific = bool(tokens) and tokens[0].i > 0 and _is_honorific(doc[tokens[0].i - 1].text)
     if len(tokens) > 1 and _is_honorific(tokens[0].text) and tokens[1].text[:1].isupper() and label != "PERSON":
         label = "PERSON"  # "Ms Lomax" tagged ORG: an honorific makes a person
-    # "Glasgow's Gartnavel Hospital": the owner's name is not part of the name.
+    # "Glasgow's Gartnavel Hospital": the owner's name is not part of the name; but in "the
+    # Information Commissioner's Office" a bare generic word is no name without its owner.
     for k, token in enumerate(tokens[:-1]):
-        if k and token.text in ("'s", "’s") and label != "PERSON" and tokens[k + 1].text[:1].isupper():
+        if k and token.text in ("'s", "’s") and label != "PERSON" and tokens[k + 1].text[:1].isupper() \
+                and not (k + 2 == len(tokens) and tokens[-1].text in GENERIC_ORG_HEADS):
             tokens = tokens[k + 1:]
             break
+    # "Legendary Dutch coach Rinus Michels": an adjective opening a sentence glued to a demonym.
+    if len(tokens) == 2 and label != "PERSON" and tokens[0].is_sent_start and places.is_demonym(tokens[1].text) \
+            and not places.lookup(tokens[0].text):
+        tokens = tokens[1:]
     # "Philippe Sands QC": letters after a name are not the name.
     while label == "PERSON" and len(tokens) > 2 and tokens[-1].text in _POST_NOMINALS:
         tokens.pop()
@@ -204,12 +219,15 @@ def clean_mention(ent: Span) -> list[Mention]:
     place = places.lookup(text)
     if place is None and label == "GPE" and len(text) <= 3 and text.isalpha():
         place = places.lookup(text.upper())  # "the Uk"
-    if place is not None and label == "PERSON" and place.type != "ORG" and not text.isupper():
+    if place is not None and label == "PERSON" and place.type != "ORG" and not text.isupper() \
+            and not _listed_with_places(tokens[-1]):
         place = None  # "Jordan" the person; but "Labour" tagged PERSON is still the party
     if place and not (place.ambiguous and label == "PERSON"):
         return [Mention(tokens[0].i, tokens[-1].i + 1, text, place.type, place=place, demonym=places.is_demonym(text))]
     if label == "NORP":
         return []  # "Muslims", "Asian": groups, not participants
+    if label == "PERSON" and len(tokens) == 1 and not honorific and _listed_with_places(tokens[0]):
+        label = "GPE"  # "London, Birmingham, Glasgow and Cambridge"
     if len(tokens) == 1 and is_title_word(text):
         return []  # "Shadow", "State": a piece of a title the model tagged as an entity
     after = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
@@ -220,8 +238,8 @@ def clean_mention(ent: Span) -> list[Mention]:
         return []  # "Ebola virus", "an Ebola case": a disease, not a place
     if tokens[0].lower_ in _PREFIXES or re.match(r"(?:pre|post|anti|pro|non|ex)-", text):
         return []  # "pre-Budget"
-    if label == "FAC":
-        label = "LOC"
+    if label == "FAC" or (label == "ORG" and len(tokens) > 1 and tokens[-1].text in LOC_HEADS):
+        label = "LOC"  # "the Three Gorges Dam": a structure or a feature of the land, not its builder
     if label != "ORG" and not honorific and (re.fullmatch(r"G\d{1,2}", text) or _org_noun_before(doc, tokens[0].i)):
         label = "ORG"  # "G7"; "agriculture department Defra", "website PayPal"
     if label == "PERSON" and len(tokens) == 1 and not honorific and \
@@ -232,6 +250,20 @@ def clean_mention(ent: Span) -> list[Mention]:
 
 def _is_honorific(word: str) -> bool:
     return word.rstrip(".") in HONORIFICS
+
+
+def _listed_with_places(token: Token) -> bool:
+    """ "London, Birmingham, Glasgow and Cambridge": a word in a list of places is a place,
+    whatever the model tagged it."""
+    first = token
+    while first.dep_ == "conj":
+        first = first.head
+    members, todo = [], [first]
+    while todo:
+        member = todo.pop()
+        members.append(member)
+        todo.extend(c for c in member.children if c.dep_ == "conj")
+    return any(t.i != token.i and t.ent_type_ in ("GPE", "LOC") for t in members)
 
 
 def _org_noun_before(doc: Doc, i: int) -> bool:
@@ -276,6 +308,29 @@ def is_work_or_award(doc: Doc, mention: Mention) -> bool:
     return False
 
 
+def drop_common_words(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Words the model took for names that the text shows are not: "electro" (no capital),
+    "Broadband's rapid rise" opening a sentence where "broadband" is written in lower case
+    elsewhere, "12,600 MW" (a unit after a number, and every other "MW" with it)."""
+    lower_words = {t.text for t in doc if t.text.islower() and not t.is_sent_start}
+    units = {m.text for m in mentions if m.label == "ORG" and m.text.isupper() and len(m.text) <= 4
+             and m.start > 0 and doc[m.start - 1].like_num and m.start <= doc[m.start - 1].head.i < m.end
+             and not _looks_like_year(doc[m.start - 1].text)}  # the number counts the unit, not "25 EU members"
+    kept = []
+    for m in mentions:
+        if not any(c.isupper() or c.isdigit() for c in m.text) or m.text in units:
+            continue
+        if m.end - m.start == 1 and not m.place and m.label != "PERSON" and doc[m.start].is_sent_start \
+                and m.text.lower() in lower_words and not m.text.isupper():
+            continue
+        kept.append(m)
+    return kept
+
+
+def _looks_like_year(text: str) -> bool:
+    return bool(re.fullmatch(r"(?:1[89]|20)\d\d", text))
+
+
 def relabel_people(mentions: list[Mention]) -> None:
     """A name seen with "Mr"/"Mrs"/"Dr" somewhere is a person's, whatever the model said of its
     other mentions ("Saxon Spence" tagged ORG, then "Mrs Spence")."""
@@ -297,8 +352,8 @@ def defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     for token in doc:
         if token.text != "(" or token.i + 2 >= len(doc) or doc[token.i + 2].text != ")":
             continue
-        acronym = doc[token.i + 1].text.replace(".", "")
-        if not (acronym.isupper() and 2 <= len(acronym) <= 8 and acronym.isalpha()):
+        acronym = _acronym(doc[token.i + 1].text)
+        if acronym is None:
             continue
         end = token.i
         if end > 0 and doc[end - 1].tag_ == "POS":  # "the New York Stock Exchange's (NYSE)"
@@ -312,6 +367,16 @@ def defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         out = [m for m in out if m.end <= start or m.start >= end]
         out.append(Mention(start, end, text, "ORG"))
     return sorted(out, key=lambda m: m.start)
+
+
+def _acronym(text: str) -> str | None:
+    """ "SARFT", "U.N.", or "Sepa" (the BBC writes pronounceable acronyms in title case), upper-cased."""
+    letters = text.replace(".", "")
+    if not (2 <= len(letters) <= 8 and letters.isalpha()):
+        return None
+    if letters.isupper() or (len(letters) >= 4 and letters.istitle()):
+        return letters.upper()
+    return None
 
 
 def _initials_start(doc: Doc, end: int, acronym: str) -> int | None:
@@ -339,14 +404,18 @@ def _join_defined(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     merged: dict[int, Cluster] = {}
     for cluster in clusters:
         for m in cluster.mentions:
-            if not (m.text.isupper() and m.end - m.start == 1 and not m.place):
+            parenthesised = m.start >= 2 and doc[m.start - 1].text == "(" and m.end < len(doc) and doc[m.end].text == ")"
+            if not ((m.text.isupper() or (parenthesised and _acronym(m.text))) and m.end - m.start == 1
+                    and not m.place):
                 continue
             target = None
-            if m.start >= 2 and doc[m.start - 1].text == "(" and m.end < len(doc) and doc[m.end].text == ")":
+            if parenthesised:
                 i = m.start - 2
                 if doc[i].tag_ == "POS":
                     i -= 1
                 target = by_token.get(i)
+                if not m.text.isupper() and _initials_start(doc, i + 1, _acronym(m.text)) is None:
+                    target = None  # "Sepa" must spell what it stands beside, unlike "(Reuters)"
             elif m.end + 1 < len(doc) and doc[m.end].text == "," and doc[m.end + 1].lower_ == "the":
                 target = by_token.get(m.end + 2)
             if target is not None and target is not cluster and (target.mentions[0].label == "ORG"):
@@ -444,9 +513,10 @@ def untagged_name_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     for token in doc:
         if token.i not in tagged and token.pos_ == "PROPN" and token.text[:1].isupper() and fold(token.text) in names:
             found.append(Mention(token.i, token.i + 1, token.text, "PERSON"))
-    # "Nottingham City Councillor Brian Parbutt": a capitalised title then two or three names.
+    # "Nottingham City Councillor Brian Parbutt", "Dutch coach Rinus Michels": a title then two or
+    # three names.
     for token in doc[:-2]:
-        if token.text[:1].isupper() and is_title_head(token.text) and token.i + 1 not in tagged:
+        if is_title_head(token.text) and token.i + 1 not in tagged:
             end = token.i + 1
             while end < len(doc) and end - token.i <= 3 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
                     and doc[end].is_alpha and end not in tagged:
@@ -698,7 +768,9 @@ def title_before(doc: Doc, start: int, end: int | None = None) -> tuple[str | No
     # Walk over honorifics inside the title run ("Prime Minister Mr Abe" is rare but cheap).
     while i >= 0 and doc[i].text.rstrip(".") in HONORIFICS:
         i -= 1
-    if i < 0 or not _role_head(doc, i, start, end):
+    # "Parliamentary watchdog Sir Philip Mawer": before an honorific even a body's noun is a role.
+    honorific = i < start - 1 and i >= 0 and doc[i].lower_ in ORG_NOUNS and doc[i].text.islower()
+    if i < 0 or not (honorific or _role_head(doc, i, start, end)):
         return None, None
     first = i
     while first - 1 >= 0 and i - first < 7:
@@ -707,13 +779,14 @@ def title_before(doc: Doc, start: int, end: int | None = None) -> tuple[str | No
                 and not doc[first - 2].whitespace_:
             first -= 2  # "co-chairman", "fly-half"
         elif is_title_word(token.text) or (token.text[:1].isupper() and token.pos_ in ("PROPN", "ADJ", "NOUN")
-                                           and not token.ent_type_
+                                           and not token.ent_type_ and not places.is_demonym(token.text)
                                            and (not token.is_sent_start or doc[first].text.islower())):
             first -= 1
         elif token.text.islower() and token.is_alpha and token.dep_ in ("amod", "compound", "nmod") and \
                 (token.pos_ in ("ADJ", "NOUN", "PROPN") or token.tag_ == "VBN") and token.lower_ not in _NOT_ROLES:
             first -= 1  # "political editor", "veteran comedian", "suspended sprinter"
-        elif re.fullmatch(r"\d+(?:m|km|kg)?", token.text) and first - 2 >= 0 and doc[first - 2].text[:1].isupper():
+        elif re.fullmatch(r"\d+(?:m|km|kg)?", token.text) and first - 2 >= 0 and doc[first - 2].text[:1].isupper() \
+                and not token.ent_type_:
             first -= 1  # "World 100m champion"
         elif token.lower_ in ("of", "and", "for") and first - 2 >= 0 and doc[first - 2].text[:1].isupper() \
                 and not doc[first - 2].ent_type_ in ("PERSON",):
@@ -725,7 +798,7 @@ def title_before(doc: Doc, start: int, end: int | None = None) -> tuple[str | No
     role = doc[first:i + 1].text
     nationality = None
     before = doc[first - 1] if first > 0 else None
-    if before is not None and before.ent_type_ in ("NORP", "GPE"):
+    if before is not None and (before.ent_type_ in ("NORP", "GPE") or places.is_demonym(before.text)):
         place = places.lookup(before.text)
         if place is not None and place.type == "GPE":
             nationality = before.text if places.is_demonym(before.text) else None
@@ -760,11 +833,25 @@ def appositive_role(doc: Doc, mention: Mention) -> str | None:
         text = _strip_det(span.text.rstrip(" ,"))
         if 1 <= len(text.split()) <= 12:
             return text
+    # "Ross, who is the presenter of BBC One's Film 2005": the noun with its modifiers.
+    for child in head.children:
+        if child.dep_ == "relcl" and child.lemma_ == "be" and not coordinated:
+            for attr in child.children:
+                if attr.dep_ == "attr" and attr.pos_ == "NOUN" and attr.lower_ not in _NOT_ROLES | WORK_NOUNS:
+                    mods = [t for t in attr.lefts if t.dep_ in ("amod", "compound") and t.i == attr.i - 1]
+                    return " ".join([t.text for t in mods] + [attr.text])
+    # "Directed by Andrey Zvyagintsev", "hosted by Jonathan Ross": the doer of the work.
+    if head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.tag_ == "VBN":
+        doer = _DOERS.get(head.head.head.lemma_.lower())
+        if doer:
+            return doer
     # "Vladimir Putin became president", "X is chief executive of Y"
     if head.dep_ == "nsubj" and head.head.lemma_ in ("become", "be", "remain") and head.head.i > head.i:
         for child in head.head.children:
             if child.dep_ == "attr" and is_title_head(child.text) and child.i > head.i:
                 span = doc[child.left_edge.i:child.right_edge.i + 1]
+                if len(span) > 8:  # "the on-field organiser of a team whose players …"
+                    span = doc[child.left_edge.i:child.i + 1]
                 if len(span) <= 8:
                     return _trim_role(doc, span)
     # "such Hollywood directors as Oliver Stone and Joel Schumacher"
@@ -779,6 +866,11 @@ def appositive_role(doc: Doc, mention: Mention) -> str | None:
             mods = [c for c in noun.children if c.i < noun.i and c.dep_ in ("amod", "compound") and c.lower_ != "such"]
             return " ".join([m.text for m in mods] + [noun.lemma_])
     return None
+
+
+# Work done "by NAME" that names its doer's role.
+_DOERS = {"direct": "director", "host": "host", "present": "presenter", "produce": "producer",
+          "compose": "composer", "found": "founder", "co-found": "co-founder", "coach": "coach"}
 
 
 def _trim_role(doc: Doc, span: Span) -> str:

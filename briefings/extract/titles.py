@@ -22,6 +22,11 @@ TITLE_HEADS = {
     "solicitor-general", "attorney-general", "secretary-general", "director-general", "president-elect",
     "councillor", "councilor", "alderman", "assemblyman", "assemblywoman", "councilman", "councilwoman",
     "co-chairman", "co-founder", "vice-chairman", "chancellor", "anchor", "presenter", "newscaster",
+    # Occupations a name follows as a title: "Singer Sam Endicott", "BBC Radio 1 DJ Trevor Nelson".
+    "singer", "rapper", "dj", "mc", "host", "actor", "actress", "comedian", "writer", "author", "novelist",
+    "playwright", "producer", "critic", "organiser", "organizer", "musician", "guitarist", "drummer",
+    "frontman", "vocalist", "composer", "designer", "architect", "chef", "lawyer", "scientist", "researcher",
+    "physicist", "astronomer", "historian", "campaigner", "activist", "reporter", "columnist", "photographer",
 }
 
 # Words that may stand inside a title before its head: "Prime", "Foreign", "former".
