@@ -178,3 +178,37 @@ def test_common_word_opening_a_sentence_and_places_in_a_list(people):
                    "areas such as London, Birmingham, Glasgow and Cambridge.")
     assert "Broadband" not in found
     assert found["Glasgow"].type == "GPE"
+
+
+# From heldout3 (politics/076, entertainment/155, sport/146 and 086, tech/122 and 202, business/304).
+
+def test_peer_keeps_title_in_name_and_minister_for_portfolio(people):
+    found = people("Lord Bach, Minister for Defence Procurement, said he was disappointed. Along with Minister "
+                   "for Work Jane Kennedy, he then went on to tear into the plans.")
+    assert "Lord Bach" in found and "Bach" not in found
+    assert found["Jane Kennedy"].role == "Minister for Work"
+
+
+def test_mixed_case_acronym_joins_expansion(people):
+    found = people("The Ministry of Defence has been criticised over its projects. Many problems can be traced to "
+                   "the fact that the MoD has not spent enough time.")
+    assert "MoD" in {m.text for m in found["Ministry of Defence"].mentions} and "MoD" not in found
+
+
+def test_person_tagged_org_with_given_name_and_long_appositive(people):
+    found = people("It was blocked by Courtney Love, the widow of Nirvana frontman Kurt Cobain, who did not want "
+                   "the unreleased song on the box set. Rangers were beginning to dominate and Gregory Vignal "
+                   "broke the deadlock. Vignal then hit the bar.")
+    love = found["Courtney Love"]
+    assert love.type == "PERSON" and love.role.startswith("widow of")
+    assert found["Gregory Vignal"].type == "PERSON" and "Vignal" not in found
+
+
+def test_team_sheet_lists_measures_and_split_names_are_repaired(people):
+    found = people("Celtic: Douglas, McNamara, Balde, Varga. Scott finished in 7.60secs, 0.04secs outside his "
+                   "best. The Association of Payment and Clearing Services (Apacs said so. The Texas Parks and "
+                   "Wildlife Department is looking at it. Newcastle United made an offer.")
+    assert not any("," in name or name.endswith("secs") for name in found)
+    assert "Association of Payment and Clearing Services" in found
+    assert "Texas Parks and Wildlife Department" in found
+    assert found["Newcastle United"].type == "ORG"

@@ -6,6 +6,11 @@ is compatible with either pronoun. Names common for both (Jordan, Alex, Sam) are
 from __future__ import annotations
 
 MALE = frozenset("""
+felipe laurent jacques luc francois thierry didier zinedine arsene marcel andres paolo giovanni
+alessandro matteo fabio gianluca jurgen dieter wolfgang helmut klaus joachim sven lars nils mikael
+henrik piet ruud davor zlatan goran dragan dmitry mikhail yuri oleg andrei alexei nikolai hiroshi
+takeshi kenji akira junichiro ichiro shinzo rahul sanjay amit anil sunil vijay raj arjun khalid
+tariq mustafa thabo
 quentin crispin jeremiah jonah rhys emlyn hywel gwyn iain alasdair hamish fergus callum
 aaron abdul abdullah abraham adam adrian ahmed alan albert alberto alejandro alexander alfred ali
 alistair allan alvin amir anders andre andreas andrew andy angus anthony antonio arnold arthur

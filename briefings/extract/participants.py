@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Participant
 from . import places
+from .first_names import gender_of_first_name
 from .titles import HONORIFICS, is_title_word, is_title_head
 
 if TYPE_CHECKING:
@@ -47,6 +48,13 @@ ORG_NOUNS = {
 GENERIC_ORG_HEADS = {"Office", "Department", "Ministry", "Committee", "Council", "Agency", "Commission", "Board",
                      "Service", "Party", "Association", "Union", "Court", "Bureau", "Authority", "Institute",
                      "Foundation", "Trust", "Society", "Executive", "Assembly", "Inquiry", "Unit", "Panel"}
+# Nouns only a person is: "Courtney Love, the widow of Kurt Cobain".
+KIN_NOUNS = {"widow", "widower", "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister",
+             "girlfriend", "boyfriend", "fiancee", "fiance", "ex-wife", "ex-husband", "grandson", "granddaughter",
+             "uncle", "aunt", "nephew", "niece", "cousin", "stepson", "stepdaughter"}
+PEERAGE = {"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl", "Countess", "Duke", "Duchess"}
+# The last word of a club's name after its town's: "Newcastle United".
+CLUB_SUFFIXES = {"United", "Rovers", "Athletic", "Wanderers", "Albion", "Hotspur", "FC", "Academicals"}
 # The last word of a structure's or a natural feature's name: "the Three Gorges Dam".
 LOC_HEADS = {"Dam", "Bridge", "River", "Lake", "Canal", "Tunnel", "Mountains", "Mountain", "Valley", "Island",
              "Islands", "Sea", "Ocean", "Desert", "Forest", "Bay", "Gulf", "Peninsula", "Glacier"}
@@ -139,6 +147,8 @@ def find_participants(doc: Doc) -> Participants:
     mentions = [m for m in mentions if not is_work_or_award(doc, m)]
     mentions = drop_common_words(doc, mentions)
     relabel_people(mentions)
+    relabel_named_people(doc, mentions)
+    mentions = join_split_bodies(doc, mentions)
     clusters = cluster_mentions(mentions)
     clusters = _join_defined(doc, clusters)
     for cluster in clusters:
@@ -146,6 +156,11 @@ def find_participants(doc: Doc) -> Participants:
         if cluster.type in ("GPE", "LOC", "PERSON") and (_is_club(doc, cluster) or _org_by_apposition(doc, cluster)):
             cluster.type = "ORG"
         cluster.name = canonical_name(cluster)
+        if cluster.type == "PERSON" and len(cluster.name.split()) == 1:
+            peer = next((doc[m.start - 1].text for m in cluster.mentions
+                         if m.start > 0 and doc[m.start - 1].text in PEERAGE), None)
+            if peer:
+                cluster.name = f"{peer} {cluster.name}"  # "Lord Bach": a peer's title is part of the name
         if cluster.type == "PERSON":
             cluster.role, cluster.nationality = find_role(doc, cluster)
     clusters = [c for c in clusters if c.type in ("PERSON", "ORG", "GPE", "LOC") and not _stray_word(doc, c)]
@@ -158,9 +173,16 @@ def find_participants(doc: Doc) -> Participants:
 # -- mentions -------------------------------------------------------------------------
 
 def clean_mention(ent: Span) -> list[Mention]:
-    """The cleaned mention(s) in an entity span; a "Japan-U.K." compound gives two."""
+    """The cleaned mention(s) in an entity span; a "Japan-U.K." compound gives two, and so does
+    "McNamara, Balde" from a team sheet."""
     tokens = list(ent)
     doc = ent.doc
+    commas = [k for k, t in enumerate(tokens) if t.text in (",", ";")]
+    if commas and 0 < commas[0] < len(tokens) - 1:
+        return [m for part in _split_at(ent, commas) for m in clean_mention(part)]
+    # "Association of Payment and Clearing Services (Apacs": an unclosed bracket ends a name.
+    if "(" in [t.text for t in tokens] and ")" not in [t.text for t in tokens]:
+        tokens = tokens[:[t.text for t in tokens].index("(")]
     label = ent.label_
     # "Scarlett Johansson - Racing Stripes": a dash between words ends a name.
     for k, token in enumerate(tokens):
@@ -210,6 +232,8 @@ def clean_mention(ent: Span) -> list[Mention]:
     text = _join(tokens)
     if len(tokens) == 1 and (text.lower() in _STOP_WORDS or tokens[0].tag_ in ("VBG", "VBN", "VBD", "VB")):
         return []  # "TOO" in a shouted heading, "Registering" opening a sentence
+    if re.fullmatch(r"\d[\d.,]*\s?[a-z]+", text):
+        return []  # "7.60secs": a measure
     if label != "PERSON" and "-" in text:
         parts = [p for p in text.split("-") if p]
         found = [places.lookup(p) for p in parts]
@@ -238,6 +262,8 @@ def clean_mention(ent: Span) -> list[Mention]:
         return []  # "Ebola virus", "an Ebola case": a disease, not a place
     if tokens[0].lower_ in _PREFIXES or re.match(r"(?:pre|post|anti|pro|non|ex)-", text):
         return []  # "pre-Budget"
+    if label == "GPE" and len(tokens) > 1 and tokens[-1].text in CLUB_SUFFIXES:
+        label = "ORG"  # "Newcastle United"
     if label == "FAC" or (label == "ORG" and len(tokens) > 1 and tokens[-1].text in LOC_HEADS):
         label = "LOC"  # "the Three Gorges Dam": a structure or a feature of the land, not its builder
     if label != "ORG" and not honorific and (re.fullmatch(r"G\d{1,2}", text) or _org_noun_before(doc, tokens[0].i)):
@@ -246,6 +272,15 @@ def clean_mention(ent: Span) -> list[Mention]:
             ((text.isupper() and len(text) > 1) or any(c.isdigit() for c in text)):
         label = "ORG"  # "CENTR", "O2": people's names are not acronyms
     return [Mention(tokens[0].i, tokens[-1].i + 1, text, label, honorific=honorific)]
+
+
+def _split_at(ent: Span, cuts: list[int]) -> list[Span]:
+    from spacy.tokens import Span  # only reached while parsing, when spaCy is loaded anyway
+
+    bounds = [-1] + cuts + [len(ent)]
+    doc = ent.doc
+    return [Span(doc, ent.start + a + 1, ent.start + b, label=ent.label_) for a, b in zip(bounds, bounds[1:])
+            if b - a > 1]
 
 
 def _is_honorific(word: str) -> bool:
@@ -344,6 +379,39 @@ def relabel_people(mentions: list[Mention]) -> None:
             m.label = "PERSON"
 
 
+def relabel_named_people(doc: Doc, mentions: list[Mention]) -> None:
+    """ "Gregory Vignal" tagged ORG is a person when it opens with a common given name and its
+    surname stands alone elsewhere ("Vignal broke the deadlock"); a company named after its
+    founder ("Thomas Cook") is seldom called by the surname alone."""
+    alone = Counter(t.text for t in doc if t.pos_ == "PROPN" and t.text[:1].isupper()
+                    and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN")
+                    and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"))
+    for m in mentions:
+        words = m.text.split()
+        if m.label == "PERSON" or m.place or not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+            continue
+        head = doc[m.end - 1]
+        kin = any(c.dep_ == "appos" and c.lemma_.lower() in KIN_NOUNS for c in head.children)
+        if gender_of_first_name(words[0]) and (alone[words[-1]] or kin) and words[-1].lower() not in ORG_SUFFIXES \
+                and words[-1] not in GENERIC_ORG_HEADS | LOC_HEADS | CLUB_SUFFIXES:
+            m.label = "PERSON"  # "Courtney Love, the widow of …"
+
+
+def join_split_bodies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "Texas Parks and Wildlife Department", cut by the model at "and": two capitalised parts
+    joined by "and" whose second ends in a body's generic word are one body."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and m.label == "ORG" and prev.label == "ORG" and not prev.place \
+                and m.start == prev.end + 1 and doc[prev.end].lower_ in ("and", "&") \
+                and m.text.split()[-1] in GENERIC_ORG_HEADS and len(m.text.split()) > 1:
+            out[-1] = Mention(prev.start, m.end, _join(list(doc[prev.start:m.end])), "ORG")
+            continue
+        out.append(m)
+    return out
+
+
 def defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """ "The State Administration of Radio, Film and Television (SARFT)": the words before a
     parenthesised acronym whose initials spell it are one organisation, however the model cut
@@ -376,6 +444,9 @@ def _acronym(text: str) -> str | None:
         return None
     if letters.isupper() or (len(letters) >= 4 and letters.istitle()):
         return letters.upper()
+    capitals = "".join(c for c in letters if c.isupper())
+    if len(capitals) >= 2 and letters[0].isupper():
+        return capitals  # "MoD", "DfES": the capitals are the initials
     return None
 
 
@@ -440,7 +511,8 @@ def _speaks(doc: Doc, cluster: Cluster) -> int:
 # Nouns that follow a club's name: "Birmingham manager Steve Bruce".
 _CLUB_NOUNS = {"manager", "coach", "boss", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger",
                "flanker", "prop", "hooker", "lock", "fly-half", "scrum-half", "fans", "supporters", "chairman",
-               "squad", "player", "players", "forward", "full-back", "centre-back", "skipper"}
+               "squad", "player", "players", "forward", "full-back", "centre-back", "skipper",
+               "frontman", "frontwoman", "guitarist", "drummer", "bassist", "keyboardist"}  # "Nirvana frontman"
 
 
 def _is_club(doc: Doc, cluster: Cluster) -> bool:
@@ -663,7 +735,8 @@ def _join_acronyms(clusters: list[Cluster]) -> list[Cluster]:
     kept = []
     for cluster in clusters:
         text = cluster.mentions[0].text.replace(".", "")
-        target = by_initials.get(text) if text.isupper() and 2 <= len(text) <= 6 else None
+        acronym = text if text.isupper() else _acronym(text) if len(text.split()) == 1 else None
+        target = by_initials.get(acronym) if acronym and 2 <= len(acronym) <= 6 else None  # "MoD", "Nato" too
         if target is not None and target is not cluster:
             target.mentions.extend(cluster.mentions)
         else:
@@ -768,6 +841,17 @@ def title_before(doc: Doc, start: int, end: int | None = None) -> tuple[str | No
     # Walk over honorifics inside the title run ("Prime Minister Mr Abe" is rare but cheap).
     while i >= 0 and doc[i].text.rstrip(".") in HONORIFICS:
         i -= 1
+    # "Minister for Work Jane Kennedy", "Minister for Defence Procurement Lord Bach": the title's
+    # head stands before "for"/"of" and its capitalised portfolio.
+    k = i
+    while k >= 0 and i - k < 5 and doc[k].text[:1].isupper() and doc[k].is_alpha and not doc[k].ent_type_ == "PERSON":
+        k -= 1
+    if k < i and k >= 1 and doc[k].lower_ in ("for", "of") and is_title_head(doc[k - 1].text) \
+            and doc[k - 1].text[:1].isupper():
+        first = k - 1
+        while first > 0 and is_title_word(doc[first - 1].text) and doc[first - 1].text[:1].isupper():
+            first -= 1
+        return doc[first:i + 1].text, None
     # "Parliamentary watchdog Sir Philip Mawer": before an honorific even a body's noun is a role.
     honorific = i < start - 1 and i >= 0 and doc[i].lower_ in ORG_NOUNS and doc[i].text.islower()
     if i < 0 or not (honorific or _role_head(doc, i, start, end)):
@@ -819,8 +903,11 @@ def appositive_role(doc: Doc, mention: Mention) -> str | None:
     for child in head.children:
         if coordinated:
             break  # "O'Kelly and O'Connell, one of the best partnerships": the pair's description
-        if child.dep_ == "appos" and child.i > head.i and child.ent_type_ != "PERSON":
+        if child.dep_ == "appos" and child.i > head.i and child.ent_type_ != "PERSON" and child.lower_ != "part":
             span = doc[child.left_edge.i:child.right_edge.i + 1]
+            comma = next((t.i for t in span if t.i > child.i and t.text == ","), None)
+            if len(span) > 12 and comma is not None:  # "the widow of X, who did not want …"
+                span = doc[child.left_edge.i:comma]
             if 1 <= len(span) <= 12 and any(is_title_head(t.text) or t.pos_ == "NOUN" for t in span):
                 return _trim_role(doc, span)
     title = head.head
