@@ -1,7 +1,7 @@
 """Run every scorer in ../shared/eval on `briefings extract --format json` and print each
 scorer's last line (`make eval`), then our own participants scorer (bench/score_participants.py)
-on the hand-annotated gold in tests/data/participants (dev) and its heldout/, heldout2/ and
-heldout3/ folders.
+on the hand-annotated gold in tests/data/participants (dev) and its heldout/ to heldout4/
+folders.
 Pass -v to see the scorers' full reports."""
 from __future__ import annotations
 
@@ -57,7 +57,8 @@ def main() -> int:
         print(f"{folder.name}: {run_scorer(folder, verbose)}", flush=True)
     for label, gold in (("participants", PARTICIPANTS), ("participants-heldout", PARTICIPANTS / "heldout"),
                         ("participants-heldout2", PARTICIPANTS / "heldout2"),
-                        ("participants-heldout3", PARTICIPANTS / "heldout3")):
+                        ("participants-heldout3", PARTICIPANTS / "heldout3"),
+                        ("participants-heldout4", PARTICIPANTS / "heldout4")):
         if any(gold.glob("*.json")):
             print(f"{label}: {run_participants(gold, verbose)}", flush=True)
     return 0
