@@ -212,3 +212,33 @@ def test_team_sheet_lists_measures_and_split_names_are_repaired(people):
     assert "Association of Payment and Clearing Services" in found
     assert "Texas Parks and Wildlife Department" in found
     assert found["Newcastle United"].type == "ORG"
+
+
+# From heldout4 (business/486, politics/316, sport/195 and 200, tech/165).
+
+def test_hyphenated_appositive_and_bracketed_acronym_that_is_not_initials(people):
+    found = people("Anil Ambani, vice-chairman of India Petrochemicals Limited (IPCL), stayed away. The IPCL "
+                   "board met on Monday. It was founded by their father, Dhiru Bhai Ambani, who died in 2002.")
+    assert found["Anil Ambani"].role.startswith("vice-chairman")
+    assert "IPCL" in {m.text for m in found["India Petrochemicals Limited"].mentions} and "IPCL" not in found
+    assert found["Dhiru Bhai Ambani"].type == "PERSON"
+
+
+def test_definite_title_opening_next_sentence_is_the_subjects_role(people):
+    found = people("Tony Blair has pledged never to attack Tory leader Michael Howard over his religion. "
+                   "The prime minister told the Jewish Chronicle he attacks Mr Howard politically.")
+    assert found["Tony Blair"].role == "prime minister"
+    assert found["Michael Howard"].role == "Tory leader"
+
+
+def test_kin_or_agent_makes_a_person_and_party_names_are_repaired(people):
+    found = people("Juninho's agent has confirmed that the player is hoping for talks. Juninho wants to play. "
+                   "Neither the Conservatives nor the Liberal Democrats wished to comment.")
+    assert found["Juninho"].type == "PERSON"
+    assert "Liberal Democrats" in found and "Democratic Party" not in found
+
+
+def test_two_bodies_in_one_span_are_split(people):
+    found = people("The team, from New York State Department of Health and State University of New York, "
+                   "published the work.")
+    assert not any(" and " in name for name in found)

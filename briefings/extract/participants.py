@@ -88,6 +88,7 @@ class Mention:
     place: places.Place | None = None
     demonym: bool = False
     honorific: bool = False  # "Mr Lane", "Mrs Gescher": only people carry these
+    kin: bool = False  # "Juninho's father", "Courtney Love, the widow of …": only people have these
 
 
 @dataclass
@@ -163,11 +164,55 @@ def find_participants(doc: Doc) -> Participants:
                 cluster.name = f"{peer} {cluster.name}"  # "Lord Bach": a peer's title is part of the name
         if cluster.type == "PERSON":
             cluster.role, cluster.nationality = find_role(doc, cluster)
+    clusters = _merge_same_names(doc, clusters)
+    _roles_from_descriptions(doc, clusters)
     clusters = [c for c in clusters if c.type in ("PERSON", "ORG", "GPE", "LOC") and not _stray_word(doc, c)]
     # Salience: how often named, a named speaker's words counting as one more mention each, then
     # who comes first.
     clusters.sort(key=lambda c: (-(len(c.mentions) + _speaks(doc, c)), c.first))
     return Participants(clusters)
+
+
+def _merge_same_names(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """Two clusters that came out with one canonical name are one entity ("IPCL" tagged GPE
+    beside "India Petrochemicals Limited (IPCL)"); the first named keeps its type unless the
+    merged mentions make it a person."""
+    by_name: dict[str, Cluster] = {}
+    kept = []
+    for cluster in sorted(clusters, key=lambda c: c.first):
+        target = by_name.get(fold(cluster.name))
+        if target is None:
+            by_name[fold(cluster.name)] = cluster
+            kept.append(cluster)
+            continue
+        target.mentions = sorted(target.mentions + cluster.mentions, key=lambda m: m.start)
+        if cluster.type == "PERSON" and target.type != "PERSON" and cluster_type(target) == "PERSON":
+            target.type = "PERSON"
+        if target.type == "PERSON" and not target.role:
+            target.role, target.nationality = find_role(doc, target)
+    return kept
+
+
+def _roles_from_descriptions(doc: Doc, clusters: list[Cluster]) -> None:
+    """ "Tony Blair has pledged … The prime minister told the Jewish Chronicle": a sentence that
+    opens with "The" and a title as its subject describes the previous sentence's subject, when
+    that is a person the text gave no role yet."""
+    by_token = {i: c for c in clusters if c.type == "PERSON" for m in c.mentions for i in range(m.start, m.end)}
+    if not by_token:
+        return
+    previous = None
+    for sent in doc.sents:
+        first = sent[0]
+        if previous is not None and first.lower_ == "the":
+            head = first.head
+            if head.dep_ in ("nsubj", "nsubjpass") and head.head == sent.root and head.tag_ == "NN" \
+                    and is_title_head(head.text) and all(t.i in range(first.i + 1, head.i) or t == first
+                                                         for t in head.lefts) and head.i - first.i <= 3:
+                subjects = [by_token[t.i] for t in previous if t.dep_ in ("nsubj", "nsubjpass")
+                            and t.head == previous.root and t.i in by_token]
+                if len(subjects) == 1 and not subjects[0].role:
+                    subjects[0].role = doc[first.i + 1:head.i + 1].text
+        previous = sent
 
 
 # -- mentions -------------------------------------------------------------------------
@@ -180,9 +225,20 @@ def clean_mention(ent: Span) -> list[Mention]:
     commas = [k for k, t in enumerate(tokens) if t.text in (",", ";")]
     if commas and 0 < commas[0] < len(tokens) - 1:
         return [m for part in _split_at(ent, commas) for m in clean_mention(part)]
-    # "Association of Payment and Clearing Services (Apacs": an unclosed bracket ends a name.
-    if "(" in [t.text for t in tokens] and ")" not in [t.text for t in tokens]:
-        tokens = tokens[:[t.text for t in tokens].index("(")]
+    # "New York State Department of Health and State University of New York": two bodies.
+    ands = [k for k, t in enumerate(tokens) if t.lower_ == "and" and 1 < k < len(tokens) - 2]
+    if ent.label_ == "ORG" and len(ands) == 1 and _has_body_word(tokens[:ands[0]]) and \
+            _has_body_word(tokens[ands[0] + 1:]) and tokens[ands[0] + 1].text[:1].isupper():
+        return [m for part in _split_at(ent, ands) for m in clean_mention(part)]
+    # "Association of Payment and Clearing Services (Apacs": an unclosed bracket ends a name;
+    # "Nasa) Ames Research Center": an unopened one starts it.
+    texts = [t.text for t in tokens]
+    if "(" in texts and ")" not in texts:
+        tokens = tokens[:texts.index("(")]
+    elif ")" in texts and "(" not in texts:
+        tokens = tokens[texts.index(")") + 1:]
+    while tokens and re.match(r"\d", tokens[0].text) and len(tokens) > 1:
+        tokens.pop(0)  # "745bn Indian rupees"
     label = ent.label_
     # "Scarlett Johansson - Racing Stripes": a dash between words ends a name.
     for k, token in enumerate(tokens):
@@ -240,10 +296,16 @@ def clean_mention(ent: Span) -> list[Mention]:
         if len(parts) > 1 and all(found):
             return [Mention(tokens[0].i, tokens[-1].i + 1, p, f.type, place=f, demonym=places.is_demonym(p))
                     for p, f in zip(parts, found)]
+    first = tokens[0].i
+    if first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper() and not doc[first - 1].ent_type_:
+        wider = places.lookup(f"{doc[first - 1].text} {text}")
+        if wider is not None:  # "the Liberal Democrats" tagged only on "Democrats"
+            tokens = [doc[first - 1]] + tokens
+            text = _join(tokens)
     place = places.lookup(text)
     if place is None and label == "GPE" and len(text) <= 3 and text.isalpha():
         place = places.lookup(text.upper())  # "the Uk"
-    if place is not None and label == "PERSON" and place.type != "ORG" and not text.isupper() \
+    if place is not None and label == "PERSON" and place.type != "ORG" and not text.isupper() and len(tokens) == 1 \
             and not _listed_with_places(tokens[-1]):
         place = None  # "Jordan" the person; but "Labour" tagged PERSON is still the party
     if place and not (place.ambiguous and label == "PERSON"):
@@ -272,6 +334,10 @@ def clean_mention(ent: Span) -> list[Mention]:
             ((text.isupper() and len(text) > 1) or any(c.isdigit() for c in text)):
         label = "ORG"  # "CENTR", "O2": people's names are not acronyms
     return [Mention(tokens[0].i, tokens[-1].i + 1, text, label, honorific=honorific)]
+
+
+def _has_body_word(tokens: list[Token]) -> bool:
+    return any(t.text in GENERIC_ORG_HEADS or t.lower_ in ORG_SUFFIXES for t in tokens)
 
 
 def _split_at(ent: Span, cuts: list[int]) -> list[Span]:
@@ -369,7 +435,8 @@ def _looks_like_year(text: str) -> bool:
 def relabel_people(mentions: list[Mention]) -> None:
     """A name seen with "Mr"/"Mrs"/"Dr" somewhere is a person's, whatever the model said of its
     other mentions ("Saxon Spence" tagged ORG, then "Mrs Spence")."""
-    surnames = {fold(m.text).split()[-1] for m in mentions if m.honorific and not m.place}
+    surnames = {fold(m.text).split()[-1] for m in mentions if not m.place and (m.honorific or (
+        m.label == "PERSON" and len(m.text.split()) > 1))}  # "Dhiru Bhai Ambani" beside "Anil Ambani"
     for m in mentions:
         if m.place or m.label == "PERSON":
             continue
@@ -383,8 +450,13 @@ def relabel_named_people(doc: Doc, mentions: list[Mention]) -> None:
     """ "Gregory Vignal" tagged ORG is a person when it opens with a common given name and its
     surname stands alone elsewhere ("Vignal broke the deadlock"); a company named after its
     founder ("Thomas Cook") is seldom called by the surname alone."""
+    for m in mentions:  # "Juninho's father", "Juninho's agent": only a person has kin or an agent
+        if m.label != "PERSON" and not m.place and m.end + 1 < len(doc) and doc[m.end].tag_ == "POS" \
+                and (doc[m.end + 1].lower_ in KIN_NOUNS or doc[m.end + 1].lower_ == "agent"):
+            m.label, m.kin = "PERSON", True
     candidates = [m for m in mentions if m.label != "PERSON" and not m.place and 2 <= len(m.text.split()) <= 3
-                  and all(w[:1].isupper() for w in m.text.split()) and gender_of_first_name(m.text.split()[0])]
+                  and all(w[:1].isupper() for w in m.text.split())
+                  and gender_of_first_name(m.text.split()[0].split("-")[0])]  # "Jean-Pierre Jeunet"
     if not candidates:
         return
     propn = _propn_mask(doc)
@@ -439,6 +511,12 @@ def defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             end -= 1
         start = _initials_start(doc, end, acronym)
         if start is None:
+            # "India Petrochemicals Limited (IPCL)": a bracketed acronym right after a body's name
+            # defines it even when its letters are not the words' initials.
+            at = token.i + 1
+            if doc[at].text.isupper() and any(m.label == "ORG" and m.end == end for m in out) \
+                    and not any(m.start <= at < m.end for m in out):
+                out.append(Mention(at, at + 1, doc[at].text, "ORG"))
             continue
         if any(m.place and m.start >= start and m.end <= end for m in out) and end - start == 1:
             continue
@@ -576,7 +654,7 @@ def _stray_word(doc: Doc, cluster: Cluster) -> bool:
     if cluster.type != "PERSON" or len(cluster.mentions) > 1:
         return False
     m = cluster.mentions[0]
-    if len(m.text.split()) > 1 or m.honorific or _speaks(doc, cluster):
+    if len(m.text.split()) > 1 or m.honorific or m.kin or _speaks(doc, cluster):
         return False
     if m.start > 0 and is_title_word(doc[m.start - 1].text):
         return False
@@ -773,7 +851,7 @@ def _apply_merges(clusters: list[Cluster], merged: dict[int, Cluster]) -> list[C
 
 
 def cluster_type(cluster: Cluster) -> str:
-    if any(m.label == "PERSON" and len(m.text.split()) > 1 for m in cluster.mentions):
+    if any(m.label == "PERSON" and (len(m.text.split()) > 1 or m.kin) for m in cluster.mentions):
         return "PERSON"
     if any(m.place for m in cluster.mentions):
         return next(m.place.type for m in cluster.mentions if m.place)
@@ -830,6 +908,7 @@ _NOT_ROLES = {
     "quartet", "number", "record", "victory", "defeat", "win", "goal", "goals", "hopefuls", "hopeful",
     "friend", "friends", "tribute", "message", "letter", "report", "statement", "interview", "speech",
     "birthday", "death", "case", "trial", "return", "name", "names", "brand", "thing", "things",
+    "man", "woman", "men", "women", "person", "boy", "girl", "child", "children",
 }
 
 
@@ -918,7 +997,7 @@ def appositive_role(doc: Doc, mention: Mention) -> str | None:
         if coordinated:
             break  # "O'Kelly and O'Connell, one of the best partnerships": the pair's description
         if child.dep_ == "appos" and child.i > head.i and child.ent_type_ != "PERSON" and child.lower_ != "part":
-            span = doc[child.left_edge.i:child.right_edge.i + 1]
+            span = doc[child.left_edge.i:_hyphen_end(doc, child.right_edge.i) + 1]
             comma = next((t.i for t in span if t.i > child.i and t.text == ","), None)
             if len(span) > 12 and comma is not None:  # "the widow of X, who did not want …"
                 span = doc[child.left_edge.i:comma]
@@ -972,6 +1051,13 @@ def appositive_role(doc: Doc, mention: Mention) -> str | None:
 # Work done "by NAME" that names its doer's role.
 _DOERS = {"direct": "director", "host": "host", "present": "presenter", "produce": "producer",
           "compose": "composer", "found": "founder", "co-found": "co-founder", "coach": "coach"}
+
+
+def _hyphen_end(doc: Doc, i: int) -> int:
+    """ "vice-chairman of IPCL" parsed as three appositions: the last token of the whole."""
+    while i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_:
+        i = max(doc[i + 2].right_edge.i, i + 2)
+    return i
 
 
 def _trim_role(doc: Doc, span: Span) -> str:
