@@ -83,6 +83,7 @@ class Builder:
         self._stats: dict[str, tuple[tuple, str]] = {}
         self.state_path = config.cache_path / f"build-{_path_key(self.output)}.json" if persist else None
         self._loaded = False
+        self._env = None
 
     # -- one build ---------------------------------------------------------------------
 
@@ -140,7 +141,9 @@ class Builder:
             result.seconds = time.perf_counter() - started
             return result
         mark = time.perf_counter()
-        env = make_environment(self.config)
+        if self._env is None:
+            self._env = make_environment(self.config)  # kept: Jinja recompiles only templates whose files changed
+        env = self._env
         renderer = Renderer(result.site, self.config, env)
         plan = page_plan.plan(result.site, renderer.entry_link_targets, renderer.static_files())
         hashes = template_hashes(env, {p.template for p in plan if p.template})
