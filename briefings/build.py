@@ -141,9 +141,10 @@ class Builder:
             result.seconds = time.perf_counter() - started
             return result
         mark = time.perf_counter()
-        if self._env is None:
-            self._env = make_environment(self.config)  # kept: Jinja recompiles only templates whose files changed
-        env = self._env
+        dirs = template_dirs(self.config)  # a site's templates/ may appear while serving
+        if self._env is None or self._env[0] != dirs:
+            self._env = (dirs, make_environment(self.config))  # kept: Jinja recompiles only changed templates
+        env = self._env[1]
         renderer = Renderer(result.site, self.config, env)
         plan = page_plan.plan(result.site, renderer.entry_link_targets, renderer.static_files())
         hashes = template_hashes(env, {p.template for p in plan if p.template})
