@@ -242,3 +242,10 @@ def test_two_bodies_in_one_span_are_split(people):
     found = people("The team, from New York State Department of Health and State University of New York, "
                    "published the work.")
     assert not any(" and " in name for name in found)
+
+
+def test_clubs_named_by_their_town_in_transfer_talk(people):
+    found = people("He has become frustrated since his move from Middlesbrough in the summer. A move to "
+                   "Manchester City, who are badly in need of a midfield play-maker, was more of a possibility.")
+    assert found["Middlesbrough"].type == "ORG"
+    assert found["Manchester City"].type == "ORG"

@@ -604,6 +604,10 @@ _CLUB_NOUNS = {"manager", "coach", "boss", "striker", "midfielder", "defender", 
                "frontman", "frontwoman", "guitarist", "drummer", "bassist", "keyboardist"}  # "Nirvana frontman"
 
 
+# Nouns and verbs of a player's transfer between clubs.
+_TRANSFER_WORDS = {"move", "transfer", "loan", "switch", "return", "sign", "join", "swap", "deal", "bid"}
+
+
 def _is_club(doc: Doc, cluster: Cluster) -> bool:
     """A town's name standing for its sports club: "Birmingham have confirmed" (a plural verb
     after a singular name), "Birmingham manager Steve Bruce", "displays against West Brom".
@@ -627,11 +631,18 @@ def _is_club(doc: Doc, cluster: Cluster) -> bool:
             return True  # "Sale Sharks prop Andrew Sheridan"
         if person:
             continue
+        if after is not None and after.text == "," and m.end + 1 < len(doc) and doc[m.end + 1].lower_ == "who":
+            return True  # "Manchester City, who are badly in need of a play-maker": a place is no "who"
         h = head
         while h.dep_ == "conj":
             h = h.head
         if h.dep_ == "pobj" and h.head.lower_ in ("against", "v", "vs"):
             return True
+        if h.dep_ == "pobj" and h.head.lower_ in ("from", "to") and h.head.head.lemma_ in _TRANSFER_WORDS:
+            return True  # "his move from Middlesbrough", "a loan to Botafogo"
+        if h.dep_ == "dobj" and h.head.lemma_ in ("join", "rejoin") and any(
+                c.dep_ == "prep" and c.lower_ == "from" for c in h.head.children):
+            return True  # "joined Chelsea from Porto"
     return False
 
 
