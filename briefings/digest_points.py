@@ -22,12 +22,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import snowballstemmer
+import Stemmer  # PyStemmer: the Snowball stemmers in C
 
 from .model import Entry, TopPoint
 
 SAME_POINT = 0.45  # Jaccard of stemmed content words from which two points are one
-MIN_STEM = 4  # shorter words carry no story ("the", "has", "was", "4.75" stays: digits count)
+MIN_STEM = 4  # letters a word needs to count
 
 # Frequent words of news prose that say nothing about which story a sentence tells.
 _STOP = frozenset("""
@@ -39,8 +39,9 @@ they this those through under until very were what when where which while whom w
 within without would year years your week weeks today yesterday monday tuesday wednesday thursday
 friday saturday sunday according told tell telling
 """.split())
-_WORD = re.compile(r"[a-z0-9£$€]+(?:[.,][0-9]+)*%?")
-_STEMMER = snowballstemmer.stemmer("english")
+# Numbers ("£1,400", "4.75%") and words of MIN_STEM letters or more: shorter words carry no story.
+_WORD = re.compile(rf"[£$€]?\d+(?:[.,]\d+)*%?|[a-z]{{{MIN_STEM},}}")
+_STEMMER = Stemmer.Stemmer("english")
 
 
 @dataclass
@@ -71,54 +72,79 @@ def top_points(entries: Sequence[Entry], count: int = 5) -> list[TopPoint]:
     the articles that make it; near-duplicate points of different articles merged."""
     if count <= 0:
         return []
+    # An entry's fingerprint names its article and extraction: a long-lived builder (serve)
+    # recomputes only the digests whose articles changed.
+    key = (count, tuple(e.fingerprint for e in entries))
+    if all(key[1]) and key in _MEMO:
+        return [TopPoint(text, entries[first], [entries[i] for i in sources], score)
+                for text, first, sources, score in _MEMO[key]]
+    found = _top_points(entries, count)
+    if all(key[1]):
+        if len(_MEMO) >= MEMO_SIZE:
+            _MEMO.pop(next(iter(_MEMO)))
+        order = {id(e): i for i, e in enumerate(entries)}
+        _MEMO[key] = [(p.text, order[id(p.entry)], [order[id(e)] for e in p.sources], p.score) for p in found]
+    return found
+
+
+MEMO_SIZE = 4096  # digests remembered
+_MEMO: dict[tuple, list[tuple[str, int, list[int], float]]] = {}
+
+
+def _top_points(entries: Sequence[Entry], count: int) -> list[TopPoint]:
     points = [_Point(k.text, entry, order, rank, stems(k.text), people_in(k.text, entry))
               for order, entry in enumerate(entries)
               for rank, k in enumerate(entry.extraction.key_points)]
     # Weightiest first, so a group's first member is the wording it is shown in.
     points.sort(key=lambda p: (p.rank, p.order))
     groups: list[_Group] = []
-    index: dict[str, set[int]] = defaultdict(set)  # stem -> groups with a member using it
-    for point in points:
-        group = _matching_group(point, groups, index)
-        if group is None:
-            group = len(groups)
+    group_of: list[int] = []  # point (in the order placed) -> its group
+    index: dict[str, list[int]] = defaultdict(list)  # stem -> points placed that have it
+    for i, point in enumerate(points):
+        match = _most_similar(i, points, index)
+        if match is None or any(m.entry is point.entry for m in groups[group_of[match]].members):
+            # An article's own points are already distinct (keypoints.py): never merged.
+            group_of.append(len(groups))
             groups.append(_Group())
-        groups[group].members.append(point)
+        else:
+            group_of.append(group_of[match])
+        groups[group_of[i]].members.append(point)
         for stem in point.stems:
-            index[stem].add(group)
+            index[stem].append(i)
     best = sorted(groups, key=lambda g: (-g.score, g.members[0].rank, g.members[0].order))[:count]
-    result = []
-    for group in best:
-        first = group.members[0]
-        sources = [first.entry] + sorted((p.entry for p in group.members[1:]), key=lambda e: _order(group, e))
-        result.append(TopPoint(text=first.text, entry=first.entry, sources=sources, score=round(group.score, 4)))
-    return result
+    return [TopPoint(text=g.members[0].text, entry=g.members[0].entry, sources=[p.entry for p in g.members],
+                     score=round(g.score, 4)) for g in best]
 
 
-def _order(group: _Group, entry: Entry) -> int:
-    return next(p.order for p in group.members if p.entry is entry)
-
-
-def _matching_group(point: _Point, groups: list[_Group], index: dict[str, set[int]]) -> int | None:
-    """The group of another article's near-identical point (the most similar, the earliest
-    on a tie), or None."""
-    candidates = sorted(set().union(*(index.get(stem, ()) for stem in point.stems)))
+def _most_similar(i: int, points: list[_Point], index: dict[str, list[int]]) -> int | None:
+    """The earlier point of another article that is the same point as points[i] and most
+    like it (the earliest on a tie), or None."""
+    point = points[i]
+    shared: dict[int, int] = {}
+    for stem in point.stems:
+        for j in index.get(stem, ()):
+            shared[j] = shared.get(j, 0) + 1
     best, best_sim = None, 0.0
-    for g in candidates:
-        if any(m.entry is point.entry for m in groups[g].members):
-            continue  # an article's own points are already distinct (keypoints.py)
-        sim = max(same_point(point, m) for m in groups[g].members)
-        if sim > best_sim:
-            best, best_sim = g, sim
+    for j, common in sorted(shared.items()):
+        other = points[j]
+        sim = common / (len(point.stems) + len(other.stems) - common)  # Jaccard, from the counts
+        if sim > best_sim and sim >= SAME_POINT and other.entry is not point.entry \
+                and not _other_people(point, other):
+            best, best_sim = j, sim
     return best
 
 
 def same_point(a: _Point, b: _Point) -> float:
     """How alike two points are (Jaccard of stems), 0.0 when they are not the same point."""
-    if a.people and b.people and not a.people & b.people:
-        return 0.0  # each names its own people, and none in common: two stories
+    if _other_people(a, b):
+        return 0.0
     sim = similarity(a.stems, b.stems)
     return sim if sim >= SAME_POINT else 0.0
+
+
+def _other_people(a: _Point, b: _Point) -> bool:
+    """Each names its own people, and none in common: two stories, however alike the words."""
+    return bool(a.people and b.people and not a.people & b.people)
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
@@ -127,12 +153,7 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
 
 def stems(text: str) -> frozenset[str]:
     """The point's content words, lower-cased and stemmed; numbers count as words."""
-    out = set()
-    for word in _WORD.findall(text.lower()):
-        if word in _STOP or (len(word) < MIN_STEM and not any(c.isdigit() for c in word)):
-            continue
-        out.add(_stem(word))
-    return frozenset(out)
+    return frozenset(_stem(word) for word in _WORD.findall(text.lower()) if word not in _STOP)
 
 
 @lru_cache(maxsize=65536)

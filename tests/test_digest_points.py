@@ -146,3 +146,17 @@ def test_the_digest_page_opens_with_merged_top_points(tmp_path):
     (site / "config.yaml").write_text("title: Test site\nbase_url: https://example.org/\ntop_points: 0\n")
     assert not build(load_config(site / "config.yaml")).problems
     assert "top-points" not in (config.output_path / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_rebuilt_site_model_gets_the_remembered_points_on_its_own_entries(entries):
+    # serve rebuilds the site model on every edit: unchanged digests reuse their top points.
+    def copies() -> list[Entry]:
+        return [Entry(article=e.article, extraction=e.extraction, url=e.url, fingerprint=f"fp-{e.url}")
+                for e in (entries["politics/175.txt"], entries["politics/349.txt"], entries["tech/254.txt"])]
+
+    first, second = copies(), copies()
+    a, b = top_points(first, 3), top_points(second, 3)
+    assert [(p.text, p.score, [e.url for e in p.sources]) for p in a] == \
+           [(p.text, p.score, [e.url for e in p.sources]) for p in b]
+    assert all(e in second for p in b for e in p.sources) and b[0].sources[0] is second[0]
+    assert len(b[0].sources) == 2
