@@ -8,17 +8,21 @@ listed as a source. A point made by several articles weighs the sum of their wei
 so a story that many sources cover rises to the top.
 
 Near-duplicates are found on the words alone (the site model never loads spaCy): two
-points are the same when they share most of their content words (Snowball stems, so
-"rallies" meets "rallying"), and when each names someone or something of the story the
-two name at least one participant in common: "D'Arcy ruled out of Saturday's clash
-against Scotland" and "O'Driscoll ruled out of Saturday's clash against Scotland" share
+points of different articles are the same when they share most of their content words
+(Jaccard of Snowball stems, so "rallies" meets "rallying"), unless each names people of
+its article and none in common: "D'Arcy has been ruled out of Saturday's clash against
+Scotland" and "O'Driscoll has been ruled out of Saturday's clash against Scotland" share
 their words but not their man.
+
+The result depends only on the entries (their fingerprints name article and extraction),
+so it is remembered per digest: serve, rebuilding the site model on every edit,
+recomputes only the digest whose articles changed.
 """
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -72,8 +76,6 @@ def top_points(entries: Sequence[Entry], count: int = 5) -> list[TopPoint]:
     the articles that make it; near-duplicate points of different articles merged."""
     if count <= 0:
         return []
-    # An entry's fingerprint names its article and extraction: a long-lived builder (serve)
-    # recomputes only the digests whose articles changed.
     key = (count, tuple(e.fingerprint for e in entries))
     if all(key[1]) and key in _MEMO:
         return [TopPoint(text, entries[first], [entries[i] for i in sources], score)
@@ -101,9 +103,8 @@ def _top_points(entries: Sequence[Entry], count: int) -> list[TopPoint]:
     group_of: list[int] = []  # point (in the order placed) -> its group
     index: dict[str, list[int]] = defaultdict(list)  # stem -> points placed that have it
     for i, point in enumerate(points):
-        match = _most_similar(i, points, index)
-        if match is None or any(m.entry is point.entry for m in groups[group_of[match]].members):
-            # An article's own points are already distinct (keypoints.py): never merged.
+        match = _most_similar(i, points, index, lambda j: groups[group_of[j]])
+        if match is None:
             group_of.append(len(groups))
             groups.append(_Group())
         else:
@@ -116,9 +117,11 @@ def _top_points(entries: Sequence[Entry], count: int) -> list[TopPoint]:
                      score=round(g.score, 4)) for g in best]
 
 
-def _most_similar(i: int, points: list[_Point], index: dict[str, list[int]]) -> int | None:
-    """The earlier point of another article that is the same point as points[i] and most
-    like it (the earliest on a tie), or None."""
+def _most_similar(i: int, points: list[_Point], index: dict[str, list[int]],
+                  group: Callable[[int], _Group]) -> int | None:
+    """The earlier point that is the same point as points[i] and most like it (the earliest
+    on a tie), in a group without a point of the same article, or None. An article's own
+    points are already distinct (keypoints.py): they are never merged."""
     point = points[i]
     shared: dict[int, int] = {}
     for stem in point.stems:
@@ -128,8 +131,8 @@ def _most_similar(i: int, points: list[_Point], index: dict[str, list[int]]) -> 
     for j, common in sorted(shared.items()):
         other = points[j]
         sim = common / (len(point.stems) + len(other.stems) - common)  # Jaccard, from the counts
-        if sim > best_sim and sim >= SAME_POINT and other.entry is not point.entry \
-                and not _other_people(point, other):
+        if sim > best_sim and sim >= SAME_POINT and not _other_people(point, other) \
+                and all(m.entry is not point.entry for m in group(j).members):
             best, best_sim = j, sim
     return best
 
@@ -168,7 +171,18 @@ def people_in(text: str, entry: Entry) -> frozenset[str]:
         if participant.type != "PERSON":
             continue
         for form in (participant.name, *participant.aliases):
-            if form and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text):
+            if form and _mentions(text, form):
                 found.add(participant.name.lower())
                 break
     return frozenset(found)
+
+
+def _mentions(text: str, name: str) -> bool:
+    """`name` occurs in `text` as whole words ("Ed" is not in "Edward")."""
+    start = text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        if (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        start = text.find(name, start + 1)
+    return False

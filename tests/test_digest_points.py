@@ -15,7 +15,7 @@ import pytest
 from briefings.build import build
 from briefings.config import load_config
 from briefings.content import read_article
-from briefings.digest_points import people_in, same_point, similarity, stems, top_points, _Point
+from briefings.digest_points import _mentions, _Point, people_in, same_point, similarity, stems, top_points
 from briefings.extract import extract_doc
 from briefings.model import Entry, Extraction, KeyPoint, Participant
 
@@ -160,3 +160,8 @@ def test_a_rebuilt_site_model_gets_the_remembered_points_on_its_own_entries(entr
            [(p.text, p.score, [e.url for e in p.sources]) for p in b]
     assert all(e in second for p in b for e in p.sources) and b[0].sources[0] is second[0]
     assert len(b[0].sources) == 2
+
+
+def test_people_are_found_as_whole_words():
+    assert _mentions("Ed Balls said on Monday.", "Ed Balls") and _mentions("said Ed.", "Ed")
+    assert not _mentions("Edward said.", "Ed") and not _mentions("TedEd said.", "Ed")
