@@ -143,6 +143,16 @@ class Entry:
 
 
 @dataclass
+class TopPoint:
+    """One of a digest's top points: a key point, and every article of the period that makes it."""
+
+    text: str
+    entry: Entry  # the article whose words are shown
+    sources: list[Entry]  # every article making the point, `entry` first
+    score: float = 0.0
+
+
+@dataclass
 class Digest:
     id: str  # "2026-11-16" (week starting), "2026-11-18" (day) or "undated"
     title: str  # "Week of 16 November 2026"
@@ -151,6 +161,7 @@ class Digest:
     entries: list[Entry]
     previous: Digest | None = None  # older
     next: Digest | None = None  # newer
+    top_points: list[TopPoint] = field(default_factory=list)  # across its articles (digest_points.py)
 
 
 @dataclass

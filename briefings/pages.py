@@ -84,8 +84,10 @@ def plan(site: SiteModel, participant_urls: Callable[[Entry], Iterable[str]],
 
 def _digest_deps(digest) -> tuple[str, ...]:
     older, newer = digest.previous, digest.next
+    # The top points follow from the cards' entries, but name them: what the page shows.
+    top = tuple(f"top|{p.text}|{','.join(e.url for e in p.sources)}" for p in digest.top_points)
     return (digest.id, digest.title,
-            f"{older.id}|{older.title}" if older else "", f"{newer.id}|{newer.title}" if newer else "")
+            f"{older.id}|{older.title}" if older else "", f"{newer.id}|{newer.title}" if newer else "", *top)
 
 
 def fingerprint(page: PageSpec, template_hash: str, config_hash: str) -> str:

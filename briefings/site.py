@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 
 from .config import Config
 from .content import slugify
+from .digest_points import top_points
 from .model import Article, Digest, Entry, Extraction, ParticipantPage, QuotePage, QuoteRef, SiteModel, TagPage
 
 UNDATED = "undated"
@@ -42,7 +43,7 @@ def build_site_model(articles: list[Article], extracted: list[tuple[str, Extract
     # Newest first; undated last; ties by title so the order never depends on the file system.
     entries.sort(key=lambda e: (e.article.date is None, -(e.article.date or dt.date.min).toordinal(),
                                 e.article.title.lower(), e.article.slug))
-    digests = build_digests(entries, config.period)
+    digests = build_digests(entries, config.period, config.top_points)
     latest = next((d.entries for d in digests if d.start is not None), [])
     site = SiteModel(
         title=config.title,
@@ -80,7 +81,8 @@ def quote_page_url(number: int) -> str:
     return "quotes/index.html" if number == 1 else f"quotes/page-{number}.html"
 
 
-def build_digests(entries: list[Entry], period: str) -> list[Digest]:
+def build_digests(entries: list[Entry], period: str, top: int = 0) -> list[Digest]:
+    """One digest per period, newest first, each with its `top` points across its articles."""
     groups: dict[dt.date | None, list[Entry]] = defaultdict(list)
     for entry in entries:
         date = entry.article.date
@@ -94,6 +96,7 @@ def build_digests(entries: list[Entry], period: str) -> list[Digest]:
     for digest in digests:
         for entry in digest.entries:
             entry.digest = digest
+        digest.top_points = top_points(digest.entries, top)
     for newer, older in zip(digests, digests[1:]):
         newer.previous, older.next = older, newer
     return digests

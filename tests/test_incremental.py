@@ -9,7 +9,7 @@ from briefings.config import load_config
 
 from conftest import article, write_site
 
-# Real sentences (BBC politics 001, business 001; the seed article), so extractions are real.
+# Real sentences (BBC politics 001, 175, 349, business 001; the seed article), so extractions are real.
 BODIES = [
     'Maternity pay for new mothers is to rise by £1,400, Trade and Industry Secretary Patricia Hewitt said.\n\n'
     '"We have already doubled the length of maternity pay," Ms Hewitt told GMTV.',
@@ -17,6 +17,11 @@ BODIES = [
     "Foreign Minister Fumio Kishida and British Foreign Secretary William Hague agreed Wednesday to deepen "
     "security cooperation.\n\n“We support Japan in undertaking its security review,” Hague said.",
     "The council met on Monday and agreed the budget.",
+    # BBC politics 175 and 349: one story in two wordings, merged into one top point
+    'Gordon Brown has issued a rallying cry, telling supporters the "stakes are too high" to stay at home or '
+    'protest vote in the forthcoming general election.',
+    'Gordon Brown has issued a rallying cry to supporters, warning the "stakes are too high" to stay at home or '
+    'protest vote in the next general election.',
 ]
 DATES = ["2026-11-02", "2026-11-10", "2026-11-18", None]
 TAGS = ["[uk]", "[uk, politics]", "[business]", "[]"]
@@ -117,3 +122,19 @@ def test_a_page_deleted_by_hand_is_rebuilt(tmp_path, shared_cache):
 def _clean(config, out: Path) -> Path:
     Builder(config, output=out, persist=False).build(clean=True)
     return out
+
+
+def test_a_near_duplicate_joining_a_top_point_updates_the_digest(tmp_path, shared_cache):
+    # The top point of the week gains a second source: the digest pages must be re-rendered.
+    site = write_site(tmp_path, {"a.md": article("One", "2026-11-16", BODIES[4]),
+                                 "b.md": article("Two", "2026-11-17", BODIES[3])},
+                      f"base_url: https://example.org/\ncache_dir: {shared_cache}\n")
+    config = load_config(site / "config.yaml")
+    builder = Builder(config)
+    builder.build()
+    (site / "content" / "c.md").write_text(article("Three", "2026-11-18", BODIES[5]))
+    builder.build()
+    index = (config.output_path / "index.html").read_text(encoding="utf-8")
+    top = index[index.index('class="top-points"'):index.index("</section>")]
+    assert top.count("rallying cry") == 1 and "articles/a.html" in top and "articles/c.html" in top
+    assert tree(config.output_path) == tree(_clean(config, tmp_path / "clean"))

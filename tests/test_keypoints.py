@@ -10,7 +10,7 @@ import json
 import pytest
 
 from briefings.extract import boilerplate
-from briefings.extract.keypoints import find_key_points, glued_clause, is_story_sentence
+from briefings.extract.keypoints import find_key_points, glued_clause, glued_label, is_story_sentence
 from briefings.extract.participants import find_participants
 from briefings.extract.quotes import find_quotes
 
@@ -110,6 +110,42 @@ def test_caption_glued_onto_a_story_sentence_is_detected(parse):
     sent = next(iter(doc.sents))
     assert glued_clause(sent) is not None and doc[glued_clause(sent)].text == "Altice"
     assert not is_story_sentence(sent)
+
+
+def test_caption_label_glued_inside_a_sentence_is_detected(parse):
+    # dev 236c65a5 (Peter O'Toole): a caption and its "Title: " label run on from a story sentence
+    doc = parse("According to Michael Redwood, inevitable wind-ups surfaced 'whenever the devil inside' Peter O'Toole "
+                "needed entertaining Fall of an Empire: The Story of Katherine of Alexandria attempts to pay homage "
+                "to Saint Katherine Director Michael Redwood paid tribute to O’Toole.")
+    sent = next(iter(doc.sents))
+    assert doc[glued_label(sent)].text == "Fall"
+    assert not is_story_sentence(sent)
+
+
+@pytest.mark.parametrize("text", [
+    "The teenager then texted Barnes: 'She threatened to throw me out of the house.'",  # dev 12893950: a speaker's cue
+    "Hillary Clinton has garnered one of her first major endorsements in her bid for the White House: "
+    "The nation's largest lesbian political action committee.",  # dev, reworded
+    "With the new Avengers: Age of Ultron movie released this week, James Haskell showed off his inner Iron Man.",
+])
+def test_a_colon_after_a_name_in_a_story_sentence_is_no_label(parse, text):
+    assert all(glued_label(s) is None for s in parse(text).sents)
+
+
+def test_run_in_numbered_list_is_split_and_its_lede_kept():
+    # dev 71530c72 (Richie Benaud): a listicle whose line breaks were lost
+    text = ("Richie Benaud, one of cricket's great personalities, has died at the age of 84 after battling skin cancer "
+            "1. BALL OF THE CENTURY Benaud was on hand to talk viewers through Shane Warne's first test delivery. "
+            "2. AUSTRALIA'S UNDERARM BALL Benaud was renowned for his calming tone as broadcaster. "
+            "3. LAST SPELL OF COMMENTARY IN ENGLAND Benaud's final commentary duties came in 2005.")
+    assert boilerplate.clean(text).split("\n\n") == [
+        "Richie Benaud, one of cricket's great personalities, has died at the age of 84 after battling skin cancer.",
+        "BALL OF THE CENTURY", "Benaud was on hand to talk viewers through Shane Warne's first test delivery.",
+        "AUSTRALIA'S UNDERARM BALL", "Benaud was renowned for his calming tone as broadcaster.",
+        "LAST SPELL OF COMMENTARY IN ENGLAND", "Benaud's final commentary duties came in 2005."]
+    # numbers that are values, not counters, stay put
+    values = "He was ranked No 1. Then he fell to 2. After that he was 3. He retired in 2014."
+    assert boilerplate.clean(values) == values
 
 
 @pytest.mark.parametrize("text", [

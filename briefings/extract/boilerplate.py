@@ -88,11 +88,48 @@ def split_paragraphs(text: str) -> list[str]:
     return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
 
 
+# A numbered list run into the text: "… after battling skin cancer 1. BALL OF THE CENTURY
+# Benaud was … 2. AUSTRALIA'S UNDERARM BALL …" (scraped listicles lose their line breaks).
+# After these words a number is a value, not a counter: "ranked No 1.", "fell to 2."
+_VALUE_BEFORE = {"no", "no.", "number", "to", "from", "at", "by", "of", "in", "the", "a", "was", "is", "were", "are",
+                 "than", "and", "or", "won", "lost", "beat", "drew", "page", "version", "level", "grade", "category"}
+_ITEM_HEADING = re.compile(r"^((?:[A-Z0-9][A-Z0-9'’&-]+\s+){2,10})(?=[A-Z][a-z])")
+_COUNTER = re.compile(r"(?<=[\w)’'\".!?]) (\d{1,2})\. (?=[A-Z‘'\"“])")
+
+
+def split_numbered_list(paragraph: str) -> list[str]:
+    """The paragraph cut before each counter of a run-in list 1., 2., 3. … (three at least),
+    counters dropped, an all-caps item heading set apart; a piece left without a full stop
+    gets one. A paragraph without such a list is returned whole."""
+    cuts, expected = [], 1
+    for match in _COUNTER.finditer(paragraph):
+        before = paragraph[:match.start()].rsplit(" ", 1)[-1].lower()
+        if int(match.group(1)) == expected and before not in _VALUE_BEFORE:
+            cuts.append(match)
+            expected += 1
+    if len(cuts) < 3:
+        return [paragraph]
+    pieces, start = [], 0
+    for match in cuts:
+        pieces.append(paragraph[start:match.start()])
+        start = match.end()
+    pieces.append(paragraph[start:])
+    ended = []
+    for piece in (p.strip() for p in pieces):
+        heading = _ITEM_HEADING.match(piece)
+        if heading:  # "BALL OF THE CENTURY Benaud was on hand …": the item's heading apart
+            ended.append(heading.group(1).strip())
+            piece = piece[heading.end():]
+        if piece:
+            ended.append(piece if re.search(r"[.!?…:;\"'’”)]$", piece) else piece + ".")
+    return ended
+
+
 def clean(text: str) -> str:
     """The story text: boilerplate paragraphs dropped, inline stamps cut, one paragraph a line."""
     kept = []
-    for paragraph in split_paragraphs(text):
-        paragraph = re.sub(r"\s+", " ", paragraph)
+    paragraphs = (piece for p in split_paragraphs(text) for piece in split_numbered_list(re.sub(r"\s+", " ", p)))
+    for paragraph in paragraphs:
         if boilerplate_reason(paragraph):
             continue
         stripped = strip_inline(paragraph)

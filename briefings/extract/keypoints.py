@@ -57,6 +57,10 @@ _SHOUTING = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,}){2,}\b")  # an all-caps run:
 _GLUE_BEFORE_TAGS = {"NN", "NNS", "CD", "VBN", "JJ", "-RRB-"}
 _NOT_GLUE_WORDS = {"so", "then", "now", "today", "while", "and", "but", "or", "that", "because"}
 _OPEN_QUOTES = {"“", "‘", '"', "'", "``"}
+_TITLE_SMALL = {"of", "a", "an", "the", "and", "for", "in", "to", "on"}  # inside a Title Case run
+# Before a Title Case run these make it part of the sentence: "visited the White House: …",
+# "the new Avengers: Age of Ultron movie".
+_NOT_BEFORE_LABEL = {"DT", "IN", "PRP$", "POS", "TO", "CC", "WDT", "JJ", "JJR", "JJS"}
 _CLOSE_QUOTES = {"”", "’", '"', "'", "''"}
 
 
@@ -113,7 +117,27 @@ def is_story_sentence(sent: Span) -> bool:
         return False
     if text[0].islower() or not any(t.tag_ in _FINITE for t in sent):
         return False  # a fragment: starts mid-sentence or has no finite verb
-    return glued_clause(sent) is None
+    return glued_clause(sent) is None and glued_label(sent) is None
+
+
+def glued_label(sent: Span) -> int | None:
+    """Where a caption label starts inside the sentence ("… Peter O'Toole needed entertaining
+    Fall of an Empire: The Story of …": a Title Case run and a colon right after a lower-case
+    word, not a speaker's cue such as "told Barnes: 'She …'"), or None."""
+    doc = sent.doc
+    for colon in sent:
+        if colon.text != ":" or colon.i + 1 >= sent.end or doc[colon.i + 1].text in _OPEN_QUOTES:
+            continue
+        start = colon.i
+        while start - 1 > sent.start and (doc[start - 1].is_title or doc[start - 1].lower_ in _TITLE_SMALL):
+            start -= 1
+        while start < colon.i and not doc[start].is_title:
+            start += 1  # the run starts with a capital, not with "of"
+        before = doc[start - 1]
+        if start < colon.i and start > sent.start and before.is_alpha and before.is_lower and before.whitespace_ \
+                and before.tag_ not in _NOT_BEFORE_LABEL:
+            return start
+    return None
 
 
 def glued_clause(sent: Span) -> int | None:
