@@ -188,6 +188,19 @@ class TagPage:
     slug: str
     url: str
     entries: list[Entry]
+    pages: list[ListPage] = field(default_factory=list, repr=False)  # the entries, page_size at a time
+
+
+@dataclass
+class ListPage:
+    """One page of a long listing (digests, a tag's articles, the participants index)."""
+
+    number: int  # from 1
+    url: str
+    items: list
+    count: int = 1  # pages in the listing
+    previous: ListPage | None = field(default=None, repr=False)
+    next: ListPage | None = field(default=None, repr=False)
 
 
 @dataclass
@@ -212,6 +225,9 @@ class SiteModel:
     quotes: list[QuoteRef]
     updated: dt.datetime | None = None  # newest article date, or SOURCE_DATE_EPOCH
     quote_pages: list[QuotePage] = field(default_factory=list)
+    archive_pages: list[ListPage] = field(default_factory=list)  # the digests, page_size at a time
+    # The participants index in each of its orders ("count", "name"), page_size at a time.
+    participant_index: dict[str, list[ListPage]] = field(default_factory=dict)
 
     def digest(self, digest_id: str) -> Digest | None:
         return next((d for d in self.digests if d.id == digest_id), None)

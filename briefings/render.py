@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import hashlib
+import json
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -38,6 +40,8 @@ def make_environment(config: Config) -> jinja2.Environment:
     env.filters["date"] = format_date
     env.filters["isodate"] = lambda d: d.isoformat() if d else ""
     env.filters["rfc3339"] = rfc3339
+    env.filters["rfc822"] = rfc822
+    env.filters["json"] = to_json
     env.globals["absolute"] = lambda url: config.base_url + url
     return env
 
@@ -52,6 +56,18 @@ def rfc3339(value: dt.date | dt.datetime | None) -> str:
     if not isinstance(value, dt.datetime):
         value = dt.datetime(value.year, value.month, value.day, tzinfo=dt.timezone.utc)
     return value.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def rfc822(value: dt.date | dt.datetime | None) -> str:
+    """RSS 2.0 dates: "Wed, 18 Nov 2026 00:00:00 +0000" (English names whatever the locale)."""
+    return email.utils.format_datetime(dt.datetime.strptime(rfc3339(value), "%Y-%m-%dT%H:%M:%SZ")
+                                       .replace(tzinfo=dt.timezone.utc))
+
+
+def to_json(value) -> str:
+    """JSON for the feed and the search index: UTF-8 as it is, compact, stable. "</" is
+    written with an escaped slash so the same text is safe inside a <script> element too."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 
 def relative(target: str, page_url: str) -> str:
