@@ -180,6 +180,7 @@ class ParticipantPage:
     quotes: list[QuoteRef]
     keys: list[str] = field(default_factory=list)  # every "TYPE:name" merged into this page
     current: int = 0  # articles in the latest digest that it takes part in
+    pages: list[ListPage] = field(default_factory=list, repr=False)  # its articles, page_size at a time
 
 
 @dataclass
@@ -199,6 +200,7 @@ class ListPage:
     url: str
     items: list
     count: int = 1  # pages in the listing
+    quotes: list = field(default_factory=list, repr=False)  # a participant's page: the quotes shown beside
     previous: ListPage | None = field(default=None, repr=False)
     next: ListPage | None = field(default=None, repr=False)
 

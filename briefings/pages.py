@@ -63,9 +63,13 @@ def plan(site: SiteModel, participant_urls: Callable[[Entry], Iterable[str]],
                                   (order, _pager_deps(page), kinds,
                                    *(_participant_row(p) for p in page.items))))
     for person in site.participants:
-        pages.append(PageSpec(person.url, "participant.html", {"participant": person},
-                              (person.key, "|".join(person.roles), str(person.current), *cards(person.entries),
-                               *(f"{q.entry.url}#{q.quote.start}" for q in person.quotes))))
+        for page in person.pages:
+            quotes = page.quotes
+            pages.append(PageSpec(page.url, "participant.html", {"participant": person, "listing": page},
+                                  (person.key, "|".join(person.roles), str(person.current), _pager_deps(page),
+                                   f"articles={len(person.entries)}|quotes={len(person.quotes)}",
+                                   *cards(page.items), *(f"{q.entry.url}#{q.quote.start}" for q in quotes),
+                                   *cards(q.entry for q in quotes))))
     pages.append(PageSpec("tags/index.html", "tags.html", {},
                           tuple(f"{t.name}|{t.url}|{len(t.entries)}" for t in site.tags)))
     for tag in site.tags:
@@ -89,7 +93,8 @@ def plan(site: SiteModel, participant_urls: Callable[[Entry], Iterable[str]],
     pages.append(PageSpec("sitemap.xml", "sitemap.xml", {"entries": published},
                           (str(site.updated), *(d.url for d in site.digests),
                            *(f"{e.url}|{e.article.date}" for e in published),
-                           *(p.url for p in site.participants), *(t.url for t in site.tags),
+                           *(p.url for person in site.participants for p in person.pages),
+                           *(t.url for t in site.tags),
                            *(p.url for t in site.tags for p in t.pages[1:]),
                            *(p.url for p in archive),
                            *(p.url for listing in site.participant_index.values() for p in listing),

@@ -61,6 +61,8 @@ def build_site_model(articles: list[Article], extracted: list[tuple[str, Extract
     site.archive_pages = paginate(digests, config.page_size, lambda n: numbered_url("digests/index.html", n))
     for tag in site.tags:
         tag.pages = paginate(tag.entries, config.page_size, lambda n, tag=tag: tag_page_url(tag.slug, n))
+    for person in site.participants:
+        person.pages = participant_pages(person, config.page_size)
     site.participant_index = {
         order: paginate(sorted(site.participants, key=key), config.page_size,
                         lambda n, order=order: participant_index_url(order, n))
@@ -93,6 +95,18 @@ def numbered_url(first: str, number: int) -> str:
 def tag_page_url(slug: str, number: int) -> str:
     # Later pages in a folder of their own: tags/uk/page-2.html never meets another tag's URL.
     return f"tags/{slug}.html" if number == 1 else f"tags/{slug}/page-{number}.html"
+
+
+def participant_pages(person: ParticipantPage, page_size: int) -> list[ListPage]:
+    """A participant's articles page_size to a page; its quotes, as many, run alongside
+    (page n shows quotes n·page_size onwards), so neither list grows without bound."""
+    count = max(1, -(-len(person.entries) // page_size), -(-len(person.quotes) // page_size))
+    pages = paginate(list(range(count)), 1,
+                     lambda n: person.url if n == 1 else f"participants/{person.slug}/page-{n}.html")
+    for page in pages:
+        shown = slice((page.number - 1) * page_size, page.number * page_size)
+        page.items, page.quotes = person.entries[shown], person.quotes[shown]
+    return pages
 
 
 def participant_index_url(order: str, number: int) -> str:
@@ -170,7 +184,7 @@ def build_participants(entries: list[Entry], current: list[Entry] | None = None)
         page.keys.sort()
         page.current = sum(1 for e in page.entries if id(e) in latest)
     ordered = sorted(pages.values(), key=lambda p: (-p.current, -len(p.entries), p.name.lower(), p.type))
-    used = {"index"}  # participants/index.html is the index
+    used = {"index", "by-name"}  # the index's own pages: participants/index.html, participants/by-name/
     for page in sorted(pages.values(), key=lambda p: (p.name.lower(), p.type)):
         base = slugify(page.name) or "participant"
         # Two pages never share a URL; candidates are made lazily.

@@ -119,11 +119,26 @@ def test_participants_index_sorted_and_paged(order, first):
     assert 'aria-current="page"' in pages[first] and "aria-sort=" in pages[first]
 
 
+def test_participant_pages_in_pages_with_their_quotes():
+    site, config = make_site()
+    pages = render_all(site, config)
+    person = next(p for p in site.participants if p.name == "Common Person")
+    chain = walk(pages, person.url)
+    assert chain == [person.url] + [f"participants/{person.slug}/page-{n}.html" for n in (2, 3)]
+    listed = [u for url in chain for u in links(pages, url) if u.startswith("articles/") and "#" not in u]
+    assert sorted(set(listed)) == sorted(e.url for e in person.entries)
+    quoted = [q for url in chain for q in re.findall(r"<blockquote><p>(Quote \d+)</p>", pages[url])]
+    assert sorted(quoted) == sorted(f"Quote {i}" for i in range(N)), "every quote once, across the pages"
+    single = next(p for p in site.participants if len(p.entries) == 1)
+    assert walk(pages, single.url) == [single.url]
+
+
 def test_index_urls_are_never_a_participant_or_tag_page():
-    site, config = make_site(n=12, extra_people=("Index", "Page 2"), tags=("index", "all"))
+    site, config = make_site(n=12, extra_people=("Index", "Page 2", "By Name"), tags=("index", "all"))
     pages = render_all(site, config)  # render_all asserts the URLs are distinct
     urls = {p.name: p.url for p in site.participants}
     assert urls["Index"] != "participants/index.html" and urls["Page 2"] != "participants/page-2.html"
+    assert urls["By Name"] != "participants/by-name.html", "its page 2 would be the index's"
     assert {t.name: t.url for t in site.tags}["index"] != "tags/index.html"
     assert "<h1>Participants</h1>" in pages["participants/index.html"]
     assert "<h1>Tags</h1>" in pages["tags/index.html"]
