@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .model import Entry, SiteModel
+from .search import VERSION as SEARCH_INDEX_VERSION
 
 
 @dataclass
@@ -85,7 +86,8 @@ def plan(site: SiteModel, participant_urls: Callable[[Entry], Iterable[str]],
                                *(f"{name}|{len(refs)}" for name, refs in quote_page.groups),
                                *cards(shown.values()))))
     pages.extend(_feeds(site, cards))
-    everything = (*cards(site.entries), *(_participant_row(p) for p in site.participants))
+    everything = (f"search-index-v{SEARCH_INDEX_VERSION}", *cards(site.entries),
+                  *(_participant_row(p) for p in site.participants))
     pages.append(PageSpec("search.html", "search.html", {}, ("search",)))
     pages.append(PageSpec("search.json", "search.json", {}, everything))
     pages.append(PageSpec("search-index.js", "search-index.js", {}, everything))

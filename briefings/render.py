@@ -14,6 +14,7 @@ from jinja2 import meta
 
 from .config import Config
 from .model import Participant, Problem, SiteModel
+from .search import search_index_json
 
 
 def theme_dir() -> Path:
@@ -143,6 +144,7 @@ class Renderer:
         self.env = env or make_environment(config)
         self._participant_urls = {key: p.url for p in site.participants for key in p.keys or [p.key]}
         self._speaker_urls: dict[str, str] = {}
+        self._search_index: str | None = None
         for page in site.participants:
             if page.type in ("PERSON", "ORG"):
                 for key in page.keys or [page.key]:
@@ -159,6 +161,12 @@ class Renderer:
         urls = [self.participant_url(p) or "" for p in entry.extraction.participants]
         return urls + [self.speaker_url(q.speaker) or "" for q in entry.extraction.quotes]
 
+    def search_index(self) -> str:
+        """The search index as JSON, made once: search.json and search-index.js both hold it."""
+        if self._search_index is None:
+            self._search_index = search_index_json(self.site)
+        return self._search_index
+
     def render(self, template: str, page_url: str, **context) -> bytes:
         try:
             html = self.env.get_template(template).render(
@@ -168,6 +176,7 @@ class Renderer:
                 rel=lambda target: relative(target, page_url),
                 participant_url=self.participant_url,
                 speaker_url=self.speaker_url,
+                search_index=self.search_index,
                 **context,
             )
         except jinja2.TemplateSyntaxError as exc:
