@@ -16,7 +16,6 @@ import os
 import posixpath
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
