@@ -65,12 +65,11 @@ def plan(site: SiteModel, participant_urls: Callable[[Entry], Iterable[str]],
                                    *(_participant_row(p) for p in page.items))))
     for person in site.participants:
         for page in person.pages:
-            quotes = page.quotes
             pages.append(PageSpec(page.url, "participant.html", {"participant": person, "listing": page},
                                   (person.key, "|".join(person.roles), str(person.current), _pager_deps(page),
                                    f"articles={len(person.entries)}|quotes={len(person.quotes)}",
-                                   *cards(page.items), *(f"{q.entry.url}#{q.quote.start}" for q in quotes),
-                                   *cards(q.entry for q in quotes))))
+                                   *cards(page.items), *(f"{q.entry.url}#{q.quote.start}" for q in page.quotes),
+                                   *cards(q.entry for q in page.quotes))))
     pages.append(PageSpec("tags/index.html", "tags.html", {},
                           tuple(f"{t.name}|{t.url}|{len(t.entries)}" for t in site.tags)))
     for tag in site.tags:
@@ -96,8 +95,7 @@ def plan(site: SiteModel, participant_urls: Callable[[Entry], Iterable[str]],
                           (str(site.updated), *(d.url for d in site.digests),
                            *(f"{e.url}|{e.article.date}" for e in published),
                            *(p.url for person in site.participants for p in person.pages),
-                           *(t.url for t in site.tags),
-                           *(p.url for t in site.tags for p in t.pages[1:]),
+                           *(p.url for t in site.tags for p in t.pages),
                            *(p.url for p in archive),
                            *(p.url for listing in site.participant_index.values() for p in listing),
                            *(q.url for q in site.quote_pages))))
@@ -108,12 +106,7 @@ def plan(site: SiteModel, participant_urls: Callable[[Entry], Iterable[str]],
 
 
 FEED_SIZE = 50  # newest articles in each feed
-FEED_TEMPLATES = (("feed.xml", "atom.xml"), ("rss.xml", "rss.xml"), ("feed.json", "feed.json"))
-
-
-def feed_urls(prefix: str = "") -> dict[str, str]:
-    """The three feeds of the site (prefix "") or of a tag ("tags/uk/"), by template."""
-    return {template: prefix + name for name, template in FEED_TEMPLATES}
+FEEDS = (("feed.xml", "atom.xml"), ("rss.xml", "rss.xml"), ("feed.json", "feed.json"))  # (file, template)
 
 
 def _feeds(site: SiteModel, cards: Callable[[Iterable[Entry]], list[str]]) -> list[PageSpec]:
@@ -123,9 +116,9 @@ def _feeds(site: SiteModel, cards: Callable[[Iterable[Entry]], list[str]]) -> li
     pages = []
     for prefix, tag, entries in sources:
         shown = [e for e in entries if not e.article.draft][:FEED_SIZE]
-        urls = feed_urls(prefix)
-        for template, url in urls.items():
-            feed = {"entries": shown, "tag": tag, "url": url, "link": tag.url if tag else "index.html", "urls": urls}
+        for name, template in FEEDS:
+            url = prefix + name
+            feed = {"entries": shown, "tag": tag, "url": url, "link": tag.url if tag else "index.html"}
             pages.append(PageSpec(url, template, {"feed": feed},
                                   (str(site.updated), tag.name if tag else "", *cards(shown))))
     return pages
