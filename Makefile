@@ -9,11 +9,12 @@ STAMP  := $(VENV)/.installed
 build: $(STAMP)
 	$(BIN)/briefings build
 
-$(STAMP): pyproject.toml requirements.lock
+$(STAMP): pyproject.toml requirements.lock tests/browser/package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
+	npm ci --prefix tests/browser --no-audit --no-fund --silent  # axe-core for the browser tests
 	touch $@
 
 test: $(STAMP)
@@ -28,7 +29,7 @@ serve: $(STAMP)
 	$(BIN)/briefings serve
 
 clean:
-	rm -rf output .briefings-cache .pytest_cache
+	rm -rf output .briefings-cache .pytest_cache test-artifacts
 
 # Speed and scale figures (one JSON line per N, and a table): see bench/README.md.
 bench: $(STAMP)

@@ -74,12 +74,15 @@ def build(config_path: str, strict: bool, drafts: bool, clean: bool, verbose: bo
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (local only by default).")
 @click.option("--poll", is_flag=True, help="Poll for changes (network file systems).")
 @click.option("--open", "open_browser", is_flag=True, help="Open the site in a browser.")
-def serve(config_path: str, port: int, host: str, poll: bool, open_browser: bool) -> None:
-    """Build, serve output/ and rebuild on every change; open pages reload themselves."""
+@click.option("--drafts/--no-drafts", default=True, show_default=True, help="Include articles marked draft: true.")
+def serve(config_path: str, port: int, host: str, poll: bool, open_browser: bool, drafts: bool) -> None:
+    """Build, serve output/ and rebuild on every change; open pages reload themselves.
+    Drafts are included (they are marked Draft and kept out of feeds and the sitemap)."""
     from .serve import serve as run_serve
 
     config = load_or_exit(config_path)
-    sys.exit(run_serve(config, Path(config_path), host=host, port=port, poll=poll, open_browser=open_browser))
+    sys.exit(run_serve(config, Path(config_path), host=host, port=port, poll=poll, open_browser=open_browser,
+                       drafts=drafts))
 
 
 @main.command()

@@ -191,6 +191,7 @@ class ParticipantPage:
     quotes: list[QuoteRef]
     keys: list[str] = field(default_factory=list)  # every "TYPE:name" merged into this page
     current: int = 0  # articles in the latest digest that it takes part in
+    pages: list[ListPage] = field(default_factory=list, repr=False)  # its articles, page_size at a time
 
 
 @dataclass
@@ -199,6 +200,20 @@ class TagPage:
     slug: str
     url: str
     entries: list[Entry]
+    pages: list[ListPage] = field(default_factory=list, repr=False)  # the entries, page_size at a time
+
+
+@dataclass
+class ListPage:
+    """One page of a long listing (digests, a tag's articles, the participants index)."""
+
+    number: int  # from 1
+    url: str
+    items: list
+    count: int = 1  # pages in the listing
+    quotes: list = field(default_factory=list, repr=False)  # a participant's page: the quotes shown beside
+    previous: ListPage | None = field(default=None, repr=False)
+    next: ListPage | None = field(default=None, repr=False)
 
 
 @dataclass
@@ -223,6 +238,9 @@ class SiteModel:
     quotes: list[QuoteRef]
     updated: dt.datetime | None = None  # newest article date, or SOURCE_DATE_EPOCH
     quote_pages: list[QuotePage] = field(default_factory=list)
+    archive_pages: list[ListPage] = field(default_factory=list)  # the digests, page_size at a time
+    # The participants index in each of its orders ("count", "name"), page_size at a time.
+    participant_index: dict[str, list[ListPage]] = field(default_factory=dict)
 
     def digest(self, digest_id: str) -> Digest | None:
         return next((d for d in self.digests if d.id == digest_id), None)

@@ -9,10 +9,12 @@ Templates therefore read the site only through their page's own context (plus
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .model import Entry, SiteModel
+from .search import VERSION as SEARCH_INDEX_VERSION
 
 
 @dataclass
@@ -48,21 +50,33 @@ def plan(site: SiteModel, participant_urls: Callable[[Entry], Iterable[str]],
     for digest in site.digests:
         pages.append(PageSpec(digest.url, "digest.html", {"digest": digest, "is_index": False},
                               (*_digest_deps(digest), *cards(digest.entries))))
-    pages.append(PageSpec("digests/index.html", "archive.html", {},
-                          tuple(f"{d.id}|{d.title}|{len(d.entries)}" for d in site.digests)))
+    archive = site.archive_pages
+    for page in archive:
+        pages.append(PageSpec(page.url, "archive.html", {"listing": page},
+                              (_pager_deps(page), f"articles={len(site.entries)}",
+                               *(f"{d.id}|{d.title}|{len(d.entries)}" for d in page.items))))
     for entry in site.entries:
         pages.append(PageSpec(entry.url, "article.html", {"entry": entry}, (keys[id(entry)],)))
-    pages.append(PageSpec("participants/index.html", "participants.html", {},
-                          tuple(f"{p.key}|{p.url}|{len(p.entries)}|{p.current}|{len(p.quotes)}|{'|'.join(p.roles)}"
-                                for p in site.participants)))
+    kinds = "|".join(f"{k}={n}" for k, n in sorted(Counter(p.type for p in site.participants).items()))
+    for order, listing in site.participant_index.items():
+        for page in listing:
+            pages.append(PageSpec(page.url, "participants.html", {"listing": page, "order": order},
+                                  (order, _pager_deps(page), kinds,
+                                   *(_participant_row(p) for p in page.items))))
     for person in site.participants:
-        pages.append(PageSpec(person.url, "participant.html", {"participant": person},
-                              (person.key, "|".join(person.roles), str(person.current), *cards(person.entries),
-                               *(f"{q.entry.url}#{q.quote.start}" for q in person.quotes))))
+        for page in person.pages:
+            pages.append(PageSpec(page.url, "participant.html", {"participant": person, "listing": page},
+                                  (person.key, "|".join(person.roles), str(person.current), _pager_deps(page),
+                                   f"articles={len(person.entries)}|quotes={len(person.quotes)}",
+                                   *cards(page.items), *(f"{q.entry.url}#{q.quote.start}" for q in page.quotes),
+                                   *cards(q.entry for q in page.quotes))))
     pages.append(PageSpec("tags/index.html", "tags.html", {},
                           tuple(f"{t.name}|{t.url}|{len(t.entries)}" for t in site.tags)))
     for tag in site.tags:
-        pages.append(PageSpec(tag.url, "tag.html", {"tag": tag}, (tag.name, *cards(tag.entries))))
+        for page in tag.pages:
+            pages.append(PageSpec(page.url, "tag.html", {"tag": tag, "listing": page},
+                                  (tag.name, tag.slug, f"articles={len(tag.entries)}", _pager_deps(page),
+                                   *cards(page.items))))
     counts = f"quotes={len(site.quotes)}|articles={len(site.entries)}|pages={len(site.quote_pages)}"
     for quote_page in site.quote_pages:
         shown = {id(ref.entry): ref.entry for _, refs in quote_page.groups for ref in refs}
@@ -70,16 +84,52 @@ def plan(site: SiteModel, participant_urls: Callable[[Entry], Iterable[str]],
                               (counts, str(quote_page.number),
                                *(f"{name}|{len(refs)}" for name, refs in quote_page.groups),
                                *cards(shown.values()))))
-    feed = site.entries[:50]
-    pages.append(PageSpec("feed.xml", "atom.xml", {}, (str(site.updated), *cards(feed))))
-    pages.append(PageSpec("sitemap.xml", "sitemap.xml", {},
+    pages.extend(_feeds(site, cards))
+    everything = (f"search-index-v{SEARCH_INDEX_VERSION}", *cards(site.entries),
+                  *(_participant_row(p) for p in site.participants))
+    pages.append(PageSpec("search.html", "search.html", {}, ("search",)))
+    pages.append(PageSpec("search.json", "search.json", {}, everything))
+    pages.append(PageSpec("search-index.js", "search-index.js", {}, everything))
+    published = [e for e in site.entries if not e.article.draft]
+    pages.append(PageSpec("sitemap.xml", "sitemap.xml", {"entries": published},
                           (str(site.updated), *(d.url for d in site.digests),
-                           *(f"{e.url}|{e.article.date}" for e in site.entries),
-                           *(p.url for p in site.participants), *(t.url for t in site.tags),
+                           *(f"{e.url}|{e.article.date}" for e in published),
+                           *(p.url for person in site.participants for p in person.pages),
+                           *(p.url for t in site.tags for p in t.pages),
+                           *(p.url for p in archive),
+                           *(p.url for listing in site.participant_index.values() for p in listing),
                            *(q.url for q in site.quote_pages))))
+    pages.append(PageSpec("robots.txt", "robots.txt", {}, ("robots",)))
     for url, data in static_files:
         pages.append(PageSpec(url, None, data=data, deps=(hashlib.sha256(data).hexdigest(),)))
     return pages
+
+
+FEED_SIZE = 50  # newest articles in each feed
+FEEDS = (("feed.xml", "atom.xml"), ("rss.xml", "rss.xml"), ("feed.json", "feed.json"))  # (file, template)
+
+
+def _feeds(site: SiteModel, cards: Callable[[Iterable[Entry]], list[str]]) -> list[PageSpec]:
+    """Atom, RSS 2.0 and JSON Feed for the whole site and for each tag. Drafts never go
+    into a feed: a reader's feed app keeps what it has seen."""
+    sources = [("", None, site.entries)] + [(f"tags/{t.slug}/", t, t.entries) for t in site.tags]
+    pages = []
+    for prefix, tag, entries in sources:
+        shown = [e for e in entries if not e.article.draft][:FEED_SIZE]
+        for name, template in FEEDS:
+            url = prefix + name
+            feed = {"entries": shown, "tag": tag, "url": url, "link": tag.url if tag else "index.html"}
+            pages.append(PageSpec(url, template, {"feed": feed},
+                                  (str(site.updated), tag.name if tag else "", *cards(shown))))
+    return pages
+
+
+def _pager_deps(page) -> str:
+    return f"{page.number}/{page.count}|{page.previous.url if page.previous else ''}|{page.next.url if page.next else ''}"
+
+
+def _participant_row(p) -> str:
+    return f"{p.key}|{p.url}|{len(p.entries)}|{p.current}|{len(p.quotes)}|{'|'.join(p.roles)}"
 
 
 def _digest_deps(digest) -> tuple[str, ...]:

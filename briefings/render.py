@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import hashlib
+import json
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -12,6 +14,7 @@ from jinja2 import meta
 
 from .config import Config
 from .model import Participant, Problem, SiteModel
+from .search import search_index_json
 
 
 def theme_dir() -> Path:
@@ -38,6 +41,8 @@ def make_environment(config: Config) -> jinja2.Environment:
     env.filters["date"] = format_date
     env.filters["isodate"] = lambda d: d.isoformat() if d else ""
     env.filters["rfc3339"] = rfc3339
+    env.filters["rfc822"] = rfc822
+    env.filters["json"] = to_json
     env.globals["absolute"] = lambda url: config.base_url + url
     return env
 
@@ -52,6 +57,18 @@ def rfc3339(value: dt.date | dt.datetime | None) -> str:
     if not isinstance(value, dt.datetime):
         value = dt.datetime(value.year, value.month, value.day, tzinfo=dt.timezone.utc)
     return value.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def rfc822(value: dt.date | dt.datetime | None) -> str:
+    """RSS 2.0 dates: "Wed, 18 Nov 2026 00:00:00 +0000" (English names whatever the locale)."""
+    return email.utils.format_datetime(dt.datetime.strptime(rfc3339(value), "%Y-%m-%dT%H:%M:%SZ")
+                                       .replace(tzinfo=dt.timezone.utc))
+
+
+def to_json(value) -> str:
+    """JSON for the feed and the search index: UTF-8 as it is, compact, stable. "</" is
+    written with an escaped slash so the same text is safe inside a <script> element too."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 
 def relative(target: str, page_url: str) -> str:
@@ -127,6 +144,7 @@ class Renderer:
         self.env = env or make_environment(config)
         self._participant_urls = {key: p.url for p in site.participants for key in p.keys or [p.key]}
         self._speaker_urls: dict[str, str] = {}
+        self._search_index: str | None = None
         for page in site.participants:
             if page.type in ("PERSON", "ORG"):
                 for key in page.keys or [page.key]:
@@ -143,6 +161,12 @@ class Renderer:
         urls = [self.participant_url(p) or "" for p in entry.extraction.participants]
         return urls + [self.speaker_url(q.speaker) or "" for q in entry.extraction.quotes]
 
+    def search_index(self) -> str:
+        """The search index as JSON, made once: search.json and search-index.js both hold it."""
+        if self._search_index is None:
+            self._search_index = search_index_json(self.site)
+        return self._search_index
+
     def render(self, template: str, page_url: str, **context) -> bytes:
         try:
             html = self.env.get_template(template).render(
@@ -152,6 +176,7 @@ class Renderer:
                 rel=lambda target: relative(target, page_url),
                 participant_url=self.participant_url,
                 speaker_url=self.speaker_url,
+                search_index=self.search_index,
                 **context,
             )
         except jinja2.TemplateSyntaxError as exc:

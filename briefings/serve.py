@@ -198,7 +198,7 @@ class Server:
     """The dev server: start() builds once and serves; stop() ends everything."""
 
     def __init__(self, config: Config, config_path: Path, *, host: str = "127.0.0.1", port: int = 0,
-                 poll: bool = False, drafts: bool = False):
+                 poll: bool = False, drafts: bool = True):
         self.config, self.config_path = config, Path(config_path).absolute()
         self.host, self.port, self.drafts = host, port, drafts
         self.clients = Clients()
@@ -369,12 +369,13 @@ class Server:
 
 
 def serve(config: Config, config_path: Path, *, host: str = "127.0.0.1", port: int = 8000,
-          poll: bool = False, open_browser: bool = False) -> int:
-    """The CLI command: run until Ctrl-C. Returns the exit code."""
+          poll: bool = False, open_browser: bool = False, drafts: bool = True) -> int:
+    """The CLI command: run until Ctrl-C. Returns the exit code. Drafts are shown: the
+    preview is where a draft is read before it is published."""
     if host not in ("127.0.0.1", "localhost", "::1"):
         console.print(f"[yellow]warning:[/yellow] serving on {escape(host)}: the preview is reachable from other "
                       "machines; it is meant for local use")
-    server = Server(config, config_path, host=host, port=port, poll=poll)
+    server = Server(config, config_path, host=host, port=port, poll=poll, drafts=drafts)
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # `kill` stops as cleanly as Ctrl-C
     try:
         try:

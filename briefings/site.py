@@ -8,14 +8,17 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import os
+import re
 from collections import Counter, defaultdict
 
 from .config import Config
 from .content import slugify
 from .digest_points import top_points
-from .model import Article, Digest, Entry, Extraction, ParticipantPage, QuotePage, QuoteRef, SiteModel, TagPage
+from .model import (Article, Digest, Entry, Extraction, ListPage, ParticipantPage, QuotePage, QuoteRef, SiteModel,
+                    TagPage)
 
 UNDATED = "undated"
+_INDEX_PAGE = re.compile(r"page-\d+")  # participants/page-2.html is the index's, never a participant's
 
 
 def article_url(slug: str) -> str:
@@ -56,7 +59,59 @@ def build_site_model(articles: list[Article], extracted: list[tuple[str, Extract
         updated=site_updated(entries),
     )
     site.quote_pages = build_quote_pages(site.quotes_by_speaker, config.page_size)
+    site.archive_pages = paginate(digests, config.page_size, lambda n: numbered_url("digests/index.html", n))
+    for tag in site.tags:
+        tag.pages = paginate(tag.entries, config.page_size, lambda n, tag=tag: tag_page_url(tag.slug, n))
+    for person in site.participants:
+        person.pages = participant_pages(person, config.page_size)
+    site.participant_index = {
+        order: paginate(sorted(site.participants, key=key), config.page_size,
+                        lambda n, order=order: participant_index_url(order, n))
+        for order, key in PARTICIPANT_ORDERS.items()}
     return site
+
+
+# The participants index, sorted two ways, each pre-rendered so sorting needs no script.
+PARTICIPANT_ORDERS = {
+    "count": lambda p: (-len(p.entries), -len(p.quotes), p.name.lower(), p.type),
+    "name": lambda p: (p.name.lower(), p.type),
+}
+
+
+def paginate(items: list, page_size: int, url) -> list[ListPage]:
+    """`items` in pages of page_size, linked both ways; `url(n)` names page n. An empty
+    listing still has its first page."""
+    chunks = [items[i:i + page_size] for i in range(0, len(items), page_size)] or [[]]
+    pages = [ListPage(n, url(n), chunk, len(chunks)) for n, chunk in enumerate(chunks, 1)]
+    for earlier, later in zip(pages, pages[1:]):
+        earlier.next, later.previous = later, earlier
+    return pages
+
+
+def numbered_url(first: str, number: int) -> str:
+    """Page 1 at `first` ("digests/index.html"), page n beside it ("digests/page-2.html")."""
+    return first if number == 1 else f"{first.rsplit('/', 1)[0]}/page-{number}.html"
+
+
+def tag_page_url(slug: str, number: int) -> str:
+    # Later pages in a folder of their own: tags/uk/page-2.html never meets another tag's URL.
+    return f"tags/{slug}.html" if number == 1 else f"tags/{slug}/page-{number}.html"
+
+
+def participant_pages(person: ParticipantPage, page_size: int) -> list[ListPage]:
+    """A participant's articles page_size to a page; its quotes, as many, run alongside
+    (page n shows quotes n·page_size onwards), so neither list grows without bound."""
+    count = max(1, -(-len(person.entries) // page_size), -(-len(person.quotes) // page_size))
+    pages = paginate(list(range(count)), 1,
+                     lambda n: person.url if n == 1 else f"participants/{person.slug}/page-{n}.html")
+    for page in pages:
+        shown = slice((page.number - 1) * page_size, page.number * page_size)
+        page.items, page.quotes = person.entries[shown], person.quotes[shown]
+    return pages
+
+
+def participant_index_url(order: str, number: int) -> str:
+    return numbered_url("participants/index.html" if order == "count" else f"participants/by-{order}/index.html", number)
 
 
 def build_quote_pages(groups: list[tuple[str | None, list[QuoteRef]]], page_size: int) -> list[QuotePage]:
@@ -132,12 +187,12 @@ def build_participants(entries: list[Entry], current: list[Entry] | None = None)
         page.keys.sort()
         page.current = sum(1 for e in page.entries if id(e) in latest)
     ordered = sorted(pages.values(), key=lambda p: (-p.current, -len(p.entries), p.name.lower(), p.type))
-    used: set[str] = set()
+    used = {"index", "by-name"}  # the index's own pages: participants/index.html, participants/by-name/
     for page in sorted(pages.values(), key=lambda p: (p.name.lower(), p.type)):
         base = slugify(page.name) or "participant"
         # Two pages never share a URL; candidates are made lazily.
         candidates = itertools.chain((base, f"{base}-{page.type.lower()}"), (f"{base}-{n}" for n in itertools.count(2)))
-        slug = next(c for c in candidates if c not in used)
+        slug = next(c for c in candidates if c not in used and not _INDEX_PAGE.fullmatch(c))
         used.add(slug)
         page.slug, page.url = slug, f"participants/{slug}.html"
     return ordered
@@ -176,6 +231,7 @@ def build_tags(entries: list[Entry]) -> list[TagPage]:
     for entry in entries:
         for tag in entry.article.tags:
             slug = slugify(tag) or "tag"
+            slug = "index-tag" if slug == "index" else slug  # tags/index.html lists the tags
             page = tags.setdefault(slug, TagPage(tag, slug, f"tags/{slug}.html", []))
             if not page.entries or page.entries[-1] is not entry:  # "UK" and "uk": one page, listed once
                 page.entries.append(entry)

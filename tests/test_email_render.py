@@ -15,13 +15,11 @@ import pytest
 from briefings import email as mail
 from briefings.config import load_config
 
+from chromium import launch
 from conftest import REPO
 
 pytestmark = pytest.mark.slow
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
 
 # Every element's box, and the colours of chips, tags, links and text, as the page computes them.
 MEASURE = """() => {
@@ -87,14 +85,8 @@ def html(tmp_path_factory, shared_cache) -> str:
 
 @pytest.fixture(scope="module")
 def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is not installed (.ci/run installs it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    with launch() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")
