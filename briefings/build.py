@@ -9,6 +9,8 @@ saved in the cache directory, so a warm `briefings build` is incremental too.
 """
 from __future__ import annotations
 
+import functools
+import gc
 import hashlib
 import json
 import multiprocessing
@@ -57,6 +59,23 @@ class BuildResult:
 
     def failed(self, strict: bool = False) -> bool:
         return bool(self.errors or (strict and self.warnings))
+
+
+def _gc_paused(method):
+    """Run a build without Python's cyclic garbage collector. A build allocates millions of
+    small objects over a heap of thousands of extractions, and each full collection scans that
+    whole heap: at N = 1,000 they were half of a one-article rebuild. Builds make little cyclic
+    garbage; what they make is collected after, by the usual thresholds or when serve is idle."""
+    @functools.wraps(method)
+    def paused(*args, **kwargs):
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return method(*args, **kwargs)
+        finally:
+            if enabled:
+                gc.enable()
+    return paused
 
 
 class Builder:
@@ -126,6 +145,7 @@ class Builder:
         result.seconds = time.perf_counter() - started
         return result
 
+    @_gc_paused
     def build(self, *, clean: bool = False, write_on_errors: bool = True,
               progress: Callable[[int, int], None] | None = None) -> BuildResult:
         """Build into the output directory. User errors come back as problems, never raised;
@@ -346,6 +366,8 @@ def _write_full(renderer: Renderer, plan: list[page_plan.PageSpec], output: Path
 
 def _render_share(renderer: Renderer, share: list[page_plan.PageSpec], staging: Path, results) -> None:
     """In a forked child: render and write a share of the pages; report how it went."""
+    gc.freeze()  # the inherited site model is never garbage here: collect only what rendering makes
+    gc.enable()
     try:
         write_pages(_render_all(renderer, share), staging)
         results.put(len(share))

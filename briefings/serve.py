@@ -8,6 +8,7 @@ disk stay byte-identical to `briefings build`.
 """
 from __future__ import annotations
 
+import gc
 import io
 import os
 import queue
@@ -32,6 +33,7 @@ from .content import is_ignored_name
 EVENTS_PATH = "/__briefings__/events"
 QUIET = 0.15  # seconds without events before a build starts
 MAX_WAIT = 1.0  # ...but never wait longer than this after the first event of a burst
+IDLE_COLLECT = 2.0  # seconds without a build before collecting the builds' garbage
 KEEPALIVE = 15.0
 WATCHED_EVENTS = {"created", "modified", "deleted", "moved", "attrib"}  # attrib: `touch` forces a build
 
@@ -295,9 +297,15 @@ class Server:
     # Building
 
     def _builder(self) -> None:
+        garbage = False  # builds run without the garbage collector (Builder.build): collect when idle
         while True:
             with self._cond:
-                self._cond.wait_for(lambda: self._first is not None or self._stopping)
+                ready = self._cond.wait_for(lambda: self._first is not None or self._stopping,
+                                            timeout=IDLE_COLLECT if garbage else None)
+                if not ready:
+                    gc.collect()
+                    garbage = False
+                    continue
                 while not self._stopping:
                     wait = min(self._last + QUIET, self._first + MAX_WAIT) - time.monotonic()
                     if wait <= 0:
@@ -307,6 +315,7 @@ class Server:
                     return
                 self._first = None  # an event from now on schedules one more build
             self._build()
+            garbage = True
 
     def _build(self) -> None:
         try:
