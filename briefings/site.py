@@ -162,8 +162,10 @@ def build_participants(entries: list[Entry], current: list[Entry] | None = None)
     digest (`current`) first, then by number of articles."""
     canonical = _canonical_keys(entries)
     pages: dict[str, ParticipantPage] = {}
+    latest = {id(e) for e in current or ()}
     for entry in entries:
         speakers: dict[str, ParticipantPage] = {}
+        in_latest = id(entry) in latest
         for participant in entry.extraction.participants:
             key = canonical[f"{participant.type}:{participant.name}"]
             page = pages.get(key)
@@ -172,9 +174,11 @@ def build_participants(entries: list[Entry], current: list[Entry] | None = None)
                 page = pages[key] = ParticipantPage(key, name, kind, "", "", [], [], [])
             if not page.entries or page.entries[-1] is not entry:  # "Blair" and "Tony Blair": once
                 page.entries.append(entry)
-            title = participant.title
-            if title and title not in page.roles:
-                page.roles.append(title)
+                page.current += in_latest
+            if participant.role or participant.nationality:
+                title = participant.title
+                if title not in page.roles:
+                    page.roles.append(title)
             if participant.type in ("PERSON", "ORG"):
                 speakers.setdefault(participant.name, page)
         for quote in entry.extraction.quotes:
@@ -182,17 +186,16 @@ def build_participants(entries: list[Entry], current: list[Entry] | None = None)
                 speakers[quote.speaker].quotes.append(QuoteRef(quote, entry))
     for alias, key in canonical.items():
         pages[key].keys.append(alias)
-    latest = {id(e) for e in current or ()}
     for page in pages.values():
         page.keys.sort()
-        page.current = sum(1 for e in page.entries if id(e) in latest)
     ordered = sorted(pages.values(), key=lambda p: (-p.current, -len(p.entries), p.name.lower(), p.type))
     used = {"index", "by-name"}  # the index's own pages: participants/index.html, participants/by-name/
     for page in sorted(pages.values(), key=lambda p: (p.name.lower(), p.type)):
         base = slugify(page.name) or "participant"
-        # Two pages never share a URL; candidates are made lazily.
-        candidates = itertools.chain((base, f"{base}-{page.type.lower()}"), (f"{base}-{n}" for n in itertools.count(2)))
-        slug = next(c for c in candidates if c not in used and not _INDEX_PAGE.fullmatch(c))
+        slug = base
+        if slug in used or _INDEX_PAGE.fullmatch(slug):  # two pages never share a URL
+            candidates = itertools.chain((f"{base}-{page.type.lower()}",), (f"{base}-{n}" for n in itertools.count(2)))
+            slug = next(c for c in candidates if c not in used and not _INDEX_PAGE.fullmatch(c))
         used.add(slug)
         page.slug, page.url = slug, f"participants/{slug}.html"
     return ordered
