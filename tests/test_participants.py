@@ -249,3 +249,10 @@ def test_clubs_named_by_their_town_in_transfer_talk(people):
                    "Manchester City, who are badly in need of a midfield play-maker, was more of a possibility.")
     assert found["Middlesbrough"].type == "ORG"
     assert found["Manchester City"].type == "ORG"
+
+
+def test_full_name_decides_type_over_acronym_and_territories_have_demonyms(people):
+    found = people("The Ministry of Defence (MoD) has been criticised. The MoD's performance had not improved, and "
+                   "the MoD said so. Gibraltarians will be represented at the talks on Gibraltar.")
+    assert found["Ministry of Defence"].type == "ORG"
+    assert found["Gibraltar"].type == "GPE" and "Gibraltarians" not in found

@@ -56,7 +56,7 @@ PEERAGE = {"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl", "Countess", 
 # The last word of a club's name after its town's: "Newcastle United".
 CLUB_SUFFIXES = {"United", "Rovers", "Athletic", "Wanderers", "Albion", "Hotspur", "FC", "Academicals"}
 # The last word of a structure's or a natural feature's name: "the Three Gorges Dam".
-LOC_HEADS = {"Dam", "Bridge", "River", "Lake", "Canal", "Tunnel", "Mountains", "Mountain", "Valley", "Island",
+LOC_HEADS = {"Stadium", "Arena", "Park", "Dam", "Bridge", "River", "Lake", "Canal", "Tunnel", "Mountains", "Mountain", "Valley", "Island",
              "Islands", "Sea", "Ocean", "Desert", "Forest", "Bay", "Gulf", "Peninsula", "Glacier"}
 # Nouns for a work: the name right after one is the work's ("the film Saving Private Ryan").
 WORK_NOUNS = {
@@ -868,7 +868,9 @@ def cluster_type(cluster: Cluster) -> str:
         return next(m.place.type for m in cluster.mentions if m.place)
     # A lone word tagged PERSON in some mentions and a place or an organisation in others is
     # the place or organisation: a person would be named in full somewhere.
-    labels = [m.label for m in cluster.mentions if m.label != "PERSON"] or [m.label for m in cluster.mentions]
+    # A name in full says more than its acronym: "Ministry of Defence" ORG over "MoD" tagged GPE.
+    mentions = [m for m in cluster.mentions if len(m.text.split()) > 1] or cluster.mentions
+    labels = [m.label for m in mentions if m.label != "PERSON"] or [m.label for m in mentions]
     return Counter(labels).most_common(1)[0][0]
 
 

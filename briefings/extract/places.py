@@ -259,6 +259,12 @@ _TERRITORIES = [
     ("Kosovo", "Republic of Kosovo", "Kosovan, Kosovans, Kosovar, Kosovars"),
     ("Hong Kong", "Hong Kong SAR", "Hong Konger, Hong Kongers, Hongkonger, Hongkongers"),
     ("Macau", "Macao", "Macanese"),
+    ("Gibraltar", "", "Gibraltarian, Gibraltarians"),
+    ("Falkland Islands", "Falklands", "Falkland Islander, Falkland Islanders"),
+    ("Bermuda", "", "Bermudian, Bermudians"),
+    ("Isle of Man", "", "Manx"),
+    ("Jersey", "", ""),
+    ("Guernsey", "", ""),
     ("Greenland", "", "Greenlandic, Greenlander, Greenlanders"),
     ("Puerto Rico", "Commonwealth of Puerto Rico", "Puerto Rican, Puerto Ricans"),
     # UK nations: stories treat them as sides (sport, devolution), separate from the UK.
