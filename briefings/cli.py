@@ -55,7 +55,8 @@ def build(config_path: str, strict: bool, drafts: bool, clean: bool, verbose: bo
             if task is not None:
                 bar.update(task, completed=done)
 
-        result = Builder(config, drafts=drafts).build(clean=clean, progress=progress)
+        result = Builder(config, drafts=drafts, on_wait=lambda message: err.print(message, markup=False)).build(
+            clean=clean, progress=progress)
     report(result.problems)
     summary = (f"{result.articles} articles ({result.parsed} parsed), {result.written} of {result.pages} pages written"
                f"{' (full)' if result.full else ''} in {result.seconds:.2f}s → {config.output_path}")
@@ -103,7 +104,7 @@ def extract(fmt: str, config_path: str | None, key_points: int | None, files: tu
     for name in files:
         path = Path(name)
         try:
-            article, warnings = read_article(path, name)
+            article, warnings = read_article(path, name, config.markdown.raw_html)
         except ContentError as exc:
             problems.append(Problem(name, exc.message, exc.line))
             continue
