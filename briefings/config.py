@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import reprlib
 import string
 import unicodedata
 from email.utils import getaddresses
@@ -177,5 +178,5 @@ def _problem(shown: str, node, err: dict) -> Problem:
         message = f"unknown key '{key}'"
     else:
         value = err.get("input")
-        message = f"{key}: {err['msg']}" + ("" if isinstance(value, dict) else f" (got {value!r})")
+        message = f"{key}: {err['msg']}" + ("" if isinstance(value, dict) else f" (got {reprlib.repr(value)})")
     return Problem(shown, message, yamlsource.line_of(node, loc))

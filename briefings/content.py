@@ -11,6 +11,7 @@ import html
 import multiprocessing
 import os
 import re
+import reprlib
 import unicodedata
 from dataclasses import replace
 from functools import lru_cache
@@ -31,6 +32,7 @@ _FENCE = re.compile(r"^(---|\.\.\.)\s*$")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024  # a long report is ~100 KB; past this it is not an article
 MAX_EXTRACT_CHARS = 100_000  # what the extractor reads of one article (spaCy's time grows with it)
+MAX_PUNCTUATION_RUN = 16
 # Python-Markdown scans from every '[' to its ']' (or the end of the paragraph), and from
 # every '<' to its '>': thousands of unbalanced brackets take minutes. Past this many
 # characters scanned, or this deep a nesting, the body is shown as plain text instead.
@@ -218,8 +220,15 @@ def one_line(value: str | None) -> str | None:
     return " ".join(value.split()) if value is not None else None
 
 
+# spaCy's tokenizer splits punctuation off a word one character at a time, rescanning the
+# rest each time: a run of 30,000 brackets takes minutes. No text needs runs this long.
+_PUNCTUATION_RUN = re.compile(r"([^\w\s])[^\w\s]{%d,}" % MAX_PUNCTUATION_RUN)
+
+
 def cap_for_extraction(text: str, shown: str) -> tuple[str, list[Problem]]:
-    """The text the extractor reads, at most MAX_EXTRACT_CHARS, cut at a paragraph end."""
+    """The text the extractor reads: runs of punctuation cut short, at most
+    MAX_EXTRACT_CHARS, cut at a paragraph end."""
+    text = _PUNCTUATION_RUN.sub(lambda m: m.group()[:MAX_PUNCTUATION_RUN], text)
     if len(text) <= MAX_EXTRACT_CHARS:
         return text, []
     cut = text.rfind("\n\n", 0, MAX_EXTRACT_CHARS)
@@ -279,7 +288,8 @@ def parse_markdown(text: str, stem: str, shown: str, raw_html: str = "sanitize")
         value = meta.get(key, default)
         if value is None or isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
             return value
-        raise ContentError(f"'{key}' must be {kind.__name__}, got {value!r}", yamlsource.line_of(node, (key,), 2))
+        raise ContentError(f"'{key}' must be {kind.__name__}, got {short_repr(value)}",
+                           yamlsource.line_of(node, (key,), 2))
 
     body = body.strip()
     if not body and not meta:
@@ -345,9 +355,20 @@ def split_front_matter(text: str) -> tuple[dict, str, int, object]:
     return meta, "\n".join(lines[end + 1:]), end + 2, node
 
 
+def short_repr(value: object) -> str:
+    """A value for a message, cut short: YAML aliases can make a tiny file a huge structure."""
+    return _SHORT.repr(value)
+
+
+_SHORT = reprlib.Repr()
+_SHORT.maxlevel, _SHORT.maxstring, _SHORT.maxother = 2, 60, 60
+
+
 def parse_date(value: object, line: int | None) -> dt.date | None:
     if value is None or value == "":
         return None
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        raise ContentError(f"'date' must be an ISO date like 2026-11-18, got {short_repr(value)}", line)
     text = str(value).strip()
     try:
         return dt.date.fromisoformat(text[:10]) if len(text) <= 10 else dt.datetime.fromisoformat(text).date()
@@ -400,10 +421,6 @@ def markdown_hazard(body: str) -> str | None:
     Linear: counts what the link and HTML scanners would read from each '[' and '<'."""
     scanned = inline = 0
     for block in re.split(r"\n[ \t]*\n", body):
-        # Each inline element found re-slices its whole paragraph: markup x length.
-        inline += len(block) * sum(block.count(c) for c in "*_`<[!&")
-        if inline > MARKDOWN_INLINE_BUDGET:
-            return "too much inline markup in one paragraph"
         brackets: list[int] = []  # open '[' and '(', innermost last
         angles: list[int] = []  # '<' waiting for the next '>'
         for match in re.finditer(r"[\[\]()<>]", block):
@@ -420,6 +437,10 @@ def markdown_hazard(body: str) -> str | None:
         scanned += sum(len(block) - start for start in brackets + angles)
         if scanned > MARKDOWN_SCAN_BUDGET:
             return "too many unbalanced brackets"
+        # Each inline element found re-slices its whole paragraph: markup x length.
+        inline += len(block) * sum(block.count(c) for c in "*_`<[!&")
+        if inline > MARKDOWN_INLINE_BUDGET:
+            return "too much inline markup in one paragraph"
     deepest = max((len(m.group()) for m in re.finditer(r"(?m)^[ \t>*+-]+", body)), default=0)
     if deepest > MARKDOWN_MAX_NESTING:
         return "quotes or lists nested too deep"
