@@ -312,6 +312,11 @@ def parse_markdown(text: str, stem: str, shown: str, raw_html: str = "sanitize")
     if key_points is not None and not 0 <= key_points <= 20:
         raise ContentError("'key_points' must be between 0 and 20", yamlsource.line_of(node, ("key_points",), 2))
     date = parse_date(meta.get("date"), yamlsource.line_of(node, ("date",), 2))
+    url = one_line(field("url", str))
+    if url and not re.match(r"https?://", url, re.I):  # a javascript: or data: link would run on click
+        warnings.append(Problem(shown, f"'url' must start with http:// or https://, got {short_repr(url)}; "
+                                       "not linked", yamlsource.line_of(node, ("url",), 2), "warning"))
+        url = None
     body_html, problem = render_markdown_safely(body, raw_html)
     if problem:
         warnings.append(Problem(shown, f"Markdown not rendered ({problem}); the body is shown as plain text",
@@ -325,7 +330,7 @@ def parse_markdown(text: str, stem: str, shown: str, raw_html: str = "sanitize")
         body_html=body_html,
         date=date,
         source_name=one_line(field("source", str)),
-        url=one_line(field("url", str)),
+        url=url,
         author=one_line(field("author", str)),
         tags=tuple(dict.fromkeys(one_line(str(t)) for t in tags if str(t).strip())),
         draft=bool(field("draft", bool, False)),
