@@ -123,9 +123,12 @@ class Builder:
                 progress(result.parsed, len(articles))
 
         mark = time.perf_counter()
+        failures: dict[int, str] = {}
         extracted = extract_texts([a.text for a in articles], self.config.model, counts,
                                   ExtractionCache(self.config.cache_path), processes=self.processes,
-                                  progress=step, memo=self.extractions)
+                                  progress=step, memo=self.extractions, failures=failures)
+        result.problems += [Problem(articles[i].source, f"extraction failed ({message}); built without key points, "
+                                                        "quotes and participants") for i, message in failures.items()]
         result.timings["extract"] = time.perf_counter() - mark
         mark = time.perf_counter()
         result.site = self._site = build_site_model(articles, extracted, self.config)

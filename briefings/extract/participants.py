@@ -279,7 +279,7 @@ def is_work_or_award(doc: Doc, mention: Mention) -> bool:
 def relabel_people(mentions: list[Mention]) -> None:
     """A name seen with "Mr"/"Mrs"/"Dr" somewhere is a person's, whatever the model said of its
     other mentions ("Saxon Spence" tagged ORG, then "Mrs Spence")."""
-    surnames = {fold(m.text).split()[-1] for m in mentions if m.honorific and not m.place}
+    surnames = {words[-1] for m in mentions if m.honorific and not m.place and (words := fold(m.text).split())}
     for m in mentions:
         if m.place or m.label == "PERSON":
             continue
