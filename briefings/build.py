@@ -65,7 +65,8 @@ class Builder:
 
     def __init__(self, config: Config, *, drafts: bool = False, output: Path | None = None,
                  processes: int | None = None, persist: bool = True, save_every_build: bool = True,
-                 command: str = "build", on_wait: Callable[[str], None] | None = None):
+                 command: str = "build", on_wait: Callable[[str], None] | None = None,
+                 lock: SiteLock | None = None):
         self.config = config
         self.drafts = drafts
         self.output = (output or config.output_path).absolute()
@@ -89,7 +90,7 @@ class Builder:
         # build that finds it (the last one was killed) builds in full.
         self._dirty_path = self.state_path.with_suffix(".dirty") if self.state_path else None
         self._loaded = False
-        self.lock = site_lock(config, self.output, command)  # one writer per output/
+        self.lock = lock or site_lock(config, self.output, command)  # one writer per output/
         self.on_wait = on_wait
 
     # -- one build ---------------------------------------------------------------------

@@ -3,25 +3,20 @@
 A second build waits for the first; a build while `serve` runs (which holds the lock as
 long as it lives, since it rebuilds on every change) is refused with a message that
 says who holds it. The kernel drops the lock when its holder dies, even by kill -9, so
-there is never a stale lock to delete by hand. Re-entrant within one process: serve's
-own builds go through while serve holds it.
+there is never a stale lock to delete by hand. One SiteLock object is re-entrant (serve
+hands its own to its builder); two objects exclude each other even in one process.
 """
 from __future__ import annotations
 
 import fcntl
 import json
 import os
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
 
 class Busy(Exception):
     """The site is locked by a holder we do not wait for."""
-
-
-_held: dict[str, tuple[int, int]] = {}  # lock path → (fd, depth), for this process
-_guard = threading.Lock()
 
 
 def holder(path: Path) -> dict:
@@ -43,18 +38,15 @@ class SiteLock:
 
     def __init__(self, path: Path, command: str):
         self.path, self.command = Path(path), command
-        self._mine = False
+        self._fd: int | None = None
+        self._depth = 0
 
     def acquire(self, wait: bool = True, on_wait: Callable[[str], None] | None = None) -> None:
         """Take the lock. A build holder is waited for when `wait`; a serve holder never
         is (it does not finish): raises Busy with a message for the user."""
-        key = str(self.path.absolute())
-        with _guard:
-            if key in _held:
-                fd, depth = _held[key]
-                _held[key] = (fd, depth + 1)
-                self._mine = True
-                return
+        if self._depth:
+            self._depth += 1
+            return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
         try:
@@ -74,22 +66,15 @@ class SiteLock:
         except BaseException:
             os.close(fd)
             raise
-        with _guard:
-            _held[key] = (fd, 1)
-        self._mine = True
+        self._fd, self._depth = fd, 1
 
     def release(self) -> None:
-        if not self._mine:
+        if not self._depth:
             return
-        self._mine = False
-        key = str(self.path.absolute())
-        with _guard:
-            fd, depth = _held[key]
-            if depth > 1:
-                _held[key] = (fd, depth - 1)
-                return
-            del _held[key]
-        os.close(fd)  # closing drops the flock; the file stays (deleting it would race a waiter)
+        self._depth -= 1
+        if not self._depth and self._fd is not None:
+            os.close(self._fd)  # closing drops the flock; the file stays (deleting it would race a waiter)
+            self._fd = None
 
     def __enter__(self) -> SiteLock:
         self.acquire()

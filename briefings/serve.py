@@ -148,7 +148,7 @@ class Handler(SimpleHTTPRequestHandler):
         try:
             # The page may predate a build that finished while it loaded, or the build may be broken now.
             seen = self.path.partition("generation=")[2].split("&")[0]
-            if seen.isdigit() and int(seen) < site.generation:
+            if seen.isdigit() and len(seen) < 20 and int(seen) < site.generation:
                 q.put(("reload", ""))
             elif site.error:
                 q.put(("error", site.error))
@@ -371,7 +371,9 @@ class Server:
         old = self._site_builder
         if old is not None and old.config == config:
             return old
-        builder = Builder(config, drafts=self.drafts, save_every_build=False, command="serve")
+        same_output = site_lock(config).path == self._lock.path
+        builder = Builder(config, drafts=self.drafts, save_every_build=False, command="serve",
+                          lock=self._lock if same_output else None)  # its builds go through the lock it holds
         if old is not None:
             old.close()
             builder.parsed_files, builder.extractions = old.parsed_files, old.extractions

@@ -25,7 +25,7 @@ from briefings.serve import Server
 
 from conftest import REPO, article, write_site
 
-KILLS = 20
+KILLS = 16
 # A build process that has imported everything waits for a line on stdin, then builds:
 # the kill's random delay is measured from there, so it lands in reading, rendering and
 # writing rather than in Python's start-up.
@@ -68,14 +68,14 @@ def switch(site: Path, content: dict[str, str | None]) -> None:
 
 
 def spawn(site: Path, *args: str) -> subprocess.Popen:
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(site / "config.yaml"), *args],
-                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                             env={**os.environ, "PYTHONPATH": str(REPO)})
-    assert child.stdout.readline().strip() == "ready"
-    return child
+    """A build process, importing; `go` waits until it is ready and starts its build."""
+    return subprocess.Popen([sys.executable, "-c", CHILD, str(site / "config.yaml"), *args],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONPATH": str(REPO)})
 
 
 def go(child: subprocess.Popen) -> None:
+    assert child.stdout.readline().strip() == "ready"
     child.stdin.write("go\n")
     child.stdin.flush()
 
@@ -102,8 +102,8 @@ def test_kill_9_at_random_moments_leaves_a_complete_site(sample_site, tmp_path):
     # How long a build takes once started, to spread the kills over it.
     switch(site, contents[1])
     child = spawn(site)
-    started = time.monotonic()
     go(child)
+    started = time.monotonic()
     assert child.wait(60) == 0, child.stderr.read()
     duration = time.monotonic() - started
     assert tree(config.output_path) == references[1]

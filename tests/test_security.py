@@ -308,10 +308,14 @@ def test_serve_survives_malformed_requests(server):
         b"GET / HTTP/1.1\r\nHost: x\r\n",  # never finished
         b"",
     ]
+    errors = []
+    server._httpd.handle_error = lambda request, address: errors.append(sys.exc_info()[1])
     for data in garbage:
         raw_request(server, data, read=not data.startswith(b"GET /__briefings__"))
         status, body = get(server, "/")
         assert status == 200 and b"Alpha" in body, data[:40]
+    time.sleep(0.2)
+    assert errors == [], "no request ends in an exception in the handler"
 
 
 # -- one writer at a time ----------------------------------------------------------------------
@@ -370,3 +374,13 @@ def test_two_builds_started_at_once_give_one_clean_site(tmp_path, shared_cache):
     Builder(config, output=reference, persist=False).build(clean=True)
     assert files(config.output_path) == files(reference)
     assert sorted(p.name for p in site.iterdir()) == ["config.yaml", "content", "output"], "nothing left over"
+
+
+def test_a_second_serve_of_the_same_site_is_refused(server):
+    from briefings.lock import Busy
+
+    second = Server(load_config(server.config_path), server.config_path, port=0)
+    with pytest.raises(Busy, match=r"in use by `briefings serve` \(pid \d+\); stop it first"):
+        second.start()
+    status, _ = get(server, "/")
+    assert status == 200, "the first one keeps serving"
