@@ -234,3 +234,15 @@ def test_unreadable_file_is_reported(tmp_path, shared_cache):
     path.chmod(0)
     result = build(site)
     assert result.exit_code == 1 and "content/locked.md: error: cannot read: Permission denied" in result.stderr
+
+
+def test_real_articles_are_never_cut_short_or_shown_as_plain_text():
+    """The limits sit far above real news: no corpus article or sample article trips one."""
+    from briefings.content import MAX_EXTRACT_CHARS, markdown_hazard
+
+    paths = sorted((SHARED / "corpus").rglob("*.txt")) + sorted(Path(__file__).parents[1].glob("content/*.md"))
+    assert len(paths) > 16
+    for path in paths:
+        text = path.read_bytes().decode("utf-8", "replace")
+        assert markdown_hazard(text) is None, path
+        assert len(text) < MAX_EXTRACT_CHARS / 2, path
