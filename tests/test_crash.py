@@ -99,24 +99,27 @@ def test_kill_9_at_random_moments_leaves_a_complete_site(sample_site, tmp_path):
     switch(site, contents[0])
     assert not build(config).errors
 
-    # How long a build takes once started, to spread the kills over it.
+    # How long a build takes once started, with the next process importing beside it as
+    # in the loop below, to spread the kills over it.
     switch(site, contents[1])
     child = spawn(site)
     go(child)
     started = time.monotonic()
+    following = spawn(site)
     assert child.wait(60) == 0, child.stderr.read()
     duration = time.monotonic() - started
     assert tree(config.output_path) == references[1]
 
     rng = random.Random(20261127)
-    current, outcomes = 1, {"old": 0, "new": 0, "journal": 0, "finished": 0}
-    child = spawn(site, *(["--clean"] if rng.random() < 0.3 else []))
+    outcomes = {"unchanged": 0, "committed": 0, "journal": 0, "finished": 0}
+    child = following
     for _ in range(KILLS):
-        current = 1 - current
+        before = tree(config.output_path)
+        current = 0 if before == references[1] else 1  # always the other site: every build has work to do
         switch(site, contents[current])
         go(child)
         following = spawn(site, *(["--clean"] if rng.random() < 0.3 else []))  # imports while this one runs
-        time.sleep(rng.uniform(0, duration))
+        time.sleep(rng.uniform(0, duration * 1.5))
         child.send_signal(signal.SIGKILL)
         finished = child.wait(60) == 0
         if write.journal_path(config.output_path).exists():
@@ -125,9 +128,9 @@ def test_kill_9_at_random_moments_leaves_a_complete_site(sample_site, tmp_path):
             assert write.recover(config.output_path)
             assert tree(config.output_path) == references[current]
         else:
-            site_now = tree(config.output_path)
-            assert site_now in (references[0], references[1]), "output/ is one complete site"
-            outcomes["finished" if finished else "new" if site_now == references[current] else "old"] += 1
+            now = tree(config.output_path)
+            assert now == before or now == references[current], "output/ is one complete site, old or new"
+            outcomes["finished" if finished else "unchanged" if now == before else "committed"] += 1
         child = following
     child.kill()
     child.wait()
@@ -140,7 +143,7 @@ def test_kill_9_at_random_moments_leaves_a_complete_site(sample_site, tmp_path):
     assert leftovers(site) == []
     assert not list(config.cache_path.glob("build-*.dirty"))
     print(f"\n{KILLS} kills over builds of {duration:.2f}s: {outcomes}")
-    assert outcomes["old"] + outcomes["new"] + outcomes["journal"] >= KILLS // 4, outcomes
+    assert outcomes["unchanged"] + outcomes["committed"] + outcomes["journal"] >= KILLS // 4, outcomes
 
 
 def test_a_commit_killed_after_its_journal_is_finished_by_the_next_build(tmp_path, shared_cache, monkeypatch):
