@@ -28,7 +28,8 @@ from .model import Article, Extraction, Problem, SiteModel, article_from_dict, a
 from .render import Renderer, TemplateProblem, make_environment, template_dirs, template_hashes
 from .site import build_site_model
 from .lock import Busy, SiteLock
-from .write import UnsafePath, atomic_write, make_staging, recover, swap_into_place, update_site, write_pages, write_site
+from .write import (UnsafePath, atomic_write, make_staging, recover, remove_stale_temp, swap_into_place, update_site,
+                    write_pages, write_site)
 
 STATE_VERSION = 1
 FULL_REBUILD_SHARE = 0.5  # past this share of pages changed, a staged full build is cheaper
@@ -288,6 +289,7 @@ class Builder:
         self._save_signature(signature or self._input_signature(), result)
         if self._dirty_path is not None:
             self._dirty_path.unlink(missing_ok=True)  # state and output/ agree again
+            remove_stale_temp(self._dirty_path.parent)  # state files a killed build was writing
 
     def _output_matches_state(self) -> bool:
         """Incremental only when output/ is what the last build left: every page there."""

@@ -15,6 +15,7 @@ import os
 import posixpath
 import shutil
 import tempfile
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -166,6 +167,26 @@ def remove_stale(output: Path) -> None:
             else:
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)  # a journal that atomic_write never renamed
+
+
+STALE_TEMP_SECONDS = 3600  # a live writer's temp file exists for milliseconds
+
+
+def remove_stale_temp(folder: Path, prefix: str = ".tmp-") -> None:
+    """Temp files that a killed atomic_write left in `folder` (only old ones: another
+    process may be writing here right now)."""
+    cutoff = time.time() - STALE_TEMP_SECONDS
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            if entry.name.startswith(prefix) and entry.is_file(follow_symlinks=False) \
+                    and entry.stat(follow_symlinks=False).st_mtime < cutoff:
+                os.unlink(entry.path)
+        except OSError:
+            pass
 
 
 def _remove_pages(removed: Iterable[str], output: Path) -> None:

