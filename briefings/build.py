@@ -29,7 +29,9 @@ from .extraction import extract_texts
 from .model import Article, Extraction, Problem, SiteModel, article_from_dict, article_to_dict
 from .render import Renderer, TemplateProblem, make_environment, template_dirs, template_hashes
 from .site import build_site_model
-from .write import UnsafePath, atomic_write, make_staging, swap_into_place, update_in_place, write_pages, write_site
+from .lock import Busy, SiteLock
+from .write import (UnsafePath, atomic_write, make_staging, recover, remove_stale_temp, swap_into_place, update_site,
+                    write_pages, write_site)
 
 STATE_VERSION = 1
 FULL_REBUILD_SHARE = 0.5  # past this share of pages changed, a staged full build is cheaper
@@ -82,7 +84,9 @@ class Builder:
     """Builds one site again and again, doing only what changed since the last build."""
 
     def __init__(self, config: Config, *, drafts: bool = False, output: Path | None = None,
-                 processes: int | None = None, persist: bool = True, save_every_build: bool = True):
+                 processes: int | None = None, persist: bool = True, save_every_build: bool = True,
+                 command: str = "build", on_wait: Callable[[str], None] | None = None,
+                 lock: SiteLock | None = None):
         self.config = config
         self.drafts = drafts
         self.output = (output or config.output_path).absolute()
@@ -101,8 +105,14 @@ class Builder:
         self._pending: tuple[str, BuildResult] | None = None
         self._stats: dict[str, tuple[tuple, str]] = {}
         self.state_path = config.cache_path / f"build-{_path_key(self.output)}.json" if persist else None
+        # While output/ may differ from what the saved state describes (a build between
+        # writing pages and saving its state, or a serve session), this marker exists: a
+        # build that finds it (the last one was killed) builds in full.
+        self._dirty_path = self.state_path.with_suffix(".dirty") if self.state_path else None
         self._loaded = False
         self._env = None
+        self.lock = lock or site_lock(config, self.output, command)  # one writer per output/
+        self.on_wait = on_wait
 
     # -- one build ---------------------------------------------------------------------
 
@@ -119,9 +129,10 @@ class Builder:
             fresh: dict[str, Parsed] = {}
             if not self._site:  # a first read: parse what the memo lacks on every core
                 paths = [(path, display_path(path, self.config.root)) for path in find_articles(content)]
-                parse_many(paths, self.parsed_files, self.processes)
+                parse_many(paths, self.parsed_files, self.processes, self.config.markdown.raw_html)
             stats = self._stats if not self.save_every_build else None  # long-lived: trust stat()
-            articles, result.problems = load_articles(content, self.config.root, self.parsed_files, fresh, stats)
+            articles, result.problems = load_articles(content, self.config.root, self.parsed_files, fresh, stats,
+                                                      self.config.markdown.raw_html)
             self.parsed_files = fresh
             if not self.drafts:
                 articles = [a for a in articles if not a.draft]
@@ -134,9 +145,12 @@ class Builder:
                 progress(result.parsed, len(articles))
 
         mark = time.perf_counter()
+        failures: dict[int, str] = {}
         extracted = extract_texts([a.text for a in articles], self.config.model, counts,
                                   ExtractionCache(self.config.cache_path), processes=self.processes,
-                                  progress=step, memo=self.extractions)
+                                  progress=step, memo=self.extractions, failures=failures)
+        result.problems += [Problem(articles[i].source, f"extraction failed ({message}); built without key points, "
+                                                        "quotes and participants") for i, message in failures.items()]
         result.timings["extract"] = time.perf_counter() - mark
         mark = time.perf_counter()
         result.site = self._site = build_site_model(articles, extracted, self.config)
@@ -152,6 +166,21 @@ class Builder:
         a template error leaves output/ as it was. With write_on_errors=False (serve), a
         build with any error writes nothing, so the last good site stays."""
         started = time.perf_counter()
+        try:
+            self.lock.acquire(wait=True, on_wait=self.on_wait)
+        except Busy as exc:
+            return BuildResult(problems=[Problem(str(self.output), str(exc))], seconds=time.perf_counter() - started)
+        try:
+            if not self._wrote_output:
+                recover(self.output)  # finish or discard what a killed build left
+                if self._dirty_path is not None and self._dirty_path.exists():
+                    clean = True  # output/ may not be what the saved state says
+            return self._build(started, clean, write_on_errors, progress)
+        finally:
+            self.lock.release()
+
+    def _build(self, started: float, clean: bool, write_on_errors: bool,
+               progress: Callable[[int, int], None] | None) -> BuildResult:
         signature = "" if self._wrote_output else self._input_signature()
         if signature and not clean and signature == self._load_signature().get("signature") \
                 and self._output_matches_state():
@@ -166,14 +195,25 @@ class Builder:
             self._env = (dirs, make_environment(self.config))  # kept: Jinja recompiles only changed templates
         env = self._env[1]
         renderer = Renderer(result.site, self.config, env)
-        plan = page_plan.plan(result.site, renderer.entry_link_targets, renderer.static_files())
+        try:
+            plan = page_plan.plan(result.site, renderer.entry_link_targets, renderer.static_files())
+        except OSError as exc:  # a static file deleted or unreadable while the plan read it
+            result.problems.append(Problem(exc.filename or str(self.config.templates_path),
+                                           f"cannot read: {exc.strerror or exc}"))
+            result.seconds = time.perf_counter() - started
+            return result
         hashes = template_hashes(env, {p.template for p in plan if p.template})
         config_hash = _config_hash(self.config)
         fingerprints = {p.url: page_plan.fingerprint(p, hashes.get(p.template or "", ""), config_hash) for p in plan}
         result.pages = len(plan)
         result.timings["plan"] = time.perf_counter() - mark
         mark = time.perf_counter()
+        marked = False
         try:
+            if self._dirty_path is not None and not self._dirty_path.exists():
+                self._dirty_path.parent.mkdir(parents=True, exist_ok=True)
+                self._dirty_path.touch()
+                marked = True
             if clean or not self._output_matches_state():
                 result.written = _write_full(renderer, plan, self.output, self.processes)
                 result.full = True
@@ -185,12 +225,16 @@ class Builder:
                     result.full = True
                 else:
                     rendered = [(p.url, _render(renderer, p)) for p in dirty]  # all or nothing
-                    update_in_place(rendered, removed, self.output)
+                    update_site(rendered, removed, self.output)
                     result.written, result.removed = len(rendered), len(removed)
-        except TemplateProblem as exc:
-            result.problems.append(exc.problem)
-        except UnsafePath as exc:
-            result.problems.append(Problem(str(self.output), str(exc)))
+        except (TemplateProblem, UnsafePath) as exc:  # raised before anything was committed
+            result.problems.append(exc.problem if isinstance(exc, TemplateProblem)
+                                   else Problem(str(self.output), str(exc)))
+            if marked:
+                self._dirty_path.unlink(missing_ok=True)
+        except OSError as exc:  # disk full, no permission, a template file deleted mid-build
+            result.problems.append(Problem(exc.filename or str(self.output), f"cannot write the site: "
+                                                                               f"{exc.strerror or exc}"))
         else:
             self.fingerprints = fingerprints
             self._wrote_output = True
@@ -267,6 +311,9 @@ class Builder:
         self._pending = None
         self._save_state()
         self._save_signature(signature or self._input_signature(), result)
+        if self._dirty_path is not None:
+            self._dirty_path.unlink(missing_ok=True)  # state and output/ agree again
+            remove_stale_temp(self._dirty_path.parent)  # state files a killed build was writing
 
     def _output_matches_state(self) -> bool:
         """Incremental only when output/ is what the last build left: every page there."""
@@ -377,6 +424,12 @@ def _render_share(renderer: Renderer, share: list[page_plan.PageSpec], staging: 
         results.put(str(exc))
     except BaseException as exc:  # never leave the parent waiting
         results.put(Problem(str(staging), f"rendering failed: {exc!r}"))
+
+
+def site_lock(config: Config, output: Path | None = None, command: str = "build") -> SiteLock:
+    """The lock that `build` and `serve` take on one output directory."""
+    output = (output or config.output_path).absolute()
+    return SiteLock(config.cache_path / f"build-{_path_key(output)}.lock", command)
 
 
 def _problem_dict(problem: Problem) -> dict:

@@ -12,7 +12,7 @@ from importlib import metadata
 from pathlib import Path
 
 from .model import Extraction
-from .write import atomic_write
+from .write import atomic_write, remove_stale_temp
 
 _EXTRACTOR_FILES = ("model.py",)
 
@@ -53,6 +53,7 @@ class ExtractionCache:
 
     def __init__(self, root: Path | None):
         self.root = root
+        self._swept: set[Path] = set()  # folders cleared of killed writers' temp files
 
     def _path(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.json"
@@ -69,4 +70,8 @@ class ExtractionCache:
         if self.root is None:
             return
         data = json.dumps(extraction.to_dict(), ensure_ascii=False, separators=(",", ":"))
-        atomic_write(self._path(key), data.encode("utf-8"))  # a torn entry would be trusted
+        path = self._path(key)
+        atomic_write(path, data.encode("utf-8"))  # a torn entry would be trusted
+        if path.parent not in self._swept:
+            self._swept.add(path.parent)
+            remove_stale_temp(path.parent)

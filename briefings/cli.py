@@ -55,7 +55,8 @@ def build(config_path: str, strict: bool, drafts: bool, clean: bool, verbose: bo
             if task is not None:
                 bar.update(task, completed=done)
 
-        result = Builder(config, drafts=drafts).build(clean=clean, progress=progress)
+        result = Builder(config, drafts=drafts, on_wait=lambda message: err.print(message, markup=False)).build(
+            clean=clean, progress=progress)
     report(result.problems)
     summary = (f"{result.articles} articles ({result.parsed} parsed), {result.written} of {result.pages} pages written"
                f"{' (full)' if result.full else ''} in {result.seconds:.2f}s → {config.output_path}")
@@ -106,7 +107,7 @@ def extract(fmt: str, config_path: str | None, key_points: int | None, files: tu
     for name in files:
         path = Path(name)
         try:
-            article, warnings = read_article(path, name)
+            article, warnings = read_article(path, name, config.markdown.raw_html)
         except ContentError as exc:
             problems.append(Problem(name, exc.message, exc.line))
             continue
@@ -117,7 +118,10 @@ def extract(fmt: str, config_path: str | None, key_points: int | None, files: tu
         articles.append(article)
     counts = [key_points if key_points is not None else a.key_points if a.key_points is not None else config.key_points
               for a in articles]
-    extractions = extract_texts([a.text for a in articles], config.model, counts, cache, processes=os.cpu_count() or 1)
+    failures: dict[int, str] = {}
+    extractions = extract_texts([a.text for a in articles], config.model, counts, cache, processes=os.cpu_count() or 1,
+                                failures=failures)
+    problems += [Problem(articles[i].source, f"extraction failed ({message})") for i, message in failures.items()]
     report(problems)
     payload = {"articles": [extraction_json(a, e) for a, (_, e) in zip(articles, extractions)]}
     click.echo(json.dumps(payload, ensure_ascii=False, indent=2))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import reprlib
 import string
 import unicodedata
 from email.utils import getaddresses
@@ -89,6 +90,13 @@ def _one_address(value: str) -> bool:
     return len(parsed) == 1 and re.fullmatch(r"[^@\s]+@[^@\s]+", parsed[0][1]) is not None
 
 
+class MarkdownConfig(_Schema):
+    # Raw HTML inside a Markdown body: "sanitize" keeps safe markup (nh3) and drops scripts,
+    # event handlers and javascript: links; "escape" shows it as text; "keep" trusts it.
+    # Email always gets the sanitised body, whatever this says.
+    raw_html: Literal["sanitize", "escape", "keep"] = "sanitize"
+
+
 class Config(_Schema):
     title: str = "Briefings"
     description: str = ""
@@ -104,6 +112,7 @@ class Config(_Schema):
     templates_dir: str = "templates"
     cache_dir: str = ".briefings-cache"
     email: EmailConfig = EmailConfig()
+    markdown: MarkdownConfig = MarkdownConfig()
 
     # Where config.yaml lives; relative directories are resolved against it.
     root: Path = Field(default_factory=Path.cwd, exclude=True)
@@ -170,5 +179,5 @@ def _problem(shown: str, node, err: dict) -> Problem:
         message = f"unknown key '{key}'"
     else:
         value = err.get("input")
-        message = f"{key}: {err['msg']}" + ("" if isinstance(value, dict) else f" (got {value!r})")
+        message = f"{key}: {err['msg']}" + ("" if isinstance(value, dict) else f" (got {reprlib.repr(value)})")
     return Problem(shown, message, yamlsource.line_of(node, loc))

@@ -27,7 +27,7 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from .build import load_site
-from .config import Config, SmtpConfig
+from .config import Config, MarkdownConfig, SmtpConfig
 from .model import Digest, Entry, KeyPoint, Participant, Quote, SiteModel, TagPage
 from .render import Renderer, TemplateProblem
 
@@ -437,6 +437,8 @@ def html_size(message: EmailMessage) -> int:
 
 
 def _load(config: Config) -> SiteModel:
+    if config.markdown.raw_html == "keep":  # what a site trusts on its pages, a mailbox need not
+        config = config.model_copy(update={"markdown": MarkdownConfig(raw_html="sanitize")})
     result = load_site(config)
     if result.errors:
         lines = "\n".join(f"  {p}" for p in result.errors)

@@ -27,9 +27,12 @@ def extract_texts(
     processes: int = 1,
     progress: Callable[[int], None] | None = None,
     memo: dict[str, Extraction] | None = None,
+    failures: dict[int, str] | None = None,
 ) -> list[tuple[str, Extraction]]:
     """(cache key, extraction) for each text, in order; only uncached texts are parsed.
-    `memo` is an in-memory layer over the cache, kept by long-running callers (serve)."""
+    `memo` is an in-memory layer over the cache, kept by long-running callers (serve).
+    A text the extractor fails on gets an empty extraction (never cached) and its index
+    and error in `failures`: a bug in one rule costs one article, not the build."""
     # Keyed by the raw text: boilerplate removal is extractor code, covered by the key.
     keys = [cache_key(text, model, count) for text, count in zip(texts, key_points)]
     memo = {} if memo is None else memo
@@ -43,15 +46,21 @@ def extract_texts(
     if todo:
         jobs = [(i, prepare(texts[i]), key_points[i]) for i in todo]
         for i, extraction in _run(jobs, model, processes):
-            cache.put(keys[i], extraction)
-            memo[keys[i]] = extraction
-            results[i] = extraction
+            if isinstance(extraction, str):
+                if failures is not None:
+                    failures[i] = extraction
+                keys[i] = "failed-" + keys[i]  # never found again: the next build retries and reports it
+                results[i] = Extraction()
+            else:
+                cache.put(keys[i], extraction)
+                memo[keys[i]] = extraction
+                results[i] = extraction
             if progress:
                 progress(1)
     return list(zip(keys, results))  # type: ignore[arg-type]
 
 
-def _run(jobs: list[tuple[int, str, int]], model: str, processes: int) -> Iterator[tuple[int, Extraction]]:
+def _run(jobs: list[tuple[int, str, int]], model: str, processes: int) -> Iterator[tuple[int, Extraction | str]]:
     workers = max(1, min(processes, len(jobs) // MIN_TEXTS_PER_PROCESS))
     if workers == 1:
         yield from _extract_chunk(jobs, model)
@@ -61,16 +70,19 @@ def _run(jobs: list[tuple[int, str, int]], model: str, processes: int) -> Iterat
     with context.Pool(workers, initializer=_load_model, initargs=(model,)) as pool:
         for chunk in pool.imap(_worker_chunk, chunks):
             for i, data in chunk:
-                yield i, Extraction.from_dict(data)
+                yield i, data if isinstance(data, str) else Extraction.from_dict(data)
 
 
-def _extract_chunk(jobs: list[tuple[int, str, int]], model: str) -> Iterator[tuple[int, Extraction]]:
+def _extract_chunk(jobs: list[tuple[int, str, int]], model: str) -> Iterator[tuple[int, Extraction | str]]:
     from .extract import nlp as nlp_module  # spaCy is loaded only when something needs parsing
 
     nlp = nlp_module.load(model)
     docs = nlp.pipe((text for _, text, _ in jobs), batch_size=BATCH_SIZE)
     for (i, _, count), doc in zip(jobs, docs):
-        yield i, extract_doc(doc, count)
+        try:
+            yield i, extract_doc(doc, count)
+        except Exception as exc:  # noqa: BLE001 - reported per article by the caller
+            yield i, f"{type(exc).__name__}: {exc}"
 
 
 _MODEL: str | None = None
@@ -86,4 +98,5 @@ def _load_model(model: str) -> None:
 
 def _worker_chunk(jobs: list[tuple[int, str, int]]) -> list[tuple[int, dict]]:
     assert _MODEL is not None
-    return [(i, extraction.to_dict()) for i, extraction in _extract_chunk(jobs, _MODEL)]
+    return [(i, extraction if isinstance(extraction, str) else extraction.to_dict())
+            for i, extraction in _extract_chunk(jobs, _MODEL)]

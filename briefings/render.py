@@ -197,8 +197,12 @@ class Renderer:
             for path in sorted(p for p in static.rglob("*") if p.is_file()):
                 name = "static/" + path.relative_to(static).as_posix()
                 if name not in seen:
+                    try:
+                        data = path.read_bytes()
+                    except FileNotFoundError:
+                        continue  # deleted since the folder was listed
                     seen.add(name)
-                    yield name, path.read_bytes()
+                    yield name, data
 
 
 def _runtime_problem(exc: jinja2.TemplateError, template: str) -> Problem:

@@ -25,10 +25,11 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
-from .build import Builder
+from .build import Builder, site_lock
 from .console import err as console, report
 from .config import Config, ConfigError, load_config
 from .content import is_ignored_name
+from .lock import Busy
 
 EVENTS_PATH = "/__briefings__/events"
 QUIET = 0.15  # seconds without events before a build starts
@@ -88,6 +89,7 @@ class Clients:
 
 class Handler(SimpleHTTPRequestHandler):
     server: _HTTPServer
+    timeout = 30  # a client that sends half a request and stalls does not hold a thread for ever
 
     def __init__(self, request, client_address, server: _HTTPServer):
         # output/ is replaced by every build: look its path up afresh for each request.
@@ -148,7 +150,7 @@ class Handler(SimpleHTTPRequestHandler):
         try:
             # The page may predate a build that finished while it loaded, or the build may be broken now.
             seen = self.path.partition("generation=")[2].split("&")[0]
-            if seen.isdigit() and int(seen) < site.generation:
+            if seen.isdigit() and len(seen) < 20 and int(seen) < site.generation:
                 q.put(("reload", ""))
             elif site.error:
                 q.put(("error", site.error))
@@ -216,6 +218,7 @@ class Server:
         self._observer = PollingObserver(timeout=0.5) if poll else Observer()
         self._httpd: _HTTPServer | None = None
         self._threads: list[threading.Thread] = []
+        self._lock = site_lock(config, command="serve")
 
     @property
     def output_path(self) -> Path:
@@ -225,7 +228,18 @@ class Server:
     def url(self) -> str:
         return f"http://{self.host}:{self.port}/"
 
-    def start(self) -> None:
+    def start(self, on_wait=None) -> None:
+        """Raises Busy when another serve has the site, OSError when the port is taken."""
+        # Held for the server's life: a `briefings build` meanwhile would change output/
+        # behind the back of this server's builder. A running build is waited for.
+        self._lock.acquire(wait=True, on_wait=on_wait)
+        try:
+            self._start()
+        except BaseException:
+            self.stop()
+            raise
+
+    def _start(self) -> None:
         self._httpd = _HTTPServer((self.host, self.port), self)  # bind first: a busy port fails fast
         self.port = self._httpd.server_address[1]
         self._watch()
@@ -254,6 +268,7 @@ class Server:
         if self._site_builder is not None:
             self._site_builder.close()  # the next start builds incrementally
         self._threads.clear()
+        self._lock.release()
 
     def wait_for_build(self, n: int, timeout: float) -> bool:
         """True once `n` builds (counting the first) have finished."""
@@ -365,7 +380,9 @@ class Server:
         old = self._site_builder
         if old is not None and old.config == config:
             return old
-        builder = Builder(config, drafts=self.drafts, save_every_build=False)
+        same_output = site_lock(config).path == self._lock.path
+        builder = Builder(config, drafts=self.drafts, save_every_build=False, command="serve",
+                          lock=self._lock if same_output else None)  # its builds go through the lock it holds
         if old is not None:
             old.close()
             builder.parsed_files, builder.extractions = old.parsed_files, old.extractions
@@ -388,7 +405,10 @@ def serve(config: Config, config_path: Path, *, host: str = "127.0.0.1", port: i
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # `kill` stops as cleanly as Ctrl-C
     try:
         try:
-            server.start()
+            server.start(on_wait=lambda message: console.print(escape(message)))
+        except Busy as exc:
+            console.print(f"[red]error:[/red] {escape(str(exc))}")
+            return 1
         except OSError as exc:  # the port is taken, or no more inotify watches
             console.print(f"[red]error:[/red] cannot serve on {host}:{port}: {escape(str(exc))}")
             return 1

@@ -1,17 +1,21 @@
 """Write pages into a fresh directory beside output/ and swap it into place.
 
 Readers (a browser, `briefings serve`, rsync) never see a half-written site, and pages
-of deleted articles disappear with the old directory.
+of deleted articles disappear with the old directory. An incremental build stages only
+its changed pages and commits them through a journal (`update_site`): a build killed at
+any moment leaves the old site, or a journal that the next build finishes (`recover`).
 """
 from __future__ import annotations
 
 import contextlib
 import ctypes
+import json
 import ctypes.util
 import os
 import posixpath
 import shutil
 import tempfile
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -74,11 +78,11 @@ def write_pages(pages: Iterable[tuple[str, bytes]], root: Path) -> int:
     return count
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes, prefix: str = ".tmp-") -> None:
     """Write a file whole or not at all: a temp file beside it, renamed over it. A crash
     mid-write leaves the old file (or none), never a torn one."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=prefix)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -90,12 +94,102 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def update_in_place(pages: Iterable[tuple[str, bytes]], removed: Iterable[str], output: Path) -> None:
-    """Replace changed pages one by one, each atomically (temp file + rename), and delete
-    the pages that are gone: a reader sees every page either old or new, never torn."""
+def journal_path(output: Path) -> Path:
     output = output.absolute()
-    for relative, data in pages:
-        atomic_write(safe_join(output, relative), data)
+    return output.parent / f".{output.name}.journal"
+
+
+def update_site(pages: Iterable[tuple[str, bytes]], removed: Iterable[str], output: Path) -> None:
+    """Replace changed pages and delete those that are gone, as one commit: every page is
+    written whole into a staging directory first, then a journal naming every change is
+    written (atomically), then the changes are applied by renames. Killed before the
+    journal exists, output/ is the old site; after, `recover` finishes the commit. Cheap
+    for a one-article edit: only the changed pages are written, nothing is copied."""
+    output = output.absolute()
+    staging = make_staging(output)
+    try:
+        pages = list(pages)
+        write_pages(pages, staging)
+        journal = {"staging": staging.name, "pages": [relative for relative, _ in pages],
+                   "removed": [relative for relative in removed]}
+        for relative in journal["removed"]:
+            safe_join(output, relative)  # refuse before anything is committed
+        atomic_write(journal_path(output), json.dumps(journal).encode("utf-8"), prefix=f".{output.name}.new-journal-")
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    recover(output)
+
+
+def recover(output: Path) -> bool:
+    """Finish a commit that a killed build left half done, then remove what killed builds
+    left beside output/ (staging directories, old sites, temp files). Idempotent: a
+    staged page is moved once, so running it again after a crash is safe. True when a
+    journal was applied."""
+    output = output.absolute()
+    path = journal_path(output)
+    applied = False
+    try:
+        journal = json.loads(path.read_bytes())
+        staging = output.parent / journal["staging"]
+        pages, removed = list(journal["pages"]), list(journal["removed"])
+    except FileNotFoundError:
+        journal = None
+    except (OSError, ValueError, KeyError, TypeError):
+        journal = None  # atomic_write never leaves a torn journal; a foreign file is not ours to apply
+    if journal is not None and staging.is_dir():
+        made: set[Path] = set()
+        for relative in pages:
+            source, target = safe_join(staging, relative), safe_join(output, relative)
+            if not source.exists():
+                continue  # moved before the crash
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            os.replace(source, target)
+        _remove_pages(removed, output)
+        applied = True
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
+    remove_stale(output)
+    return applied
+
+
+def remove_stale(output: Path) -> None:
+    """Staging directories, old sites and temp files of builds that were killed."""
+    output = output.absolute()
+    if not output.parent.is_dir():
+        return
+    for entry in os.scandir(output.parent):
+        if entry.name.startswith((f".{output.name}.new-", f".{output.name}.old-")):
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path, ignore_errors=True)
+            else:
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)  # a journal that atomic_write never renamed
+
+
+STALE_TEMP_SECONDS = 3600  # a live writer's temp file exists for milliseconds
+
+
+def remove_stale_temp(folder: Path, prefix: str = ".tmp-") -> None:
+    """Temp files that a killed atomic_write left in `folder` (only old ones: another
+    process may be writing here right now)."""
+    cutoff = time.time() - STALE_TEMP_SECONDS
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            if entry.name.startswith(prefix) and entry.is_file(follow_symlinks=False) \
+                    and entry.stat(follow_symlinks=False).st_mtime < cutoff:
+                os.unlink(entry.path)
+        except OSError:
+            pass
+
+
+def _remove_pages(removed: Iterable[str], output: Path) -> None:
     folders = set()
     for relative in removed:
         path = safe_join(output, relative)

@@ -31,6 +31,8 @@ def load(text: str, first_line: int = 1) -> tuple[object, yaml.Node | None]:
         line = mark.line + first_line if mark else None
         problem = getattr(exc, "problem", None) or str(exc)
         raise YamlError(f"not valid YAML: {problem}", line) from None
+    except RecursionError:
+        raise YamlError("not valid YAML: nested too deep", first_line) from None
     return data, node
 
 

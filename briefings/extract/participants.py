@@ -435,8 +435,9 @@ def _looks_like_year(text: str) -> bool:
 def relabel_people(mentions: list[Mention]) -> None:
     """A name seen with "Mr"/"Mrs"/"Dr" somewhere is a person's, whatever the model said of its
     other mentions ("Saxon Spence" tagged ORG, then "Mrs Spence")."""
-    surnames = {fold(m.text).split()[-1] for m in mentions if not m.place and (m.honorific or (
-        m.label == "PERSON" and len(m.text.split()) > 1))}  # "Dhiru Bhai Ambani" beside "Anil Ambani"
+    surnames = {words[-1] for m in mentions if not m.place and (m.honorific or (
+        m.label == "PERSON" and len(m.text.split()) > 1)) and (words := fold(m.text).split())}
+    # ("Dhiru Bhai Ambani" beside "Anil Ambani"; an honorific with no word after it has no surname)
     for m in mentions:
         if m.place or m.label == "PERSON":
             continue
