@@ -58,10 +58,12 @@ def plan(site: SiteModel, participant_urls: Callable[[Entry], Iterable[str]],
     for entry in site.entries:
         pages.append(PageSpec(entry.url, "article.html", {"entry": entry}, (keys[id(entry)],)))
     rows = {id(p): _participant_row(p) for p in site.participants}  # each shown up to four times
-    kinds = "|".join(f"{k}={n}" for k, n in sorted(Counter(p.type for p in site.participants).items()))
+    kind_counts = Counter(p.type for p in site.participants)
+    kinds = "|".join(f"{k}={n}" for k, n in sorted(kind_counts.items()))
     for order, listing in site.participant_index.items():
         for page in listing:
-            pages.append(PageSpec(page.url, "participants.html", {"listing": page, "order": order},
+            context = {"listing": page, "order": order, "kinds": kind_counts}
+            pages.append(PageSpec(page.url, "participants.html", context,
                                   (order, _pager_deps(page), kinds,
                                    *(rows[id(p)] for p in page.items))))
     for person in site.participants:
