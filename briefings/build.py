@@ -21,6 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jinja2 import TemplateError
+
 from . import pages as page_plan
 from .cache import ExtractionCache, extractor_version, model_version
 from .config import Config
@@ -190,10 +192,7 @@ class Builder:
             result.seconds = time.perf_counter() - started
             return result
         mark = time.perf_counter()
-        dirs = template_dirs(self.config)  # a site's templates/ may appear while serving
-        if self._env is None or self._env[0] != dirs:
-            self._env = (dirs, make_environment(self.config))  # kept: Jinja recompiles only changed templates
-        env = self._env[1]
+        env = self._environment()
         renderer = Renderer(result.site, self.config, env)
         try:
             plan = page_plan.plan(result.site, renderer.entry_link_targets, renderer.static_files())
@@ -294,6 +293,13 @@ class Builder:
         return BuildResult(problems=[Problem(**p) for p in saved["problems"]], articles=saved["articles"],
                            pages=len(saved["pages"]), seconds=time.perf_counter() - started)
 
+    def _environment(self):
+        """The Jinja environment, kept between builds: Jinja recompiles only changed templates."""
+        dirs = template_dirs(self.config)  # a site's templates/ may appear while serving
+        if self._env is None or self._env[0] != dirs:
+            self._env = (dirs, make_environment(self.config))
+        return self._env[1]
+
     def warm(self) -> None:
         """Load what the last build knew (pages, articles, extractions) ahead of the next
         build, so that the first edit after `serve` starts is as quick as the rest."""
@@ -302,6 +308,12 @@ class Builder:
             self.load_site()
         if not self._wrote_output and self._output_matches_state():
             self._wrote_output = True
+        env = self._environment()
+        for name in env.list_templates(filter_func=lambda n: not n.startswith("static/")):
+            try:
+                env.get_template(name)  # compiled now, not on the first edit
+            except (TemplateError, OSError, UnicodeDecodeError):
+                pass  # reported by the build that uses it
 
     def close(self) -> None:
         """Save what the last build knows, so the next process builds incrementally."""
