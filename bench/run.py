@@ -153,7 +153,9 @@ def serve_figures(site: Path, port: int, edits: int = 10) -> dict:
         times = []
         for n in range(edits):
             entry = site_model.entries[(n * 37) % len(site_model.entries)]
-            people = [p.url for p in site_model.participants if any(e is entry for e in p.entries)][:3]
+            # The participant pages that list this entry (a busy participant's pages are paged).
+            people = [page.url for p in site_model.participants for page in p.pages
+                      if any(e is entry for e in page.items)][:3]
             urls = [entry.url, entry.digest.url, *people]
             path = site / entry.article.source
             marker = f"Edited{n}x{os.getpid()}"
