@@ -309,11 +309,13 @@ class Builder:
         if not self._wrote_output and self._output_matches_state():
             self._wrote_output = True
         env = self._environment()
-        for name in env.list_templates(filter_func=lambda n: not n.startswith("static/")):
+        names = env.list_templates(filter_func=lambda n: not n.startswith("static/"))
+        for name in names:
             try:
                 env.get_template(name)  # compiled now, not on the first edit
             except (TemplateError, OSError, UnicodeDecodeError):
                 pass  # reported by the build that uses it
+        template_hashes(env, set(names))  # and what each includes, parsed once
 
     def close(self) -> None:
         """Save what the last build knows, so the next process builds incrementally."""
