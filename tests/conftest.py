@@ -57,3 +57,22 @@ def sample_site(tmp_path: Path, shared_cache: Path) -> Path:
     config = (REPO / "config.yaml").read_text(encoding="utf-8")
     (site / "config.yaml").write_text(config + f"\ncache_dir: {shared_cache}\n", encoding="utf-8")
     return site
+
+
+@pytest.fixture(scope="session")
+def sample_config(shared_cache):
+    """The repo's sample site with the session's cache: tests never write into the checkout."""
+    from briefings.config import load_config
+
+    return load_config(REPO / "config.yaml").model_copy(update={"cache_dir": str(shared_cache)})
+
+
+@pytest.fixture(scope="session")
+def built_sample(sample_config, tmp_path_factory):
+    """The sample site built once for the session: (output folder, BuildResult). Tests only read it."""
+    from briefings.build import build
+
+    out = tmp_path_factory.mktemp("sample-output")
+    result = build(sample_config, output=out)
+    assert not result.errors, "\n".join(map(str, result.errors))
+    return out, result

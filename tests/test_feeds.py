@@ -21,7 +21,7 @@ from briefings.build import build
 from briefings.config import load_config
 from briefings.serve import Server
 
-from conftest import REPO, article, write_site
+from conftest import article, write_site
 
 pytestmark = pytest.mark.slow  # needs the spaCy model
 
@@ -30,15 +30,13 @@ FEEDS = ("feed.xml", "rss.xml", "feed.json")
 
 
 @pytest.fixture(scope="module")
-def config(shared_cache):
-    return load_config(REPO / "config.yaml").model_copy(update={"cache_dir": str(shared_cache)})
+def config(sample_config):
+    return sample_config
 
 
 @pytest.fixture(scope="module")
-def built(config, tmp_path_factory):
-    out = tmp_path_factory.mktemp("feeds-site")
-    result = build(config, output=out)
-    assert not result.errors, "\n".join(map(str, result.errors))
+def built(built_sample):
+    out, result = built_sample
     return out, result.site
 
 

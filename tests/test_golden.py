@@ -20,9 +20,6 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from briefings.build import build
-from briefings.config import load_config
-
 from conftest import REPO
 
 pytestmark = pytest.mark.slow  # needs the spaCy model
@@ -136,11 +133,8 @@ def outline(html: str, page_url: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def built(shared_cache, tmp_path_factory):
-    config = load_config(REPO / "config.yaml").model_copy(update={"cache_dir": str(shared_cache)})
-    out = tmp_path_factory.mktemp("golden-site")
-    result = build(config, output=out)
-    assert not result.errors, "\n".join(map(str, result.errors))
+def built(built_sample):
+    out, result = built_sample
     return out, result.site
 
 

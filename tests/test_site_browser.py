@@ -19,9 +19,6 @@ from urllib.parse import quote
 
 import pytest
 
-from briefings.build import build
-from briefings.config import load_config
-
 from chromium import launch
 from conftest import REPO
 
@@ -52,11 +49,8 @@ LAYOUT = """() => ({
 
 
 @pytest.fixture(scope="module")
-def built(shared_cache, tmp_path_factory):
-    config = load_config(REPO / "config.yaml").model_copy(update={"cache_dir": str(shared_cache)})
-    out = tmp_path_factory.mktemp("browser-site")
-    result = build(config, output=out)
-    assert not result.errors, "\n".join(map(str, result.errors))
+def built(built_sample):
+    out, result = built_sample
     return out, result.site
 
 

@@ -15,7 +15,6 @@ import pytest
 from briefings.build import build
 from briefings.config import load_config
 
-REPO = Path(__file__).parents[1]
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 EXTERNAL = ("http://", "https://", "mailto:")
@@ -67,17 +66,13 @@ def parse_page(path: Path) -> Page:
 
 
 @pytest.fixture(scope="module")
-def config(shared_cache):
-    # The repo's sample site, with the session's cache: tests never write into the checkout.
-    return load_config(REPO / "config.yaml").model_copy(update={"cache_dir": str(shared_cache)})
+def config(sample_config):
+    return sample_config
 
 
 @pytest.fixture(scope="module")
-def built(config, tmp_path_factory):
-    out = tmp_path_factory.mktemp("site")
-    result = build(config, output=out)
-    assert not result.errors, "\n".join(map(str, result.errors))
-    return out, result
+def built(built_sample):
+    return built_sample
 
 
 @pytest.fixture(scope="module")
