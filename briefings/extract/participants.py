@@ -56,8 +56,9 @@ PEERAGE = {"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl", "Countess", 
 # The last word of a club's name after its town's: "Newcastle United".
 CLUB_SUFFIXES = {"United", "Rovers", "Athletic", "Wanderers", "Albion", "Hotspur", "FC", "Academicals"}
 # The last word of a structure's or a natural feature's name: "the Three Gorges Dam".
-LOC_HEADS = {"Stadium", "Arena", "Park", "Dam", "Bridge", "River", "Lake", "Canal", "Tunnel", "Mountains", "Mountain", "Valley", "Island",
-             "Islands", "Sea", "Ocean", "Desert", "Forest", "Bay", "Gulf", "Peninsula", "Glacier"}
+LOC_HEADS = {"Stadium", "Arena", "Park", "Dam", "Bridge", "River", "Lake", "Canal", "Tunnel", "Mountains",
+             "Mountain", "Valley", "Island", "Islands", "Sea", "Ocean", "Desert", "Forest", "Bay", "Gulf",
+             "Peninsula", "Glacier"}
 # Nouns for a work: the name right after one is the work's ("the film Saving Private Ryan").
 WORK_NOUNS = {
     "film", "films", "movie", "movies", "comedy", "drama", "thriller", "biopic", "documentary", "epic",
@@ -413,19 +414,16 @@ def drop_common_words(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Words the model took for names that the text shows are not: "electro" (no capital),
     "Broadband's rapid rise" opening a sentence where "broadband" is written in lower case
     elsewhere, "12,600 MW" (a unit after a number, and every other "MW" with it)."""
-    lower_words = {t.text for t in doc if t.text.islower() and not t.is_sent_start}
     units = {m.text for m in mentions if m.label == "ORG" and m.text.isupper() and len(m.text) <= 4
              and m.start > 0 and doc[m.start - 1].like_num and m.start <= doc[m.start - 1].head.i < m.end
              and not _looks_like_year(doc[m.start - 1].text)}  # the number counts the unit, not "25 EU members"
-    kept = []
-    for m in mentions:
-        if not any(c.isupper() or c.isdigit() for c in m.text) or m.text in units:
-            continue
-        if m.end - m.start == 1 and not m.place and m.label != "PERSON" and doc[m.start].is_sent_start \
-                and m.text.lower() in lower_words and not m.text.isupper():
-            continue
-        kept.append(m)
-    return kept
+    openers = [m for m in mentions if m.end - m.start == 1 and not m.place and m.label != "PERSON"
+               and doc[m.start].is_sent_start and not m.text.isupper()]
+    # Read the whole text only when some single word opens a sentence (most articles: none).
+    lower_words = {t.text for t in doc if t.text.islower() and not t.is_sent_start} if openers else set()
+    common = {id(m) for m in openers if m.text.lower() in lower_words}
+    return [m for m in mentions if any(c.isupper() or c.isdigit() for c in m.text) and m.text not in units
+            and id(m) not in common]
 
 
 def _looks_like_year(text: str) -> bool:
