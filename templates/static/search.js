@@ -134,11 +134,7 @@
       " for “" + query.trim() + "”" + (result.total > result.articles.length ?
         "; showing the first " + result.articles.length + "." : ".");
     if (result.participants.length) {
-      var section = el("section", "search-section");
-      section.setAttribute("aria-labelledby", "search-participants");
-      var heading = el("h2", "", "Participants");
-      heading.id = "search-participants";
-      section.appendChild(heading);
+      var section = resultSection(list, "search-participants", "Participants");
       var chips = el("ul", "chips");
       result.participants.forEach(function (p) {
         var link = el("a", "chip chip-" + p.type.toLowerCase());
@@ -151,14 +147,9 @@
         chips.appendChild(item);
       });
       section.appendChild(chips);
-      list.appendChild(section);
     }
     if (result.articles.length) {
-      var articles = el("section", "search-section");
-      articles.setAttribute("aria-labelledby", "search-articles");
-      var title = el("h2", "", "Articles");
-      title.id = "search-articles";
-      articles.appendChild(title);
+      var articles = resultSection(list, "search-articles", "Articles");
       var ol = el("ol", "index-list search-results");
       result.articles.forEach(function (a) {
         var item = el("li");
@@ -177,8 +168,18 @@
         ol.appendChild(item);
       });
       articles.appendChild(ol);
-      list.appendChild(articles);
     }
+  }
+
+  // A section of the results, labelled by its heading, added to the list.
+  function resultSection(list, id, title) {
+    var section = el("section", "search-section");
+    section.setAttribute("aria-labelledby", id);
+    var heading = el("h2", "", title);
+    heading.id = id;
+    section.appendChild(heading);
+    list.appendChild(section);
+    return section;
   }
 
   function start(index) {
