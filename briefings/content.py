@@ -382,6 +382,7 @@ def parse_date(value: object, line: int | None) -> dt.date | None:
 
 
 @lru_cache(maxsize=1 << 16)  # called for every participant on every build; names repeat
+@lru_cache(maxsize=1 << 16)  # every build slugs every participant's name again
 def slugify(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-")

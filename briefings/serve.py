@@ -32,9 +32,15 @@ from .content import is_ignored_name
 from .lock import Busy
 
 EVENTS_PATH = "/__briefings__/events"
-QUIET = 0.15  # seconds without events before a build starts
+# An editor's save is a few events within a millisecond or two (a temp file written, then
+# renamed over the article). A save reaching an idle server builds after SETTLE without
+# further events: the edit shows at once. Events that arrive while a build runs, or just
+# after one, wait for QUIET without events, so a burst of saves (a formatter, `git
+# checkout`, a script) costs one more build, not one build per save.
+SETTLE = 0.03
+QUIET = 0.15
 MAX_WAIT = 1.0  # ...but never wait longer than this after the first event of a burst
-IDLE_COLLECT = 2.0  # seconds without a build before collecting the builds' garbage
+IDLE_AFTER = 2.0  # seconds without a build before the idle work (garbage, model): see _when_idle
 KEEPALIVE = 15.0
 WATCHED_EVENTS = {"created", "modified", "deleted", "moved", "attrib"}  # attrib: `touch` forces a build
 
@@ -212,6 +218,9 @@ class Server:
         self._cond = threading.Condition()
         self._first: float | None = None  # first event of the pending burst
         self._last = 0.0
+        self._quiet = QUIET  # the pending burst's quiet period: SETTLE when it reached an idle server
+        self._building = False
+        self._finished = float("-inf")  # when the last build ended
         self._stopping = False
         self._watched: tuple[Path, ...] = ()
         self._site_builder: Builder | None = None
@@ -305,33 +314,50 @@ class Server:
     def request_build(self) -> None:
         with self._cond:
             now = time.monotonic()
-            self._first = self._first or now
+            if self._first is None:
+                idle = not self._building and now - self._finished >= QUIET
+                self._first, self._quiet = now, SETTLE if idle else QUIET
             self._last = now
             self._cond.notify_all()
 
     # Building
 
     def _builder(self) -> None:
-        garbage = False  # builds run without the garbage collector (Builder.build): collect when idle
+        idle_work = True  # after a build, once nothing happens for IDLE_AFTER: see _when_idle
         while True:
             with self._cond:
                 ready = self._cond.wait_for(lambda: self._first is not None or self._stopping,
-                                            timeout=IDLE_COLLECT if garbage else None)
+                                            timeout=IDLE_AFTER if idle_work else None)
                 if not ready:
-                    gc.collect()
-                    garbage = False
-                    continue
+                    idle_work = False
+            if not ready:
+                self._when_idle()
+                continue
+            with self._cond:
                 while not self._stopping:
-                    wait = min(self._last + QUIET, self._first + MAX_WAIT) - time.monotonic()
+                    wait = min(self._last + self._quiet, self._first + MAX_WAIT) - time.monotonic()
                     if wait <= 0:
                         break
                     self._cond.wait(wait)
                 if self._stopping:
                     return
                 self._first = None  # an event from now on schedules one more build
+                self._building = True
             self._build()
-            garbage = True
+            idle_work = True
 
+    def _when_idle(self) -> None:
+        """Work that would otherwise slow the next edit's build, done while nobody waits:
+        collect the builds' garbage (they run without the garbage collector, see
+        Builder.build), and load the spaCy model, so the first edit of an article's text
+        costs one parse rather than a model load. In this thread, never beside a build."""
+        gc.collect()
+        try:
+            from .extract import nlp
+
+            nlp.load(self.config.model)
+        except Exception:  # noqa: BLE001 - a missing model is reported by the build that needs it
+            pass
     def _build(self) -> None:
         try:
             self._build_once()
@@ -342,6 +368,7 @@ class Server:
         finally:
             with self._cond:
                 self.builds += 1
+                self._building, self._finished = False, time.monotonic()
                 self._cond.notify_all()
 
     def _build_once(self) -> None:

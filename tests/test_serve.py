@@ -7,6 +7,7 @@ import queue
 import shutil
 import socket
 import threading
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -173,6 +174,66 @@ def test_a_burst_of_saves_gives_at_most_two_builds(server, site):
     assert server.wait_for_build(builds + 1, TIMEOUT)
     assert not server.wait_for_build(builds + 3, 1.5)  # quiet period and MAX_WAIT are long past
     assert "Beta take 19" in get(server, "/articles/beta.html")[1]
+
+
+def test_a_save_reaching_an_idle_server_builds_without_the_quiet_period(server, site, monkeypatch):
+    import briefings.serve as serve
+    from briefings.build import Builder
+
+    started: list[float] = []
+    real_build = Builder.build
+
+    def timed_build(self, *args, **kwargs):
+        started.append(time.monotonic())
+        return real_build(self, *args, **kwargs)
+
+    monkeypatch.setattr(Builder, "build", timed_build)
+    monkeypatch.setattr(serve, "QUIET", 1.0)
+    monkeypatch.setattr(serve, "MAX_WAIT", 30.0)
+    builds = server.builds
+    time.sleep(1.1)  # idle: the last build ended more than QUIET ago
+    saved = time.monotonic()
+    atomic_write(site / "content" / "alpha.md", article("Alpha at once", "2026-11-02", "Alice Brown said so."))
+    assert server.wait_for_build(builds + 1, TIMEOUT)
+    assert started[0] - saved < 0.9  # SETTLE after the save, not the quiet period
+    assert "Alpha at once" in get(server, "/articles/alpha.html")[1]
+
+
+def test_saves_during_a_build_wait_for_the_quiet_period(server, site, monkeypatch):
+    import briefings.serve as serve
+    from briefings.build import Builder
+
+    started, release = threading.Event(), threading.Event()
+    real_build = Builder.build
+
+    def held_build(self, *args, **kwargs):
+        started.set()
+        release.wait(TIMEOUT)
+        return real_build(self, *args, **kwargs)
+
+    monkeypatch.setattr(Builder, "build", held_build)
+    path = site / "content" / "beta.md"
+    builds = server.builds
+    path.write_text(article("Beta take 0", "2026-11-03", "Carol White said so."), encoding="utf-8")
+    assert started.wait(TIMEOUT)
+    monkeypatch.setattr(serve, "QUIET", 1.0)
+    path.write_text(article("Beta take 1", "2026-11-03", "Carol White said so."), encoding="utf-8")
+    release.set()
+    assert server.wait_for_build(builds + 1, TIMEOUT)
+    assert not server.wait_for_build(builds + 2, 0.5)  # the second save waits out QUIET, not SETTLE
+    assert server.wait_for_build(builds + 2, TIMEOUT)
+    assert "Beta take 1" in get(server, "/articles/beta.html")[1]
+
+
+def test_an_idle_server_loads_the_model_before_the_first_text_edit(server, site, monkeypatch):
+    import briefings.serve as serve
+    from briefings.extract import nlp
+
+    loaded = threading.Event()
+    monkeypatch.setattr(nlp, "load", lambda name: loaded.set())
+    monkeypatch.setattr(serve, "IDLE_AFTER", 0.05)
+    atomic_write(site / "content" / "alpha.md", article("Alpha again", "2026-11-02", "Alice Brown said so."))
+    assert loaded.wait(TIMEOUT)
 
 
 def test_an_event_during_a_build_gives_exactly_one_more_build(server, site, monkeypatch):
