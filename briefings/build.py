@@ -113,6 +113,7 @@ class Builder:
         self._dirty_path = self.state_path.with_suffix(".dirty") if self.state_path else None
         self._loaded = False
         self._env = None
+        self._search_records: dict = {}  # the search index's records as JSON, by what they show
         self.lock = lock or site_lock(config, self.output, command)  # one writer per output/
         self.on_wait = on_wait
 
@@ -193,7 +194,7 @@ class Builder:
             return result
         mark = time.perf_counter()
         env = self._environment()
-        renderer = Renderer(result.site, self.config, env)
+        renderer = Renderer(result.site, self.config, env, self._search_records)
         try:
             plan = page_plan.plan(result.site, renderer.entry_link_targets, renderer.static_files())
         except OSError as exc:  # a static file deleted or unreadable while the plan read it

@@ -139,8 +139,10 @@ class TemplateProblem(Exception):
 class Renderer:
     """Pages of one site model: `pages()` yields (output path, bytes)."""
 
-    def __init__(self, site: SiteModel, config: Config, env: jinja2.Environment | None = None):
+    def __init__(self, site: SiteModel, config: Config, env: jinja2.Environment | None = None,
+                 search_memo: dict | None = None):
         self.site, self.config = site, config
+        self.search_memo = search_memo  # kept by a long-lived builder: see search_index_json
         self.env = env or make_environment(config)
         self._participant_urls = {key: p.url for p in site.participants for key in p.keys or [p.key]}
         self._speaker_urls: dict[str, str] = {}
@@ -164,7 +166,7 @@ class Renderer:
     def search_index(self) -> str:
         """The search index as JSON, made once: search.json and search-index.js both hold it."""
         if self._search_index is None:
-            self._search_index = search_index_json(self.site)
+            self._search_index = search_index_json(self.site, self.search_memo)
         return self._search_index
 
     def render(self, template: str, page_url: str, **context) -> bytes:

@@ -262,3 +262,18 @@ def test_serve_shows_drafts(tmp_path, shared_cache):
         assert (site / "output" / "articles" / "d.html").is_file()
     finally:
         server.stop()
+
+
+def test_search_index_from_remembered_records_is_the_same_json(built):
+    from briefings.search import search_index, search_index_json
+
+    _, site = built
+    whole = json.dumps(search_index(site), ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    memo: dict = {}
+    assert search_index_json(site, memo) == whole
+    assert len(memo) == len(site.entries) + len(site.participants)
+    entry = site.entries[0]
+    memo[("article", entry.fingerprint, entry.url)] = '{"remembered":true}'  # what an edit would not change
+    assert '{"remembered":true}' in search_index_json(site, memo)
+    memo.clear()
+    assert search_index_json(site, memo) == whole
