@@ -9,6 +9,7 @@ saved in the cache directory, so a warm `briefings build` is incremental too.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import hashlib
@@ -114,6 +115,7 @@ class Builder:
         self._loaded = False
         self._env = None
         self._search_records: dict = {}  # the search index's records as JSON, by what they show
+        self._page_inputs: dict = {}  # each page's inputs and fingerprint in the last plan
         self.lock = lock or site_lock(config, self.output, command)  # one writer per output/
         self.on_wait = on_wait
 
@@ -193,18 +195,13 @@ class Builder:
             result.seconds = time.perf_counter() - started
             return result
         mark = time.perf_counter()
-        env = self._environment()
-        renderer = Renderer(result.site, self.config, env, self._search_records)
         try:
-            plan = page_plan.plan(result.site, renderer.entry_link_targets, renderer.static_files())
+            renderer, plan, fingerprints = self._plan(result.site)
         except OSError as exc:  # a static file deleted or unreadable while the plan read it
             result.problems.append(Problem(exc.filename or str(self.config.templates_path),
                                            f"cannot read: {exc.strerror or exc}"))
             result.seconds = time.perf_counter() - started
             return result
-        hashes = template_hashes(env, {p.template for p in plan if p.template})
-        config_hash = _config_hash(self.config)
-        fingerprints = {p.url: page_plan.fingerprint(p, hashes.get(p.template or "", ""), config_hash) for p in plan}
         result.pages = len(plan)
         result.timings["plan"] = time.perf_counter() - mark
         mark = time.perf_counter()
@@ -244,6 +241,14 @@ class Builder:
         result.timings["render+write"] = time.perf_counter() - mark
         result.seconds = time.perf_counter() - started
         return result
+
+    def _plan(self, site: SiteModel) -> tuple[Renderer, list[page_plan.PageSpec], dict[str, str]]:
+        """Every page of the site and its fingerprint."""
+        env = self._environment()
+        renderer = Renderer(site, self.config, env, self._search_records)
+        plan = page_plan.plan(site, renderer.entry_link_targets, renderer.static_files())
+        hashes = template_hashes(env, {p.template for p in plan if p.template})
+        return renderer, plan, page_plan.fingerprints(plan, hashes, _config_hash(self.config), self._page_inputs)
 
     # -- state between runs ------------------------------------------------------------
 
@@ -317,6 +322,12 @@ class Builder:
             except (TemplateError, OSError, UnicodeDecodeError):
                 pass  # reported by the build that uses it
         template_hashes(env, set(names))  # and what each includes, parsed once
+        if self._site is not None and not (self._page_inputs and self._search_records):
+            # Fill the memos an edit's build reads (each page's inputs and fingerprint, the
+            # search index's records), so it hashes and serialises only what it changes.
+            with contextlib.suppress(OSError, TemplateError):
+                renderer = self._plan(self._site)[0]
+                renderer.search_index()
 
     def close(self) -> None:
         """Save what the last build knows, so the next process builds incrementally."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 
 PARTICIPANT_TYPES = ("PERSON", "ORG", "GPE", "LOC")
 
@@ -116,6 +117,11 @@ class Extraction:
             quotes=[Quote(**q) for q in data["quotes"]],
             participants=[Participant(**p) for p in data["participants"]],
         )
+
+    @cached_property
+    def participant_keys(self) -> tuple[str, ...]:
+        """"TYPE:name" of each participant, in order: how the site model indexes them."""
+        return tuple(f"{p.type}:{p.name}" for p in self.participants)
 
     def participant(self, name: str) -> Participant | None:
         return next((p for p in self.participants if p.name == name), None)

@@ -66,13 +66,12 @@ def plan(site: SiteModel, participant_urls: Callable[[Entry], Iterable[str]],
             pages.append(PageSpec(page.url, "participants.html", context,
                                   (order, _pager_deps(page), kinds,
                                    *(rows[id(p)] for p in page.items))))
-    for person in site.participants:
+    for person in site.participants:  # thousands of pages: the row already names the person's own data
+        row = rows[id(person)]
         for page in person.pages:
             pages.append(PageSpec(page.url, "participant.html", {"participant": person, "listing": page},
-                                  (person.key, "|".join(person.roles), str(person.current), _pager_deps(page),
-                                   f"articles={len(person.entries)}|quotes={len(person.quotes)}",
-                                   *cards(page.items), *(f"{q.entry.url}#{q.quote.start}" for q in page.quotes),
-                                   *cards(q.entry for q in page.quotes))))
+                                  (row, _pager_deps(page), *[keys[id(e)] for e in page.items],
+                                   *[f"{q.quote.start}|{keys[id(q.entry)]}" for q in page.quotes])))
     pages.append(PageSpec("tags/index.html", "tags.html", {},
                           tuple(f"{t.name}|{t.url}|{len(t.entries)}" for t in site.tags)))
     for tag in site.tags:
@@ -128,6 +127,8 @@ def _feeds(site: SiteModel, cards: Callable[[Iterable[Entry]], list[str]]) -> li
 
 
 def _pager_deps(page) -> str:
+    if page.count == 1:
+        return "1/1||"
     return f"{page.number}/{page.count}|{page.previous.url if page.previous else ''}|{page.next.url if page.next else ''}"
 
 
@@ -141,6 +142,24 @@ def _digest_deps(digest) -> tuple[str, ...]:
     top = tuple(f"top|{p.text}|{','.join(e.url for e in p.sources)}" for p in digest.top_points)
     return (digest.id, digest.title,
             f"{older.id}|{older.title}" if older else "", f"{newer.id}|{newer.title}" if newer else "", *top)
+
+
+def fingerprints(plan: list[PageSpec], template_hashes: dict[str, str], config_hash: str,
+                 memo: dict[str, tuple[tuple, str]] | None = None) -> dict[str, str]:
+    """Each page's fingerprint, by URL. `memo` (URL → (inputs, fingerprint)), kept by a
+    long-lived builder, spares hashing a page whose inputs equal the last build's: an
+    edit then hashes the dozen pages it touches, not all of them. Refilled with this plan."""
+    memo = {} if memo is None else memo
+    fresh: dict[str, tuple[tuple, str]] = {}
+    for page in plan:
+        template_hash = template_hashes.get(page.template or "", "")
+        inputs = (page.template, template_hash, config_hash, page.deps)
+        known = memo.get(page.url)
+        fresh[page.url] = (inputs, known[1] if known is not None and known[0] == inputs
+                           else fingerprint(page, template_hash, config_hash))
+    memo.clear()
+    memo.update(fresh)
+    return {url: known[1] for url, known in fresh.items()}
 
 
 def fingerprint(page: PageSpec, template_hash: str, config_hash: str) -> str:

@@ -160,8 +160,9 @@ class Renderer:
 
     def entry_link_targets(self, entry) -> list[str]:
         """Participant and speaker pages an entry's card and page link to (page deps)."""
-        urls = [self.participant_url(p) or "" for p in entry.extraction.participants]
-        return urls + [self.speaker_url(q.speaker) or "" for q in entry.extraction.quotes]
+        participants, speakers = self._participant_urls, self._speaker_urls
+        return [participants.get(key, "") for key in entry.extraction.participant_keys] + \
+               [speakers.get(q.speaker, "") if q.speaker else "" for q in entry.extraction.quotes]
 
     def search_index(self) -> str:
         """The search index as JSON, made once: search.json and search-index.js both hold it."""

@@ -102,6 +102,8 @@ def participant_pages(person: ParticipantPage, page_size: int) -> list[ListPage]
     """A participant's articles page_size to a page; its quotes, as many, run alongside
     (page n shows quotes n·page_size onwards), so neither list grows without bound."""
     count = max(1, -(-len(person.entries) // page_size), -(-len(person.quotes) // page_size))
+    if count == 1:  # most participants: one article or a few (built for thousands each time)
+        return [ListPage(1, person.url, person.entries, 1, person.quotes)]
     pages = paginate(list(range(count)), 1,
                      lambda n: person.url if n == 1 else f"participants/{person.slug}/page-{n}.html")
     for page in pages:
@@ -160,34 +162,39 @@ def build_digests(entries: list[Entry], period: str, top: int = 0) -> list[Diges
 def build_participants(entries: list[Entry], current: list[Entry] | None = None) -> list[ParticipantPage]:
     """One page per real-world participant across the site, most present in the latest
     digest (`current`) first, then by number of articles."""
+    # Runs on every build, over every mention in the site (12,000 at N = 1,000): kept lean.
     canonical = _canonical_keys(entries)
     pages: dict[str, ParticipantPage] = {}
     latest = {id(e) for e in current or ()}
     for entry in entries:
+        extraction = entry.extraction
         speakers: dict[str, ParticipantPage] = {}
         in_latest = id(entry) in latest
-        for participant in entry.extraction.participants:
-            key = canonical[f"{participant.type}:{participant.name}"]
+        for key, participant in zip(extraction.participant_keys, extraction.participants):
+            key = canonical[key]
             page = pages.get(key)
             if page is None:
-                kind, name = key.split(":", 1)
-                page = pages[key] = ParticipantPage(key, name, kind, "", "", [], [], [])
-            if not page.entries or page.entries[-1] is not entry:  # "Blair" and "Tony Blair": once
+                kind, _, name = key.partition(":")
+                page = pages[key] = ParticipantPage(key, name, kind, "", "", [], [entry], [], current=int(in_latest))
+            elif page.entries[-1] is not entry:  # "Blair" and "Tony Blair": once
                 page.entries.append(entry)
                 page.current += in_latest
             if participant.role or participant.nationality:
                 title = participant.title
                 if title not in page.roles:
                     page.roles.append(title)
-            if participant.type in ("PERSON", "ORG"):
-                speakers.setdefault(participant.name, page)
-        for quote in entry.extraction.quotes:
-            if quote.speaker in speakers:
-                speakers[quote.speaker].quotes.append(QuoteRef(quote, entry))
+            if participant.type in SPEAKER_TYPES and participant.name not in speakers:
+                speakers[participant.name] = page
+        if speakers:
+            for quote in extraction.quotes:
+                page = speakers.get(quote.speaker)
+                if page is not None:
+                    page.quotes.append(QuoteRef(quote, entry))
     for alias, key in canonical.items():
         pages[key].keys.append(alias)
     for page in pages.values():
-        page.keys.sort()
+        if len(page.keys) > 1:
+            page.keys.sort()
     ordered = sorted(pages.values(), key=lambda p: (-p.current, -len(p.entries), p.name.lower(), p.type))
     used = {"index", "by-name"}  # the index's own pages: participants/index.html, participants/by-name/
     for page in sorted(pages.values(), key=lambda p: (p.name.lower(), p.type)):
@@ -201,31 +208,32 @@ def build_participants(entries: list[Entry], current: list[Entry] | None = None)
     return ordered
 
 
+SPEAKER_TYPES = ("PERSON", "ORG")  # participants a quote can be attributed to
+
+
 def _canonical_keys(entries: list[Entry]) -> dict[str, str]:
     """Each "TYPE:name" seen → the key of the page it belongs on. Spelling variants
     ("Robert De Niro", "Robert de Niro") share a page under their most frequent form, and a
     bare surname joins the one full name in the site that ends with it, never a guess
     between two people who share it."""
-    counts: Counter[str] = Counter(f"{p.type}:{p.name}" for e in entries for p in e.extraction.participants)
+    counts: Counter[str] = Counter(itertools.chain.from_iterable(e.extraction.participant_keys for e in entries))
     variants: dict[tuple[str, str], list[str]] = defaultdict(list)
     for key in counts:
-        kind, name = key.split(":", 1)
+        kind, _, name = key.partition(":")
         variants[(kind, slugify(name))].append(key)
     canonical = {}
-    for keys in variants.values():
-        best = max(keys, key=lambda k: (counts[k], len(k), k))  # most frequent, then the fullest
-        canonical.update(dict.fromkeys(keys, best))
     surnames: dict[str, set[str]] = defaultdict(set)
-    for key in set(canonical.values()):
-        kind, name = key.split(":", 1)
-        words = slugify(name).split("-")
-        if kind == "PERSON" and len(words) > 1:
-            surnames[words[-1]].add(key)
-    for key, target in canonical.items():
-        kind, name = target.split(":", 1)
-        folded = slugify(name)
+    for (kind, folded), keys in variants.items():
+        best = keys[0] if len(keys) == 1 else max(keys, key=lambda k: (counts[k], len(k), k))  # most frequent, then the fullest
+        for key in keys:
+            canonical[key] = best
+        if kind == "PERSON" and "-" in folded:
+            surnames[folded.rsplit("-", 1)[1]].add(best)
+    for (kind, folded), keys in variants.items():
         if kind == "PERSON" and folded and "-" not in folded and len(surnames.get(folded, ())) == 1:
-            canonical[key] = next(iter(surnames[folded]))
+            full = next(iter(surnames[folded]))
+            for key in keys:
+                canonical[key] = full
     return canonical
 
 
