@@ -92,7 +92,8 @@ def plan(site: SiteModel, participant_urls: Callable[[Entry], Iterable[str]],
     pages.append(PageSpec("search.html", "search.html", {}, ("search",)))
     pages.append(PageSpec("search.json", "search.json", {}, everything))
     pages.append(PageSpec("search-index.js", "search-index.js", {}, everything))
-    published = [e for e in site.entries if not e.article.draft]
+    # By URL, not in the site's order: a retitled article moves in every listing, never here.
+    published = sorted((e for e in site.entries if not e.article.draft), key=lambda e: e.url)
     pages.append(PageSpec("sitemap.xml", "sitemap.xml", {"entries": published},
                           (str(site.updated), *(d.url for d in site.digests),
                            *(f"{e.url}|{e.article.date}" for e in published),

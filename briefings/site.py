@@ -6,6 +6,7 @@ disk as well as from a server; templates turn them into relative links.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import os
 import re
@@ -163,7 +164,8 @@ def build_participants(entries: list[Entry], current: list[Entry] | None = None)
     """One page per real-world participant across the site, most present in the latest
     digest (`current`) first, then by number of articles."""
     # Runs on every build, over every mention in the site (12,000 at N = 1,000): kept lean.
-    canonical = _canonical_keys(entries)
+    counts = Counter(itertools.chain.from_iterable(e.extraction.participant_keys for e in entries))
+    canonical, aliases, slugs = participant_identities(counts)
     pages: dict[str, ParticipantPage] = {}
     latest = {id(e) for e in current or ()}
     for entry in entries:
@@ -175,7 +177,9 @@ def build_participants(entries: list[Entry], current: list[Entry] | None = None)
             page = pages.get(key)
             if page is None:
                 kind, _, name = key.partition(":")
-                page = pages[key] = ParticipantPage(key, name, kind, "", "", [], [entry], [], current=int(in_latest))
+                slug = slugs[key]
+                page = pages[key] = ParticipantPage(key, name, kind, slug, f"participants/{slug}.html", [], [entry], [],
+                                                    aliases[key], int(in_latest))
             elif page.entries[-1] is not entry:  # "Blair" and "Tony Blair": once
                 page.entries.append(entry)
                 page.current += in_latest
@@ -190,33 +194,59 @@ def build_participants(entries: list[Entry], current: list[Entry] | None = None)
                 page = speakers.get(quote.speaker)
                 if page is not None:
                     page.quotes.append(QuoteRef(quote, entry))
-    for alias, key in canonical.items():
-        pages[key].keys.append(alias)
-    for page in pages.values():
-        if len(page.keys) > 1:
-            page.keys.sort()
-    ordered = sorted(pages.values(), key=lambda p: (-p.current, -len(p.entries), p.name.lower(), p.type))
-    used = {"index", "by-name"}  # the index's own pages: participants/index.html, participants/by-name/
-    for page in sorted(pages.values(), key=lambda p: (p.name.lower(), p.type)):
-        base = slugify(page.name) or "participant"
-        slug = base
-        if slug in used or _INDEX_PAGE.fullmatch(slug):  # two pages never share a URL
-            candidates = itertools.chain((f"{base}-{page.type.lower()}",), (f"{base}-{n}" for n in itertools.count(2)))
-            slug = next(c for c in candidates if c not in used and not _INDEX_PAGE.fullmatch(c))
-        used.add(slug)
-        page.slug, page.url = slug, f"participants/{slug}.html"
-    return ordered
+    return sorted(pages.values(), key=lambda p: (-p.current, -len(p.entries), p.name.lower(), p.type))
 
 
 SPEAKER_TYPES = ("PERSON", "ORG")  # participants a quote can be attributed to
 
 
-def _canonical_keys(entries: list[Entry]) -> dict[str, str]:
-    """Each "TYPE:name" seen → the key of the page it belongs on. Spelling variants
-    ("Robert De Niro", "Robert de Niro") share a page under their most frequent form, and a
-    bare surname joins the one full name in the site that ends with it, never a guess
-    between two people who share it."""
-    counts: Counter[str] = Counter(itertools.chain.from_iterable(e.extraction.participant_keys for e in entries))
+def remember_last(function):
+    """Memoise a pure function's latest call by argument equality, for arguments that
+    cannot be hashed (a Counter). A site rebuilt after one edit mostly asks again with
+    equal ones. Callers must not change what it returns."""
+    last: tuple | None = None
+
+    @functools.wraps(function)
+    def remembered(*args):
+        nonlocal last
+        if last is not None and last[0] == args:
+            return last[1]
+        result = function(*args)
+        last = (args, result)
+        return result
+    return remembered
+
+
+@remember_last
+def participant_identities(counts: Counter[str]) -> tuple[dict[str, str], dict[str, list[str]], dict[str, str]]:
+    """From how often each "TYPE:name" is mentioned across the site: the page key each
+    belongs to (see _canonical_keys), every key merged into each page, and each page's
+    URL slug, unique across the site."""
+    canonical = _canonical_keys(counts)
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for alias, key in canonical.items():
+        aliases[key].append(alias)
+    for keys in aliases.values():
+        keys.sort()
+    slugs = {}
+    used = {"index", "by-name"}  # the index's own pages: participants/index.html, participants/by-name/
+    for key in sorted(aliases, key=lambda k: (k.partition(":")[2].lower(), k.partition(":")[0])):
+        kind, _, name = key.partition(":")
+        base = slugify(name) or "participant"
+        slug = base
+        if slug in used or _INDEX_PAGE.fullmatch(slug):  # two pages never share a URL
+            candidates = itertools.chain((f"{base}-{kind.lower()}",), (f"{base}-{n}" for n in itertools.count(2)))
+            slug = next(c for c in candidates if c not in used and not _INDEX_PAGE.fullmatch(c))
+        used.add(slug)
+        slugs[key] = slug
+    return canonical, dict(aliases), slugs
+
+
+def _canonical_keys(counts: Counter[str]) -> dict[str, str]:
+    """Each "TYPE:name" seen (with its count of mentions) → the key of the page it belongs
+    on. Spelling variants ("Robert De Niro", "Robert de Niro") share a page under their
+    most frequent form, and a bare surname joins the one full name in the site that ends
+    with it, never a guess between two people who share it."""
     variants: dict[tuple[str, str], list[str]] = defaultdict(list)
     for key in counts:
         kind, _, name = key.partition(":")
