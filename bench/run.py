@@ -10,14 +10,16 @@ Figures (all measured in this one run, so ratios hold on a noisy machine):
   render_build_s `briefings build --clean` with the extraction cache warm: every page rendered
                  and written, our counterpart of a render-only generator (render_vs_PEER = ÷ peer)
   peak_rss_mb    peak resident memory of the cold build's whole process tree (sum of PSS)
-  serve_*        `briefings serve`: time from saving an edit to the article, digest and
-                 participant pages all serving it; builds caused by a burst of 50 saves
+  serve_*        `briefings serve`: time from saving an edit until, as a browser would, the
+                 reload event has come and the article, digest and participant pages all
+                 serve it; builds caused by a burst of 50 saves
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import queue
 import re
 import statistics
 import subprocess
@@ -150,6 +152,7 @@ def serve_figures(site: Path, port: int, edits: int = 10) -> dict:
         from briefings.config import load_config
 
         site_model = Builder(load_config(site / "config.yaml"), persist=False).load_site().site
+        reloads = _event_stream(base)  # what an open page's reload script listens to
         times = []
         for n in range(edits):
             entry = site_model.entries[(n * 37) % len(site_model.entries)]
@@ -159,14 +162,23 @@ def serve_figures(site: Path, port: int, edits: int = 10) -> dict:
             urls = [entry.url, entry.digest.url, *people]
             path = site / entry.article.source
             marker = f"Edited{n}x{os.getpid()}"
+            while not reloads.empty():
+                reloads.get_nowait()
             started = time.perf_counter()
             retitle(path, marker, atomic=True)
+            # As a browser: wait for the reload event, then load the pages. Polling the
+            # server instead would compete with the build it waits for.
+            try:
+                reloads.get(timeout=30)
+            except queue.Empty:
+                pass
             pending = set(urls)
             while pending and time.perf_counter() - started < 30:
                 for url in list(pending):
                     if marker in urllib.request.urlopen(base + url, timeout=5).read().decode("utf-8"):
                         pending.discard(url)
-                time.sleep(0.005)
+                if pending:
+                    time.sleep(0.01)
             times.append(time.perf_counter() - started)
             time.sleep(0.5)
         built_before = sum("Built:" in line for line in lines)
@@ -182,6 +194,23 @@ def serve_figures(site: Path, port: int, edits: int = 10) -> dict:
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def _event_stream(base: str) -> queue.Queue:
+    """A queue that receives one item per "reload" event the server sends."""
+    events: queue.Queue = queue.Queue()
+    response = urllib.request.urlopen(base + "__briefings__/events", timeout=600)
+
+    def read() -> None:
+        try:
+            for line in response:
+                if line.startswith(b"event: reload"):
+                    events.put(time.perf_counter())
+        except OSError:
+            pass
+
+    threading.Thread(target=read, daemon=True).start()
+    return events
 
 
 def main() -> int:

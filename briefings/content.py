@@ -12,6 +12,7 @@ import multiprocessing
 import os
 import re
 import reprlib
+import threading
 import unicodedata
 from dataclasses import replace
 from functools import lru_cache
@@ -402,14 +403,27 @@ def render_markdown(body: str, raw_html: str = "sanitize") -> str:
     """Markdown to HTML. Raw HTML in the body is sanitised (the default), escaped or kept."""
     if raw_html not in RAW_HTML_MODES:
         raise ValueError(f"raw_html must be one of {RAW_HTML_MODES}")
-    md = markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html",
-                           extension_configs={"tables": {"use_align_attribute": True}})  # style= is not kept
-    if raw_html == "escape":
-        md.preprocessors.deregister("html_block")
-        md.inlinePatterns.deregister("html")
-    html_text = md.convert(body)
+    html_text = _markdown(raw_html).reset().convert(body)
     # Escaping leaves Markdown's own links, which may still say javascript:.
     return html_text if raw_html == "keep" else sanitize_html(html_text)
+
+
+_converters = threading.local()  # a Markdown instance is reused (after reset), never shared by threads
+
+
+def _markdown(raw_html: str) -> markdown.Markdown:
+    """This thread's converter for a raw_html mode: building one costs as much as converting
+    an article."""
+    converters = _converters.__dict__
+    md = converters.get(raw_html)
+    if md is None:
+        md = converters[raw_html] = markdown.Markdown(
+            extensions=["extra", "sane_lists"], output_format="html",
+            extension_configs={"tables": {"use_align_attribute": True}})  # style= is not kept
+        if raw_html == "escape":
+            md.preprocessors.deregister("html_block")
+            md.inlinePatterns.deregister("html")
+    return md
 
 
 # Footnotes and code blocks need id and class on any tag; the rest is nh3's safe default.

@@ -254,6 +254,7 @@ class Server:
         self._watch()
         self._observer.start()  # before the first build, so edits made during it are not lost
         self._build()
+        self._finished = float("-inf")  # not the end of a burst: the first save builds at once
         httpd = self._httpd
         self._threads = [threading.Thread(target=lambda: httpd.serve_forever(poll_interval=0.1), daemon=True),
                          threading.Thread(target=self._builder, daemon=True)]

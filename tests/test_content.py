@@ -129,3 +129,17 @@ def test_hard_wrapped_plain_text_is_joined_back(tmp_path):
             "consultation with the public and with local councils across England.")
     art, _ = read_article(write(tmp_path, "x.txt", f"Headline here\n\n{para}\n\n{para}\n"))
     assert art.text == "\n\n".join([" ".join(para.split())] * 2)
+
+
+def test_a_reused_markdown_converter_forgets_the_previous_article():
+    import markdown
+
+    from briefings.content import render_markdown, sanitize_html
+
+    first = "The HTML spec.\n\n*[HTML]: Hyper Text Markup Language\n\nA note[^1].\n\n[^1]: The note.\n\n[ref]: http://x.org\n"
+    second = "HTML again, a [ref] and a note[^1].\n\n[^1]: Another."
+    alone = markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html",
+                              extension_configs={"tables": {"use_align_attribute": True}}).convert(second)
+    render_markdown(first)
+    assert render_markdown(second) == sanitize_html(alone)  # no <abbr>, no link, footnote 1 only
+    assert "<abbr" not in render_markdown(second) and "x.org" not in render_markdown(second)
