@@ -300,10 +300,14 @@ class Builder:
                            pages=len(saved["pages"]), seconds=time.perf_counter() - started)
 
     def _environment(self):
-        """The Jinja environment, kept between builds: Jinja recompiles only changed templates."""
+        """The Jinja environment, kept between builds: Jinja recompiles only changed templates.
+        A new one when the template files themselves come or go: Jinja notices a changed
+        file, but not a new one in a site's templates/ that now hides the theme's."""
         dirs = template_dirs(self.config)  # a site's templates/ may appear while serving
-        if self._env is None or self._env[0] != dirs:
-            self._env = (dirs, make_environment(self.config))
+        files = (dirs, [sorted(os.path.relpath(os.path.join(folder, name), d) for folder, _, names in os.walk(d)
+                               for name in names) for d in dirs])
+        if self._env is None or self._env[0] != files:
+            self._env = (files, make_environment(self.config))
         return self._env[1]
 
     def warm(self) -> None:

@@ -138,3 +138,20 @@ def test_a_near_duplicate_joining_a_top_point_updates_the_digest(tmp_path, share
     top = index[index.index('class="top-points"'):index.index("</section>")]
     assert top.count("rallying cry") == 1 and "articles/a.html" in top and "articles/c.html" in top
     assert tree(config.output_path) == tree(_clean(config, tmp_path / "clean"))
+
+
+def test_a_template_added_again_over_the_theme_is_used(tmp_path, shared_cache):
+    # Jinja's cache checks the file a template came from, not whether another now hides it.
+    site = write_site(tmp_path / "site", {"a0.md": article("Start", "2026-11-02", BODIES[3])},
+                      f"base_url: https://example.org/\ncache_dir: {shared_cache}\n")
+    builder = Builder(load_config(site / "config.yaml"))
+    override = site / "templates" / "article.html"
+    for text in ("<p>one {{ entry.article.title }}</p>\n", "", "<p>two {{ entry.article.title }}</p>\n"):
+        override.parent.mkdir(exist_ok=True)
+        if text:
+            override.write_text(text, encoding="utf-8")
+        else:
+            override.unlink()
+        builder.build()
+        page = (site / "output" / "articles" / "a0.html").read_text(encoding="utf-8")
+        assert page.startswith(text.split("{{")[0]) if text else page.startswith("<!doctype html>")
