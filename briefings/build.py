@@ -153,7 +153,8 @@ class Builder:
         failures: dict[int, str] = {}
         extracted = extract_texts([a.text for a in articles], self.config.model, counts,
                                   ExtractionCache(self.config.cache_path), processes=self.processes,
-                                  progress=step, memo=self.extractions, failures=failures)
+                                  progress=step, memo=self.extractions, failures=failures,
+                                  data=self._extraction_data)
         result.problems += [Problem(articles[i].source, f"extraction failed ({message}); built without key points, "
                                                         "quotes and participants") for i, message in failures.items()]
         result.timings["extract"] = time.perf_counter() - mark

@@ -66,10 +66,11 @@ class ExtractionCache:
         except (OSError, ValueError, KeyError, TypeError):
             return None  # missing or damaged entry: extract again
 
-    def put(self, key: str, extraction: Extraction) -> None:
+    def put(self, key: str, extraction: Extraction, data: dict | None = None) -> None:
+        """Store an extraction; `data`, when given, is extraction.to_dict() already made."""
         if self.root is None:
             return
-        data = json.dumps(extraction.to_dict(), ensure_ascii=False, separators=(",", ":"))
+        data = json.dumps(extraction.to_dict() if data is None else data, ensure_ascii=False, separators=(",", ":"))
         path = self._path(key)
         atomic_write(path, data.encode("utf-8"))  # a torn entry would be trusted
         if path.parent not in self._swept:

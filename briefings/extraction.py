@@ -29,9 +29,11 @@ def extract_texts(
     progress: Callable[[int], None] | None = None,
     memo: dict[str, Extraction] | None = None,
     failures: dict[int, str] | None = None,
+    data: dict[str, dict] | None = None,
 ) -> list[tuple[str, Extraction]]:
     """(cache key, extraction) for each text, in order; only uncached texts are parsed.
-    `memo` is an in-memory layer over the cache, kept by long-running callers (serve).
+    `memo` is an in-memory layer over the cache, kept by long-running callers (serve);
+    `data` receives each new extraction as a dict (Extraction.to_dict), made once.
     A text the extractor fails on gets an empty extraction (never cached) and its index
     and error in `failures`: a bug in one rule costs one article, not the build."""
     # Keyed by the raw text: boilerplate removal is extractor code, covered by the key.
@@ -45,23 +47,29 @@ def extract_texts(
         results.append(found)
     todo = [i for i, result in enumerate(results) if result is None]
     if todo:
-        jobs = [(i, prepare(texts[i]), key_points[i]) for i in todo]
-        for i, extraction in _run(jobs, model, processes):
-            if isinstance(extraction, str):
+        # Raw texts go to the workers, which clean them (prepare) before the parse: here,
+        # that would be serial work beside two busy workers.
+        jobs = [(i, texts[i], key_points[i]) for i in todo]
+        for i, found in _run(jobs, model, processes):
+            if isinstance(found, str):
                 if failures is not None:
-                    failures[i] = extraction
+                    failures[i] = found
                 keys[i] = "failed-" + keys[i]  # never found again: the next build retries and reports it
                 results[i] = Extraction()
             else:
-                cache.put(keys[i], extraction)
+                extraction = Extraction.from_dict(found)
+                cache.put(keys[i], extraction, found)
                 memo[keys[i]] = extraction
+                if data is not None:
+                    data[keys[i]] = found
                 results[i] = extraction
             if progress:
                 progress(1)
     return list(zip(keys, results))  # type: ignore[arg-type]
 
 
-def _run(jobs: list[tuple[int, str, int]], model: str, processes: int) -> Iterator[tuple[int, Extraction | str]]:
+def _run(jobs: list[tuple[int, str, int]], model: str, processes: int) -> Iterator[tuple[int, dict | str]]:
+    """(index, extraction as a dict, or the error) for each job, in any order."""
     workers = max(1, min(processes, len(jobs) // MIN_TEXTS_PER_PROCESS))
     if workers == 1:
         yield from _extract_chunk(jobs, model)
@@ -77,22 +85,21 @@ def _run(jobs: list[tuple[int, str, int]], model: str, processes: int) -> Iterat
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with context.Pool(workers, initializer=_load_model, initargs=(model,)) as pool:
         for chunk in pool.imap(_worker_chunk, chunks):
-            for i, data in chunk:
-                yield i, data if isinstance(data, str) else Extraction.from_dict(data)
+            yield from chunk
 
 
-def _extract_chunk(jobs: list[tuple[int, str, int]], model: str) -> Iterator[tuple[int, Extraction | str]]:
+def _extract_chunk(jobs: list[tuple[int, str, int]], model: str) -> Iterator[tuple[int, dict | str]]:
     from .extract import nlp as nlp_module  # spaCy is loaded only when something needs parsing
 
     nlp = nlp_module.load(model)
+    texts = [prepare(text) for _, text, _ in jobs]
     # Chunks hold texts of similar length (see _run): a chunk of long texts goes in smaller
     # batches, so a worker's peak memory follows characters in flight, not the longest texts.
-    longest = max((len(text) for _, text, _ in jobs), default=1)
+    longest = max((len(text) for text in texts), default=1)
     batch = max(1, min(BATCH_SIZE, BATCH_CHARS // max(longest, 1)))
-    docs = nlp.pipe((text for _, text, _ in jobs), batch_size=batch)
-    for (i, _, count), doc in zip(jobs, docs):
+    for (i, _, count), doc in zip(jobs, nlp.pipe(texts, batch_size=batch)):
         try:
-            yield i, extract_doc(doc, count)
+            yield i, extract_doc(doc, count).to_dict()
         except Exception as exc:  # noqa: BLE001 - reported per article by the caller
             yield i, f"{type(exc).__name__}: {exc}"
 
@@ -108,7 +115,6 @@ def _load_model(model: str) -> None:
     _MODEL = model
 
 
-def _worker_chunk(jobs: list[tuple[int, str, int]]) -> list[tuple[int, dict]]:
+def _worker_chunk(jobs: list[tuple[int, str, int]]) -> list[tuple[int, dict | str]]:
     assert _MODEL is not None
-    return [(i, extraction if isinstance(extraction, str) else extraction.to_dict())
-            for i, extraction in _extract_chunk(jobs, _MODEL)]
+    return list(_extract_chunk(jobs, _MODEL))

@@ -81,8 +81,11 @@ def write_pages(pages: Iterable[tuple[str, bytes]], root: Path) -> int:
 def atomic_write(path: Path, data: bytes, prefix: str = ".tmp-") -> None:
     """Write a file whole or not at all: a temp file beside it, renamed over it. A crash
     mid-write leaves the old file (or none), never a torn one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=prefix)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=prefix)
+    except FileNotFoundError:  # the folder first (not on every call: a thousand cache entries)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=prefix)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

@@ -211,3 +211,17 @@ def test_long_sites_get_quote_pages_with_working_links(sample_site):
     assert len(pages) > 2
     assert 'href="page-2.html"' in (out / "quotes" / "index.html").read_text()
     assert "quotes/page-2.html" in (out / "sitemap.xml").read_text()
+
+
+def test_extraction_to_dict_is_what_asdict_gives():
+    from dataclasses import asdict
+
+    from briefings.model import Extraction, KeyPoint, Participant, Quote
+
+    extraction = Extraction([KeyPoint("Point.", 2, 0.5)], [Quote("Words", "Ann Lee", "said", 3, 9, 1),
+                                                            Quote("More", None)],
+                            [Participant("Ann Lee", "PERSON", "minister", "British", ["Lee", "Ms Lee"], 4),
+                             Participant("Japan", "GPE")])
+    assert extraction.to_dict() == asdict(extraction)
+    assert extraction.to_dict()["participants"][0]["aliases"] is not extraction.participants[0].aliases
+    assert Extraction.from_dict(extraction.to_dict()) == extraction
