@@ -33,16 +33,19 @@ from .lock import Busy
 
 EVENTS_PATH = "/__briefings__/events"
 # An editor's save is a few events within a millisecond or two (a temp file written, then
-# renamed over the article). A save reaching an idle server builds after SETTLE without
-# further events: the edit shows at once. Events that arrive while a build runs, or just
-# after one, wait for QUIET without events, so a burst of saves (a formatter, `git
-# checkout`, a script) costs one more build, not one build per save.
+# renamed over the article). A save reaching an idle server builds as soon as it is
+# complete (renamed into place, or closed after writing): SAVED later, or SETTLE after
+# any other event. Events that arrive while a build runs, or just after one, wait for
+# QUIET without events, so a burst of saves (a formatter, `git checkout`, a script)
+# costs one more build, not one build per save.
+SAVED = 0.005
 SETTLE = 0.03
 QUIET = 0.15
 MAX_WAIT = 1.0  # ...but never wait longer than this after the first event of a burst
 IDLE_AFTER = 2.0  # seconds without a build before the idle work (garbage, model): see _when_idle
 KEEPALIVE = 15.0
-WATCHED_EVENTS = {"created", "modified", "deleted", "moved", "attrib"}  # attrib: `touch` forces a build
+# attrib: `touch` forces a build; closed: a file written and closed (inotify only)
+WATCHED_EVENTS = {"created", "modified", "deleted", "moved", "attrib", "closed"}
 
 # "error" is also EventSource's own connection-error event, which has no data: skip those.
 RELOAD_SCRIPT = """<script>(function () {
@@ -199,9 +202,12 @@ class _Watcher(FileSystemEventHandler):
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type not in WATCHED_EVENTS or (event.is_directory and event.event_type in ("modified", "attrib")):
             return  # a folder's own modified event only echoes a change to a file inside it
-        paths = [event.src_path] + ([event.dest_path] if event.event_type == "moved" else [])
-        if any(self.site.relevant(os.path.abspath(os.fsdecode(p))) for p in paths):
-            self.site.request_build()
+        source = self.site.relevant(os.path.abspath(os.fsdecode(event.src_path)))
+        target = event.event_type == "moved" and self.site.relevant(os.path.abspath(os.fsdecode(event.dest_path)))
+        if source or target:
+            # Complete: renamed into place, or written and closed. Not a rename away from the
+            # article (vim's backup): the new file is still to come.
+            self.site.request_build(complete=bool(target or event.event_type == "closed"))
 
 
 class Server:
@@ -218,7 +224,8 @@ class Server:
         self._cond = threading.Condition()
         self._first: float | None = None  # first event of the pending burst
         self._last = 0.0
-        self._quiet = QUIET  # the pending burst's quiet period: SETTLE when it reached an idle server
+        self._quiet = QUIET  # the pending burst's quiet period: see SAVED, SETTLE, QUIET
+        self._idle = False  # the pending burst reached an idle server
         self._building = False
         self._finished = float("-inf")  # when the last build ended
         self._stopping = False
@@ -312,13 +319,15 @@ class Server:
                 return not any(is_ignored_name(part) for part in parts if part != ".")
         return False
 
-    def request_build(self) -> None:
+    def request_build(self, complete: bool = False) -> None:
+        """A relevant file changed; `complete`: the event ends a save (see SAVED)."""
         with self._cond:
             now = time.monotonic()
             if self._first is None:
-                idle = not self._building and now - self._finished >= QUIET
-                self._first, self._quiet = now, SETTLE if idle else QUIET
+                self._first = now
+                self._idle = not self._building and now - self._finished >= QUIET
             self._last = now
+            self._quiet = (SAVED if complete else SETTLE) if self._idle else QUIET
             self._cond.notify_all()
 
     # Building

@@ -406,3 +406,40 @@ def test_a_browser_on_the_digest_reloads_on_an_edit_and_shows_a_template_error(s
             assert page.locator("#briefings-build-error").count() == 0
         finally:
             browser.close()
+
+
+def test_the_quiet_period_follows_the_server_and_the_save(site):
+    import briefings.serve as serve
+
+    server = Server(load_config(site / "config.yaml"), site / "config.yaml", port=0)  # never started: no builds
+    server.request_build()
+    assert server._quiet == serve.SETTLE  # an idle server; the save may still be being written
+    server.request_build(complete=True)
+    assert server._quiet == serve.SAVED  # now it is complete: build at once
+    server._first, server._building = None, True  # a build runs: wait for the burst to end
+    server.request_build(complete=True)
+    assert server._quiet == serve.QUIET
+
+
+def test_which_events_complete_a_save():
+    from watchdog.events import FileClosedEvent, FileModifiedEvent, FileMovedEvent
+
+    from briefings.serve import _Watcher
+
+    class Site:
+        requests: list[bool] = []
+
+        def relevant(self, path: str) -> bool:  # as Server.relevant: editor temp names are not
+            return path.endswith(".md") and not path.rsplit("/", 1)[1].startswith(".")
+
+        def request_build(self, complete: bool = False) -> None:
+            self.requests.append(complete)
+
+    site = Site()
+    watcher = _Watcher(site)
+    for event in (FileMovedEvent("/s/content/.a.md.tmp", "/s/content/a.md"),  # an atomic save
+                  FileClosedEvent("/s/content/a.md"),  # written in place and closed
+                  FileModifiedEvent("/s/content/a.md"),  # being written
+                  FileMovedEvent("/s/content/a.md", "/s/content/a.md~")):  # vim's backup: the new file is to come
+        watcher.on_any_event(event)
+    assert site.requests == [True, True, False, False]
