@@ -12,6 +12,7 @@ import multiprocessing
 import os
 import re
 import reprlib
+import stat as statmodule
 import threading
 import unicodedata
 from dataclasses import replace
@@ -65,7 +66,7 @@ def find_articles(content_dir: Path) -> list[Path]:
         dirs[:] = sorted(d for d in dirs if not is_ignored_name(d))
         for name in sorted(files):
             if not is_ignored_name(name) and name.lower().endswith(ARTICLE_SUFFIXES):
-                found.append(Path(folder) / name)
+                found.append(Path(os.path.join(folder, name)))
     return found
 
 
@@ -86,10 +87,18 @@ def load_articles(content_dir: Path, root: Path | None = None, memo: dict[str, P
     site = (root or content_dir.parent).resolve()
     for path in find_articles(content_dir):
         shown = display_path(path, root or content_dir.parent)
-        if path.is_symlink() and not path.resolve().is_relative_to(site):
-            problems.append(Problem(shown, "a link to a file outside the site; not read"))
-            continue
-        parsed = read_article_memo(path, shown, memo, fresh, stats, raw_html)
+        try:
+            st: os.stat_result | None = os.lstat(path)  # one stat call per file: serve reads a thousand per edit
+        except FileNotFoundError:
+            continue  # deleted since the folder was listed: it is no longer part of the site
+        except OSError:
+            st = None  # read_article_memo reports it
+        if st is not None and statmodule.S_ISLNK(st.st_mode):
+            if not path.resolve().is_relative_to(site):
+                problems.append(Problem(shown, "a link to a file outside the site; not read"))
+                continue
+            st = None  # the link's target's: read_article_memo follows it
+        parsed = read_article_memo(path, shown, memo, fresh, stats, raw_html, st)
         if parsed is None:
             continue  # deleted since the folder was listed: it is no longer part of the site
         if isinstance(parsed, Problem):
@@ -107,10 +116,13 @@ def load_articles(content_dir: Path, root: Path | None = None, memo: dict[str, P
 
 
 def display_path(path: Path, root: Path) -> str:
+    text, base = str(path), str(root)
+    if text.startswith(base.rstrip(os.sep) + os.sep) and base not in ("", "."):
+        return text[len(base.rstrip(os.sep)) + 1:]  # the usual case, without pathlib's parsing
     try:
         return str(path.relative_to(root))
     except ValueError:
-        return str(path)
+        return text
 
 
 def file_checksum(shown: str, data: bytes, raw_html: str = "sanitize") -> str:
@@ -152,12 +164,13 @@ def _parse_one(job: tuple[str, bytes, str, str, str]) -> tuple[str, Parsed]:
 def read_article_memo(path: Path, shown: str, memo: dict[str, Parsed] | None,
                       fresh: dict[str, Parsed] | None = None,
                       stats: dict[str, tuple[tuple, str]] | None = None,
-                      raw_html: str = "sanitize") -> Parsed | None:
+                      raw_html: str = "sanitize", st: os.stat_result | None = None) -> Parsed | None:
     """What one file gives, from the memo when its checksum (or, with `stats`, its size,
-    mtime and inode) says it has not changed; None when the file is gone."""
+    mtime and inode) says it has not changed; None when the file is gone. `st`: the
+    file's stat, when the caller already has it."""
     memo = {} if memo is None else memo
     try:
-        st = path.stat()
+        st = st or path.stat()
         stat_key = (st.st_mtime_ns, st.st_size, st.st_ino)
         known = stats.get(shown) if stats is not None else None
         if known and known[0] == stat_key and known[1] in memo:
