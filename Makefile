@@ -33,4 +33,4 @@ clean:
 
 # Speed and scale figures (one JSON line per N, and a table): see bench/README.md.
 bench: $(STAMP)
-	$(BIN)/python bench/run.py -n 1000 --peers
+	$(BIN)/python bench/run.py -n 1000 --peers --repeat 3
