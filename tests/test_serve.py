@@ -194,12 +194,14 @@ def test_a_save_reaching_an_idle_server_builds_without_the_quiet_period(server, 
     saved = time.monotonic()
     atomic_write(site / "content" / "alpha.md", article("Alpha at once", "2026-11-02", "Alice Brown said so."))
     assert server.wait_for_build(builds + 1, TIMEOUT)
-    assert started[0] - saved < 0.9  # SETTLE after the save, not the quiet period
+    assert started[0] - saved < 0.9  # SAVED after the save, not the quiet period
     assert "Alpha at once" in get(server, "/articles/alpha.html")[1]
 
 
-def test_saves_during_a_build_wait_for_the_quiet_period(server, site, monkeypatch):
-    import briefings.serve as serve
+@pytest.fixture
+def held(server, monkeypatch) -> tuple[threading.Event, threading.Event]:
+    """(started, release): the server's next builds wait at their start until `release` is
+    set, so a test can act while one runs. After the server's start-up build."""
     from briefings.build import Builder
 
     started, release = threading.Event(), threading.Event()
@@ -211,6 +213,13 @@ def test_saves_during_a_build_wait_for_the_quiet_period(server, site, monkeypatc
         return real_build(self, *args, **kwargs)
 
     monkeypatch.setattr(Builder, "build", held_build)
+    return started, release
+
+
+def test_saves_during_a_build_wait_for_the_quiet_period(server, site, held, monkeypatch):
+    import briefings.serve as serve
+
+    started, release = held
     path = site / "content" / "beta.md"
     builds = server.builds
     path.write_text(article("Beta take 0", "2026-11-03", "Carol White said so."), encoding="utf-8")
@@ -235,18 +244,8 @@ def test_an_idle_server_loads_the_model_before_the_first_text_edit(server, site,
     assert loaded.wait(TIMEOUT)
 
 
-def test_an_event_during_a_build_gives_exactly_one_more_build(server, site, monkeypatch):
-    from briefings.build import Builder
-
-    started, release = threading.Event(), threading.Event()
-    real_build = Builder.build
-
-    def held_build(self, *args, **kwargs):  # the real build, held at its start so the test can act meanwhile
-        started.set()
-        release.wait(TIMEOUT)
-        return real_build(self, *args, **kwargs)
-
-    monkeypatch.setattr(Builder, "build", held_build)
+def test_an_event_during_a_build_gives_exactly_one_more_build(server, site, held):
+    started, release = held
     path = site / "content" / "beta.md"
     builds = server.builds
     path.write_text(article("Beta take 0", "2026-11-03", "Carol White said so."), encoding="utf-8")
