@@ -368,6 +368,7 @@ class Server:
             nlp.load(self.config.model)
         except Exception:  # noqa: BLE001 - a missing model is reported by the build that needs it
             pass
+
     def _build(self) -> None:
         try:
             self._build_once()
