@@ -177,8 +177,7 @@ def read_article_memo(path: Path, shown: str, memo: dict[str, Parsed] | None,
             checksum = known[1]  # unchanged since it was read: not even read again
         else:
             if st.st_size > MAX_ARTICLE_BYTES:  # not even read into memory
-                return Problem(shown, f"{st.st_size / 2**20:.1f} MB is too big for an article "
-                                      f"(at most {MAX_ARTICLE_BYTES // 2**20} MB); not read")
+                return Problem(shown, f"{too_big(st.st_size)}; not read")
             data = path.read_bytes()
             checksum = file_checksum(shown, data, raw_html)
             if stats is not None:
@@ -194,6 +193,10 @@ def read_article_memo(path: Path, shown: str, memo: dict[str, Parsed] | None,
     return memo[checksum]
 
 
+def too_big(size: int) -> str:
+    return f"{size / 2**20:.1f} MB is too big for an article (at most {MAX_ARTICLE_BYTES // 2**20} MB)"
+
+
 def read_article(path: Path, shown: str | None = None, raw_html: str = "sanitize") -> tuple[Article, list[Problem]]:
     """One article from disk. Raises ContentError for what stops it being built."""
     return parse_article(path.read_bytes(), path.name, shown or str(path), raw_html)
@@ -204,8 +207,7 @@ def parse_article(data: bytes, name: str, shown: str, raw_html: str = "sanitize"
     returns warnings for what was repaired."""
     path = Path(name)
     if len(data) > MAX_ARTICLE_BYTES:
-        raise ContentError(f"{len(data) / 2**20:.1f} MB is too big for an article "
-                           f"(at most {MAX_ARTICLE_BYTES // 2**20} MB)")
+        raise ContentError(too_big(len(data)))
     if b"\x00" in data[:8192]:
         raise ContentError("binary file, not a text article")
     try:

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field, fields
 from functools import cached_property
 
 PARTICIPANT_TYPES = ("PERSON", "ORG", "GPE", "LOC")
+SPEAKER_TYPES = ("PERSON", "ORG")  # participants a quote can be attributed to
 
 
 @dataclass(frozen=True)

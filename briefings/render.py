@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import hashlib
-import json
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -13,8 +12,8 @@ import jinja2
 from jinja2 import meta
 
 from .config import Config
-from .model import Participant, Problem, SiteModel
-from .search import search_index_json
+from .model import SPEAKER_TYPES, Participant, Problem, SiteModel
+from .search import search_index_json, to_json
 
 
 def theme_dir() -> Path:
@@ -63,12 +62,6 @@ def rfc822(value: dt.date | dt.datetime | None) -> str:
     """RSS 2.0 dates: "Wed, 18 Nov 2026 00:00:00 +0000" (English names whatever the locale)."""
     return email.utils.format_datetime(dt.datetime.strptime(rfc3339(value), "%Y-%m-%dT%H:%M:%SZ")
                                        .replace(tzinfo=dt.timezone.utc))
-
-
-def to_json(value) -> str:
-    """JSON for the feed and the search index: UTF-8 as it is, compact, stable. "</" is
-    written with an escaped slash so the same text is safe inside a <script> element too."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 
 def relative(target: str, page_url: str) -> str:
@@ -148,7 +141,7 @@ class Renderer:
         self._speaker_urls: dict[str, str] = {}
         self._search_index: str | None = None
         for page in site.participants:
-            if page.type in ("PERSON", "ORG"):
+            if page.type in SPEAKER_TYPES:
                 for key in page.keys or [page.key]:
                     self._speaker_urls.setdefault(key.split(":", 1)[1], page.url)
 

@@ -44,7 +44,7 @@ def search_index_json(site: SiteModel, memo: dict[tuple, str] | None = None) -> 
     fresh: dict[tuple, str] = {}
 
     def record(key: tuple, make) -> str:
-        text = fresh[key] = memo.get(key) or _json(make())
+        text = fresh[key] = memo.get(key) or to_json(make())
         return text
 
     articles = ",".join(record(("article", e.fingerprint, e.url), lambda e=e: article_record(e))
@@ -57,6 +57,8 @@ def search_index_json(site: SiteModel, memo: dict[tuple, str] | None = None) -> 
     return f'{{"version":{VERSION},"articles":[{articles}],"participants":[{participants}]}}'
 
 
-def _json(value) -> str:
-    # "</" escaped, so the same text is safe inside a <script> element too.
+def to_json(value) -> str:
+    """JSON for the search index and the JSON Feed (a template filter): UTF-8 as it is,
+    compact, stable. "</" is written with an escaped slash so the same text is safe inside
+    a <script> element too."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")

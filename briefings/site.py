@@ -15,8 +15,8 @@ from collections import Counter, defaultdict
 from .config import Config
 from .content import slugify
 from .digest_points import top_points
-from .model import (Article, Digest, Entry, Extraction, ListPage, ParticipantPage, QuotePage, QuoteRef, SiteModel,
-                    TagPage)
+from .model import (SPEAKER_TYPES, Article, Digest, Entry, Extraction, ListPage, ParticipantPage, QuotePage, QuoteRef,
+                    SiteModel, TagPage)
 
 UNDATED = "undated"
 _INDEX_PAGE = re.compile(r"page-\d+")  # participants/page-2.html is the index's, never a participant's
@@ -195,9 +195,6 @@ def build_participants(entries: list[Entry], current: list[Entry] | None = None)
                 if page is not None:
                     page.quotes.append(QuoteRef(quote, entry))
     return sorted(pages.values(), key=lambda p: (-p.current, -len(p.entries), p.name.lower(), p.type))
-
-
-SPEAKER_TYPES = ("PERSON", "ORG")  # participants a quote can be attributed to
 
 
 def remember_last(function):
