@@ -145,7 +145,7 @@ def email(config_path: str, digest_id: str | None, article_slug: str | None, out
     be larger shows fewer quotes, key points, participants and then articles, each linking
     to its full briefing, and the command says so. Exit status 1 when any recipient was
     refused or nothing could be built or sent."""
-    from . import email as mail
+    from . import mail
 
     if digest_id and article_slug:
         raise click.UsageError("give --digest or --article, not both")

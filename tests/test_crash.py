@@ -31,7 +31,7 @@ KILLS = 16
 # writing rather than in Python's start-up.
 CHILD = """
 import sys
-import briefings.build, briefings.render, briefings.site, briefings.email
+import briefings.build, briefings.render, briefings.site, briefings.mail
 from briefings.cli import main
 print("ready", flush=True)
 sys.stdin.readline()

@@ -15,7 +15,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 from click.testing import CliRunner
 
-from briefings import email as mail
+from briefings import mail
 from briefings.build import load_site
 from briefings.cli import main
 from briefings.config import Config, load_config
