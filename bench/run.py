@@ -88,7 +88,7 @@ articles, _ = load_articles(config.content_path, config.root)
 texts = [prepare(a.text) for a in articles]
 started = time.perf_counter()
 from briefings.extract.nlp import load
-from briefings.extraction import BATCH_SIZE
+from briefings.extract.batch import BATCH_SIZE
 nlp = load(config.model)
 for _ in nlp.pipe(texts, batch_size=BATCH_SIZE, n_process={processes}):
     pass

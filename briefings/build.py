@@ -28,7 +28,7 @@ from . import pages as page_plan
 from .cache import ExtractionCache, extractor_version, model_version
 from .config import Config
 from .content import Parsed, display_path, find_articles, load_articles, parse_many
-from .extraction import extract_texts
+from .extract.batch import extract_texts
 from .model import Article, Extraction, Problem, SiteModel, article_from_dict, article_to_dict
 from .render import Renderer, TemplateProblem, make_environment, template_dirs, template_hashes
 from .site import build_site_model

@@ -15,6 +15,8 @@ from .model import Extraction
 from .write import atomic_write, remove_stale_temp
 
 _EXTRACTOR_FILES = ("model.py",)
+# In extract/ but not extraction: how texts are handed to workers, and the JSON of `briefings extract`.
+_NOT_EXTRACTOR = ("batch.py", "as_json.py")
 
 
 @lru_cache(maxsize=1)
@@ -22,7 +24,8 @@ def extractor_version() -> str:
     """Hash of the extraction code itself: editing a rule invalidates the cache by itself."""
     package = Path(__file__).parent
     digest = hashlib.sha256()
-    for path in sorted((package / "extract").glob("*.py")) + [package / f for f in _EXTRACTOR_FILES]:
+    extractors = sorted(p for p in (package / "extract").glob("*.py") if p.name not in _NOT_EXTRACTOR)
+    for path in extractors + [package / f for f in _EXTRACTOR_FILES]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -96,8 +96,8 @@ def extract(fmt: str, config_path: str | None, key_points: int | None, files: tu
     """Print key points, quotes and participants of FILES (.md or .txt) as JSON."""
     from .cache import ExtractionCache
     from .content import ContentError, read_article
-    from .extraction import extract_texts
-    from .output import extraction_json
+    from .extract.as_json import extraction_json
+    from .extract.batch import extract_texts
 
     if config_path is None and Path("config.yaml").is_file():
         config_path = "config.yaml"

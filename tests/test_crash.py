@@ -20,7 +20,7 @@ from briefings import write
 from briefings.build import Builder, build
 from briefings.cache import ExtractionCache, cache_key
 from briefings.config import load_config
-from briefings.extraction import extract_texts
+from briefings.extract.batch import extract_texts
 from briefings.serve import Server
 
 from conftest import REPO, article, write_site
@@ -293,20 +293,20 @@ def test_files_renamed_and_deleted_during_builds_and_serve(tmp_path, shared_cach
 
 
 def test_an_extractor_bug_costs_one_article_not_the_build(tmp_path, shared_cache, monkeypatch):
-    from briefings import extraction
+    from briefings.extract import batch
 
     site = write_site(tmp_path / "site", {
         "a.md": article("Alpha", "2026-11-02", "The council met on Monday."),
         "b.md": article("Beta", "2026-11-03", "This text trips a bug in the extractor."),
     }, f"base_url: http://localhost/\ncache_dir: {tmp_path / 'cache'}\n")
-    real = extraction.extract_doc
+    real = batch.extract_doc
 
     def buggy(doc, count):
         if "trips a bug" in doc.text:
             raise IndexError("list index out of range")
         return real(doc, count)
 
-    monkeypatch.setattr(extraction, "extract_doc", buggy)
+    monkeypatch.setattr(batch, "extract_doc", buggy)
     config = load_config(site / "config.yaml")
     for _ in range(2):  # reported again by the next build: a failure is never cached
         result = build(config)

@@ -9,9 +9,9 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
 
-from .cache import ExtractionCache, cache_key
-from .extract import extract_doc, prepare
-from .model import Extraction
+from ..cache import ExtractionCache, cache_key
+from ..model import Extraction
+from . import extract_doc, prepare
 
 # Below this many texts per process a worker costs more (model load) than it saves.
 MIN_TEXTS_PER_PROCESS = 24
@@ -89,7 +89,7 @@ def _run(jobs: list[tuple[int, str, int]], model: str, processes: int) -> Iterat
 
 
 def _extract_chunk(jobs: list[tuple[int, str, int]], model: str) -> Iterator[tuple[int, dict | str]]:
-    from .extract import nlp as nlp_module  # spaCy is loaded only when something needs parsing
+    from . import nlp as nlp_module  # spaCy is loaded only when something needs parsing
 
     nlp = nlp_module.load(model)
     texts = [prepare(text) for _, text, _ in jobs]
@@ -109,7 +109,7 @@ _MODEL: str | None = None
 
 def _load_model(model: str) -> None:
     global _MODEL
-    from .extract import nlp as nlp_module
+    from . import nlp as nlp_module
 
     nlp_module.load(model)
     _MODEL = model
