@@ -81,7 +81,7 @@ def spacy_pass(site: Path, processes: int) -> float:
     code = f"""
 import sys, time
 from briefings.config import load_config
-from briefings.content import load_articles
+from briefings.reading import load_articles
 from briefings.extract import prepare
 config = load_config({str(site / 'config.yaml')!r})
 articles, _ = load_articles(config.content_path, config.root)

@@ -27,9 +27,9 @@ from jinja2 import TemplateError
 from . import pages as page_plan
 from .cache import ExtractionCache, extractor_version, model_version
 from .config import Config
-from .content import Parsed, display_path, find_articles, load_articles, parse_many
 from .extract.batch import extract_texts
 from .model import Article, Extraction, Problem, SiteModel, article_from_dict, article_to_dict
+from .reading import Parsed, display_path, find_articles, load_articles, parse_many
 from .render import Renderer, TemplateProblem, make_environment, template_dirs, template_hashes
 from .site import build_site_model
 from .lock import Busy, SiteLock

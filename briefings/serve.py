@@ -28,8 +28,8 @@ from watchdog.observers.polling import PollingObserver
 from .build import Builder, site_lock
 from .console import err as console, report
 from .config import Config, ConfigError, load_config
-from .content import is_ignored_name
 from .lock import Busy
+from .reading import is_ignored_name
 
 EVENTS_PATH = "/__briefings__/events"
 # An editor's save is a few events within a millisecond or two (a temp file written, then

@@ -234,13 +234,13 @@ def test_a_torn_cache_entry_is_recomputed(tmp_path, nlp, damage):
 
 
 def test_files_vanishing_while_a_build_reads_them(tmp_path, shared_cache, monkeypatch):
-    from briefings import content
+    from briefings import reading
 
     site = write_site(tmp_path / "site", {"a.md": article("Alpha", "2026-11-02", "The council met on Monday.")},
                       f"base_url: http://localhost/\ncache_dir: {shared_cache}\n")
     config = load_config(site / "config.yaml")
-    real_find = content.find_articles
-    monkeypatch.setattr(content, "find_articles", lambda folder: real_find(folder) + [folder / "gone.md"])
+    real_find = reading.find_articles
+    monkeypatch.setattr(reading, "find_articles", lambda folder: real_find(folder) + [folder / "gone.md"])
     result = build(config)
     assert not result.problems, "a file deleted after the listing is simply not in the site"
     assert (config.output_path / "articles" / "a.html").is_file()
