@@ -145,7 +145,7 @@ def email(config_path: str, digest_id: str | None, article_slug: str | None, out
     be larger shows fewer quotes, key points, participants and then articles, each linking
     to its full briefing, and the command says so. Exit status 1 when any recipient was
     refused or nothing could be built or sent."""
-    from . import mail
+    from . import mail, smtp
 
     if digest_id and article_slug:
         raise click.UsageError("give --digest or --article, not both")
@@ -167,7 +167,7 @@ def email(config_path: str, digest_id: str | None, article_slug: str | None, out
             except OSError as exc:
                 raise mail.EmailError(f"cannot write {out}: {exc.strerror or exc}") from None
             log(f"Wrote {out} ({len(data) / 1024:.0f} KB; HTML part {composed.html_size / 1024:.0f} KB)")
-        if send and not mail.send(config, message, dry_run=dry_run, log=log):
+        if send and not smtp.send(config, message, dry_run=dry_run, log=log):
             sys.exit(1)
     except mail.EmailError as exc:
         log(f"error: {exc}")
