@@ -14,9 +14,7 @@ import functools
 import gc
 import hashlib
 import json
-import multiprocessing
 import os
-import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,8 +31,7 @@ from .reading import Parsed, display_path, find_articles, load_articles, parse_m
 from .render import Renderer, TemplateProblem, make_environment, template_dirs, template_hashes
 from .site import build_site_model
 from .lock import Busy, SiteLock
-from .write import (UnsafePath, atomic_write, make_staging, recover, remove_stale_temp, swap_into_place, update_site,
-                    write_pages, write_site)
+from .write import UnsafePath, atomic_write, recover, remove_stale_temp, update_site, write_site
 
 STATE_VERSION = 1
 FULL_REBUILD_SHARE = 0.5  # past this share of pages changed, a staged full build is cheaper
@@ -414,47 +411,9 @@ def _render_all(renderer: Renderer, plan: list[page_plan.PageSpec]):
 
 
 def _write_full(renderer: Renderer, plan: list[page_plan.PageSpec], output: Path, processes: int) -> int:
-    """Render every page into a staging directory and swap it in. Big sites render on every
-    core: forked children share the site model and templates, each writes its share."""
+    """Render every page into a fresh output/; a big site renders on every core, each worker its share."""
     workers = min(processes, len(plan) // PAGES_PER_RENDER_PROCESS)
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return write_site(_render_all(renderer, plan), output)
-    staging = make_staging(output)
-    try:
-        context = multiprocessing.get_context("fork")
-        results = context.SimpleQueue()
-        children = [context.Process(target=_render_share, args=(renderer, plan[k::workers], staging, results))
-                    for k in range(workers)]
-        for child in children:
-            child.start()
-        outcomes = [results.get() for _ in children]
-        for child in children:
-            child.join()
-        for outcome in outcomes:
-            if isinstance(outcome, Problem):
-                raise TemplateProblem(outcome)
-            if isinstance(outcome, str):
-                raise UnsafePath(outcome)
-        swap_into_place(staging, output)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return len(plan)
-
-
-def _render_share(renderer: Renderer, share: list[page_plan.PageSpec], staging: Path, results) -> None:
-    """In a forked child: render and write a share of the pages; report how it went."""
-    gc.freeze()  # the inherited site model is never garbage here: collect only what rendering makes
-    gc.enable()
-    try:
-        write_pages(_render_all(renderer, share), staging)
-        results.put(len(share))
-    except TemplateProblem as exc:
-        results.put(exc.problem)
-    except UnsafePath as exc:
-        results.put(str(exc))
-    except BaseException as exc:  # never leave the parent waiting
-        results.put(Problem(str(staging), f"rendering failed: {exc!r}"))
+    return write_site(lambda k, n: _render_all(renderer, plan[k::n]), output, workers)
 
 
 def site_lock(config: Config, output: Path | None = None, command: str = "build") -> SiteLock:

@@ -8,13 +8,13 @@ unchanged one. One article's format is content.py's.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import stat as statmodule
 from dataclasses import replace
 from pathlib import Path
 
 from .content import MAX_ARTICLE_BYTES, ContentError, parse_article, too_big
+from .cores import fan_out
 from .model import Article, Problem
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
@@ -115,11 +115,10 @@ def parse_many(paths: list[tuple[Path, str]], memo: dict[str, Parsed], processes
         if checksum not in memo:
             todo.append((checksum, data, path.name, shown, raw_html))
     workers = min(processes, len(todo) // 100)
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        for checksum, parsed in pool.imap(_parse_one, todo, chunksize=16):
-            memo[checksum] = parsed
+    if workers < 2:
+        return  # read_article_memo parses them, one by one
+    for checksum, parsed in fan_out(_parse_one, todo, workers, chunksize=16):
+        memo[checksum] = parsed
 
 
 def _parse_one(job: tuple[str, bytes, str, str, str]) -> tuple[str, Parsed]:

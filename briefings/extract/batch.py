@@ -6,10 +6,11 @@ spaCy, and the cost of a cold build stays close to the parse itself.
 """
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 
 from ..cache import ExtractionCache, cache_key
+from ..cores import fan_out
 from ..model import Extraction
 from . import extract_doc, prepare
 
@@ -82,10 +83,9 @@ def _run(jobs: list[tuple[int, str, int]], model: str, processes: int) -> Iterat
         size = max(4, min(CHUNK, (len(jobs) - start) // (2 * workers)))
         chunks.append(jobs[start:start + size])
         start += size
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with context.Pool(workers, initializer=_load_model, initargs=(model,)) as pool:
-        for chunk in pool.imap(_worker_chunk, chunks):
-            yield from chunk
+    # Each worker loads the model once, before its first chunk.
+    for chunk in fan_out(partial(_extract_list, model=model), chunks, workers, setup=partial(_load_model, model)):
+        yield from chunk
 
 
 def _extract_chunk(jobs: list[tuple[int, str, int]], model: str) -> Iterator[tuple[int, dict | str]]:
@@ -104,17 +104,11 @@ def _extract_chunk(jobs: list[tuple[int, str, int]], model: str) -> Iterator[tup
             yield i, f"{type(exc).__name__}: {exc}"
 
 
-_MODEL: str | None = None
+def _extract_list(jobs: list[tuple[int, str, int]], model: str) -> list[tuple[int, dict | str]]:
+    return list(_extract_chunk(jobs, model))
 
 
 def _load_model(model: str) -> None:
-    global _MODEL
     from . import nlp as nlp_module
 
     nlp_module.load(model)
-    _MODEL = model
-
-
-def _worker_chunk(jobs: list[tuple[int, str, int]]) -> list[tuple[int, dict | str]]:
-    assert _MODEL is not None
-    return list(_extract_chunk(jobs, _MODEL))
