@@ -26,7 +26,7 @@ from . import pages as page_plan
 from .cache import ExtractionCache, extractor_version, model_version
 from .config import Config
 from .extract.batch import extract_texts
-from .model import Article, Extraction, Problem, SiteModel, article_from_dict, article_to_dict
+from .model import Article, Problem, SiteModel, article_from_dict, article_to_dict
 from .reading import Parsed, display_path, find_articles, load_articles, parse_many
 from .render import Renderer, TemplateProblem, make_environment, template_dirs, template_hashes
 from .site import build_site_model
@@ -92,10 +92,9 @@ class Builder:
         self.output = (output or config.output_path).absolute()
         self.processes = processes or os.cpu_count() or 1
         self.parsed_files: dict[str, Parsed] = {}  # file checksum → article or problem
-        self.extractions: dict[str, Extraction] = {}  # extraction key → extraction
+        self.extractions = ExtractionCache(config.cache_path)  # extraction key → extraction, in memory and on disk
         self.fingerprints: dict[str, str] = {}  # page url → fingerprint in output/
         self._site: SiteModel | None = None
-        self._extraction_data: dict[str, dict] = {}  # extractions as stored, so saving skips asdict
         self._saved: tuple | None = None  # (files, extraction keys, fingerprints) as on disk
         self._signature: dict | None = None  # the last build's input signature and summary
         # A long-lived builder (serve) saves its state on close() instead of after every build,
@@ -140,20 +139,13 @@ class Builder:
                 articles = [a for a in articles if not a.draft]
         result.timings["read"] = time.perf_counter() - started
         counts = [a.key_points if a.key_points is not None else self.config.key_points for a in articles]
-
-        def step(n: int) -> None:
-            result.parsed += n
-            if progress:
-                progress(result.parsed, len(articles))
-
         mark = time.perf_counter()
-        failures: dict[int, str] = {}
-        extracted = extract_texts([a.text for a in articles], self.config.model, counts,
-                                  ExtractionCache(self.config.cache_path), processes=self.processes,
-                                  progress=step, memo=self.extractions, failures=failures,
-                                  data=self._extraction_data)
-        result.problems += [Problem(articles[i].source, f"extraction failed ({message}); built without key points, "
-                                                        "quotes and participants") for i, message in failures.items()]
+        extracted = extract_texts([a.text for a in articles], self.config.model, counts, self.extractions,
+                                  processes=self.processes, progress=progress)
+        result.parsed = extracted.parsed
+        result.problems += [Problem(articles[i].source, f"extraction failed ({error}); built without key points, "
+                                                        "quotes and participants")
+                            for i, error in extracted.failures.items()]
         result.timings["extract"] = time.perf_counter() - mark
         mark = time.perf_counter()
         result.site = self._site = build_site_model(articles, extracted, self.config)
@@ -366,10 +358,9 @@ class Builder:
                     files[checksum] = Problem(**item["problem"])
                 else:
                     files[checksum] = (article_from_dict(item["article"]), [Problem(**w) for w in item["warnings"]])
-            self.extractions = {key: Extraction.from_dict(data) for key, data in state["extractions"].items()}
-            self._extraction_data = dict(state["extractions"])
+            self.extractions.restore(state["extractions"])
             self.parsed_files, self.fingerprints = files, dict(state["pages"])
-            self._saved = (set(files), set(self._extraction_data), dict(self.fingerprints))
+            self._saved = (set(files), set(state["extractions"]), dict(self.fingerprints))
         except (OSError, ValueError, KeyError, TypeError):
             self.parsed_files, self.fingerprints = {}, {}  # missing or damaged: build in full
 
@@ -379,13 +370,9 @@ class Builder:
         keys = [e.fingerprint.split(":", 1)[1] for e in self._site.entries]
         if self._saved == (set(self.parsed_files), set(keys), self.fingerprints):
             return  # nothing changed since the state on disk: skip a multi-megabyte write
-        for key, entry in zip(keys, self._site.entries):
-            if key not in self._extraction_data:
-                self._extraction_data[key] = entry.extraction.to_dict()
         # Only this build's extractions: those of deleted or edited articles drop out here
         # (they stay in the extraction cache itself).
-        extractions = {key: self._extraction_data[key] for key in keys}
-        self._extraction_data = extractions
+        extractions = self.extractions.stored(zip(keys, (entry.extraction for entry in self._site.entries)))
         files = {}
         for checksum, parsed in self.parsed_files.items():
             if isinstance(parsed, Problem):

