@@ -160,3 +160,34 @@ def read_article_memo(path: Path, shown: str, memo: dict[str, Parsed] | None,
     if fresh is not None:
         fresh[checksum] = memo[checksum]
     return memo[checksum]
+
+
+class ArticleFiles:
+    """What each article file gave, kept between builds: by checksum (`parsed`) and, for a
+    long-lived builder that trusts stat() (serve), by path with its size, mtime and inode,
+    so that an unchanged file is not even read again."""
+
+    def __init__(self, trust_stat: bool = False):
+        self.parsed: dict[str, Parsed] = {}  # file checksum → article or problem
+        self._stats: dict[str, tuple[tuple, str]] | None = {} if trust_stat else None
+
+    def read(self, content_dir: Path, root: Path, raw_html: str,
+             processes: int = 1) -> tuple[list[Article], list[Problem]]:
+        """Every article in content_dir (see load_articles). With several processes, the files
+        not known yet are parsed on every core first. Then only this read's files are kept."""
+        if processes > 1:
+            paths = [(path, display_path(path, root)) for path in find_articles(content_dir)]
+            parse_many(paths, self.parsed, processes, raw_html)
+        fresh: dict[str, Parsed] = {}
+        articles, problems = load_articles(content_dir, root, self.parsed, fresh, self._stats, raw_html)
+        self.parsed = fresh
+        return articles, problems
+
+    def restore(self, parsed: dict[str, Parsed]) -> None:
+        """Start from what the build state saved."""
+        self.parsed = parsed
+
+    def take_over(self, previous: ArticleFiles) -> None:
+        """Start from what another builder of the site read before a config change. Not its
+        stat() memo: under a new raw-HTML mode the same unchanged file is parsed anew."""
+        self.parsed = previous.parsed

@@ -25,10 +25,10 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
-from .build import Builder, site_lock
+from .build import Builder
 from .console import err as console, report
 from .config import Config, ConfigError, load_config
-from .lock import Busy
+from .lock import Busy, site_lock
 from .reading import is_ignored_name
 
 EVENTS_PATH = "/__briefings__/events"
@@ -418,12 +418,8 @@ class Server:
         old = self._site_builder
         if old is not None and old.config == config:
             return old
-        same_output = site_lock(config).path == self._lock.path
-        builder = Builder(config, drafts=self.drafts, save_every_build=False, command="serve",
-                          lock=self._lock if same_output else None)  # its builds go through the lock it holds
-        if old is not None:
-            old.close()
-            builder.parsed_files, builder.extractions = old.parsed_files, old.extractions
+        builder = old.successor(config) if old is not None else \
+            Builder(config, drafts=self.drafts, save_every_build=False, command="serve", lock=self._lock)
         self._site_builder = builder
         return builder
 

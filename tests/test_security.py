@@ -20,9 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from briefings.build import Builder, build, site_lock
+from briefings.build import Builder, build
 from briefings.config import load_config
 from briefings.content import parse_article
+from briefings.lock import site_lock
 from briefings.serve import Server
 
 from conftest import article, write_site
