@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from briefings.config import load_config
-from briefings.serve import EVENTS_PATH, Server
+from briefings.livereload import EVENTS_PATH
+from briefings.serve import Server
 
 from conftest import article, write_site
 
