@@ -1,4 +1,10 @@
-"""Live reload: serve output/ over HTTP, and tell open pages over Server-Sent Events when to reload."""
+"""Live reload: serve a folder over HTTP, and tell the pages open from it when to reload.
+
+HTML responses get a script, injected at serve time (the files on disk are never changed),
+that listens over Server-Sent Events: "reload" when the folder holds a new site, "error"
+with text to show over the page when it could not get one. This server knows nothing of
+builds: whoever changes the folder says so (serve.py).
+"""
 from __future__ import annotations
 
 import io
@@ -7,10 +13,6 @@ import queue
 import threading
 from http.server import DEFAULT_ERROR_MESSAGE, SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .serve import Server
 
 EVENTS_PATH = "/__briefings__/events"
 KEEPALIVE = 15.0
@@ -35,7 +37,8 @@ RELOAD_SCRIPT = """<script>(function () {
 """
 
 
-def _under(path: str, folder: str | Path) -> bool:
+def is_within(path: str, folder: str | Path) -> bool:
+    """`path` is `folder` or inside it (both absolute, as given: no symlink is resolved)."""
     folder = os.fspath(folder)
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
@@ -65,12 +68,12 @@ class Clients:
 
 
 class Handler(SimpleHTTPRequestHandler):
-    server: _HTTPServer
+    server: LiveReloadServer
     timeout = 30  # a client that sends half a request and stalls does not hold a thread for ever
 
-    def __init__(self, request, client_address, server: _HTTPServer):
-        # output/ is replaced by every build: look its path up afresh for each request.
-        super().__init__(request, client_address, server, directory=str(server.site.output_path))
+    def __init__(self, request, client_address, server: LiveReloadServer):
+        # The folder is replaced by every build: look its path up afresh for each request.
+        super().__init__(request, client_address, server, directory=str(server.folder))
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - one line per request is noise
         pass
@@ -82,7 +85,7 @@ class Handler(SimpleHTTPRequestHandler):
 
     def send_error(self, code, message=None, explain=None) -> None:
         # Error pages reload too: a page that is missing now may come back with the next build.
-        script = inject(b"</body>", self.server.site.generation).decode().replace("%", "%%")
+        script = inject(b"</body>", self.server.generation).decode().replace("%", "%%")
         self.error_message_format = DEFAULT_ERROR_MESSAGE.replace("</body>", script)
         super().send_error(code, message, explain)
 
@@ -94,17 +97,17 @@ class Handler(SimpleHTTPRequestHandler):
 
     def send_head(self):
         del self.headers["If-Modified-Since"]  # see end_headers
-        generation = self.server.site.generation  # read before the file: an extra reload, never a missed one
+        generation = self.server.generation  # read before the file: an extra reload, never a missed one
         try:
             path = self.translate_path(self.path)
             root = os.path.realpath(self.directory)
-            if not _under(os.path.realpath(path), root):
+            if not is_within(os.path.realpath(path), root):
                 self.send_error(404, "File not found")  # e.g. a symlink in output/ pointing elsewhere
                 return None
             if os.path.isdir(path) and self.path.split("?", 1)[0].endswith("/"):
                 path = os.path.join(path, "index.html")
             if not (path.endswith((".html", ".htm")) and os.path.isfile(path)
-                    and _under(os.path.realpath(path), root)):
+                    and is_within(os.path.realpath(path), root)):
                 return super().send_head()
             with open(path, "rb") as handle:
                 page = handle.read()
@@ -119,18 +122,18 @@ class Handler(SimpleHTTPRequestHandler):
         return io.BytesIO(page)
 
     def stream_events(self) -> None:
-        site = self.server.site
+        server = self.server
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.end_headers()
-        q = site.clients.add()
+        q = server.clients.add()
         try:
             # The page may predate a build that finished while it loaded, or the build may be broken now.
             seen = self.path.partition("generation=")[2].split("&")[0]
-            if seen.isdigit() and len(seen) < 20 and int(seen) < site.generation:
+            if seen.isdigit() and len(seen) < 20 and int(seen) < server.generation:
                 q.put(("reload", ""))
-            elif site.error:
-                q.put(("error", site.error))
+            elif server.error:
+                q.put(("error", server.error))
             self.wfile.write(b"retry: 1000\n\n")
             while True:
                 try:
@@ -145,7 +148,7 @@ class Handler(SimpleHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError, TimeoutError):
             pass  # the page went away
         finally:
-            site.clients.remove(q)
+            server.clients.remove(q)
             self.close_connection = True
 
 
@@ -155,9 +158,35 @@ def inject(page: bytes, generation: int) -> bytes:
     return page + script if end < 0 else page[:end] + script + page[end:]
 
 
-class _HTTPServer(ThreadingHTTPServer):
+class LiveReloadServer(ThreadingHTTPServer):
+    """Serves `folder` over HTTP (in threads: `serve_forever`) and tells the pages open from it
+    when to reload."""
+
     daemon_threads = True
 
-    def __init__(self, address, site: Server):
-        self.site = site
+    def __init__(self, address: tuple[str, int], folder: Path):
+        self.folder = folder
+        self.clients = Clients()
+        self.generation = 0  # new sites in the folder: a page loaded before the latest reloads
+        self.error: str | None = None  # why the folder holds no new site, shown over every page
         super().__init__(address, Handler)
+
+    def serve_folder(self, folder: Path) -> None:
+        self.folder = folder
+
+    def changed(self) -> None:
+        """The folder holds a new site: pages loaded before it are out of date."""
+        self.generation += 1
+
+    def reload(self) -> None:
+        """Every open page loads itself again (and drops an error shown over it)."""
+        self.error = None
+        self.clients.send("reload")
+
+    def show_error(self, text: str) -> None:
+        """Show `text` over every open page, and over every page opened, until the next reload."""
+        self.error = text
+        self.clients.send("error", text)
+
+    def close_streams(self) -> None:
+        self.clients.send(None)
