@@ -236,6 +236,16 @@ class Builder:
             self._wrote_output = True
         self._pages.warm(self._site)
 
+    def load_model(self) -> None:
+        """Load the spaCy model ahead of need (serve, while idle), so that the first edit of an
+        article's text costs one parse rather than a model load."""
+        try:
+            from .extract import nlp
+
+            nlp.load(self.config.model)
+        except Exception:  # noqa: BLE001 - a missing model is reported by the build that needs it
+            pass
+
     def close(self) -> None:
         """Save what the last build knows, so the next process builds incrementally."""
         self.state.save()

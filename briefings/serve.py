@@ -252,12 +252,7 @@ class Server:
         Builder.build), and load the spaCy model, so the first edit of an article's text
         costs one parse rather than a model load. In this thread, never beside a build."""
         gc.collect()
-        try:
-            from .extract import nlp
-
-            nlp.load(self.config.model)
-        except Exception:  # noqa: BLE001 - a missing model is reported by the build that needs it
-            pass
+        self.builder.load_model()
 
     def _build(self, ends_burst: bool = True) -> None:
         try:
