@@ -183,7 +183,8 @@ def test_broken_template(tmp_path, shared_cache):
 @pytest.mark.parametrize("text, expected", [
     ("title: x\nperiod: fortnight\n", "config.yaml:2: error: period: Input should be 'day' or 'week'"),
     ("title: x\ncolour: red\n", "config.yaml:2: error: unknown key 'colour'"),
-    ("title: [oops\n", "config.yaml:2: error: not valid YAML"),
+    # An unclosed [ is reported where it opens (line 1), not where the parser ran out (line 2).
+    ("title: [oops\n", "config.yaml:1: error: not valid YAML: the [ ] that starts on this line is not closed"),
     ("- a\n- b\n", "config.yaml:1: error: must be a mapping of keys to values"),
     ("key_points: lots\n", "config.yaml:1: error: key_points: Input should be a valid integer"),
     ("markdown:\n  raw_html: allow\n", "config.yaml:2: error: markdown.raw_html: Input should be 'sanitize', "
