@@ -1,4 +1,4 @@
-"""Command line: init, build, serve, extract, email."""
+"""Command line: init, new, build, serve, extract, email."""
 from __future__ import annotations
 
 import json
@@ -19,6 +19,24 @@ def load_or_exit(path: str) -> Config:
     except ConfigError as exc:
         report(exc.problems)
         sys.exit(1)
+
+
+def site_or_exit(path: str, *, content_needed: bool = True) -> Config:
+    """The config of the site to build, serve or add to. Where there is no site, refuse
+    before anything (output/, the cache) is written, and say how to start one."""
+    config = load_or_exit(path)
+    if not config.content_path.is_dir():
+        if Path(path).exists() and not content_needed:
+            return config
+        if Path(path).exists():
+            problem = Problem(str(config.content_path), f"content directory not found (content_dir in {path}): "
+                                                        "create it and put articles in it")
+        else:
+            problem = Problem(str(config.root), f"no site here: no {path} and no {config.content_dir}/ folder. "
+                                                "Start a site with `briefings init DIR`, or run this in a site's folder")
+        report([problem])
+        sys.exit(1)
+    return config
 
 
 config_option = click.option("--config", "config_path", default="config.yaml", show_default=True,
@@ -43,7 +61,7 @@ def build(config_path: str, strict: bool, drafts: bool, clean: bool, verbose: bo
 
     from .build import Builder
 
-    config = load_or_exit(config_path)
+    config = site_or_exit(config_path)
     with Progress("Extracting", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=err, transient=True, disable=not err.is_terminal) as bar:
         task = None
@@ -81,7 +99,7 @@ def serve(config_path: str, port: int, host: str, poll: bool, open_browser: bool
     Drafts are included (they are marked Draft and kept out of feeds and the sitemap)."""
     from .serve import serve as run_serve
 
-    config = load_or_exit(config_path)
+    config = site_or_exit(config_path)
     sys.exit(run_serve(config, Path(config_path), host=host, port=port, poll=poll, open_browser=open_browser,
                        drafts=drafts))
 
@@ -170,6 +188,27 @@ def email(config_path: str, digest_id: str | None, article_slug: str | None, out
     except mail.EmailError as exc:
         log(f"error: {exc}")
         sys.exit(1)
+
+
+@main.command()
+@config_option
+@click.argument("title")
+def new(config_path: str, title: str) -> None:
+    """Start an article: content/<slug>.md with its title, today's date and draft: true.
+    Prints its path; never overwrites a file."""
+    import datetime as dt
+
+    from .scaffold import ScaffoldError, new_article
+
+    config = site_or_exit(config_path, content_needed=False)
+    try:
+        path = new_article(config.content_path, title, dt.date.today())
+    except ScaffoldError as exc:
+        err.print(f"error: {exc}", style="red", markup=False)
+        sys.exit(1)
+    shown = os.path.relpath(path) if path.is_relative_to(Path.cwd()) else str(path)
+    click.echo(shown)  # stdout, alone: `$EDITOR "$(briefings new 'Title')"`
+    err.print("A draft: `briefings serve` shows it; delete its `draft: true` line to publish it.", markup=False)
 
 
 @main.command()

@@ -1,9 +1,12 @@
-"""`briefings init DIR`: a new site that builds at once."""
+"""Starting things: `briefings init DIR`, a new site that builds at once, and `briefings new
+TITLE`, a new draft article in it."""
 from __future__ import annotations
 
 import datetime as dt
 import json
 from pathlib import Path
+
+from .content import slugify
 
 CONFIG = """\
 # Site settings. Every key is optional; unknown keys are errors.
@@ -73,3 +76,30 @@ def create_site(directory: Path, title: str | None = None) -> None:
     for name, text in ARTICLES.items():
         (directory / "content" / name).write_text(text.format(today=today), encoding="utf-8")
     (directory / ".gitignore").write_text("output/\n.briefings-cache/\n", encoding="utf-8")
+
+
+NEW_ARTICLE = """\
+---
+title: {title}
+date: {today}
+draft: true
+---
+
+"""
+
+
+def new_article(content: Path, title: str, today: dt.date) -> Path:
+    """content/<slug>.md with its front matter (title, date, draft: true), never over a file.
+    A draft is shown by `serve` and left out of `build` until its `draft:` line goes."""
+    title = " ".join(title.split())
+    slug = slugify(title)
+    if not slug:
+        raise ScaffoldError(f"{title!r} has no letters or digits to name the file after")
+    path = content / f"{slug}.md"
+    taken = [p for p in (path, path.with_suffix(".txt")) if p.exists()]
+    if taken:
+        raise ScaffoldError(f"{taken[0]} exists; nothing written (edit it, or choose another title)")
+    content.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as handle:  # "x": refuse, even against a file made just now
+        handle.write(NEW_ARTICLE.format(title=json.dumps(title, ensure_ascii=False), today=today.isoformat()))
+    return path
