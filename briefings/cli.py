@@ -5,6 +5,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import click
 
@@ -38,6 +39,8 @@ def site_or_exit(path: str, *, content_needed: bool = True) -> Config:
         sys.exit(1)
     return config
 
+
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1", "0.0.0.0")  # a base_url there is nobody else's site
 
 config_option = click.option("--config", "config_path", default="config.yaml", show_default=True,
                              type=click.Path(dir_okay=False), help="Site configuration file.")
@@ -170,9 +173,16 @@ def email(config_path: str, digest_id: str | None, article_slug: str | None, out
     if dry_run and not send:
         raise click.UsageError("--dry-run goes with --send")
     config = load_or_exit(config_path)
+    if send and not (recipients or config.email.to):
+        raise click.UsageError("--send needs a recipient: give --to ADDRESS or set email.to in config.yaml "
+                               "(--out alone needs none)")
     log = lambda line: err.print(line, markup=False, soft_wrap=True, highlight=False)  # noqa: E731 - addresses may hold "[...]"
+    if urlsplit(config.base_url).hostname in LOCAL_HOSTS:
+        log(f"warning: base_url is still {config.base_url}: the email's links would point at the reader's own "
+            "machine. Set base_url in config.yaml to the address where the site is published.")
     try:
-        composed = mail.compose(config, digest_id=digest_id, article_slug=article_slug, recipients=list(recipients))
+        composed = mail.compose(config, digest_id=digest_id, article_slug=article_slug, recipients=list(recipients),
+                                need_recipients=send)
         for line in composed.notes():
             log(line)
         message = composed.message

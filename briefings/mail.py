@@ -133,14 +133,16 @@ class Composed:
 
 
 def compose(config: Config, *, digest_id: str | None = None, article_slug: str | None = None,
-            recipients: list[str] | None = None, budget: int | None = None) -> Composed:
+            recipients: list[str] | None = None, budget: int | None = None,
+            need_recipients: bool = True) -> Composed:
     """The digest `digest_id` (default: the newest dated one), or the single article
     `article_slug`, as a multipart/alternative message (text/plain, then text/html) addressed
-    to `recipients` or else email.to. When the HTML part would be over `budget` bytes
-    (default HTML_BUDGET), each article shows fewer items, step by step (see `fit`)."""
+    to `recipients` or else email.to (with `need_recipients=False`, possibly to nobody: a
+    message written to a file). When the HTML part would be over `budget` bytes (default
+    HTML_BUDGET), each article shows fewer items, step by step (see `fit`)."""
     if digest_id and article_slug:
         raise EmailError("give a digest or an article, not both")
-    sender, to, unsubscribe = _addressing(config, recipients)
+    sender, to, unsubscribe = _addressing(config, recipients, need_recipients)
     site = _load(config)
     topic = pick_article(site, article_slug) if article_slug else _digest_topic(pick_digest(site, digest_id))
     title = _subject(config, topic)
@@ -153,7 +155,8 @@ def compose(config: Config, *, digest_id: str | None = None, article_slug: str |
 
     message = EmailMessage()
     message["From"] = sender
-    message["To"] = ", ".join(to)
+    if to:
+        message["To"] = ", ".join(to)
     message["Subject"] = title
     message["Date"] = format_datetime(_message_date())
     message["Message-ID"] = make_msgid(idstring=topic.id, domain=urlsplit(config.base_url).hostname or "localhost")
@@ -397,15 +400,16 @@ def _load(config: Config) -> SiteModel:
     return result.site
 
 
-def _addressing(config: Config, recipients: list[str] | None) -> tuple[str, list[str], str | None]:
+def _addressing(config: Config, recipients: list[str] | None,
+                need_recipients: bool = True) -> tuple[str, list[str], str | None]:
     settings = config.email
     if not settings.sender:
         raise EmailError("no sender: set email.from in config.yaml")
     _check_header("From", settings.sender)
     _check_address("email.from", settings.sender)
     to = list(recipients or settings.to)
-    if not to:
-        raise EmailError("no recipients: give --to ADDRESS or set email.to in config.yaml")
+    if not to and need_recipients:
+        raise EmailError("no recipients to send to: give --to ADDRESS or set email.to in config.yaml")
     for address in to:
         _check_header("To", address)
         _check_address("recipient", address)
