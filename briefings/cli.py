@@ -1,4 +1,4 @@
-"""Command line: init, new, build, serve, extract, email."""
+"""Command line: init, new, build, serve, extract, email, theme copy."""
 from __future__ import annotations
 
 import json
@@ -233,3 +233,30 @@ def init(directory: str) -> None:
         err.print(f"error: {exc}", style="red", markup=False)
         sys.exit(1)
     err.print(f"Created a site in {directory}. Next: cd {directory} && briefings build")
+
+
+@main.group()
+def theme() -> None:
+    """The default theme: copy its templates into the site to change them (docs/theming.md)."""
+
+
+@theme.command("copy")
+@config_option
+@click.option("--force", is_flag=True, help="Replace files the site's templates/ already has.")
+@click.argument("templates", nargs=-1)
+def theme_copy(config_path: str, force: bool, templates: tuple[str, ...]) -> None:
+    """Copy the default theme's TEMPLATES (all of them if none is named; e.g. article.html,
+    email/digest.html, static/style.css, or a folder: email, static) into the site's
+    templates/, ready to edit. An existing file is never replaced without --force."""
+    from .theme import ThemeError, copy_theme
+
+    config = site_or_exit(config_path, content_needed=False)
+    try:
+        copies = copy_theme(config.templates_path, templates, force=force)
+    except ThemeError as exc:
+        err.print(f"error: {exc}", style="red", markup=False)
+        sys.exit(1)
+    for path in copies:
+        click.echo(os.path.relpath(path) if path.is_relative_to(Path.cwd()) else str(path))
+    err.print(f"Copied {len(copies)} file(s) into {config.templates_path}: the site's copies now override the "
+              "theme's. See docs/theming.md.", markup=False)
