@@ -358,3 +358,31 @@ def test_narrowest_supported_width(watched, built):
         facts = w.page.evaluate(LAYOUT)
         assert facts["scrollWidth"] <= facts["innerWidth"], f"{kind} at 320 px scrolls sideways"
         assert facts["overflowing"] == [], f"{kind} at 320 px: {facts['overflowing'][:3]}"
+
+
+# -- what a reader notices (issue 20) ------------------------------------------------------------
+
+NAV_ROWS = "() => new Set([...document.querySelectorAll('.site-nav li')].map(e => Math.round(e.getBoundingClientRect().top))).size"
+
+
+@pytest.mark.parametrize("width", (375, 390))
+def test_the_nav_stays_on_one_line_on_a_phone(watched, built, width):
+    _, site = built
+    w = watched(viewport={"width": width, "height": 700})
+    for kind, url in kinds(site).items():
+        w.goto(url)
+        assert w.page.evaluate(NAV_ROWS) == 1, f"{kind} at {width} px: the nav wraps onto a second line"
+
+
+def test_search_results_date_articles_as_every_other_page_does(watched, built):
+    _, site = built
+    dated = next(e for e in site.entries if e.article.date)
+    w = watched()
+    w.goto(f"search.html?q={quote(dated.article.title)}")
+    result = w.page.locator("#search-results li", has=w.page.locator("a.entry-title", has_text=dated.article.title))
+    result.first.wait_for()
+    time = result.first.locator(".meta time")
+    day = dated.article.date
+    assert time.inner_text() == f"{day.day} {day:%B %Y}"  # "18 November 2026", as on the digest and article pages
+    assert time.get_attribute("datetime") == day.isoformat()
+    assert result.first.locator(".meta").inner_text() == f"{dated.article.source_name} · {day.day} {day:%B %Y}"
