@@ -6,11 +6,12 @@ Every page visit fails the test on a console error, an uncaught exception or a r
 anywhere but the site itself. Screenshots (and a PDF of the printed digest) are saved under
 test-artifacts/site/ (git-ignored; BRIEFINGS_ARTIFACTS=DIR puts them elsewhere).
 
-axe-core comes from tests/browser/node_modules (installed by `make test`: npm ci in
-tests/browser); it is injected from disk, never fetched."""
+axe-core is vendored in tests/browser/axe-core (its README says which version and how to
+update it); it is injected from disk, never fetched."""
 from __future__ import annotations
 
 import functools
+import hashlib
 import http.server
 import os
 import threading
@@ -24,7 +25,8 @@ from conftest import REPO
 
 pytestmark = pytest.mark.slow
 
-AXE = REPO / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+AXE = REPO / "tests" / "browser" / "axe-core" / "axe.min.js"
+AXE_SHA256 = "29348999450cdf2849a8e70b7912fc2da85a849da39c0d0d5394f51d4a9ed95c"  # 4.14.1 as published
 WIDTHS = (375, 1280)
 SCHEMES = ("light", "dark")
 
@@ -310,8 +312,8 @@ def test_a_digest_prints_cleanly(watched, built, artifacts):
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_axe_finds_no_serious_or_critical_violations(watched, built, scheme):
-    if not AXE.is_file():
-        pytest.skip(f"axe-core is missing at {AXE}: run `npm ci --prefix tests/browser` (make test does)")
+    # Vendored, so never skipped: a missing or altered file is a broken checkout.
+    assert hashlib.sha256(AXE.read_bytes()).hexdigest() == AXE_SHA256, f"{AXE} is not axe-core 4.14.1"
     _, site = built
     w = watched(color_scheme=scheme)
     page = w.page
