@@ -13,10 +13,10 @@ from click.testing import CliRunner
 
 from briefings.cli import main
 
-from conftest import SHARED, article, write_site
+from conftest import CORPUS, SHARED, article, write_site
 
 GOOD = article("Good story", "2026-11-02", "The council met on Monday. Mayor Jane Smith said the budget was sound.")
-BBC_NOT_UTF8 = SHARED / "corpus" / "bbc" / "sport" / "199.txt"
+BBC_NOT_UTF8 = CORPUS / "bbc" / "sport" / "199.txt"
 
 
 def alias_bomb(key: str) -> str:
@@ -241,6 +241,8 @@ def test_real_articles_are_never_cut_short_or_shown_as_plain_text():
     """The limits sit far above real news: no corpus article or sample article trips one."""
     from briefings.content import MAX_EXTRACT_CHARS, markdown_hazard
 
+    if not (SHARED / "corpus").is_dir():
+        pytest.skip(f"needs the whole corpus, {SHARED / 'corpus'}, which is not beside this clone (CI has it)")
     paths = sorted((SHARED / "corpus").rglob("*.txt")) + sorted(Path(__file__).parents[1].glob("content/*.md"))
     assert len(paths) > 16
     for path in paths:

@@ -19,9 +19,9 @@ from briefings.digest_points import _mentions, _Point, people_in, same_point, si
 from briefings.extract import extract_doc
 from briefings.model import Entry, Extraction, KeyPoint, Participant
 
-from conftest import SHARED, article, write_site
+from conftest import CORPUS, article, write_site
 
-BBC = SHARED / "corpus" / "bbc"
+BBC = CORPUS / "bbc"
 
 
 @pytest.fixture(scope="module")

@@ -14,10 +14,10 @@ from briefings.extract.keypoints import find_key_points, glued_clause, glued_lab
 from briefings.extract.participants import find_participants
 from briefings.extract.quotes import find_quotes
 
-from conftest import SHARED
+from conftest import CORPUS
 
-NEWS = SHARED / "corpus" / "news"
-DEV = SHARED / "eval" / "keypoints" / "dev.jsonl"
+NEWS = CORPUS / "news"
+DEV = CORPUS / "keypoints" / "dev-first-40.jsonl"  # ../shared/eval/keypoints/dev.jsonl, its first 40 lines
 
 
 def key_points(parse, text: str, count: int = 3) -> list[str]:
