@@ -152,8 +152,8 @@ def extract(fmt: str, config_path: str | None, key_points: int | None, files: tu
 @config_option
 @click.option("--digest", "digest_id", default=None, help="Digest ID, e.g. 2026-11-16 (default: the latest).")
 @click.option("--article", "article_slug", default=None, metavar="SLUG", help="Email one article instead of a digest.")
-@click.option("--out", "out", type=click.Path(dir_okay=False), default=None, help="Write the message to FILE.eml.")
-@click.option("--send", is_flag=True, help="Send over the SMTP server in config.yaml.")
+@click.option("--out", "out", type=click.Path(dir_okay=False), default=None, help="Write the message to FILE.eml (needs no recipient).")
+@click.option("--send", is_flag=True, help="Send over the SMTP server in config.yaml (needs --to or email.to).")
 @click.option("--to", "recipients", multiple=True, help="Recipient (repeatable); default: email.to in config.")
 @click.option("--dry-run", is_flag=True, help="With --send: show what would be sent, send nothing.")
 def email(config_path: str, digest_id: str | None, article_slug: str | None, out: str | None, send: bool,
