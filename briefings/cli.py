@@ -33,8 +33,8 @@ def site_or_exit(path: str, *, content_needed: bool = True) -> Config:
             problem = Problem(str(config.content_path), f"content directory not found (content_dir in {path}): "
                                                         "create it and put articles in it")
         else:
-            problem = Problem(str(config.root), f"no site here: no {path} and no {config.content_dir}/ folder. "
-                                                "Start a site with `briefings init DIR`, or run this in a site's folder")
+            problem = Problem(str(config.root), f"no site here: no {path} and no {config.content_dir}/ folder. Start "
+                                                "a site with `briefings init DIR`, or run this in a site's folder")
         report([problem])
         sys.exit(1)
     return config
@@ -152,7 +152,8 @@ def extract(fmt: str, config_path: str | None, key_points: int | None, files: tu
 @config_option
 @click.option("--digest", "digest_id", default=None, help="Digest ID, e.g. 2026-11-16 (default: the latest).")
 @click.option("--article", "article_slug", default=None, metavar="SLUG", help="Email one article instead of a digest.")
-@click.option("--out", "out", type=click.Path(dir_okay=False), default=None, help="Write the message to FILE.eml (needs no recipient).")
+@click.option("--out", "out", type=click.Path(dir_okay=False), default=None,
+              help="Write the message to FILE.eml (needs no recipient).")
 @click.option("--send", is_flag=True, help="Send over the SMTP server in config.yaml (needs --to or email.to).")
 @click.option("--to", "recipients", multiple=True, help="Recipient (repeatable); default: email.to in config.")
 @click.option("--dry-run", is_flag=True, help="With --send: show what would be sent, send nothing.")

@@ -91,7 +91,8 @@ def explain(exc: yaml.YAMLError, text: str) -> tuple[str, int | None]:
                 "backslash, or use single quotes", start)
     opened = _unclosed_quote(lines, at)
     if opened is not None:
-        return "the quote that opens the value on this line is never closed: end the value with the same quote mark", opened
+        return ("the quote that opens the value on this line is never closed: end the value with the same "
+                "quote mark"), opened
     if "quoted scalar" in context:
         return "the quote that opens the value on this line is never closed", start
     if "flow sequence" in context or "flow mapping" in context:

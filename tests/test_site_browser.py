@@ -364,7 +364,8 @@ def test_narrowest_supported_width(watched, built):
 
 # -- what a reader notices (issue 20) ------------------------------------------------------------
 
-NAV_ROWS = "() => new Set([...document.querySelectorAll('.site-nav li')].map(e => Math.round(e.getBoundingClientRect().top))).size"
+NAV_ROWS = """() => new Set([...document.querySelectorAll('.site-nav li')]
+  .map(e => Math.round(e.getBoundingClientRect().top))).size"""
 
 
 @pytest.mark.parametrize("width", (375, 390))
