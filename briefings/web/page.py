@@ -1,0 +1,144 @@
+"""One web page → one article: its main text as Markdown, and its title, date, author,
+outlet and URL from the page's own metadata.
+
+Saved pages (content/*.html) and fetched URLs both come through here, so both give the
+same article. The main text is trafilatura's (the field's reference extractor); the
+metadata is what the page declares about itself (Open Graph, JSON-LD, <meta>, <time>).
+The page's HTML is never passed on: only text, rewritten as Markdown in which no raw
+HTML can survive.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import trafilatura
+import yaml
+from trafilatura.utils import normalize_unicode
+from trafilatura.xml import xmltotxt
+
+MAX_PAGE_BYTES = 5 * 1024 * 1024  # a long article page with its scripts is ~1.5 MB
+MIN_ARTICLE_WORDS = 40  # fewer words of running text than this is not an article
+
+
+class PageError(Exception):
+    """Why a page gives no article: not HTML, empty, no article text."""
+
+
+@dataclass(frozen=True)
+class WebArticle:
+    """What a page says about itself, and its main text as Markdown."""
+
+    body: str  # Markdown: paragraphs, headings, lists, quotes; no raw HTML
+    title: str | None = None
+    date: dt.date | None = None
+    source: str | None = None  # the outlet
+    url: str | None = None  # canonical when the page names one
+    author: str | None = None
+
+    def front_matter(self) -> dict:
+        """The keys content/*.md takes, for the fields the page had."""
+        fields = {"title": self.title, "date": self.date, "source": self.source, "url": self.url,
+                  "author": self.author}
+        return {key: value for key, value in fields.items() if value}
+
+    def to_markdown(self) -> str:
+        """A content/*.md file: front matter, then the body."""
+        meta = yaml.safe_dump(self.front_matter(), sort_keys=False, allow_unicode=True, width=10_000)
+        return f"---\n{meta}---\n\n{self.body.strip()}\n"
+
+
+def read_page(data: bytes | str, url: str | None = None) -> WebArticle:
+    """The article on a page. Raises PageError when there is none."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    if len(data) > MAX_PAGE_BYTES:
+        raise PageError(f"{len(data) / 2**20:.1f} MB is too big for a page (at most {MAX_PAGE_BYTES // 2**20} MB)")
+    if not data.strip():
+        raise PageError("empty page")
+    if not looks_like_html(data):
+        raise PageError("not HTML")
+    tree = trafilatura.load_html(data)
+    if tree is None:
+        raise PageError("not HTML")
+    found = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
+                                        include_tables=True, include_formatting=True, output_format="markdown")
+    # bare_extraction leaves the body as a tree: written out as Markdown here, as extract() would
+    body = markdown_body(normalize_unicode(xmltotxt(found.body, True)) if found is not None else "")
+    if running_words(body) < MIN_ARTICLE_WORDS:
+        raise PageError("no article text found (a home page or a list of links?)")
+    source = found.sitename or host_name(found.url or url)
+    title = page_title(found.title, source)
+    body = drop_title_heading(body, title)
+    return WebArticle(body=body, title=title, date=iso_date(found.date), source=source,
+                      url=http_url(found.url) or http_url(url), author=found.author or None)
+
+
+def looks_like_html(data: bytes) -> bool:
+    """Markup in the first few KB, and no NUL bytes (a binary file or UTF-16 text)."""
+    head = data[:4096]
+    if b"\x00" in head:
+        return False
+    return re.search(rb"(?i)<(!doctype\s+html|html|head|body|meta|title|div|p|article)\b", head) is not None
+
+
+def markdown_body(text: str) -> str:
+    """trafilatura's Markdown made safe to render: a '<' can never open a tag."""
+    text = text.replace("\r\n", "\n").replace("<", "&lt;")
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def running_words(body: str) -> int:
+    """Words in paragraphs of prose: headings and list items (a home page's headlines) do not count."""
+    count = 0
+    for block in re.split(r"\n\s*\n", body):
+        block = block.strip()
+        if block and not re.match(r"(#{1,6}\s|[-*+]\s|\d+\.\s|\|)", block):
+            count += len(block.split())
+    return count
+
+
+def page_title(title: str | None, source: str | None) -> str | None:
+    """The headline without the outlet's name the <title> often adds ("… - News Nation")."""
+    if not title:
+        return None
+    title = " ".join(title.split())
+    if source:
+        for separator in (" - ", " | ", " – ", " — ", " :: ", " · "):
+            head, sep, tail = title.rpartition(separator)
+            if sep and head and tail.strip().lower() == source.lower():
+                return head.strip()
+    return title
+
+
+def drop_title_heading(body: str, title: str | None) -> str:
+    """The page's <h1> is the title, shown once as the title rather than again in the text."""
+    match = re.match(r"#{1,6}\s+(.+)\n*", body)
+    if match and title and _words(match.group(1)) == _words(title):
+        return body[match.end():]
+    return body
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def iso_date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def http_url(url: str | None) -> str | None:
+    return url if url and re.match(r"https?://", url, re.I) else None
+
+
+def host_name(url: str | None) -> str | None:
+    """The outlet when the page does not name itself: the host without www."""
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
