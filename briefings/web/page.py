@@ -16,11 +16,12 @@ from urllib.parse import urlsplit
 
 import trafilatura
 import yaml
-from trafilatura.utils import normalize_unicode
-from trafilatura.xml import xmltotxt
+
+from .markdown import tree_to_markdown
 
 MAX_PAGE_BYTES = 5 * 1024 * 1024  # a long article page with its scripts is ~1.5 MB
-MIN_ARTICLE_WORDS = 40  # fewer words of running text than this is not an article
+MIN_ARTICLE_CHARS = 250  # less running text than this (some 40 words) is not an article
+MAX_LINK_SHARE = 0.8  # a page whose text is mostly links is a home page or an index (a deals list: 0.6)
 
 
 class PageError(Exception):
@@ -64,11 +65,10 @@ def read_page(data: bytes | str, url: str | None = None) -> WebArticle:
     if tree is None:
         raise PageError("not HTML")
     found = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
-                                        include_tables=True, include_formatting=True, output_format="markdown")
-    # bare_extraction leaves the body as a tree: written out as Markdown here, as extract() would
-    body = markdown_body(normalize_unicode(xmltotxt(found.body, True)) if found is not None else "")
-    if running_words(body) < MIN_ARTICLE_WORDS:
+                                        include_tables=True, include_formatting=True, include_links=True)
+    if found is None or not is_article(found.body):
         raise PageError("no article text found (a home page or a list of links?)")
+    body = tree_to_markdown(found.body)
     source = found.sitename or host_name(found.url or url)
     title = page_title(found.title, source)
     body = drop_title_heading(body, title)
@@ -84,20 +84,15 @@ def looks_like_html(data: bytes) -> bool:
     return re.search(rb"(?i)<(!doctype\s+html|html|head|body|meta|title|div|p|article)\b", head) is not None
 
 
-def markdown_body(text: str) -> str:
-    """trafilatura's Markdown made safe to render: a '<' can never open a tag."""
-    text = text.replace("\r\n", "\n").replace("<", "&lt;")
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
+def is_article(body) -> bool:
+    """Running text enough for an article, and not mostly link text (a home page's headlines).
+    Counted in characters, not words: Japanese or Chinese text has no spaces."""
+    def chars(elements) -> int:
+        return sum(len("".join("".join(e.itertext()).split())) for e in elements)
 
-
-def running_words(body: str) -> int:
-    """Words in paragraphs of prose: headings and list items (a home page's headlines) do not count."""
-    count = 0
-    for block in re.split(r"\n\s*\n", body):
-        block = block.strip()
-        if block and not re.match(r"(#{1,6}\s|[-*+]\s|\d+\.\s|\|)", block):
-            count += len(block.split())
-    return count
+    links, headings = chars(body.iter("ref")), chars(body.iter("head"))
+    prose = chars([body]) - links - headings
+    return prose >= MIN_ARTICLE_CHARS and links <= MAX_LINK_SHARE * (prose + links)
 
 
 def page_title(title: str | None, source: str | None) -> str | None:
