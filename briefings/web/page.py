@@ -18,9 +18,13 @@ import trafilatura
 import yaml
 
 from .markdown import tree_to_markdown
+from .prune import drop_link_blocks
 
 MAX_PAGE_BYTES = 5 * 1024 * 1024  # a long article page with its scripts is ~1.5 MB
 MIN_ARTICLE_CHARS = 250  # less running text than this (some 40 words) is not an article
+# Markup the page itself hides from readers: schema.org copies of the headline and dates,
+# collapsed menus, templates.
+HIDDEN = ["//*[contains(translate(@style, ' ', ''), 'display:none')]", "//*[@hidden]"]
 MAX_LINK_SHARE = 0.8  # a page whose text is mostly links is a home page or an index (a deals list: 0.6)
 
 
@@ -65,9 +69,10 @@ def read_page(data: bytes | str, url: str | None = None) -> WebArticle:
     if tree is None:
         raise PageError("not HTML")
     found = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
-                                        include_tables=True, include_formatting=True, include_links=True)
+                                        include_tables=True, include_formatting=True, include_links=True, prune_xpath=HIDDEN)
     if found is None or not is_article(found.body):
         raise PageError("no article text found (a home page or a list of links?)")
+    drop_link_blocks(found.body)
     body = tree_to_markdown(found.body)
     source = found.sitename or host_name(found.url or url)
     title = page_title(found.title, source)
