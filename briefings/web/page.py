@@ -25,6 +25,9 @@ MIN_ARTICLE_CHARS = 250  # less running text than this (some 40 words) is not an
 # Markup the page itself hides from readers: schema.org copies of the headline and dates,
 # collapsed menus, templates.
 HIDDEN = ["//*[contains(translate(@style, ' ', ''), 'display:none')]", "//*[@hidden]"]
+# Links are kept only to tell link text from prose (prune.py); Markdown gets their text.
+EXTRACTION = dict(with_metadata=True, include_comments=False, include_tables=True, include_formatting=True,
+                  include_links=True, prune_xpath=HIDDEN)
 MAX_LINK_SHARE = 0.8  # a page whose text is mostly links is a home page or an index (a deals list: 0.6)
 
 
@@ -68,8 +71,10 @@ def read_page(data: bytes | str, url: str | None = None) -> WebArticle:
     tree = trafilatura.load_html(data)
     if tree is None:
         raise PageError("not HTML")
-    found = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
-                                        include_tables=True, include_formatting=True, include_links=True, prune_xpath=HIDDEN)
+    found = trafilatura.bare_extraction(tree, url=url, favor_precision=True, **EXTRACTION)
+    if found is None or not is_article(found.body):
+        # Precision can leave too little of a short article: trafilatura's balanced mode decides.
+        found = trafilatura.bare_extraction(tree, url=url, **EXTRACTION)
     if found is None or not is_article(found.body):
         raise PageError("no article text found (a home page or a list of links?)")
     drop_link_blocks(found.body)
