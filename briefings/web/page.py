@@ -18,7 +18,7 @@ import trafilatura
 import yaml
 
 from .markdown import tree_to_markdown
-from .prune import drop_link_blocks
+from .prune import drop_link_blocks, drop_title
 
 MAX_PAGE_BYTES = 5 * 1024 * 1024  # a long article page with its scripts is ~1.5 MB
 MIN_ARTICLE_CHARS = 250  # less running text than this (some 40 words) is not an article
@@ -77,11 +77,11 @@ def read_page(data: bytes | str, url: str | None = None) -> WebArticle:
         found = trafilatura.bare_extraction(tree, url=url, **EXTRACTION)
     if found is None or not is_article(found.body):
         raise PageError("no article text found (a home page or a list of links?)")
-    drop_link_blocks(found.body)
-    body = tree_to_markdown(found.body)
     source = found.sitename or host_name(found.url or url)
     title = page_title(found.title, source)
-    body = drop_title_heading(body, title)
+    drop_title(found.body, title)
+    drop_link_blocks(found.body)
+    body = tree_to_markdown(found.body)
     return WebArticle(body=body, title=title, date=iso_date(found.date), source=source,
                       url=http_url(found.url) or http_url(url), author=found.author or None)
 
@@ -116,18 +116,6 @@ def page_title(title: str | None, source: str | None) -> str | None:
             if sep and head and tail.strip().lower() == source.lower():
                 return head.strip()
     return title
-
-
-def drop_title_heading(body: str, title: str | None) -> str:
-    """The page's <h1> is the title, shown once as the title rather than again in the text."""
-    match = re.match(r"#{1,6}\s+(.+)\n*", body)
-    if match and title and _words(match.group(1)) == _words(title):
-        return body[match.end():]
-    return body
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.lower())
 
 
 def iso_date(value: str | None) -> dt.date | None:

@@ -36,6 +36,24 @@ def drop_link_blocks(body: _Element) -> None:
             _remove(element)
 
 
+def drop_title(body: _Element, title: str | None, within: int = 3) -> None:
+    """Remove the headline from the top of the text: it is shown once, as the title. The page's
+    <h1> often words it a little differently from its <title> or og:title."""
+    if not title:
+        return
+    wanted = set(_words(title))
+    for element in list(body)[:within]:
+        words = set(_words("".join(element.itertext())))
+        if element.tag in ("head", "p") and words and _chars(element) <= 300 \
+                and len(words & wanted) >= 0.7 * len(words) and len(words & wanted) >= 0.5 * len(wanted):
+            _remove(element)
+            return
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
 def _remove(element: _Element) -> None:
     """Remove an element, keeping its tail text in place."""
     parent = element.getparent()
