@@ -468,8 +468,9 @@ def _problem_dict(problem: Problem) -> dict:
 
 
 def _config_hash(config: Config) -> str:
-    # Email settings and where things live do not change any page.
-    data = config.model_dump(mode="json", exclude={"email", "root", "cache_dir", "content_dir", "output_dir"})
+    # Email and fetch settings and where things live do not change any page.
+    data = config.model_dump(mode="json", exclude={"email", "root", "cache_dir", "content_dir", "output_dir",
+                                                   "feeds", "fetch"})
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 

@@ -10,6 +10,7 @@ HTML can survive.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -26,8 +27,10 @@ MIN_ARTICLE_CHARS = 250  # less running text than this (some 40 words) is not an
 # collapsed menus, templates.
 HIDDEN = ["//*[contains(translate(@style, ' ', ''), 'display:none')]", "//*[@hidden]"]
 # Links are kept only to tell link text from prose (prune.py); Markdown gets their text.
+# Dates only from the page's markup (meta, JSON-LD, <time>), never guessed from its text.
 EXTRACTION = dict(with_metadata=True, include_comments=False, include_tables=True, include_formatting=True,
-                  include_links=True, prune_xpath=HIDDEN)
+                  include_links=True, prune_xpath=HIDDEN,
+                  date_extraction_params={"extensive_search": False, "original_date": True})
 MAX_LINK_SHARE = 0.8  # a page whose text is mostly links is a home page or an index (a deals list: 0.6)
 
 
@@ -58,8 +61,9 @@ class WebArticle:
         return f"---\n{meta}---\n\n{self.body.strip()}\n"
 
 
-def read_page(data: bytes | str, url: str | None = None) -> WebArticle:
-    """The article on a page. Raises PageError when there is none."""
+def read_page(data: bytes | str, url: str | None = None, hints: WebArticle | None = None) -> WebArticle:
+    """The article on a page. Raises PageError when there is none. `hints` (what a feed
+    says of the article) fill in what the page's own metadata leaves out."""
     if isinstance(data, str):
         data = data.encode("utf-8")
     if len(data) > MAX_PAGE_BYTES:
@@ -71,19 +75,35 @@ def read_page(data: bytes | str, url: str | None = None) -> WebArticle:
     tree = trafilatura.load_html(data)
     if tree is None:
         raise PageError("not HTML")
+    anchors = anchor_texts(tree)
     found = trafilatura.bare_extraction(tree, url=url, favor_precision=True, **EXTRACTION)
-    if found is None or not is_article(found.body):
+    if found is None or not is_article(found.body, anchors):
         # Precision can leave too little of a short article: trafilatura's balanced mode decides.
         found = trafilatura.bare_extraction(tree, url=url, **EXTRACTION)
-    if found is None or not is_article(found.body):
+    if found is None or not is_article(found.body, anchors):
         raise PageError("no article text found (a home page or a list of links?)")
-    source = found.sitename or host_name(found.url or url)
+    host = host_name(found.url or url)
+    # trafilatura names the outlet after the host when the page does not: a feed's name is better
+    netloc = urlsplit(found.url or url or "").netloc.lower()
+    named = found.sitename if found.sitename and found.sitename.lower() not in (host, netloc, f"www.{host}") else None
+    source = named or (hints.source if hints else None) or host
     title = page_title(found.title, source)
     drop_title(found.body, title)
     drop_link_blocks(found.body)
     body = tree_to_markdown(found.body)
-    return WebArticle(body=body, title=title, date=iso_date(found.date), source=source,
-                      url=http_url(found.url) or http_url(url), author=found.author or None)
+    hints = hints or WebArticle(body="")
+    return WebArticle(body=body, title=title or hints.title, date=iso_date(found.date) or hints.date,
+                      source=source,
+                      url=http_url(found.url) or http_url(url) or hints.url,
+                      author=found.author or hints.author or None)
+
+
+def fragment_page(content: str, title: str | None = None) -> str:
+    """A feed entry's content (an HTML fragment or plain text) as a page read_page takes."""
+    if not re.search(r"<(p|div|br|article|section|blockquote|ul|ol|h[1-6])\b", content, re.I):
+        content = "".join(f"<p>{html.escape(p.strip())}</p>" for p in re.split(r"\n\s*\n", content) if p.strip())
+    head = f"<title>{html.escape(title)}</title>" if title else ""
+    return f"<!DOCTYPE html><html><head><meta charset='utf-8'>{head}</head><body><article>{content}</article></body></html>"
 
 
 def looks_like_html(data: bytes) -> bool:
@@ -94,15 +114,24 @@ def looks_like_html(data: bytes) -> bool:
     return re.search(rb"(?i)<(!doctype\s+html|html|head|body|meta|title|div|p|article)\b", head) is not None
 
 
-def is_article(body) -> bool:
-    """Running text enough for an article, and not mostly link text (a home page's headlines).
+def is_article(body, anchors: set[str]) -> bool:
+    """Running text enough for an article, and not mostly the text of the page's links (a
+    home page's headlines, which trafilatura's last-resort extraction returns as lines).
     Counted in characters, not words: Japanese or Chinese text has no spaces."""
-    def chars(elements) -> int:
-        return sum(len("".join("".join(e.itertext()).split())) for e in elements)
+    total = linked = 0
+    for block in body.iter("p", "item", "cell", "quote"):
+        if block.getparent() is not None and block.getparent().tag in ("item", "cell", "quote"):
+            continue  # counted with its container
+        for line in "".join(block.itertext()).split("\n"):
+            size = len("".join(line.split()))
+            total += size
+            linked += size if " ".join(line.split()) in anchors else 0
+    return total - linked >= MIN_ARTICLE_CHARS and linked <= MAX_LINK_SHARE * total
 
-    links, headings = chars(body.iter("ref")), chars(body.iter("head"))
-    prose = chars([body]) - links - headings
-    return prose >= MIN_ARTICLE_CHARS and links <= MAX_LINK_SHARE * (prose + links)
+
+def anchor_texts(tree) -> set[str]:
+    """The text of every link on the page, as is_article compares it."""
+    return {" ".join(a.text_content().split()) for a in tree.iter("a")} - {""}
 
 
 def page_title(title: str | None, source: str | None) -> str | None:
