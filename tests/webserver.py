@@ -106,8 +106,9 @@ class Server:
 
     def respond(self, handler: BaseHTTPRequestHandler) -> None:
         path = handler.path
-        if path in PAGES:
-            return _send(handler, 200, "text/html; charset=utf-8", gzip.decompress((DATA / PAGES[path][0]).read_bytes()))
+        if path in PAGES or path.startswith("/private/") and "/news/" + path.rsplit("/", 1)[-1] in PAGES:
+            name = PAGES[path if path in PAGES else "/news/" + path.rsplit("/", 1)[-1]][0]
+            return _send(handler, 200, "text/html; charset=utf-8", gzip.decompress((DATA / name).read_bytes()))
         routes = {
             "/robots.txt": (200, "text/plain", b"User-agent: *\nDisallow: /private/\n"),
             "/feed.xml": (200, "application/rss+xml", rss(self.base).encode()),
@@ -117,7 +118,6 @@ class Server:
             "/home.html": (200, "text/html", HOME.encode()),
             "/empty.html": (200, "text/html", b""),
             "/report.pdf": (200, "application/pdf", b"%PDF-1.4 binary"),
-            "/private/secret.html": (200, "text/html", b"<html><body><p>secret</p></body></html>"),
         }
         if path in routes:
             return _send(handler, *routes[path])

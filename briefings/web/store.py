@@ -14,6 +14,7 @@ import os
 import re
 import tempfile
 import threading
+import time
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -62,6 +63,7 @@ class Store:
         self._scan()
 
     def _scan(self) -> None:
+        self._remove_stale_temps()
         for path in find_articles(self.content_dir) if self.content_dir.is_dir() else []:
             shown = str(path.relative_to(self.content_dir.parent))
             self.names.add(slugify(path.stem))
@@ -83,6 +85,16 @@ class Store:
             if isinstance(meta.get("slug"), str):
                 self.names.add(slugify(meta["slug"]))
             self.texts.setdefault(text_key(body), shown)
+
+    def _remove_stale_temps(self) -> None:
+        """Temp files a killed run left (hidden, so never read as articles), once they are old
+        enough that no running fetch can still be writing them."""
+        for path in self.content_dir.glob(".fetch-*.tmp") if self.content_dir.is_dir() else []:
+            try:
+                if time.time() - path.stat().st_mtime > 3600:
+                    path.unlink()
+            except OSError:
+                pass
 
     def known(self, url: str) -> str | None:
         """The file already holding the article at `url`, as asked for; None if there is none."""
