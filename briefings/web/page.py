@@ -19,6 +19,7 @@ import trafilatura
 import yaml
 
 from .markdown import tree_to_markdown
+from .meta import page_meta
 from .prune import drop_link_blocks, drop_title
 
 MAX_PAGE_BYTES = 5 * 1024 * 1024  # a long article page with its scripts is ~1.5 MB
@@ -27,10 +28,9 @@ MIN_ARTICLE_CHARS = 250  # less running text than this (some 40 words) is not an
 # collapsed menus, templates.
 HIDDEN = ["//*[contains(translate(@style, ' ', ''), 'display:none')]", "//*[@hidden]"]
 # Links are kept only to tell link text from prose (prune.py); Markdown gets their text.
-# Dates only from the page's markup (meta, JSON-LD, <time>), never guessed from its text.
-EXTRACTION = dict(with_metadata=True, include_comments=False, include_tables=True, include_formatting=True,
-                  include_links=True, prune_xpath=HIDDEN,
-                  date_extraction_params={"extensive_search": False, "original_date": True})
+# The metadata is read by meta.py.
+EXTRACTION = dict(include_comments=False, include_tables=True, include_formatting=True, include_links=True,
+                  prune_xpath=HIDDEN)
 MAX_LINK_SHARE = 0.8  # a page whose text is mostly links is a home page or an index (a deals list: 0.6)
 
 
@@ -82,20 +82,14 @@ def read_page(data: bytes | str, url: str | None = None, hints: WebArticle | Non
         found = trafilatura.bare_extraction(tree, url=url, **EXTRACTION)
     if found is None or not is_article(found.body, anchors):
         raise PageError("no article text found (a home page or a list of links?)")
-    host = host_name(found.url or url)
-    # trafilatura names the outlet after the host when the page does not: a feed's name is better
-    netloc = urlsplit(found.url or url or "").netloc.lower()
-    named = found.sitename if found.sitename and found.sitename.lower() not in (host, netloc, f"www.{host}") else None
-    source = named or (hints.source if hints else None) or host
-    title = page_title(found.title, source)
+    meta = page_meta(tree, url)
+    hints = hints or WebArticle(body="")
+    source = meta.outlet or hints.source or host_name(meta.url or url)
+    title = page_title(meta.title, source) or hints.title
     drop_title(found.body, title)
     drop_link_blocks(found.body)
-    body = tree_to_markdown(found.body)
-    hints = hints or WebArticle(body="")
-    return WebArticle(body=body, title=title or hints.title, date=iso_date(found.date) or hints.date,
-                      source=source,
-                      url=http_url(found.url) or http_url(url) or hints.url,
-                      author=found.author or hints.author or None)
+    return WebArticle(body=tree_to_markdown(found.body), title=title, date=meta.date or hints.date, source=source,
+                      url=http_url(meta.url) or http_url(url) or hints.url, author=meta.author or hints.author)
 
 
 def fragment_page(content: str, title: str | None = None) -> str:
@@ -145,13 +139,6 @@ def page_title(title: str | None, source: str | None) -> str | None:
             if sep and head and tail.strip().lower() == source.lower():
                 return head.strip()
     return title
-
-
-def iso_date(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
 
 
 def http_url(url: str | None) -> str | None:
