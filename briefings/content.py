@@ -23,7 +23,7 @@ from pathlib import Path
 import markdown
 import nh3
 
-from . import yamlsource
+from . import web, yamlsource
 from .model import Article, Problem
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
@@ -128,9 +128,11 @@ def display_path(path: Path, root: Path) -> str:
 
 
 def file_checksum(shown: str, data: bytes, raw_html: str = "sanitize") -> str:
-    """What an article was read from: its path as shown, its bytes and how raw HTML is treated."""
+    """What an article was read from: its path as shown, its bytes and how raw HTML is treated
+    (and for a saved page, the page reader's code: a changed reader reads every page anew)."""
+    reader = web.reader_version().encode() if is_page(shown) else b""
     return hashlib.sha256(shown.encode("utf-8", "surrogateescape") + b"\0" + raw_html.encode() + b"\0"
-                          + data).hexdigest()
+                          + reader + data).hexdigest()
 
 
 def parse_many(paths: list[tuple[Path, str]], memo: dict[str, Parsed], processes: int,

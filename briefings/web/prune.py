@@ -28,11 +28,18 @@ def link_share(element: _Element) -> float:
     return sum(_chars(ref) for ref in element.iter("ref") if is_away(ref)) / total if total else 0.0
 
 
+def _is_link_block(element: _Element) -> bool:
+    return _chars(element) <= LINK_BLOCK_CHARS and link_share(element) >= LINK_BLOCK_SHARE
+
+
 def drop_link_blocks(body: _Element) -> None:
-    """Remove paragraphs, headings and list items that are nothing but a link."""
+    """Remove paragraphs and headings that are nothing but a link, and lists of such links."""
     for element in list(body.iter("p", "head")):
-        if element.getparent() is not None and _chars(element) <= LINK_BLOCK_CHARS \
-                and link_share(element) >= LINK_BLOCK_SHARE:
+        if element.getparent() is not None and _is_link_block(element):
+            _remove(element)
+    for element in list(body.iter("list")):
+        items = [item for item in element if item.tag == "item"]
+        if element.getparent() is not None and len(items) >= 2 and all(map(_is_link_block, items)):
             _remove(element)
 
 
