@@ -4,7 +4,7 @@
 
 Three predictions per page, on the same run:
   trafilatura  trafilatura.extract() with its defaults, the reference;
-  page         what briefings reads from the page (briefings/web/page.py → content.py);
+  page         what briefings reads from the page (briefings/webpage/ → content.py);
   cleaned      that text after the clean-text stage, what extraction reads and a reader sees.
 
 The pages are split by a fixed rule, never by their scores: sorted by key, every third page
@@ -30,7 +30,7 @@ from pathlib import Path
 import trafilatura
 
 from briefings.content import parse_article
-from briefings.web.page import PageError
+from briefings.webpage.reader import PageError
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "html"
 KINDS = ("trafilatura", "page", "cleaned")

@@ -195,7 +195,7 @@ def fetch(config_path: str, urls: tuple[str, ...], feeds: tuple[str, ...], since
     status is 1 if any URL or feed failed."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress
 
-    from .web.harvest import harvest
+    from .fetch.run import harvest
 
     config = load_or_exit(config_path)
     feed_list = list(feeds) or ([] if urls else list(config.feeds))

@@ -23,7 +23,7 @@ from pathlib import Path
 import markdown
 import nh3
 
-from . import web, yamlsource
+from . import webpage, yamlsource
 from .model import Article, Problem
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
@@ -34,7 +34,7 @@ _FENCE = re.compile(r"^(---|\.\.\.)\s*$")
 # article sometimes carries a few. Tab and newline stay.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024  # a long report is ~100 KB; past this it is not an article
-MAX_PAGE_BYTES = 5 * 1024 * 1024  # a saved page carries its scripts and styles (web/page.py says the same)
+MAX_PAGE_BYTES = 5 * 1024 * 1024  # a saved page carries its scripts and styles (webpage/reader.py says the same)
 MAX_EXTRACT_CHARS = 100_000  # what the extractor reads of one article (spaCy's time grows with it)
 MAX_PUNCTUATION_RUN = 16
 # Python-Markdown scans from every '[' to its ']' (or the end of the paragraph), and from
@@ -130,7 +130,7 @@ def display_path(path: Path, root: Path) -> str:
 def file_checksum(shown: str, data: bytes, raw_html: str = "sanitize") -> str:
     """What an article was read from: its path as shown, its bytes and how raw HTML is treated
     (and for a saved page, the page reader's code: a changed reader reads every page anew)."""
-    reader = web.reader_version().encode() if is_page(shown) else b""
+    reader = webpage.reader_version().encode() if is_page(shown) else b""
     return hashlib.sha256(shown.encode("utf-8", "surrogateescape") + b"\0" + raw_html.encode() + b"\0"
                           + reader + data).hexdigest()
 
@@ -249,7 +249,7 @@ def page_to_markdown(data: bytes) -> bytes:
     """A saved web page as the Markdown article it holds (front matter from the page's
     metadata, then its main text), so it is read, cleaned and shown like any article and its
     HTML never reaches the site."""
-    from .web.page import PageError, read_page  # trafilatura takes a quarter second to import
+    from .webpage.reader import PageError, read_page  # trafilatura takes a quarter second to import
 
     try:
         return read_page(data).to_markdown().encode("utf-8")

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from briefings.content import split_front_matter
-from briefings.web.page import WebArticle
-from briefings.web.store import Store, normal_url
+from briefings.webpage.reader import WebArticle
+from briefings.fetch.store import Store, normal_url
 
 from webserver import PAGES, Server
 

@@ -6,8 +6,8 @@ import gzip
 import pytest
 
 from briefings.content import ContentError, parse_article, render_markdown
-from briefings.web.feeds import FeedError, read_feed, select
-from briefings.web.page import PageError, WebArticle, fragment_page, page_title, read_page
+from briefings.fetch.feeds import FeedError, read_feed, select
+from briefings.webpage.reader import PageError, WebArticle, fragment_page, page_title, read_page
 
 from webserver import DATA, HOME, PAGES
 
@@ -76,7 +76,7 @@ def test_hidden_markup_is_not_text():
 def test_a_short_link_block_is_navigation_but_a_long_one_is_text():
     from lxml import etree
 
-    from briefings.web.prune import drop_link_blocks
+    from briefings.webpage.prune import drop_link_blocks
 
     body = etree.fromstring(
         f"<body><p>{PARAGRAPH} <ref target='/x'>a link</ref> in prose</p>"

@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..content import ContentError, find_articles, is_page, slugify, split_front_matter
-from .page import WebArticle
+from ..webpage.reader import WebArticle
 
 # Query parameters that only say where a reader came from: the same article without them.
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|smid|at_medium|at_campaign)$", re.I)

@@ -1,13 +1,13 @@
-"""Articles from the web: saved pages and fetched URLs become articles (page.py, with
-meta.py, prune.py and markdown.py), downloaded politely (fetch.py), found through feeds
-(feeds.py), written into content/ (store.py), one `briefings fetch` run (harvest.py)."""
+"""A web page → an article, for saved pages (content/*.html, read by content.py) and fetched
+ones (briefings/fetch) alike: reader.py reads the page, meta.py its metadata, prune.py cuts
+what trafilatura keeps of its navigation, markdown.py writes the main text as Markdown."""
 from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-_READER = ("page.py", "meta.py", "prune.py", "markdown.py")
+_READER = ("reader.py", "meta.py", "prune.py", "markdown.py")
 
 
 @lru_cache(maxsize=1)

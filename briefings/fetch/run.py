@@ -1,8 +1,8 @@
 """One `briefings fetch` run: article URLs and feeds in, new files in content/ out.
 
 Feeds are read first (their entries become article jobs); then every article is fetched,
-a few at a time and one at a time per host (fetch.py), read (page.py) and stored unless
-content/ already has it (store.py). A job that fails is reported as `URL: reason` and the
+a few at a time and one at a time per host (download.py), read (webpage/reader.py) and
+stored unless content/ already has it (store.py). A job that fails is reported as `URL: reason` and the
 others go on; an entry whose page fails falls back to the text the feed carries.
 """
 from __future__ import annotations
@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Callable
 
 from .feeds import Entry, FeedError, read_feed, select
-from .fetch import FEED_TYPES, Fetcher, FetchError, check_url
-from .page import PageError, WebArticle, fragment_page, read_page
+from .download import FEED_TYPES, Fetcher, FetchError, check_url
+from ..webpage.reader import PageError, WebArticle, fragment_page, read_page
 from .store import Store
 
 
