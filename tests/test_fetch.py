@@ -195,6 +195,19 @@ def test_robots_txt_can_be_ignored_when_asked(tmp_path, server):
     assert server.hits["/robots.txt"] == 0
 
 
+def test_a_redirected_robots_txt_is_followed_and_an_unreadable_one_stops_the_site(tmp_path):
+    with Server(robots="redirect") as moved:
+        result = fetch(site(tmp_path / "one"), moved.url("/private/wework.html"), moved.url("/news/eee.html"))
+        assert result.returncode == 1 and f"{moved.url('/private/wework.html')}: robots.txt disallows" in result.stderr
+        assert moved.hits["/rules.txt"] == 1 and moved.hits["/news/eee.html"] == 1
+    with Server(robots="error") as down:
+        result = fetch(site(tmp_path / "two"), down.url("/news/eee.html"))
+        assert result.returncode == 1
+        assert f"{down.url('/news/eee.html')}: robots.txt could not be read (HTTP 503 Service Unavailable), so " \
+               "nothing of the site is fetched" in result.stderr
+        assert down.hits["/news/eee.html"] == 0
+
+
 def test_an_interrupted_run_is_completed_by_the_next(tmp_path):
     root = tmp_path / "site"
     root.mkdir()

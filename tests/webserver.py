@@ -61,13 +61,14 @@ def _rfc822(date: str) -> str:
 class Server:
     """Serves until stopped; `hits` counts requests per path, `agents` the User-Agents seen."""
 
-    def __init__(self, slow_seconds: float = 3.0, think_seconds: float = 0.0):
+    def __init__(self, slow_seconds: float = 3.0, think_seconds: float = 0.0, robots: str = "plain"):
         self.hits: Counter[str] = Counter()
         self.agents: set[str] = set()
         self.busy: Counter[str] = Counter()  # requests in flight per host, and the most seen at once
         self.most_at_once = 0
         self.slow_seconds = slow_seconds
         self.think_seconds = think_seconds  # each request waits this long before its answer
+        self.robots = robots  # "plain", "redirect" (to /rules.txt) or "error" (a 503)
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -109,8 +110,14 @@ class Server:
         if path in PAGES or path.startswith("/private/") and "/news/" + path.rsplit("/", 1)[-1] in PAGES:
             name = PAGES[path if path in PAGES else "/news/" + path.rsplit("/", 1)[-1]][0]
             return _send(handler, 200, "text/html; charset=utf-8", gzip.decompress((DATA / name).read_bytes()))
+        rules = b"User-agent: *\nDisallow: /private/\n"
+        if path == "/robots.txt" and self.robots == "redirect":
+            return _redirect(handler, "/rules.txt")
+        if path == "/robots.txt" and self.robots == "error":
+            return _send(handler, 503, "text/html", b"<html><body>Down for maintenance</body></html>")
         routes = {
-            "/robots.txt": (200, "text/plain", b"User-agent: *\nDisallow: /private/\n"),
+            "/robots.txt": (200, "text/plain", rules),
+            "/rules.txt": (200, "text/plain", rules),
             "/feed.xml": (200, "application/rss+xml", rss(self.base).encode()),
             "/atom.xml": (200, "application/atom+xml", atom(self.base).encode()),
             "/feed.json": (200, "application/feed+json", json_feed(self.base).encode()),

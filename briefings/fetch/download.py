@@ -30,7 +30,11 @@ FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+j
 
 
 class FetchError(Exception):
-    """Why a URL gave nothing: the text after `URL: `."""
+    """Why a URL gave nothing: the text after `URL: `; `status` when the server answered."""
+
+    def __init__(self, reason: str, status: int | None = None):
+        super().__init__(reason)
+        self.status = status
 
 
 @dataclass(frozen=True)
@@ -50,16 +54,19 @@ class Fetcher:
         self.pool = urllib3.PoolManager(num_pools=20, retries=False, timeout=urllib3.Timeout(connect=timeout, read=timeout))
         self._lock = threading.Lock()
         self._hosts: dict[str, threading.Lock] = {}
-        self._rules: dict[str, urllib.robotparser.RobotFileParser | None] = {}
+        self._rules: dict[str, urllib.robotparser.RobotFileParser | str | None] = {}  # None: no rules; str: unreadable
         self._last: dict[str, float] = {}  # when each host was last asked, for Crawl-delay
         self._delay: dict[str, float] = {}  # each host's Crawl-delay, from its robots.txt
 
     def get(self, url: str, accept: tuple[str, ...] = HTML_TYPES) -> Response:
         """The body of `url`, following at most MAX_REDIRECTS redirects. Raises FetchError."""
+        return self._follow(url, accept, self.robots)
+
+    def _follow(self, url: str, accept: tuple[str, ...], robots: bool) -> Response:
         seen, current = [url], url
         for _ in range(MAX_REDIRECTS + 1):
             check_url(current)
-            if self.robots and not self.allowed(current):
+            if robots and not self.allowed(current):
                 raise FetchError("robots.txt disallows fetching it" + (f" ({current})" if current != url else ""))
             status, headers, body = self._request(current, accept)
             if status in (301, 302, 303, 307, 308):
@@ -72,9 +79,9 @@ class Fetcher:
                 seen.append(current)
                 continue
             if status >= 400:
-                raise FetchError(f"HTTP {status} {_reason(status)}".rstrip())
+                raise FetchError(f"HTTP {status} {_reason(status)}".rstrip(), status)
             if status != 200:
-                raise FetchError(f"HTTP {status}: nothing to read")
+                raise FetchError(f"HTTP {status}: nothing to read", status)
             return Response(url, current, media_type(headers.get("Content-Type", "")), body)
         raise FetchError(f"more than {MAX_REDIRECTS} redirects")
 
@@ -123,32 +130,29 @@ class Fetcher:
             response.release_conn()
 
     def allowed(self, url: str) -> bool:
-        """What the site's robots.txt says of `url` for us (fetched once per host)."""
+        """What the site's robots.txt says of `url` for us (read once per site). Raises
+        FetchError when the robots.txt cannot be read: RFC 9309 says to fetch nothing then."""
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}".lower()
         with self._host_lock(origin + "/robots"):
             if origin not in self._rules:
                 self._rules[origin] = self._read_robots(origin)
         rules = self._rules[origin]
+        if isinstance(rules, str):
+            raise FetchError(f"robots.txt could not be read ({rules}), so nothing of the site is fetched")
         return rules is None or rules.can_fetch(ROBOTS_AGENT, url)
 
-    def _read_robots(self, origin: str) -> urllib.robotparser.RobotFileParser | None:
-        """The rules, or None when there are none. RFC 9309: a robots.txt that is missing
-        (4xx) allows everything; one that cannot be read (5xx, network) allows nothing."""
-        rules = urllib.robotparser.RobotFileParser(origin + "/robots.txt")
+    def _read_robots(self, origin: str) -> urllib.robotparser.RobotFileParser | str | None:
+        """The rules; None when there are none (a missing robots.txt, a 4xx, allows
+        everything); why not, when it cannot be read (a 5xx, no answer)."""
         try:
-            status, _, body = self._request(origin + "/robots.txt", ("text/plain",))
+            response = self._follow(origin + "/robots.txt", ("text/plain",), robots=False)
         except FetchError as exc:
-            if "Content-Type" in str(exc) or "too big" in str(exc):
-                return None  # an HTML error page or a huge file is no robots.txt
-            rules.disallow_all = True
-            return rules
-        if 400 <= status < 500 or status in (301, 302, 303, 307, 308):
-            return None  # redirected robots.txt: treated as missing rather than followed
-        if status != 200:
-            rules.disallow_all = True
-            return rules
-        rules.parse(body.decode("utf-8", "replace").splitlines())
+            if exc.status is not None and exc.status < 500 or "Content-Type" in str(exc) or "too big" in str(exc):
+                return None  # missing, or an HTML error page or a huge file: no robots.txt
+            return str(exc)
+        rules = urllib.robotparser.RobotFileParser(origin + "/robots.txt")
+        rules.parse(response.body.decode("utf-8", "replace").splitlines())
         delay = rules.crawl_delay(ROBOTS_AGENT)
         if delay:
             self._delay[urlsplit(origin).netloc] = min(float(delay), MAX_CRAWL_DELAY)
