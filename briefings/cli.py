@@ -93,7 +93,7 @@ def serve(config_path: str, port: int, host: str, poll: bool, open_browser: bool
 @click.option("--key-points", type=click.IntRange(0, 20), default=None, help="Key points per article.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 def extract(fmt: str, config_path: str | None, key_points: int | None, files: tuple[str, ...]) -> None:
-    """Print key points, quotes and participants of FILES (.md or .txt) as JSON."""
+    """Print key points, quotes and participants of FILES (.md, .txt or saved .html pages) as JSON."""
     from .cache import ExtractionCache
     from .content import ContentError, read_article
     from .extraction import extract_texts
