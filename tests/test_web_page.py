@@ -174,3 +174,11 @@ def test_what_is_not_a_feed_says_so(data, reason):
     with pytest.raises(FeedError, match=reason):
         read_feed(data, "http://example.org/feed")
 
+
+
+def test_a_page_not_in_utf8_is_read_in_the_charset_it_names():
+    text = page(f"<p>Le café de la gare a fermé ses portes après quatre-vingts ans. {PARAGRAPH}</p><p>{SECOND}</p>",
+                "<meta charset='iso-8859-1'><title>Café</title>")
+    assert "Le café de la gare a fermé" in read_page(text.encode("iso-8859-1")).body
+    bare = text.replace("<meta charset='iso-8859-1'>", "")
+    assert "Le café de la gare a fermé" in read_page(bare.encode("cp1252"), charset="windows-1252").body

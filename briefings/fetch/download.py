@@ -43,6 +43,7 @@ class Response:
     final_url: str  # after redirects
     content_type: str  # the media type, lower case, without parameters
     body: bytes
+    charset: str | None = None  # as the Content-Type header names it
 
 
 class Fetcher:
@@ -82,7 +83,8 @@ class Fetcher:
                 raise FetchError(f"HTTP {status} {_reason(status)}".rstrip(), status)
             if status != 200:
                 raise FetchError(f"HTTP {status}: nothing to read", status)
-            return Response(url, current, media_type(headers.get("Content-Type", "")), body)
+            content_type = headers.get("Content-Type", "")
+            return Response(url, current, media_type(content_type), body, header_charset(content_type))
         raise FetchError(f"more than {MAX_REDIRECTS} redirects")
 
     def _request(self, url: str, accept: tuple[str, ...]) -> tuple[int, dict, bytes]:
@@ -184,6 +186,14 @@ def check_url(url: str) -> None:
 
 def media_type(content_type: str) -> str:
     return content_type.split(";", 1)[0].strip().lower()
+
+
+def header_charset(content_type: str) -> str | None:
+    for parameter in content_type.split(";")[1:]:
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "charset" and value.strip(' "\''):
+            return value.strip(' "\'')
+    return None
 
 
 def _reason(status: int) -> str:

@@ -119,7 +119,7 @@ def _article(fetcher: Fetcher, store: Store, job: Job) -> Outcome:
             return Outcome(job.url, "skipped", already)
         try:
             response = fetcher.get(job.url)
-            article = read_page(response.body, response.final_url, hints=_hints(job.entry))
+            article = read_page(response.body, response.final_url, hints=_hints(job.entry), charset=response.charset)
         except (FetchError, PageError) as exc:
             if job.entry is not None:
                 return _from_entry(store, job, str(exc))

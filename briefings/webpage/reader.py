@@ -61,9 +61,11 @@ class WebArticle:
         return f"---\n{meta}---\n\n{self.body.strip()}\n"
 
 
-def read_page(data: bytes | str, url: str | None = None, hints: WebArticle | None = None) -> WebArticle:
+def read_page(data: bytes | str, url: str | None = None, hints: WebArticle | None = None,
+              charset: str | None = None) -> WebArticle:
     """The article on a page. Raises PageError when there is none. `hints` (what a feed
-    says of the article) fill in what the page's own metadata leaves out."""
+    says of the article) fill in what the page's own metadata leaves out; `charset` is the
+    one the server named, if any."""
     if isinstance(data, str):
         data = data.encode("utf-8")
     if len(data) > MAX_PAGE_BYTES:
@@ -72,7 +74,7 @@ def read_page(data: bytes | str, url: str | None = None, hints: WebArticle | Non
         raise PageError("empty page")
     if not looks_like_html(data):
         raise PageError("not HTML")
-    tree = trafilatura.load_html(data)
+    tree = trafilatura.load_html(decode(data, charset))
     if tree is None:
         raise PageError("not HTML")
     anchors = anchor_texts(tree)
@@ -98,6 +100,27 @@ def fragment_page(content: str, title: str | None = None) -> str:
         content = "".join(f"<p>{html.escape(p.strip())}</p>" for p in re.split(r"\n\s*\n", content) if p.strip())
     head = f"<title>{html.escape(title)}</title>" if title else ""
     return f"<!DOCTYPE html><html><head><meta charset='utf-8'>{head}</head><body><article>{content}</article></body></html>"
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+
+
+def decode(data: bytes, charset: str | None = None) -> bytes | str:
+    """The page as text when its encoding is known: UTF-8 if it is valid UTF-8, else the
+    server's charset, else the page's own <meta charset>. Otherwise the bytes, and trafilatura
+    guesses (it would guess even when the page says)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = _META_CHARSET.search(data[:4096])
+    for name in (charset, declared.group(1).decode("ascii", "ignore") if declared else None):
+        if name:
+            try:
+                return data.decode(name)
+            except (LookupError, UnicodeDecodeError):
+                continue
+    return data
 
 
 def looks_like_html(data: bytes) -> bool:
