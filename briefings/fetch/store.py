@@ -18,7 +18,8 @@ import time
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from ..content import ContentError, find_articles, is_page, slugify, split_front_matter
+from ..content import ContentError, is_page, slugify, split_front_matter
+from ..reading import find_articles
 from ..webpage.reader import WebArticle
 
 # Query parameters that only say where a reader came from: the same article without them.
