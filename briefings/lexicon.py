@@ -89,7 +89,7 @@ CLICK_PHRASES = ("click here", "click through", "click on", "tap here", "scroll 
                  "see more photos", "see the full", "view full size", "view gallery",
                  "view the gallery", "view the full", "read the full", "read the rest", "watch the full",
                  "listen to the full", "listen to the complete", "watch the video", "watch video",
-                 "get the original", "find out more", "full story", "more photos", "view price")
+                 "get the original", "find out more", "view price")
 
 # Live-blog and editors' housekeeping, and notes about where a story came from.
 HOUSEKEEPING_PHRASES = (
@@ -120,7 +120,8 @@ PLEA_PHRASES = (
     "in the comments below", "leave a comment", "tell us in the comments", "affiliate links",
     "affiliate link", "earn a small commission", "earn a commission", "may earn", "sponsored by",
     "paid partnership", "this post contains", "disclaimer:", "disclosure:", "ireport", "like us!",
-    "join our", "step 1:", "step 2:",
+    "join our", "step 1:", "step 2:", "thanks for your support", "thank you for your support",
+    "thanks for reading", "thank you for reading",
 )
 PLEA_WORDS = ("subscribe", "subscribing", "subscriber", "subscribers", "subscription", "newsletter",
               "newsletters", "sign up", "signup", "donate", "donation", "membership", "register", "comments")

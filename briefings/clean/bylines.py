@@ -49,6 +49,9 @@ _CREDIT_CLAUSE = re.compile(
     r"^(?:written|reviewed|medically reviewed|fact[- ]checked)(?:\s+(?:or|and)\s+\w+)?\s+by\s+an?\s")
 _CONTRIBUTED = re.compile(r"(?i)\b(?:contributed|contributing|also contributed)(?:\s+reporting)?\s+(?:to|for)\s+"
                           r"(?:this|the)\s+(?:report|story|article|piece|post)\b|\bcontributed reporting\b")
+# "A special credit to data reporter Lindsey Cook and …", "Hat tip to …"
+_THANKS = re.compile(r"(?i)^(?:a\s+)?(?:special\s+|big\s+)?(?:credit|hat tip|h/t)\s+(?:goes\s+)?to\s+|"
+                     r"^(?:a\s+)?(?:special|many|big)\s+thanks\s+to\s+")
 _POINTER = re.compile(r"^(?:See|Read|Visit|More at|More on)\s+[A-Z\w]")  # "See About.com's Medical Review Board."
 _OUTLET_TAG = re.compile(r"\((%s)\)" % "|".join(re.escape(t) for t in sorted(OUTLET_TAGS, key=len, reverse=True)))
 
@@ -159,13 +162,17 @@ def is_credit(text: str) -> bool:
         clauses = [c for c in re.split(r";|\.\s+(?=[A-Z])", body.strip("() .")) if c.strip()]
         return all(_CREDIT_CLAUSE.match(c.strip()) or _CONTRIBUTED.search(c) or _POINTER.match(c.strip())
                    for c in clauses)
-    return is_contributed(body)
+    return is_contributed(body) or bool(_THANKS.match(body)) and len(_split_sentences(body)) == 1
 
 
 def is_contributed(text: str) -> bool:
     """"Jane Smith and Paul Jones contributed to this report from Washington." as a whole paragraph."""
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z(])", text.strip()) if s]
+    sentences = _split_sentences(text)
     return len(sentences) == 1 and bool(_CONTRIBUTED.search(text)) and bool(re.match(rf"^\(?{NAME}", text))
+
+
+def _split_sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z(])", text.strip()) if s]
 
 
 def outlet_tag(text: str) -> str | None:

@@ -38,12 +38,16 @@ _CREDIT_LINE = re.compile(rf"(?i)^[\[(]?\s*(?:{_PICTURE})?\s*(?:credits?|courtes
                           r"graphic|main image|top image|lead image|header image)s?\s*(?:credit|courtesy|by)?\s*[:|]\s*\S")
 _SLASH_CREDIT = re.compile(rf"^(?:[Bb]y\s+)?[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){{0,5}}\s*/\s*(?:{_AGENCY}|for\s+[A-Z][\w.'’&-]*"
                            rf"(?:\s+[\w.'’&-]+){{0,5}})\.?$")
+# A picture's source as a handle, on a line of its own: "NailSpin", "fingerprintsdecals".
+_HANDLE = re.compile(r"[a-z]+[A-Z][\w]*[A-Z]?\w*|[A-Z][a-z]+[A-Z]\w*|[a-z]{10,}")
+_NAMES_SLASH = re.compile(r"[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){1,4}\s*/\s*[A-Z][\w'’&.-]*(?:\s+[\w'’&.-]+){0,3}")
 _CAPTION_PHRASE = re.compile(
     rf"(?i)\bin this (?:undated |recent |handout |file |aerial |composite |combination |video |\d{{4}} )*"
     rf"(?:photo|picture|image|photograph|frame grab|still|video grab|screenshot|screen grab|illustration|"
     rf"picture illustration|file photo|handout photo|photo illustration)\b|\b(?:picture|photo|image) taken (?:on|in) "
     rf"(?-i:[A-Z])|\b(?:photo|picture|image) (?:released|provided|obtained|distributed) by\b|\bmandatory credit\b|"
     rf"\bview full size image\b|\b(?:is|are) (?:seen|pictured|shown) (?:here|in this|above|below)\b|"
+    rf"\b(?:is|are) here (?:seen|pictured|shown)\b|\b(?:is|are) show here\b|"
     rf"\b(?:pictured|shown) (?:here|above|below)\b|\(pictured\)|\b(?:in|on) the (?:photo|picture|image) "
     rf"(?:above|below)\b")
 # A wire caption ends with where and when the picture was taken: "… in Jakarta December 29, 2014."
@@ -53,6 +57,10 @@ _POSITION = _alternation(CAPTION_POSITIONS)
 _IN_PICTURE = re.compile(rf"\((?:{_POSITION})(?:\s+(?:and|to|&)\s+{_POSITION})*\)|,\s*(?:{_POSITION}),|\bpictured\b",
                          re.I)
 # "Scene: The tragedy unfolded at …": a caption's label, a capitalised word or few before a colon.
+# A chart's title and notes: "Commercial flights and passengers carried: 1975 - 2014", "** Includes …".
+_CHART = re.compile(r"^[A-Z][^:.!?]{3,80}:\s*(?:since\s+)?\d{4}(?:\s*[-–]\s*\d{4})?(?:\s*\([^)]*\))?$")
+FOOTNOTE = re.compile(r"^\*{1,3}\s*[A-Z]")  # "** Includes 162 unconfirmed passengers …" under a chart
+_NETWORK_LABEL = re.compile(rf"^{_alternation(SOCIAL_NETWORKS)}\s*:")
 _CAPTION_LABEL = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}:\s+[A-Z‘'\"“]")
 
 
@@ -65,16 +73,19 @@ def is_caption(text: str) -> bool:
         return True
     if _AGENCY_AT_START.match(text) and not _SLASH_CREDIT.match(text):
         return True  # "Boston Herald / Polaris Firefighter Sean Coyle uses a basket …"
-    if _PLACE_DATE_END.search(text) and len(_sentences(text)) <= 2:
-        return True
+    if _PLACE_DATE_END.search(text) and len(_sentences(text)) <= 2 and not text.startswith(("—", "–", "-")) \
+            and sum(1 for w in text.split() if w[:1].islower()) >= 0.4 * len(text.split()):
+        return True  # a sentence describing a picture, not an epigraph's "— Mike Pompeo, …, April 15, 2019"
     return not _TERMINAL.search(text) and (is_caption_sentence(text) and bool(_IN_PICTURE.search(text)))
 
 
 def is_labelled_caption(text: str) -> bool:
     """"Scene: The tragedy unfolded at Bullets and Burgers, …" — a label, a colon and a
     sentence that does not end as one (a story paragraph would)."""
-    if _TERMINAL.search(text) or not _CAPTION_LABEL.match(text):
-        return False
+    if _CHART.search(text):
+        return True
+    if _TERMINAL.search(text) or not _CAPTION_LABEL.match(text) or _NETWORK_LABEL.match(text):
+        return False  # "Twitter: Tom Phillips - …" is a post quoted, not a caption
     after = text.split(":", 1)[1].split()
     lower = sum(1 for w in after if w[:1].islower())
     return len(after) >= 6 and 2 * lower >= len(after)  # a sentence after the label, not a title
@@ -96,8 +107,10 @@ def is_image_credit(text: str) -> bool:
     words = text.split()
     if len(words) > 14:
         return False
-    if _CREDIT_LINE.match(text) or _SLASH_CREDIT.match(text):
+    if _CREDIT_LINE.match(text) or _SLASH_CREDIT.match(text) or _HANDLE.fullmatch(text.strip()):
         return True
+    if _NAMES_SLASH.fullmatch(text.strip()) and not re.search(r"\b(?:v|vs)\.?\s", text):
+        return True  # "Jane's Tiny Things/Forever 21" (not a fixture: "Reading v Stockport/Swansea")
     return bool(re.fullmatch(rf"[(\[]?\s*{_AGENCY}(?:\s*/\s*{_AGENCY})*\s*[)\]]?\.?", text.strip()))
 
 
@@ -108,6 +121,12 @@ _PROMO_HEADER = re.compile(rf"^{_alternation(PROMO_HEADERS)}\s*(?:[:.!»›>]|\.
                            r"\byou (?:might|may|will) also (?:like|enjoy|be interested in)\b.{0,20}$|"
                            r"^more (?:from|on|stories from|news from) [\w.' -]{1,40}[:.]?$", re.I)
 _CAPS_OPENER = re.compile(r"^[A-Z]{2,}(?:[ /&-]+[A-Z]{2,}){0,3}\s*:\s*\S")  # "ADD TO CART: …", "WATCH: …"
+_SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "v", "vs"}
+# "(AirAsia Flight 8501: What we know so far about the plane’s disappearance)": a link, not an aside.
+_LINK_IN_PARENS = re.compile(r"^\((?=[^)]*[A-Z])[^().!?]{3,200}[?]?\)$")
+# A live blog pointing at its own pictures: "Our picture desk have compiled a gallery of …".
+_SELF_MEDIA = re.compile(r"(?i)\bour (?:picture desk|picture editors|photo desk|video team|video desk|photographers)\b|"
+                         r"\b(?:compiled|put together) a (?:gallery|slideshow)\b")
 _CLICK = re.compile(_alternation(CLICK_PHRASES, "i") + r"\b")
 _HERE_LINK = re.compile(r"(?i)^(?:to\s+\w+\s+|you can\s+|for\s+)?(?:read|find|see|get|watch|listen|check|learn|view|"
                         r"visit|go|sign up|download|shop|tour|browse|click|discover)\b.{0,160}\bhere[.!]?$")
@@ -138,13 +157,19 @@ def is_promo(text: str) -> bool:
     if _PROMO_OPENER.match(text) or _PROMO_HEADER.search(text) or _IN_PICTURES.search(text) \
             or _PAGINATION.search(text):
         return True
-    if _CAPS_OPENER.match(text) and not text.startswith(("Q:", "A:")):
+    if _CAPS_OPENER.match(text) and _titled(text.split(":", 1)[1]):
+        return True  # "ADD TO CART: US$25 League of Legends Gift Card", "VIEW PRICE: Funko Pop …"
+    if _LINK_IN_PARENS.match(text) or _SELF_MEDIA.search(text) and len(_sentences(text)) == 1:
         return True
-    sentences = _sentences(text)
-    if len(sentences) <= 2 and len(text.split()) <= 40:
-        last = sentences[-1] if sentences else text
-        return bool(_CLICK.search(last) and not _has_quote(text) or _HERE_LINK.match(last))
-    return False
+    # Every sentence a call to click, follow a link or look elsewhere.
+    sentences = _sentences(text) or [text]
+    return not _has_quote(text) and all(_CLICK.search(s) or _HERE_LINK.match(s) for s in sentences)
+
+
+def _titled(text: str) -> bool:
+    """Title Case: a headline or a product's name, not a sentence."""
+    words = [w for w in text.split() if w.lower() not in _SMALL]
+    return bool(words) and sum(1 for w in words if w[:1].isupper() or w[:1].isdigit()) >= 0.8 * len(words)
 
 
 def is_promo_header(text: str) -> bool:
@@ -192,10 +217,11 @@ def is_housekeeping(text: str) -> bool:
 
 
 def _mostly(text: str, test) -> bool:
-    """Whether at least half the paragraph's sentences (one at least) pass `test`."""
+    """Whether most of the paragraph's sentences pass `test` (a question put to the reader,
+    "Have something to add to this story?", counts for neither side)."""
     sentences = _sentences(text) or [text]
-    passed = sum(1 for s in sentences if test(s))
-    return passed >= 1 and 2 * passed >= len(sentences)
+    statements = [s for s in sentences if not s.endswith("?")] or sentences
+    return 2 * sum(1 for s in statements if test(s)) > len(statements)
 
 
 # -- labels, counters and the rest ----------------------------------------------------------

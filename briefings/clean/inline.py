@@ -40,6 +40,11 @@ _DATE_COLON = re.compile(rf"^{DATE}\s*:\s+(?=[A-Z])")
 # A live blog's time opening an entry: "16.06 AirAsia QZ8501 made …"
 _LIVE_TIME = re.compile(r"^\d{1,2}[.:]\d{2}(?:\s*(?:am|pm|GMT|BST|ET))?\s+(?=\S)")
 _ANYWHERE = re.compile(r"(?i)\s*\b(?:scroll down for (?:video|more)|click here to [^.]{0,80}?)\s*[.!]?(?=\s|$)")
+# "(RELATED: Kentucky Basketball’s Christmas Card …)" inside a paragraph
+_ASIDE_PROMO = re.compile(r"\s*\((?:RELATED|Related|READ MORE|Read more|Read More|SEE ALSO|See also|See Also|WATCH|Watch|"
+                          r"MORE|More|ALSO READ|Also read)\s*:[^()]{3,200}\)")
+# A disclaimer run on at the end of a paragraph: "… General disclaimer statements on this website …"
+_DISCLAIMER = re.compile(r"(?:(?<=[.!?]\s)|(?<=[.!?]))\s*(?:General\s+)?(?:[Dd]isclaimer|DISCLAIMER)\b.*$")
 _RESIDUE = {w for w in SHARE_WORDS if w not in {"the", "this", "on", "and", "it", "more", "us", "like", "story",
                                                 "article", "page", "copy", "link", "save", "close", "print"}} \
     | {a.lower() for a in AD_WORDS if " " not in a}
@@ -59,7 +64,23 @@ def lede_spans(text: str) -> list[Span]:
     residue = glued_residue(text, at)
     if residue:
         spans.append(residue)
+    caption = trailing_caption(text)
+    if caption is not None and caption >= at:
+        spans.append(("caption", caption, len(text)))
     return spans
+
+
+def trailing_caption(text: str) -> int | None:
+    """Where a caption run on after the lede's last sentence starts: "… as it transpires.
+    Exhausted Sylvie had been in the frigid water for more than 30 minutes" (no full stop)."""
+    if re.search(r"[.!?…:;\"'”’)\]]$", text):
+        return None
+    ends = list(re.finditer(r"[.!?][\"'”’)]*\s+(?=[A-Z])", text))
+    if not ends:
+        return None
+    start = ends[-1].end()
+    tail = text[start:]
+    return start if len(tail.split()) >= 5 and sum(1 for w in tail.split() if w[:1].islower()) >= 2 else None
 
 
 def paragraph_spans(text: str, live_blog: bool) -> list[Span]:
@@ -68,8 +89,11 @@ def paragraph_spans(text: str, live_blog: bool) -> list[Span]:
     if live_blog and (match := _LIVE_TIME.match(text)):
         spans.append(("stamp", 0, match.end()))
     for match in _ANYWHERE.finditer(text):
-        kind = "promo"
-        spans.append((kind, match.start(), match.end()))
+        spans.append(("promo", match.start(), match.end()))
+    for match in _ASIDE_PROMO.finditer(text):
+        spans.append(("promo", match.start(), match.end()))
+    if (match := _DISCLAIMER.search(text)) and match.start() > 0:
+        spans.append(("other", match.start(), len(text)))
     credit = closing_credit(text)
     if credit is not None:
         spans.append(("credit", credit, len(text)))

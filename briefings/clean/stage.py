@@ -50,13 +50,18 @@ def judge(text: str, first_line: int = 1, markdown: bool = False) -> Judged:
     _above_wire_lede(views, kinds)
     _runs(views, kinds)
     _tail(views, kinds)
-    lede = next((i for i, k in enumerate(kinds) if k is None), None)
-    live_blog = sum(1 for v in views if re.match(r"^\d{1,2}[.:]\d{2}\s+[A-Z]", v)) >= 3
+    live_blog = sum(1 for v in views if _LIVE_TIME.match(v)) >= 3
+    if live_blog:
+        _live_blog(views, kinds)
+    story = [i for i, k in enumerate(kinds) if k is None]
+    lede = story[0] if story else None
     spans: list[tuple[inline.Span, ...]] = []
     for i, (unit, view) in enumerate(zip(units, views)):
         found: list[inline.Span] = []
         if kinds[i] is None and view == unit.text:  # Markdown markup in the way: no spans
-            found = (inline.lede_spans(view) if i == lede else []) + inline.paragraph_spans(view, live_blog)
+            # The lede, or the paragraph after a standfirst, may open with the dateline.
+            opening = i == lede or i in story[1:2] and not spans[lede]
+            found = (inline.lede_spans(view) if opening else []) + inline.paragraph_spans(view, live_blog)
             found = [s for s in found if not _eats_quote(view, s)]
         spans.append(tuple(sorted(found, key=lambda s: s[1])))
     return Judged(text, tuple(units), tuple(kinds), tuple(spans), lede)
@@ -134,6 +139,9 @@ def _top(views: list[str], kinds: list[str | None]) -> None:
                 break  # under the headline: the story's own furniture ("Headingley" above a fixture)
             kinds[i] = "label"  # "Sports", "Investing": one word is never a title
             continue
+        if not candidates and re.fullmatch(bylines.NAME, text) and 2 <= len(text.split()) <= 4 and not text.isupper():
+            kinds[i] = "caption"  # a name alone over the story: the caption of its picture ("Kate Henshaw")
+            continue
         if not looks_like_headline(text) or len(candidates) == 2:
             break
         candidates.append(i)
@@ -165,7 +173,20 @@ def _above_wire_lede(views: list[str], kinds: list[str | None]) -> None:
 
 
 def _runs(views: list[str], kinds: list[str | None]) -> None:
-    """After a promo header ("Related Articles:"), link lines are promos until story resumes."""
+    """After a promo header ("Related Articles:"), link lines are promos until story resumes;
+    after a pointer ("You can read more about … here."), the one line it points to; after the
+    story's last paragraph and the furniture below it, a short closing line ("Tour … home.")."""
+    for i in range(len(views) - 1):
+        if kinds[i] == "promo" and kinds[i + 1] is None and re.search(r"(?i)\bhere[.!:]?$", views[i]) \
+                and _link_like(views[i + 1]) and not re.search(r"[.!?]$", views[i + 1]):
+            kinds[i + 1] = "promo"
+    if len(views) >= 3 and kinds[-1] is None and kinds[-2] in ("promo", "plea", "share") \
+            and len(views[-1].split()) <= 12 and len(furniture._sentences(views[-1])) == 1 and not story_speaks(views[-1]):
+        kinds[-1] = "promo"
+    for i, view in enumerate(views):  # a chart's notes stand with its captions and source
+        if kinds[i] is None and furniture.FOOTNOTE.match(view) and any(
+                kinds[j] in ("caption", "credit") for j in (i - 1, i + 1) if 0 <= j < len(kinds)):
+            kinds[i] = "caption"
     i = 0
     while i < len(views):
         if kinds[i] == "promo" and furniture.is_promo_header(views[i]):
@@ -186,6 +207,26 @@ def _link_like(text: str) -> bool:
         return False
     capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
     return capitalised >= 0.6 * len(words) or not re.search(r"[.!?]$", text)
+
+
+_LIVE_TIME = re.compile(r"^\d{1,2}[.:]\d{2}\s+[A-Z]")
+_WE = re.compile(r"(?i)\b(?:we|we're|we've|our|us)\b")
+_YOU = re.compile(r"(?i)\b(?:you|your)\b")
+
+
+def _live_blog(views: list[str], kinds: list[str | None]) -> None:
+    """A live blog's notes to its readers ("We are trying to get the answers for you.") and
+    lead-ins to something the page no longer has (a line ending in ':' followed by the next
+    timed entry)."""
+    for i, view in enumerate(views):
+        if kinds[i] is not None or story_speaks(view):
+            continue
+        entry = re.sub(r"^\d{1,2}[.:]\d{2}\s+", "", view)
+        if len(furniture._sentences(entry)) == 1 and _WE.search(entry) and _YOU.search(entry):
+            kinds[i] = "housekeeping"
+        elif view.endswith(":") and not _LIVE_TIME.match(view) and (
+                i + 1 == len(views) or _LIVE_TIME.match(views[i + 1])):
+            kinds[i] = "housekeeping"
 
 
 def _tail(views: list[str], kinds: list[str | None]) -> None:
