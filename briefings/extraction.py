@@ -10,7 +10,7 @@ import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
 
 from .cache import ExtractionCache, cache_key
-from .extract import extract_doc, prepare
+from .extract import extract_doc
 from .model import Extraction
 
 # Below this many texts per process a worker costs more (model load) than it saves.
@@ -36,7 +36,7 @@ def extract_texts(
     `data` receives each new extraction as a dict (Extraction.to_dict), made once.
     A text the extractor fails on gets an empty extraction (never cached) and its index
     and error in `failures`: a bug in one rule costs one article, not the build."""
-    # Keyed by the raw text: boilerplate removal is extractor code, covered by the key.
+    # Texts come cleaned (content → clean → extract); the key covers the clean stage's code too.
     keys = [cache_key(text, model, count) for text, count in zip(texts, key_points)]
     memo = {} if memo is None else memo
     results: list[Extraction | None] = []
@@ -47,8 +47,6 @@ def extract_texts(
         results.append(found)
     todo = [i for i, result in enumerate(results) if result is None]
     if todo:
-        # Raw texts go to the workers, which clean them (prepare) before the parse: here,
-        # that would be serial work beside two busy workers.
         jobs = [(i, texts[i], key_points[i]) for i in todo]
         for i, found in _run(jobs, model, processes):
             if isinstance(found, str):
@@ -92,7 +90,7 @@ def _extract_chunk(jobs: list[tuple[int, str, int]], model: str) -> Iterator[tup
     from .extract import nlp as nlp_module  # spaCy is loaded only when something needs parsing
 
     nlp = nlp_module.load(model)
-    texts = [prepare(text) for _, text, _ in jobs]
+    texts = [text for _, text, _ in jobs]
     # Chunks hold texts of similar length (see _run): a chunk of long texts goes in smaller
     # batches, so a worker's peak memory follows characters in flight, not the longest texts.
     longest = max((len(text) for text in texts), default=1)

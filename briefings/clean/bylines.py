@@ -137,19 +137,26 @@ def is_bio(text: str) -> bool:
 def is_stamp(text: str) -> bool:
     """"PUBLISHED: 12:01 EST, 5 March 2015 | UPDATED: …", "Dec. 30, 2014 7:20 AM ET",
     "Updated August 02, 2014.", "Parse.ly, December 11, 2014", "PUBLISHED:" alone."""
-    rest, stamped = text.strip(), False
-    while opener := _STAMP_OPENER.match(rest):
-        after = rest[opener.end():]
-        when = re.match(rf"(?:{WHEN}|{TIME}|{DATE})[\s,.|;-]*", after)
-        if when:
-            rest, stamped = after[when.end():].lstrip(" |."), True
-        elif not after.strip(" |.") and ":" in opener.group():
-            return True  # "PUBLISHED:" on a line of its own
-        else:
-            break
-    if stamped and (not rest or len(rest.split()) <= 6 and not _STAMP_OPENER.match(rest)):
-        return True  # a stamp, and perhaps a few words of page furniture ("Inappropriate video? Alert us.")
+    if re.fullmatch(r"(?:PUBLISHED|UPDATED|POSTED|Published|Updated|Posted)\s*:", text.strip()):
+        return True
+    end = stamp_prefix(text)
+    rest = text[end:].strip()
+    if end and not rest:
+        return True
     return bool(_WHEN_ONLY.match(rest) or _RELATIVE_WHEN.match(rest) or _OUTLET_WHEN.match(rest))
+
+
+def stamp_prefix(text: str) -> int:
+    """Where the stamps opening a paragraph end ("Posted: Thursday, October 17, 2013, 8:09 PM …"), or 0."""
+    rest, end = text, 0
+    while opener := _STAMP_OPENER.match(rest):
+        when = re.match(rf"(?:{WHEN}|{TIME}|{DATE})[\s,.|;-]*", rest[opener.end():])
+        if not when:
+            break
+        step = opener.end() + when.end()
+        step += len(rest[step:]) - len(rest[step:].lstrip(" |."))
+        rest, end = rest[step:], end + step
+    return end
 
 
 def is_credit(text: str) -> bool:

@@ -114,6 +114,19 @@ def is_image_credit(text: str) -> bool:
     return bool(re.fullmatch(rf"[(\[]?\s*{_AGENCY}(?:\s*/\s*{_AGENCY})*\s*[)\]]?\.?", text.strip()))
 
 
+# Caption language inside a sentence of story, for the extractor's sentence checks (key
+# points skip sentences that carry it).
+# Caption language: "Smith, pictured, …", "(left)", "Pictured:", "Photo: Getty".
+CAPTION_LANGUAGE = re.compile(
+    r"(?i)\bpictured\b|\((?:left|right|centre|center|middle|top|bottom|above|below|inset|file(?: photo)?)\)"
+    r"|\b(?:photo|image|picture)s?\s*(?:credit|courtesy)?\s*:|\b(?:getty images|reuters/|ap photo|afp/|epa/|rex features|"
+    r"shutterstock)\b|\bclick here\b|\bread more\b|\bscroll down\b|\bcontributed to this report\b|\bsubscribe\b")
+# A caption label opening a sentence: "Flying high: Half of the kite …" (no verb before the colon,
+# not a speaker's cue such as "He said: '…'").
+CAPTION_LABEL_OPENING = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}:\s+(?![\"'‘“])")
+SHOUTING = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,}){2,}\b")  # an all-caps run: "WATCH THE VIDEO"
+
+
 # -- promos, share rows and pleas -----------------------------------------------------------
 
 _PROMO_OPENER = re.compile(rf"(?i)^{_alternation(PROMO_OPENERS)}\s*(?:[:|>»›]|\.\.\.|…)\s*\S")

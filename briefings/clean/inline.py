@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import AD_WORDS, OUTLET_TAGS, SHARE_WORDS
-from .bylines import _CONTRIBUTED, NAME
+from .bylines import _CONTRIBUTED, NAME, stamp_prefix
 from .dates import DATE, TIME
 
 Span = tuple[str, int, int]
@@ -61,6 +61,10 @@ def lede_spans(text: str) -> list[Span]:
         if match and match.end() > at and _leaves_story(text, match.end()):
             spans.append((kind, at, _skip(text, match.end())))
             at = spans[-1][2]
+    stamped = stamp_prefix(text[at:])
+    if stamped and _leaves_story(text, at + stamped):
+        spans.append(("stamp", at, at + stamped))
+        at += stamped
     residue = glued_residue(text, at)
     if residue:
         spans.append(residue)

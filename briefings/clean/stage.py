@@ -46,6 +46,8 @@ def judge(text: str, first_line: int = 1, markdown: bool = False) -> Judged:
     units = split_units(text, first_line, markdown)
     views = [_plain(u.text) if markdown else u.text for u in units]
     kinds: list[str | None] = [None if story_speaks(v) else paragraph_kind(v) for v in views]
+    if markdown:  # rules, tables and markup without words ("* * *", "| --- |") are the author's layout
+        kinds = [None if k in ("other", "counter") else k for k in kinds]
     _top(views, kinds)
     _above_wire_lede(views, kinds)
     _runs(views, kinds)
@@ -79,6 +81,9 @@ def paragraph_kind(text: str) -> str | None:
         return "byline"
     if bylines.is_stamp(text):
         return "stamp"
+    stamped = bylines.stamp_prefix(text)
+    if stamped and paragraph_kind(text[stamped:]) is not None:
+        return "stamp"  # a stamp and furniture: "Posted: Thursday, October 17, 2013, 8:09 PM Inappropriate video? Alert us."
     if furniture.is_caption(text):
         return "caption"
     for kind, test in (("share", furniture.is_share), ("promo", furniture.is_promo), ("plea", furniture.is_plea),
