@@ -113,9 +113,9 @@ def opens_with_tag(text: str) -> str | None:
 def dateline_place(text: str) -> str | None:
     """The place a dateline names, as written: "SEOUL", "VATICAN CITY", "SURABAYA, Indonesia/JAKARTA"."""
     for pattern in (_TAGGED, _CAPS_PLACE):
-        match = pattern.match(text)
+        match = pattern.match(text + " X")  # a dateline cut alone: the story that followed it stands in
         if match:
-            place = re.split(r"\s*\(|\s*(?:--|—|–| -)", match.group())[0].strip(" ,")
+            place = re.split(r"\s*\(|\s*(?:--|—|–| -)", match.group().removesuffix(" X"))[0].strip(" ,")
             place = re.sub(rf",?\s*{DATE}$", "", place).strip(" ,")
             return place if place and not place.startswith("(") else None
     return None

@@ -111,6 +111,11 @@ def story_speaks(text: str) -> bool:
 
 
 def _eats_quote(text: str, span: inline.Span) -> bool:
+    """Whether a span would cut into a direct quote (three words or more) or a quote with its speaker."""
+    for match in _DIRECT.finditer(text):
+        inside = match.group(1) or match.group(2) or ""
+        if len(inside.split()) >= 3 and span[1] < match.end() and match.start() < span[2]:
+            return True
     return story_speaks(text[span[1]:span[2]])
 
 
@@ -186,7 +191,8 @@ def _runs(views: list[str], kinds: list[str | None]) -> None:
                 and _link_like(views[i + 1]) and not re.search(r"[.!?]$", views[i + 1]):
             kinds[i + 1] = "promo"
     if len(views) >= 3 and kinds[-1] is None and kinds[-2] in ("promo", "plea", "share") \
-            and len(views[-1].split()) <= 12 and len(furniture._sentences(views[-1])) == 1 and not story_speaks(views[-1]):
+            and len(views[-1].split()) <= 12 and len(furniture._sentences(views[-1])) == 1 \
+            and views[-1].endswith(".") and not story_speaks(views[-1]):
         kinds[-1] = "promo"
     for i, view in enumerate(views):  # a chart's notes stand with its captions and source
         if kinds[i] is None and furniture.FOOTNOTE.match(view) and any(
