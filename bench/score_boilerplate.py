@@ -42,9 +42,8 @@ def current_cleaner(text: str, name: str) -> str:
     return "\n\n".join(p for p in ((cleaned.headline.text if cleaned.headline else ""), cleaned.text) if p)
 
 
-def original_cleaner() -> Cleaner:
-    """The reader and cleaner as they were at ORIGINAL: the first line as title when it read
-    as a headline, then extract/boilerplate.clean over the paragraphs."""
+def original_modules() -> dict:
+    """The reader (content) and cleaner (boilerplate) modules as they were at ORIGINAL, from git."""
     modules = {}
     for name, path in (("content", "briefings/content.py"), ("boilerplate", "briefings/extract/boilerplate.py")):
         source = subprocess.run(["git", "show", f"{ORIGINAL}:{path}"], cwd=REPO, capture_output=True, text=True,
@@ -54,13 +53,26 @@ def original_cleaner() -> Cleaner:
         module.__package__ = "briefings"
         exec(compile(source, f"{ORIGINAL}:{path}", "exec"), module.__dict__)
         modules[name] = module
+    return modules
+
+
+def original_read(modules: dict, text: str, name: str) -> tuple[str | None, str]:
+    """(the title line when the original reader took one, the text it gave the extractor)."""
+    content = modules["content"]
+    stem = Path(name).stem
+    article, _ = content.parse_text(text.replace("\r\n", "\n"), stem, name)
+    title = None if article.title == content.humanise(stem) else article.title
+    return title, modules["boilerplate"].clean(article.text)
+
+
+def original_cleaner() -> Cleaner:
+    """The reader and cleaner as they were at ORIGINAL: the first line as title when it read
+    as a headline, then extract/boilerplate.clean over the paragraphs."""
+    modules = original_modules()
 
     def clean(text: str, name: str) -> str:
-        content = modules["content"]
-        stem = Path(name).stem
-        article, _ = content.parse_text(text.replace("\r\n", "\n"), stem, name)
-        title = "" if article.title == content.humanise(stem) else article.title
-        return "\n\n".join(p for p in (title, modules["boilerplate"].clean(article.text)) if p)
+        title, story = original_read(modules, text, name)
+        return "\n\n".join(p for p in (title or "", story) if p)
 
     return clean
 

@@ -44,7 +44,7 @@ _ANYWHERE = re.compile(r"(?i)\s*\b(?:scroll down for (?:video|more)|click here t
 _ASIDE_PROMO = re.compile(r"\s*\((?:RELATED|Related|READ MORE|Read more|Read More|SEE ALSO|See also|See Also|WATCH|Watch|"
                           r"MORE|More|ALSO READ|Also read)\s*:[^()]{3,200}\)")
 # A disclaimer run on at the end of a paragraph: "… General disclaimer statements on this website …"
-_DISCLAIMER = re.compile(r"(?:(?<=[.!?]\s)|(?<=[.!?]))\s*(?:General\s+)?(?:[Dd]isclaimer|DISCLAIMER)\b.*$")
+_DISCLAIMER = re.compile(r"(?<=[.!?)\]\"”’])\s*(?:General\s+)?(?:[Dd]isclaimer|DISCLAIMER)\b.*$")
 _RESIDUE = {w for w in SHARE_WORDS if w not in {"the", "this", "on", "and", "it", "more", "us", "like", "story",
                                                 "article", "page", "copy", "link", "save", "close", "print"}} \
     | {a.lower() for a in AD_WORDS if " " not in a}
