@@ -66,8 +66,11 @@ _CAPTION_LABEL = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}:\s+[A-Z‘'
 
 def is_caption(text: str) -> bool:
     """Photo and video captions, gallery counters with their caption, captions with the
-    agency's credit at either end."""
-    if _GALLERY_COUNTER.match(text) or _CAPTION_PHRASE.search(text) and len(_sentences(text)) <= 3:
+    agency's credit at either end. A caption is a sentence or three, never an article's worth:
+    a whole story scraped onto one line that ends in a caption is a story with a caption."""
+    if not _caption_sized(text):
+        return False
+    if _GALLERY_COUNTER.match(text) or _CAPTION_PHRASE.search(text):
         return True
     if _AGENCY_AT_END.search(text) and not _has_quote(text):
         return True
@@ -79,12 +82,17 @@ def is_caption(text: str) -> bool:
     return not _TERMINAL.search(text) and (is_caption_sentence(text) and bool(_IN_PICTURE.search(text)))
 
 
+def _caption_sized(text: str) -> bool:
+    """Three sentences at most, or a short block (credits and gallery buttons count as sentences)."""
+    return len(_sentences(text)) <= 3 or len(text.split()) <= 60
+
+
 def is_labelled_caption(text: str) -> bool:
     """"Scene: The tragedy unfolded at Bullets and Burgers, …" — a label, a colon and a
     sentence that does not end as one (a story paragraph would)."""
     if _CHART.search(text):
         return True
-    if _TERMINAL.search(text) or not _CAPTION_LABEL.match(text) or _NETWORK_LABEL.match(text):
+    if not _caption_sized(text) or _TERMINAL.search(text) or not _CAPTION_LABEL.match(text) or _NETWORK_LABEL.match(text):
         return False  # "Twitter: Tom Phillips - …" is a post quoted, not a caption
     after = text.split(":", 1)[1].split()
     lower = sum(1 for w in after if w[:1].islower())
