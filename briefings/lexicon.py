@@ -8,6 +8,9 @@ from __future__ import annotations
 
 # -- clean: boilerplate cut before anything reads the text ---------------------------------
 
+# Words a Title Case line leaves in lower case ("Heroics from Johnson", "Reading v Stockport").
+TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "v", "vs"}
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
     "september": 9, "october": 10, "november": 11, "december": 12,

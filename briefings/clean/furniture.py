@@ -12,7 +12,7 @@ import re
 
 from ..lexicon import (AD_WORDS, OUTLET_TAGS, CAPTION_POSITIONS, CLICK_PHRASES, COUNTER_WORDS, HOUSEKEEPING_PHRASES,
                        LABEL_OPENERS, PHOTO_AGENCIES, PICTURE_WORDS, PLEA_PHRASES, PLEA_WORDS, PROMO_HEADERS,
-                       PROMO_OPENERS, SHARE_WORDS, SOCIAL_NETWORKS)
+                       PROMO_OPENERS, SHARE_WORDS, SOCIAL_NETWORKS, TITLE_SMALL_WORDS)
 from .dates import DATE, MONTH_DAY
 
 _TERMINAL = re.compile(r"[.!?…][\"'’”)\]]*$|[\"”’]$")
@@ -21,6 +21,22 @@ _WORD = re.compile(r"[\w+'’&-]+")
 
 def _alternation(words, flags: str = "") -> str:
     return f"(?{flags}:%s)" % "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+class _Phrases:
+    """A long list of phrases, matched case-blind: a substring test on the lowered text first
+    (C speed, and most paragraphs carry none), the regular expression only when one is there."""
+
+    def __init__(self, phrases, after: str = "", also: str = ""):
+        self.needles = tuple(p.lower() for p in phrases)
+        self.pattern = re.compile(_alternation(phrases, "i") + after + (f"|(?i:{also})" if also else ""))
+        self.also = re.compile(also, re.I) if also else None
+
+    def search(self, text: str) -> re.Match | None:
+        lower = text.lower()
+        if any(needle in lower for needle in self.needles) or self.also is not None and self.also.search(text):
+            return self.pattern.search(text)
+        return None
 
 
 _AGENCY = _alternation(PHOTO_AGENCIES)
@@ -84,7 +100,7 @@ def is_caption(text: str) -> bool:
 
 def _caption_sized(text: str) -> bool:
     """Three sentences at most, or a short block (credits and gallery buttons count as sentences)."""
-    return len(_sentences(text)) <= 3 or len(text.split()) <= 60
+    return len(text.split()) <= 60 or len(_sentences(text)) <= 3
 
 
 def is_labelled_caption(text: str) -> bool:
@@ -138,33 +154,32 @@ SHOUTING = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,}){2,}\b")  # an all-caps run: 
 # -- promos, share rows and pleas -----------------------------------------------------------
 
 _PROMO_OPENER = re.compile(rf"(?i)^{_alternation(PROMO_OPENERS)}\s*(?:[:|>»›]|\.\.\.|…)\s*\S")
-_PROMO_HEADER = re.compile(rf"^{_alternation(PROMO_HEADERS)}\s*(?:[:.!»›>]|\.\.\.|…)?\s*$|"
-                           r"\byou (?:might|may|will) also (?:like|enjoy|be interested in)\b.{0,20}$|"
-                           r"^more (?:from|on|stories from|news from) [\w.' -]{1,40}[:.]?$", re.I)
+_PROMO_HEADER = re.compile(rf"{_alternation(PROMO_HEADERS)}\s*(?:[:.!»›>]|\.\.\.|…)?\s*$|"
+                           r"more (?:from|on|stories from|news from) [\w.' -]{1,40}[:.]?$", re.I)
+_ALSO_LIKE = re.compile(r"\byou (?:might|may|will) also (?:like|enjoy|be interested in)\b.{0,20}$", re.I)
 _CAPS_OPENER = re.compile(r"^[A-Z]{2,}(?:[ /&-]+[A-Z]{2,}){0,3}\s*:\s*\S")  # "ADD TO CART: …", "WATCH: …"
-_SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "v", "vs"}
 # "(AirAsia Flight 8501: What we know so far about the plane’s disappearance)": a link, not an aside.
 _LINK_IN_PARENS = re.compile(r"^\((?=[^)]*[A-Z])[^().!?]{3,200}[?]?\)$")
 # A live blog pointing at its own pictures: "Our picture desk have compiled a gallery of …".
 _SELF_MEDIA = re.compile(r"(?i)\bour (?:picture desk|picture editors|photo desk|video team|video desk|photographers)\b|"
                          r"\b(?:compiled|put together) a (?:gallery|slideshow)\b")
-_CLICK = re.compile(_alternation(CLICK_PHRASES, "i") + r"\b")
+_CLICK = _Phrases(CLICK_PHRASES, after=r"\b")
 _HERE_LINK = re.compile(r"(?i)^(?:to\s+\w+\s+|you can\s+|for\s+)?(?:read|find|see|get|watch|listen|check|learn|view|"
                         r"visit|go|sign up|download|shop|tour|browse|click|discover)\b.{0,160}\bhere[.!]?$")
 _PAGINATION = re.compile(r"(?i)\bpage \d+ of \d+\b|^(?:next|previous|prev)\s*[›»>]|^[‹«<]\s*(?:previous|prev)")
-_IN_PICTURES = re.compile(r"(?i)(?:,|–|—|-|:)\s*in (?:pictures|photos|images)\.?$|^in (?:pictures|photos)\s*:|"
-                          r"^(?:photo|video) gallery\b|^watch video\b|^video:\s")
+_IN_PICTURES = re.compile(r"(?i)(?:,|–|—|-|:)\s*in (?:pictures|photos|images)\.?$")  # "…, in pictures" (at the end)
+_GALLERY_OPENER = re.compile(r"(?i)in (?:pictures|photos)\s*:|(?:photo|video) gallery\b|watch video\b|video:\s")
 _SHARE_STRONG = {"facebook", "twitter", "whatsapp", "pinterest", "linkedin", "reddit", "tweet", "flipboard", "tumblr",
                  "instagram", "email", "e-mail", "share", "shares", "enlarge", "gallery", "galleries", "pin", "embed",
                  "print", "comments", "google+", "messenger", "sms", "rss"}
 _FOLLOW = re.compile(rf"(?i)^(?:please\s+)?(?:follow|like|find|join|connect with|subscribe to)\s+(?:[\w.'’@-]+\s+){{0,4}}"
                      rf"(?:on|at|via)\s+{_alternation(SOCIAL_NETWORKS)}|^(?:follow|like)\s+@\w+|"
                      rf"^(?:follow|like)\s+(?:us|me|him|her)\b|^share (?:this|on)\b|^\d[\d.,]*[kKmM]?\s*shares\b")
-_PLEA_STRONG = re.compile(_alternation(PLEA_PHRASES, "i") + r"|(?i:\bis an? (?:free )?(?:daily|weekly|monthly|"
-                          r"morning|evening) (?:newsletter|e-?mail|briefing|digest)\b)")
-_PLEA_WEAK = re.compile(_alternation(PLEA_WORDS, "i") + r"\b")
+_PLEA_STRONG = _Phrases(PLEA_PHRASES, also=r"\bis an? (?:free )?(?:daily|weekly|monthly|morning|evening) "
+                                           r"(?:newsletter|e-?mail|briefing|digest)\b")
+_PLEA_WEAK = _Phrases(PLEA_WORDS, after=r"\b")
 _READER = re.compile(r"(?i)\b(?:you|your|you're|yourself|our|us|we|we're)\b")
-_HOUSEKEEPING = re.compile(_alternation(HOUSEKEEPING_PHRASES, "i"))
+_HOUSEKEEPING = _Phrases(HOUSEKEEPING_PHRASES)
 _SELF = re.compile(r"(?i)\b(?:we|our|us|this (?:story|article|post|posting|report|page|blog|piece|transcript))\b")
 _HOUSEKEEPING_OPENER = re.compile(r"(?i)^(?:correction|clarification|update|updated|editor'?s note|editors' note|"
                                   r"note)\s*[:—–-]|^this (?:story|article|post|piece|report|interview|video|essay)"
@@ -175,27 +190,30 @@ _HOUSEKEEPING_OPENER = re.compile(r"(?i)^(?:correction|clarification|update|upda
 def is_promo(text: str) -> bool:
     """Links to other stories and teasers: "Read more: …", "ALSO READ: …", "Related Articles:",
     "To listen to the complete interview, click here.", "Scroll down for video"."""
-    if _PROMO_OPENER.match(text) or _PROMO_HEADER.search(text) or _IN_PICTURES.search(text) \
-            or _PAGINATION.search(text):
+    tail, lower = text[-80:], text.lower()
+    if _PROMO_OPENER.match(text) or is_promo_header(text) or _IN_PICTURES.search(tail) \
+            or _GALLERY_OPENER.match(text) or "page" in lower and _PAGINATION.search(text):
         return True
     if _CAPS_OPENER.match(text) and _titled(text.split(":", 1)[1]):
         return True  # "ADD TO CART: US$25 League of Legends Gift Card", "VIEW PRICE: Funko Pop …"
-    if _LINK_IN_PARENS.match(text) or _SELF_MEDIA.search(text) and len(_sentences(text)) == 1:
+    if _LINK_IN_PARENS.match(text) or ("our " in lower or "gallery" in lower) and _SELF_MEDIA.search(text) \
+            and len(_sentences(text)) == 1:
         return True
     # Every sentence a call to click, follow a link or look elsewhere.
-    sentences = _sentences(text) or [text]
-    return not _has_quote(text) and all(_CLICK.search(s) or _HERE_LINK.match(s) for s in sentences)
+    if not (_CLICK.search(text) or text.rstrip(".!").lower().endswith("here")):
+        return False
+    return not _has_quote(text) and all(_CLICK.search(s) or _HERE_LINK.match(s) for s in _sentences(text) or [text])
 
 
 def _titled(text: str) -> bool:
     """Title Case: a headline or a product's name, not a sentence."""
-    words = [w for w in text.split() if w.lower() not in _SMALL]
+    words = [w for w in text.split() if w.lower() not in TITLE_SMALL_WORDS]
     return bool(words) and sum(1 for w in words if w[:1].isupper() or w[:1].isdigit()) >= 0.8 * len(words)
 
 
 def is_promo_header(text: str) -> bool:
     """A header that opens a run of links: "Related Articles:", "Like this? You might also be interested in:"."""
-    return bool(_PROMO_HEADER.search(text))
+    return bool(_PROMO_HEADER.match(text) or _ALSO_LIKE.search(text[-80:]))
 
 
 def is_share(text: str) -> bool:
@@ -217,6 +235,8 @@ def is_plea(text: str) -> bool:
     The asking must be what the paragraph is for: most of its sentences."""
     if _has_quote(text):
         return False  # someone quoted about a newsletter is story
+    if not (_PLEA_STRONG.search(text) or _PLEA_WEAK.search(text)):
+        return False
     return _mostly(text, lambda s: bool(_PLEA_STRONG.search(s) or _PLEA_WEAK.search(s) and _addresses_reader(s)))
 
 
@@ -234,6 +254,8 @@ def is_housekeeping(text: str) -> bool:
         return False
     if _HOUSEKEEPING_OPENER.match(text):
         return True
+    if not _HOUSEKEEPING.search(text):
+        return False
     return _mostly(text, lambda s: bool(_HOUSEKEEPING.search(s) and _SELF.search(s)))
 
 

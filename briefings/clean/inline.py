@@ -92,13 +92,14 @@ def paragraph_spans(text: str, live_blog: bool) -> list[Span]:
     spans: list[Span] = []
     if live_blog and (match := _LIVE_TIME.match(text)):
         spans.append(("stamp", 0, match.end()))
-    for match in _ANYWHERE.finditer(text):
-        spans.append(("promo", match.start(), match.end()))
-    for match in _ASIDE_PROMO.finditer(text):
-        spans.append(("promo", match.start(), match.end()))
-    if (match := _DISCLAIMER.search(text)) and match.start() > 0:
+    lower = text.lower()
+    if "scroll down" in lower or "click here" in lower:
+        spans.extend(("promo", m.start(), m.end()) for m in _ANYWHERE.finditer(text))
+    if "(" in text and ":" in text:
+        spans.extend(("promo", m.start(), m.end()) for m in _ASIDE_PROMO.finditer(text))
+    if "disclaimer" in lower and (match := _DISCLAIMER.search(text)) and match.start() > 0:
         spans.append(("other", match.start(), len(text)))
-    credit = closing_credit(text)
+    credit = closing_credit(text) if "contribut" in lower else None
     if credit is not None:
         spans.append(("credit", credit, len(text)))
     return spans

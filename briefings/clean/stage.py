@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lexicon import SPEECH_VERBS
+from ..lexicon import SPEECH_VERBS, TITLE_SMALL_WORDS
 from . import bylines, furniture, inline
 from .units import Unit, split_numbered_list, split_units
 
@@ -39,7 +39,6 @@ class Judged:
     units: tuple[Unit, ...]
     kinds: tuple[str | None, ...]  # a boilerplate kind, HEADLINE, or None for story
     spans: tuple[tuple[inline.Span, ...], ...]  # spans cut inside each story paragraph
-    lede: int | None  # index of the first story paragraph
 
 
 def judge(text: str, first_line: int = 1, markdown: bool = False) -> Judged:
@@ -66,7 +65,7 @@ def judge(text: str, first_line: int = 1, markdown: bool = False) -> Judged:
             found = (inline.lede_spans(view) if opening else []) + inline.paragraph_spans(view, live_blog)
             found = [s for s in found if not _eats_quote(view, s)]
         spans.append(tuple(sorted(found, key=lambda s: s[1])))
-    return Judged(text, tuple(units), tuple(kinds), tuple(spans), lede)
+    return Judged(text, tuple(units), tuple(kinds), tuple(spans))
 
 
 def paragraph_kind(text: str) -> str | None:
@@ -167,8 +166,7 @@ def _top(views: list[str], kinds: list[str | None]) -> None:
 
 
 def _title_case(text: str) -> bool:
-    words = [w for w in text.split() if w.lower() not in {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to",
-                                                          "for", "v", "vs", "with", "by"}]
+    words = [w for w in text.split() if w.lower() not in TITLE_SMALL_WORDS]
     return bool(words) and all(w[:1].isupper() or w[:1].isdigit() for w in words)
 
 
