@@ -49,7 +49,8 @@ def run_participants(gold: Path, verbose: bool) -> str:
 
 
 def run_boilerplate(verbose: bool) -> list[str]:
-    args = [sys.executable, str(REPO / "bench" / "score_boilerplate.py"), "--split", "all"] + (["-v"] if verbose else [])
+    args = [sys.executable, str(REPO / "bench" / "score_boilerplate.py"), "--split", "all"]
+    args += ["-v"] if verbose else []
     report = subprocess.run(args, capture_output=True, text=True, check=True).stdout
     if verbose:
         print(report)

@@ -37,7 +37,8 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.option("--drafts", is_flag=True, help="Include articles marked draft: true.")
 @click.option("--clean", is_flag=True, help="Render every page, not only what changed since the last build.")
-@click.option("-v", "--verbose", is_flag=True, help="Print the time each stage took and what cleaning cut from each article.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="Print the time each stage took and what cleaning cut from each article.")
 def build(config_path: str, strict: bool, drafts: bool, clean: bool, verbose: bool) -> None:
     """Build the site from content/ into output/."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
@@ -84,10 +85,12 @@ def cleaning_report(articles: list) -> list[str]:
         if article.cuts:
             kinds = Counter(kind for kind, _, _ in article.cuts)
             lines.append(f"{article.source}: cleaning cut {lost:,} of {lost + kept:,} characters "
-                         f"({100 * lost / max(1, lost + kept):.0f}%): " + ", ".join(f"{k} {n}" for k, n in kinds.items()))
+                         f"({100 * lost / max(1, lost + kept):.0f}%): "
+                         + ", ".join(f"{k} {n}" for k, n in kinds.items()))
     if articles:
-        lines.append(f"cleaning: {len(lines)} of {len(articles)} articles lost {lost_total:,} of "
-                     f"{lost_total + kept_total:,} characters ({100 * lost_total / max(1, lost_total + kept_total):.1f}%)")
+        total = lost_total + kept_total
+        lines.append(f"cleaning: {len(lines)} of {len(articles)} articles lost {lost_total:,} of {total:,} "
+                     f"characters ({100 * lost_total / max(1, total):.1f}%)")
     return lines
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 # -- clean: boilerplate cut before anything reads the text ---------------------------------
 
 # Words a Title Case line leaves in lower case ("Heroics from Johnson", "Reading v Stockport").
-TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "v", "vs"}
+TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from",
+                     "v", "vs"}
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
@@ -100,7 +101,8 @@ HOUSEKEEPING_PHRASES = (
     "this article has been updated", "this post has been updated", "this posting has been updated",
     "this story was updated", "this article was updated", "this post was updated", "this story was corrected",
     "this article was corrected", "an earlier version of this", "a previous version of this",
-    "editor's note", "editor’s note", "editors' note", "reprinted with permission", "small errors in this transcript", "this transcript",
+    "editor's note", "editor’s note", "editors' note", "reprinted with permission",
+    "small errors in this transcript", "this transcript",
     "this story is developing", "this is a developing story", "check back for updates",
     "we will update this", "we'll update this", "refresh for updates", "follow our live", "we are going to leave",
     "we're going to leave", "we will be back", "we'll be back", "that's all for today", "that is all for today",

@@ -50,13 +50,15 @@ _AGENCY_AT_END = re.compile(rf"[(\[]\s*(?:(?:{_PICTURE})\s*:?\s*)?[^()\[\]]{{0,4
                             rf"(?:\s*/\s*{_AGENCY})*\s*[)\]]\.?$|(?:REUTERS|AP Photo|AFP PHOTO)\s*/[^/]{{2,60}}$")
 _AGENCY_AT_START = re.compile(rf"^[A-Z][\w.'’ -]{{1,40}}?\s*/\s*(?:for\s+[A-Z]|{_AGENCY}\b)")
 _CREDIT_LINE = re.compile(rf"(?i)^[\[(]?\s*(?:{_PICTURE})?\s*(?:credits?|courtesy|source|sources|copyright)\s*"
-                          r"[:|]\s*\S|^[\[(]?\s*(?:via|©|courtesy of)\s+\S|^(?:photo|photos|photograph|picture|pictures|image|images|video|illustration|"
-                          r"graphic|main image|top image|lead image|header image)s?\s*(?:credit|courtesy|by)?\s*[:|]\s*\S")
-_SLASH_CREDIT = re.compile(rf"^(?:[Bb]y\s+)?[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){{0,5}}\s*/\s*(?:{_AGENCY}|for\s+[A-Z][\w.'’&-]*"
-                           rf"(?:\s+[\w.'’&-]+){{0,5}})\.?$")
+                          r"[:|]\s*\S|^[\[(]?\s*(?:via|©|courtesy of)\s+\S|^(?:photo|photos|photograph|picture|"
+                          r"pictures|image|images|video|illustration|graphic|main image|top image|lead image|"
+                          r"header image)s?\s*(?:credit|courtesy|by)?\s*[:|]\s*\S")
+_SLASH_CREDIT = re.compile(rf"^(?:[Bb]y\s+)?[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){{0,5}}\s*/\s*"
+                           rf"(?:{_AGENCY}|for\s+[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){{0,5}})\.?$")
 # A picture's source as a handle, on a line of its own: "NailSpin", "fingerprintsdecals".
 _HANDLE = re.compile(r"[a-z]+[A-Z][\w]*[A-Z]?\w*|[A-Z][a-z]+[A-Z]\w*|[a-z]{10,}")
-_NAMES_SLASH = re.compile(r"[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){1,4}\s*/\s*[A-Z][\w'’&.-]*(?:\s+[\w'’&.-]+){0,3}")
+_NAMES_SLASH = re.compile(r"[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){1,4}\s*/\s*"
+                          r"[A-Z][\w'’&.-]*(?:\s+[\w'’&.-]+){0,3}")
 _CAPTION_PHRASE = re.compile(
     rf"(?i)\bin this (?:undated |recent |handout |file |aerial |composite |combination |video |\d{{4}} )*"
     rf"(?:photo|picture|image|photograph|frame grab|still|video grab|screenshot|screen grab|illustration|"
@@ -108,7 +110,8 @@ def is_labelled_caption(text: str) -> bool:
     sentence that does not end as one (a story paragraph would)."""
     if _CHART.search(text):
         return True
-    if not _caption_sized(text) or _TERMINAL.search(text) or not _CAPTION_LABEL.match(text) or _NETWORK_LABEL.match(text):
+    if not _caption_sized(text) or _TERMINAL.search(text) or not _CAPTION_LABEL.match(text) \
+            or _NETWORK_LABEL.match(text):
         return False  # "Twitter: Tom Phillips - …" is a post quoted, not a caption
     after = text.split(":", 1)[1].split()
     lower = sum(1 for w in after if w[:1].islower())
@@ -143,8 +146,9 @@ def is_image_credit(text: str) -> bool:
 # Caption language: "Smith, pictured, …", "(left)", "Pictured:", "Photo: Getty".
 CAPTION_LANGUAGE = re.compile(
     r"(?i)\bpictured\b|\((?:left|right|centre|center|middle|top|bottom|above|below|inset|file(?: photo)?)\)"
-    r"|\b(?:photo|image|picture)s?\s*(?:credit|courtesy)?\s*:|\b(?:getty images|reuters/|ap photo|afp/|epa/|rex features|"
-    r"shutterstock)\b|\bclick here\b|\bread more\b|\bscroll down\b|\bcontributed to this report\b|\bsubscribe\b")
+    r"|\b(?:photo|image|picture)s?\s*(?:credit|courtesy)?\s*:"
+    r"|\b(?:getty images|reuters/|ap photo|afp/|epa/|rex features|shutterstock)\b"
+    r"|\bclick here\b|\bread more\b|\bscroll down\b|\bcontributed to this report\b|\bsubscribe\b")
 # A caption label opening a sentence: "Flying high: Half of the kite …" (no verb before the colon,
 # not a speaker's cue such as "He said: '…'").
 CAPTION_LABEL_OPENING = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}:\s+(?![\"'‘“])")
@@ -167,12 +171,13 @@ _CLICK = _Phrases(CLICK_PHRASES, after=r"\b")
 _HERE_LINK = re.compile(r"(?i)^(?:to\s+\w+\s+|you can\s+|for\s+)?(?:read|find|see|get|watch|listen|check|learn|view|"
                         r"visit|go|sign up|download|shop|tour|browse|click|discover)\b.{0,160}\bhere[.!]?$")
 _PAGINATION = re.compile(r"(?i)\bpage \d+ of \d+\b|^(?:next|previous|prev)\s*[›»>]|^[‹«<]\s*(?:previous|prev)")
-_IN_PICTURES = re.compile(r"(?i)(?:,|–|—|-|:)\s*in (?:pictures|photos|images)\.?$")  # "…, in pictures" (at the end)
+_IN_PICTURES = re.compile(r"(?i)(?:,|–|—|-|:)\s*in (?:pictures|photos|images)\.?$")  # "…, in pictures"
 _GALLERY_OPENER = re.compile(r"(?i)in (?:pictures|photos)\s*:|(?:photo|video) gallery\b|watch video\b|video:\s")
 _SHARE_STRONG = {"facebook", "twitter", "whatsapp", "pinterest", "linkedin", "reddit", "tweet", "flipboard", "tumblr",
                  "instagram", "email", "e-mail", "share", "shares", "enlarge", "gallery", "galleries", "pin", "embed",
                  "print", "comments", "google+", "messenger", "sms", "rss"}
-_FOLLOW = re.compile(rf"(?i)^(?:please\s+)?(?:follow|like|find|join|connect with|subscribe to)\s+(?:[\w.'’@-]+\s+){{0,4}}"
+_FOLLOW = re.compile(rf"(?i)^(?:please\s+)?(?:follow|like|find|join|connect with|subscribe to)\s+"
+                     rf"(?:[\w.'’@-]+\s+){{0,4}}"
                      rf"(?:on|at|via)\s+{_alternation(SOCIAL_NETWORKS)}|^(?:follow|like)\s+@\w+|"
                      rf"^(?:follow|like)\s+(?:us|me|him|her)\b|^share (?:this|on)\b|^\d[\d.,]*[kKmM]?\s*shares\b")
 _PLEA_STRONG = _Phrases(PLEA_PHRASES, also=r"\bis an? (?:free )?(?:daily|weekly|monthly|morning|evening) "
@@ -292,12 +297,14 @@ def is_other(text: str) -> bool:
 def is_dateline_only(text: str) -> bool:
     """A dateline on a line of its own: "WASHINGTON —", "LONDON (Reuters) -"."""
     return bool(re.fullmatch(rf"[A-Z][A-Z .'’-]{{2,40}}(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?"
-                             rf"(?:\s*\({_OUTLET}\)\s*(?:--|—|–|-|:)?|\s*(?:,\s*{DATE})?\s*(?:--|—|–))", text.strip()))
+                             rf"(?:\s*\({_OUTLET}\)\s*(?:--|—|–|-|:)?|\s*(?:,\s*{DATE})?\s*(?:--|—|–))",
+                             text.strip()))
 
 
 # -- shared -----------------------------------------------------------------------------------
 
-_QUOTED = re.compile(r"[\"“”]([^\"“”]{12,})[\"“”]|(?:^|[\s(])[‘']([^‘’']{12,})[’'](?=[\s,.;:!?)]|$)")
+_QUOTED = re.compile(r"[\"“”]([^\"“”]{12,})[\"“”]"
+                     r"|(?:^|[\s(])[‘']([^‘’']{12,})[’'](?=[\s,.;:!?)]|$)")
 
 
 def _has_quote(text: str) -> bool:

@@ -41,8 +41,8 @@ _DATE_COLON = re.compile(rf"^{DATE}\s*:\s+(?=[A-Z])")
 _LIVE_TIME = re.compile(r"^\d{1,2}[.:]\d{2}(?:\s*(?:am|pm|GMT|BST|ET))?\s+(?=\S)")
 _ANYWHERE = re.compile(r"(?i)\s*\b(?:scroll down for (?:video|more)|click here to [^.]{0,80}?)\s*[.!]?(?=\s|$)")
 # "(RELATED: Kentucky Basketball’s Christmas Card …)" inside a paragraph
-_ASIDE_PROMO = re.compile(r"\s*\((?:RELATED|Related|READ MORE|Read more|Read More|SEE ALSO|See also|See Also|WATCH|Watch|"
-                          r"MORE|More|ALSO READ|Also read)\s*:[^()]{3,200}\)")
+_ASIDE_PROMO = re.compile(r"\s*\((?:RELATED|Related|READ MORE|Read more|Read More|SEE ALSO|See also|See Also|"
+                          r"WATCH|Watch|MORE|More|ALSO READ|Also read)\s*:[^()]{3,200}\)")
 # A disclaimer run on at the end of a paragraph: "… General disclaimer statements on this website …"
 _DISCLAIMER = re.compile(r"(?<=[.!?)\]\"”’])\s*(?:General\s+)?(?:[Dd]isclaimer|DISCLAIMER)\b.*$")
 _RESIDUE = {w for w in SHARE_WORDS if w not in {"the", "this", "on", "and", "it", "more", "us", "like", "story",

@@ -82,7 +82,7 @@ def paragraph_kind(text: str) -> str | None:
         return "stamp"
     stamped = bylines.stamp_prefix(text)
     if stamped and paragraph_kind(text[stamped:]) is not None:
-        return "stamp"  # a stamp and furniture: "Posted: Thursday, October 17, 2013, 8:09 PM Inappropriate video? Alert us."
+        return "stamp"  # a stamp and furniture: "Posted: Thursday, …, 8:09 PM Inappropriate video? Alert us."
     if furniture.is_caption(text):
         return "caption"
     for kind, test in (("share", furniture.is_share), ("promo", furniture.is_promo), ("plea", furniture.is_plea),
@@ -94,7 +94,8 @@ def paragraph_kind(text: str) -> str | None:
 
 
 _SPEECH = re.compile(r"(?i)\b(?:%s)\b" % "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in SPEECH_VERBS))
-_DIRECT = re.compile(r"[\"“]([^\"“”]+)[\"”]|(?:^|[\s(—–-])[‘']([^‘’']+)[’'](?=[\s,.;:!?)—–-]|$)")
+_DIRECT = re.compile(r"[\"“]([^\"“”]+)[\"”]"
+                     r"|(?:^|[\s(—–-])[‘']([^‘’']+)[’'](?=[\s,.;:!?)—–-]|$)")
 
 
 def story_speaks(text: str) -> bool:
