@@ -132,12 +132,12 @@ def test_markdown_bodies_are_cleaned_as_source(tmp_path):
 
 
 def test_the_cache_key_and_the_reader_change_when_cleaning_does(monkeypatch):
-    from briefings import cache, clean, content
+    from briefings import cache, clean, reading
 
-    key, checksum = cache.extractor_version.__wrapped__(), content.file_checksum("a.txt", b"x")
+    key, checksum = cache.extractor_version.__wrapped__(), reading.file_checksum("a.txt", b"x")
     monkeypatch.setattr(clean, "version", lambda: "another rule")
     assert cache.extractor_version.__wrapped__() != key
-    assert content.file_checksum("a.txt", b"x") != checksum
+    assert reading.file_checksum("a.txt", b"x") != checksum
 
 
 @pytest.mark.skipif(not (SHARED / "corpus" / "news").is_dir(), reason="needs ../shared/corpus/news")
