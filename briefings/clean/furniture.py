@@ -72,8 +72,8 @@ _CAPTION_PHRASE = re.compile(
 _PLACE_DATE_END = re.compile(rf"\b(?!(?:On|Since|Until|By|From|To|Before|After|In|At|Of|Monday|Tuesday|Wednesday|"
                              rf"Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w.'’-]+,?\s+{MONTH_DAY},\s+\d{{4}}\.?$")
 _POSITION = _alternation(CAPTION_POSITIONS)
-_IN_PICTURE = re.compile(rf"\((?:{_POSITION})(?:\s+(?:and|to|&)\s+{_POSITION})*\)|,\s*(?:{_POSITION}),|\bpictured\b",
-                         re.I)
+_POSITION_IN_PARENS = re.compile(rf"\((?:{_POSITION})(?:\s+(?:and|to|&)\s+{_POSITION})*\)", re.I)  # "(far left)"
+_IN_PICTURE = re.compile(rf"{_POSITION_IN_PARENS.pattern}|,\s*(?:{_POSITION}),|\bpictured\b", re.I)
 # "Scene: The tragedy unfolded at …": a caption's label, a capitalised word or few before a colon.
 # A chart's title and notes: "Commercial flights and passengers carried: 1975 - 2014", "** Includes …".
 _CHART = re.compile(r"^[A-Z][^:.!?]{3,80}:\s*(?:since\s+)?\d{4}(?:\s*[-–]\s*\d{4})?(?:\s*\([^)]*\))?$")
@@ -90,8 +90,9 @@ def is_caption(text: str) -> bool:
         return False
     if _GALLERY_COUNTER.match(text) or _CAPTION_PHRASE.search(text):
         return True
-    if _AGENCY_AT_END.search(text) and not _has_quote(text):
-        return True
+    if (_AGENCY_AT_END.search(text) or _POSITION_IN_PARENS.search(text) and len(_sentences(text)) <= 2) \
+            and not _has_quote(text):
+        return True  # "… pray at Juanda Airport (EPA)", "Dick Costolo (far left) and Cameron Diaz present …"
     if _AGENCY_AT_START.match(text) and not _SLASH_CREDIT.match(text):
         return True  # "Boston Herald / Polaris Firefighter Sean Coyle uses a basket …"
     if _PLACE_DATE_END.search(text) and len(_sentences(text)) <= 2 and not text.startswith(("—", "–", "-")) \
@@ -232,7 +233,8 @@ def is_share(text: str) -> bool:
     if not _FOLLOW.match(text):
         return False
     # Every sentence a call to follow or like, or a note where the story came from.
-    return all(_FOLLOW.match(s) or _HOUSEKEEPING.search(s) or len(s.split()) <= 3 for s in _sentences(text))
+    return all(_FOLLOW.match(s) or _HOUSEKEEPING.search(s) or _HOUSEKEEPING_OPENER.match(s) or len(s.split()) <= 3
+               for s in _sentences(text))
 
 
 def is_plea(text: str) -> bool:
@@ -311,5 +313,10 @@ def _has_quote(text: str) -> bool:
     return bool(_QUOTED.search(text))
 
 
+# A full stop after an initial or a title ends no sentence: "Follow Lucia I. Suarez", "Mr. Fernandes".
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bMrs\.)"
+                           r"\s+(?=[A-Z\"“‘'(])")
+
+
 def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z\"“‘'(])", text.strip()) if s]
+    return [s for s in _SENTENCE_END.split(text.strip()) if s]
