@@ -4,8 +4,9 @@
 
 Three predictions per page, on the same run:
   trafilatura  trafilatura.extract() with its defaults, the reference;
-  page         what briefings reads from the page (briefings/webpage/ → content.py);
-  cleaned      that text after the clean-text stage, what extraction reads and a reader sees.
+  page         the text briefings reads from the page (briefings/webpage), before cleaning;
+  cleaned      the article content.py makes of it after the clean stage (briefings/clean):
+               what extraction reads and a reader sees.
 
 The pages are split by a fixed rule, never by their scores: sorted by key, every third page
 (index 2, 5, 8, …) is the held-out third, the rest the dev two-thirds where rules are tuned.
@@ -30,7 +31,8 @@ from pathlib import Path
 import trafilatura
 
 from briefings.content import parse_article
-from briefings.webpage.reader import PageError
+from briefings.markup import html_to_text, render_markdown
+from briefings.webpage.reader import read_page
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "html"
 KINDS = ("trafilatura", "page", "cleaned")
@@ -43,13 +45,6 @@ def split_keys(keys: list[str], split: str) -> list[str]:
     if split == "dev":
         return [k for i, k in enumerate(keys) if i % 3 != 2]
     return keys
-
-
-def clean_text(text: str) -> str:
-    """The clean-text stage as extraction runs it (content → clean → extract)."""
-    from briefings.extract.boilerplate import clean
-
-    return clean(text)
 
 
 def predict(keys: list[str]) -> tuple[dict[str, dict[str, str]], dict[str, list[float]]]:
@@ -72,8 +67,8 @@ def predict(keys: list[str]) -> tuple[dict[str, dict[str, str]], dict[str, list[
         done = time.process_time()
         times["parse"].append((parsed - start) * 1000)
         times["briefings"].append((done - parsed) * 1000 - times["parse"][-1])  # read_page parses again
-        preds["page"][key] = text
-        preds["cleaned"][key] = clean_text(text)
+        preds["page"][key] = html_to_text(render_markdown(read_page(data).body)) if text else ""
+        preds["cleaned"][key] = text
     return preds, times
 
 

@@ -13,7 +13,7 @@ import stat as statmodule
 from dataclasses import replace
 from pathlib import Path
 
-from . import webpage
+from . import clean, webpage
 from .content import PAGE_SUFFIXES, ContentError, is_page, max_bytes, parse_article, too_big
 from .cores import fan_out
 from .model import Article, Problem
@@ -97,11 +97,12 @@ def display_path(path: Path, root: Path) -> str:
 
 
 def file_checksum(shown: str, data: bytes, raw_html: str = "sanitize") -> str:
-    """What an article was read from: its path as shown, its bytes and how raw HTML is treated
-    (and for a saved page, the page reader's code: a changed reader reads every page anew)."""
+    """What an article was read from: its path as shown, its bytes, how raw HTML is treated
+    and the clean stage's rules (a changed rule reads every article anew); for a saved page,
+    the page reader's code too."""
     reader = webpage.reader_version().encode() if is_page(shown) else b""
     return hashlib.sha256(shown.encode("utf-8", "surrogateescape") + b"\0" + raw_html.encode() + b"\0"
-                          + reader + data).hexdigest()
+                          + clean.version().encode() + b"\0" + reader + data).hexdigest()
 
 
 def parse_many(paths: list[tuple[Path, str]], memo: dict[str, Parsed], processes: int,
