@@ -182,3 +182,24 @@ def test_a_page_not_in_utf8_is_read_in_the_charset_it_names():
     assert "Le café de la gare a fermé" in read_page(text.encode("iso-8859-1")).body
     bare = text.replace("<meta charset='iso-8859-1'>", "")
     assert "Le café de la gare a fermé" in read_page(bare.encode("cp1252"), charset="windows-1252").body
+
+
+def test_a_body_split_into_chunks_is_read_whole():
+    # WIRED cuts its body into chunks with ads and promos between: trafilatura alone keeps the first
+    body = read_page(saved("wired-instagram.html.gz")).body
+    first, later = "I learned that over a dozen people", "In addition to behavior metrics, Instagram provides"
+    assert first in body and later in body and body.index(first) < body.index(later)
+
+
+def test_only_chunks_of_prose_are_joined():
+    from lxml import html
+
+    from briefings.webpage.merge import join_split_bodies
+
+    tree = html.fromstring(
+        f"<html><body><main><div class='body'><p>{PARAGRAPH}</p></div><div class='ad'>Buy now</div>"
+        f"<div class='body'><p>{SECOND}</p></div><div class='card'><p>Short teaser</p></div>"
+        f"<div class='card'><p>Another teaser</p></div></main></body></html>")
+    join_split_bodies(tree)
+    (main,) = tree.iter("main")
+    assert [(c.get("class"), len(c)) for c in main] == [("body", 2), ("ad", 0), ("card", 1), ("card", 1)]

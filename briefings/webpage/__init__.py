@@ -1,13 +1,14 @@
 """A web page → an article, for saved pages (content/*.html, read by content.py) and fetched
-ones (briefings/fetch) alike: reader.py reads the page, meta.py its metadata, prune.py cuts
-what trafilatura keeps of its navigation, markdown.py writes the main text as Markdown."""
+ones (briefings/fetch) alike: reader.py reads the page, meta.py its metadata, merge.py joins
+a body split into chunks, prune.py cuts what trafilatura keeps of its navigation, markdown.py
+writes the main text as Markdown."""
 from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-_READER = ("reader.py", "meta.py", "prune.py", "markdown.py")
+_READER = ("reader.py", "meta.py", "merge.py", "prune.py", "markdown.py")
 
 
 @lru_cache(maxsize=1)

@@ -19,6 +19,7 @@ import trafilatura
 import yaml
 
 from .markdown import tree_to_markdown
+from .merge import join_split_bodies
 from .meta import page_meta
 from .prune import drop_link_blocks, drop_title
 
@@ -77,6 +78,7 @@ def read_page(data: bytes | str, url: str | None = None, hints: WebArticle | Non
     tree = trafilatura.load_html(decode(data, charset))
     if tree is None:
         raise PageError("not HTML")
+    join_split_bodies(tree)
     anchors = anchor_texts(tree)
     found = trafilatura.bare_extraction(tree, url=url, favor_precision=True, **EXTRACTION)
     if found is None or not is_article(found.body, anchors):
