@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from .content import slugify
+from .reading import ARTICLE_SUFFIXES
 
 CONFIG = """\
 # Site settings. Every key is optional; unknown keys are errors.
@@ -96,7 +97,9 @@ def new_article(content: Path, title: str, today: dt.date) -> Path:
     if not slug:
         raise ScaffoldError(f"{title!r} has no letters or digits to name the file after")
     path = content / f"{slug}.md"
-    taken = [p for p in (path, path.with_suffix(".txt")) if p.exists()]
+    # Any article file of that name (x.txt, a saved x.html) would give the same slug.
+    taken = [path] if path.exists() else sorted(p for p in content.glob(f"{slug}.*")
+                                                 if p.name.lower().endswith(ARTICLE_SUFFIXES))
     if taken:
         raise ScaffoldError(f"{taken[0]} exists; nothing written (edit it, or choose another title)")
     content.mkdir(parents=True, exist_ok=True)

@@ -26,12 +26,12 @@ def table_rows() -> dict[str, str]:
     """The README's command table: each row's first cell, by the command it starts with."""
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     table = readme.split("## Commands", 1)[1].split("\n\n", 2)[1]
-    rows = {}
+    rows: dict[str, str] = {}
     for line in table.splitlines()[2:]:
         cell = line.split("` |", 1)[0]
         words = re.match(r"\| `(briefings(?: [a-z]+)+)", cell)
-        if words:
-            rows[words.group(1)] = cell
+        if words:  # a command may have several rows (extract, extract --explain)
+            rows[words.group(1)] = rows.get(words.group(1), "") + cell
     return rows
 
 

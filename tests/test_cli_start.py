@@ -68,6 +68,13 @@ def test_new_never_overwrites(tmp_path):
     assert result.stdout == ""
 
 
+def test_new_refuses_a_slug_another_article_file_has(tmp_path):
+    site = write_site(tmp_path / "site", {"budget-day.txt": "Budget day\n\nThe words.\n"})
+    result = run("new", "Budget day", cwd=site)
+    assert result.returncode == 1 and "budget-day.txt exists; nothing written" in result.stderr
+    assert not (site / "content" / "budget-day.md").exists()
+
+
 def test_new_refuses_where_there_is_no_site_and_a_title_without_letters(tmp_path):
     assert "briefings init" in run("new", "A title", cwd=tmp_path).stderr
     assert list(tmp_path.iterdir()) == []
