@@ -97,9 +97,10 @@ def informative_first(quotes: list[Quote]) -> list[Quote]:
 
 @dataclass
 class KeyPoint:
-    text: str
+    text: str  # as shown: the sentence, trimmed as an editor would (extract/trim.py)
     position: int  # sentence index in the article, for article-order display
     score: float = 0.0
+    original: str = ""  # the whole sentence as the article has it (shown on hover)
 
 
 @dataclass
