@@ -6,6 +6,7 @@ Sentences are real: from ../shared/corpus/news/*.txt (file named in each case) a
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -24,6 +25,12 @@ def key_points(parse, text: str, count: int = 3) -> list[str]:
     doc = parse(text)
     participants = find_participants(doc)
     return [k.text for k in find_key_points(doc, participants, count, find_quotes(doc, participants))]
+
+
+def cut_from(shown: str, original: str) -> bool:
+    """Whether `shown` is `original` with spans removed: its words a subsequence of the original's."""
+    words = iter(re.findall(r"[\w'’]+", original))
+    return all(any(w == o for o in words) for w in re.findall(r"[\w'’]+", shown))
 
 
 def sentences(parse, text: str) -> list[str]:
@@ -204,7 +211,10 @@ def test_lede_comes_first_and_points_are_whole_sentences(parse):
         assert len(points) == 3
         whole = {" ".join(s.text.split()) for s in doc.sents}
         for point in points:
-            assert point.text in whole
+            # a whole sentence of the article, shown trimmed: the shown words are the
+            # sentence's own, in its order (spans cut, nothing added but a comma or full stop)
+            assert point.original in whole
+            assert cut_from(point.text, point.original), (point.text, point.original)
             assert point.text[0].isupper() or point.text[0] in "'\"‘“"
         # ordered by importance; position keeps article order
         assert [p.score for p in points] == sorted((p.score for p in points), reverse=True)
