@@ -105,7 +105,7 @@ class KeyPoint:
 
 @dataclass
 class Extraction:
-    key_points: list[KeyPoint] = field(default_factory=list)  # by importance
+    key_points: list[KeyPoint] = field(default_factory=list)  # the most important, in article order
     quotes: list[Quote] = field(default_factory=list)  # in document order
     participants: list[Participant] = field(default_factory=list)  # by salience
 

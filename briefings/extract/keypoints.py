@@ -12,7 +12,9 @@ parsed Doc:
 3. the best are taken in turn, skipping one that repeats a point already taken and one
    that leans on what came before ("But …", "He …") unless what it leans on is a point
    already taken and earlier in the article;
-4. each is trimmed (trim.py); the untrimmed sentence stays in KeyPoint.original.
+4. the points are listed in the article's order, which is the editor's order of
+   importance (the lede first, every point after what it leans on), each trimmed
+   (trim.py), the untrimmed sentence kept in KeyPoint.original.
 Paragraph boilerplate is cut before the parse (boilerplate.py); what survives inside a
 paragraph fails the form tests.
 """
@@ -39,18 +41,15 @@ REDUNDANT = 0.5  # lemma overlap (Jaccard) above which a sentence repeats a chos
 
 def find_key_points(doc: Doc, participants: Participants, count: int = 3,
                     quotes: Sequence[Quote] = ()) -> list[KeyPoint]:
-    """The `count` most important sentences, by importance (KeyPoint.position keeps article order)."""
+    """The `count` most important sentences, in article order (score: how each was chosen)."""
     if count <= 0:
         return []
     found = candidates(doc, participants, quotes)
     for c in found:
         c.score = score(c)
-    points, last = [], None
-    for c in choose(found, count, participants):
-        last = c.score if last is None else min(c.score, last)  # a deferred pick ranks after what it leans on
-        points.append(KeyPoint(text=trim(c.sent), position=c.index, score=round(last, 4),
-                               original=" ".join(c.sent.text.split())))
-    return points
+    chosen = sorted(choose(found, count, participants), key=lambda c: c.index)
+    return [KeyPoint(text=trim(c.sent), position=c.index, score=round(c.score, 4),
+                     original=" ".join(c.sent.text.split())) for c in chosen]
 
 
 def candidates(doc: Doc, participants: Participants, quotes: Sequence[Quote] = ()) -> list[Candidate]:
@@ -84,7 +83,7 @@ def choose(found: list[Candidate], count: int, participants: Participants) -> li
                      and not any(_jaccard(c, other) > REDUNDANT for other in chosen)), None)
         if pick is None:
             break
-        chosen.append(pick)  # rescanning from the top lets a deferred sentence in once its support is
+        chosen.append(pick)  # rescanning from the top lets a sentence in once what it leans on is
     return chosen
 
 
