@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -36,7 +37,8 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.option("--drafts", is_flag=True, help="Include articles marked draft: true.")
 @click.option("--clean", is_flag=True, help="Render every page, not only what changed since the last build.")
-@click.option("-v", "--verbose", is_flag=True, help="Print the time each stage took.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="Print the time each stage took and what cleaning cut from each article.")
 def build(config_path: str, strict: bool, drafts: bool, clean: bool, verbose: bool) -> None:
     """Build the site from content/ into output/."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
@@ -55,9 +57,13 @@ def build(config_path: str, strict: bool, drafts: bool, clean: bool, verbose: bo
             if task is not None:
                 bar.update(task, completed=done)
 
-        result = Builder(config, drafts=drafts, on_wait=lambda message: err.print(message, markup=False)).build(
-            clean=clean, progress=progress)
+        builder = Builder(config, drafts=drafts, on_wait=lambda message: err.print(message, markup=False))
+        result = builder.build(clean=clean, progress=progress)
     report(result.problems)
+    if verbose:
+        site = result.site or builder.load_site().site  # an unchanged build read nothing: read now
+        for line in cleaning_report([e.article for e in site.entries] if site else []):
+            err.print(line, markup=False, highlight=False, soft_wrap=True)
     summary = (f"{result.articles} articles ({result.parsed} parsed), {result.written} of {result.pages} pages written"
                f"{' (full)' if result.full else ''} in {result.seconds:.2f}s → {config.output_path}")
     if verbose:
@@ -67,6 +73,25 @@ def build(config_path: str, strict: bool, drafts: bool, clean: bool, verbose: bo
                   style="red", markup=False, soft_wrap=True)
         sys.exit(1)
     err.print(f"Built {summary}", markup=False, soft_wrap=True)
+
+
+def cleaning_report(articles: list) -> list[str]:
+    """One line per article the clean stage cut something from: how much, and of what kind."""
+    lines, lost_total, kept_total = [], 0, 0
+    for article in sorted(articles, key=lambda a: a.source):
+        lost = sum(len("".join(text.split())) for _, _, text in article.cuts)
+        kept = len("".join(article.text.split()))
+        lost_total, kept_total = lost_total + lost, kept_total + kept
+        if article.cuts:
+            kinds = Counter(kind for kind, _, _ in article.cuts)
+            lines.append(f"{article.source}: cleaning cut {lost:,} of {lost + kept:,} characters "
+                         f"({100 * lost / max(1, lost + kept):.0f}%): "
+                         + ", ".join(f"{k} {n}" for k, n in kinds.items()))
+    if articles:
+        total = lost_total + kept_total
+        lines.append(f"cleaning: {len(lines)} of {len(articles)} articles lost {lost_total:,} of {total:,} "
+                     f"characters ({100 * lost_total / max(1, total):.1f}%)")
+    return lines
 
 
 @main.command()
@@ -91,8 +116,10 @@ def serve(config_path: str, port: int, host: str, poll: bool, open_browser: bool
 @click.option("--config", "config_path", default=None, type=click.Path(dir_okay=False),
               help="Take model and key-point count from this config (default: ./config.yaml if present).")
 @click.option("--key-points", type=click.IntRange(0, 20), default=None, help="Key points per article.")
+@click.option("--explain", is_flag=True, help="List what cleaning cut from each file (path:line: kind: text) "
+                                              "and what the text said of itself, instead of the JSON.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-def extract(fmt: str, config_path: str | None, key_points: int | None, files: tuple[str, ...]) -> None:
+def extract(fmt: str, config_path: str | None, key_points: int | None, explain: bool, files: tuple[str, ...]) -> None:
     """Print key points, quotes and participants of FILES (.md or .txt) as JSON."""
     from .cache import ExtractionCache
     from .content import ContentError, read_article
@@ -116,6 +143,11 @@ def extract(fmt: str, config_path: str | None, key_points: int | None, files: tu
             continue
         problems.extend(warnings)
         articles.append(article)
+    if explain:
+        report(problems)
+        for article in articles:
+            click.echo(explanation(article))
+        sys.exit(1 if any(p.severity == "error" for p in problems) else 0)
     counts = [key_points if key_points is not None else a.key_points if a.key_points is not None else config.key_points
               for a in articles]
     extracted = extract_texts([a.text for a in articles], config.model, counts, cache, processes=os.cpu_count() or 1)
@@ -125,6 +157,19 @@ def extract(fmt: str, config_path: str | None, key_points: int | None, files: tu
     click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     if any(p.severity == "error" for p in problems):
         sys.exit(1)
+
+
+def explanation(article) -> str:
+    """Every cut as `path:line: kind: text`, then what the article reads as."""
+    lines = [f"{article.source}:{line}: {kind}: {text if len(text) <= 160 else text[:159] + '…'}"
+             for kind, line, text in article.cuts]
+    facts = [f"title {article.title!r}", f"date {article.date or '-'}", f"author {article.author or '-'}",
+             f"source {article.source_name or '-'}", f"dateline {article.dateline or '-'}"]
+    lost = sum(len("".join(text.split())) for _, _, text in article.cuts)
+    kept = len("".join(article.text.split()))
+    lines.append(f"{article.source}: {len(article.cuts)} cut(s), {lost:,} of {lost + kept:,} characters; "
+                 + "; ".join(facts))
+    return "\n".join(lines)
 
 
 @main.command()

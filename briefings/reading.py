@@ -13,6 +13,7 @@ import stat as statmodule
 from dataclasses import replace
 from pathlib import Path
 
+from . import clean
 from .content import MAX_ARTICLE_BYTES, ContentError, parse_article, too_big
 from .cores import fan_out
 from .model import Article, Problem
@@ -96,9 +97,10 @@ def display_path(path: Path, root: Path) -> str:
 
 
 def file_checksum(shown: str, data: bytes, raw_html: str = "sanitize") -> str:
-    """What an article was read from: its path as shown, its bytes and how raw HTML is treated."""
+    """What an article was read from: its path as shown, its bytes, how raw HTML is treated
+    and the clean stage's rules (a changed rule reads every article anew)."""
     return hashlib.sha256(shown.encode("utf-8", "surrogateescape") + b"\0" + raw_html.encode() + b"\0"
-                          + data).hexdigest()
+                          + clean.version().encode() + b"\0" + data).hexdigest()
 
 
 def parse_many(paths: list[tuple[Path, str]], memo: dict[str, Parsed], processes: int,

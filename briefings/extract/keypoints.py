@@ -15,8 +15,8 @@ parsed Doc:
 4. the points are listed in the article's order, which is the editor's order of
    importance (the lede first, every point after what it leans on), each trimmed
    (trim.py), the untrimmed sentence kept in KeyPoint.original.
-Paragraph boilerplate is cut before the parse (boilerplate.py); what survives inside a
-paragraph fails the form tests.
+Boilerplate is cut before the parse (the clean stage, briefings/clean); what survives
+inside a sentence fails the form tests.
 """
 from __future__ import annotations
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..clean.furniture import CAPTION_LABEL_OPENING, CAPTION_LANGUAGE, SHOUTING
 from ..lexicon import DEPENDENT_OPENERS, GROUP_PRONOUNS, PERSON_PRONOUNS, SPEECH_VERBS
 
 if TYPE_CHECKING:
@@ -26,17 +27,11 @@ _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 
 # A sentence ends in punctuation; a caption or label does not.
 _ENDS = re.compile(r"[.!?…][\"'’”)\]]*$|[\"’”]$")
-# Caption language: "Smith, pictured, …", "(left)", "Pictured:", "Photo: Getty".
-CAPTION = re.compile(
-    r"(?i)\bpictured\b|\((?:left|right|centre|center|middle|top|bottom|above|below|inset|file(?: photo)?)\)"
-    r"|\b(?:photo|image|picture)s?\s*(?:credit|courtesy)?\s*:|\b(?:getty images|reuters/|ap photo|afp/|epa/|rex features|"
-    r"shutterstock)\b|\bclick here\b|\bread more\b|\bscroll down\b|\bcontributed to this report\b|\bsubscribe\b"
-    r"|\b[A-Z][\w.'’-]*\s*/\s*for\s+(?:the\s+)?[A-Z]"  # a photographer's credit: "Kevin C. Downs/for New York Daily News"
-    r"|,\s*(?:left|right|centre|center)\s*[,)]")  # "Jessica Chastain, left, and …", "(behind Allen, left)"
-# A caption label opening a sentence: "Flying high: Half of the kite …" (no verb before the colon,
-# not a speaker's cue such as "He said: '…'").
-LABEL = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}:\s+(?![\"'‘“])")
-_SHOUTING = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,}){2,}\b")  # an all-caps run: "WATCH THE VIDEO"
+# Caption language ("pictured", "(left)", "Photo:"), a caption's label ("Flying high: …") and an
+# all-caps run are the clean stage's forms (it cuts the paragraphs they mark); a key point also
+# refuses two caption forms only a sentence shows: a photographer's credit ("Kevin C. Downs/for
+# New York Daily News …") and a position in the picture ("Jessica Chastain, left, and …").
+_SENTENCE_CAPTION = re.compile(r"\b[A-Z][\w.'’-]*\s*/\s*for\s+(?:the\s+)?[A-Z]|,\s*(?:left|right|centre|center)\s*[,)]")
 # A wire photo caption ends with where and when the picture was taken, the date right after
 # the place: "People walk past the Bombay Stock Exchange (BSE) building in Mumbai May 13, 2014."
 _MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June|July|Aug(?:ust|\.)?|"
@@ -65,7 +60,8 @@ def is_story_sentence(sent: Span) -> bool:
     words = sum(1 for t in sent if t.is_alpha)
     if words < MIN_WORDS or words > MAX_WORDS or not _ENDS.search(text):
         return False
-    if CAPTION.search(text) or LABEL.search(text) or _SHOUTING.search(text):
+    if CAPTION_LANGUAGE.search(text) or _SENTENCE_CAPTION.search(text) or CAPTION_LABEL_OPENING.search(text) \
+            or SHOUTING.search(text):
         return False
     if text[0].islower() or not any(_is_finite(t) for t in sent):
         return False  # a fragment: starts mid-sentence or has no finite verb
@@ -79,13 +75,6 @@ def headline_case(sent: Span) -> bool:
     Today Taylor Swift Day."): a sentence of the story is not set in title case."""
     words = [t for t in sent if t.is_alpha and t.lower_ not in _TITLE_SMALL and t.lower_ not in _HEADLINE_SMALL]
     return len(words) >= 4 and all(t.is_title or t.is_upper for t in words)
-
-
-def reads_as_caption(sent: Span) -> bool:
-    """Caption language, a caption label or no closing punctuation: text that describes a
-    picture (used by selection as evidence of what the editor found important)."""
-    text = sent.text.strip()
-    return bool(CAPTION.search(text) or LABEL.search(text) or not _ENDS.search(text))
 
 
 def _is_finite(token: Token) -> bool:
