@@ -176,7 +176,7 @@ GROUP_PRONOUNS = frozenset({"they", "their", "them", "theirs"})
 
 # Verbs that report speech: a sentence whose words are a quotation and one of these is a
 # quote with its cue ("'And he didn't,' Doherty said."), listed with the quotes, not a key point.
-SPEECH_VERBS = frozenset({
+CUE_VERB_LEMMAS = frozenset({
     "say", "tell", "add", "ask", "explain", "insist", "claim", "continue", "write", "tweet", "post", "admit",
     "reply", "respond", "answer", "declare", "state", "note", "warn", "argue", "recall", "joke", "quip",
     "laugh", "sob", "cry", "shout", "scream", "whisper", "muse", "remark", "comment", "confess", "concede",

@@ -408,3 +408,16 @@ def test_the_weights_are_plain_numbers():
 
     assert isinstance(keypoint_weights.UNSPECIFIC, float) and isinstance(keypoint_weights.CENTRALITY, float)
     assert 0 <= keypoint_weights.UNSPECIFIC <= 3 and 0 <= keypoint_weights.CENTRALITY <= 1  # the fitted grid
+
+
+def test_no_word_list_is_defined_twice():
+    # lexicon.py has one section per stage: a name written again in a later section
+    # silently replaces the earlier stage's list (a key-point list once did the clean stage's)
+    import ast
+
+    from conftest import REPO
+
+    tree = ast.parse((REPO / "briefings" / "lexicon.py").read_text(encoding="utf-8"))
+    names = [t.id for node in tree.body if isinstance(node, ast.Assign) for t in node.targets
+             if isinstance(t, ast.Name)]
+    assert len(names) == len(set(names)), sorted({n for n in names if names.count(n) > 1})

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..clean.furniture import CAPTION_LABEL_OPENING, CAPTION_LANGUAGE, SHOUTING
-from ..lexicon import DEPENDENT_OPENERS, GROUP_PRONOUNS, PERSON_PRONOUNS, SPEECH_VERBS
+from ..lexicon import CUE_VERB_LEMMAS, DEPENDENT_OPENERS, GROUP_PRONOUNS, PERSON_PRONOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -208,9 +208,9 @@ def _quotation_and_cue(sent: Span, mask: list[bool], outside: list[Token]) -> bo
     verb, a colon, then quotation to the end)."""
     opens_quoted = next((inside for t, inside in zip(sent, mask) if t.is_alpha), False)
     if opens_quoted:
-        return any(t.lemma_.lower() in SPEECH_VERBS for t in outside)
+        return any(t.lemma_.lower() in CUE_VERB_LEMMAS for t in outside)
     for k, token in enumerate(sent):
-        if token.text == ":" and any(t.lemma_.lower() in SPEECH_VERBS for t in sent[max(0, k - 3):k]):
+        if token.text == ":" and any(t.lemma_.lower() in CUE_VERB_LEMMAS for t in sent[max(0, k - 3):k]):
             rest = [inside for t, inside in zip(sent[k + 1:], mask[k + 1:]) if t.is_alpha]
             return bool(rest) and all(rest)
     return False
