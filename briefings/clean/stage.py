@@ -47,6 +47,8 @@ def judge(text: str, first_line: int = 1, markdown: bool = False) -> Judged:
     kinds: list[str | None] = [None if story_speaks(v) else paragraph_kind(v) for v in views]
     if markdown:  # rules, tables and markup without words ("* * *", "| --- |") are the author's layout
         kinds = [None if k in ("other", "counter") else k for k in kinds]
+        # and so are headings and lists: a caption is neither (a fetched page's text is Markdown)
+        kinds = [None if k == "caption" and _STRUCTURE.match(u.text) else k for k, u in zip(kinds, units)]
     _top(views, kinds)
     _above_wire_lede(views, kinds)
     _runs(views, kinds)
@@ -66,6 +68,9 @@ def judge(text: str, first_line: int = 1, markdown: bool = False) -> Judged:
             found = [s for s in found if not _eats_quote(view, s)]
         spans.append(tuple(sorted(found, key=lambda s: s[1])))
     return Judged(text, tuple(units), tuple(kinds), tuple(spans))
+
+
+_STRUCTURE = re.compile(r"^\s{0,3}(?:#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s)")
 
 
 def paragraph_kind(text: str) -> str | None:
