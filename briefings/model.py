@@ -104,14 +104,15 @@ def informative_first(quotes: list[Quote]) -> list[Quote]:
 
 @dataclass
 class KeyPoint:
-    text: str
+    text: str  # as shown: the sentence, trimmed as an editor would (extract/trim.py)
     position: int  # sentence index in the article, for article-order display
     score: float = 0.0
+    original: str = ""  # the whole sentence as the article has it (shown on hover)
 
 
 @dataclass
 class Extraction:
-    key_points: list[KeyPoint] = field(default_factory=list)  # by importance
+    key_points: list[KeyPoint] = field(default_factory=list)  # the most important, in article order
     quotes: list[Quote] = field(default_factory=list)  # in document order
     participants: list[Participant] = field(default_factory=list)  # by salience
 
