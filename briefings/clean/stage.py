@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon import SPEECH_VERBS, TITLE_SMALL_WORDS
-from . import bylines, furniture, inline
+from . import bylines, furniture, inline, model
 from .units import Unit, split_numbered_list, split_units
 
 HEADLINE = "headline"
@@ -41,19 +41,15 @@ class Judged:
     spans: tuple[tuple[inline.Span, ...], ...]  # spans cut inside each story paragraph
 
 
-def judge(text: str, first_line: int = 1, markdown: bool = False) -> Judged:
+def judge(text: str, first_line: int = 1, markdown: bool = False, weigh: bool = True) -> Judged:
+    """Every paragraph of `text` judged: by the form rules, then (`weigh`) by the model for
+    what the rules left as story."""
     units = split_units(text, first_line, markdown)
     views = [_plain(u.text) if markdown else u.text for u in units]
-    kinds: list[str | None] = [None if story_speaks(v) else paragraph_kind(v) for v in views]
-    if markdown:  # rules, tables and markup without words ("* * *", "| --- |") are the author's layout
-        kinds = [None if k in ("other", "counter") else k for k in kinds]
-    _top(views, kinds)
-    _above_wire_lede(views, kinds)
-    _runs(views, kinds)
-    _tail(views, kinds)
-    live_blog = sum(1 for v in views if _LIVE_TIME.match(v)) >= 3
-    if live_blog:
-        _live_blog(views, kinds)
+    kinds = rule_kinds(views, markdown)
+    live_blog = _is_live_blog(views)
+    if weigh:
+        model.weigh(views, kinds, story_speaks)
     story = [i for i, k in enumerate(kinds) if k is None]
     lede = story[0] if story else None
     spans: list[tuple[inline.Span, ...]] = []
@@ -66,6 +62,24 @@ def judge(text: str, first_line: int = 1, markdown: bool = False) -> Judged:
             found = [s for s in found if not _eats_quote(view, s)]
         spans.append(tuple(sorted(found, key=lambda s: s[1])))
     return Judged(text, tuple(units), tuple(kinds), tuple(spans))
+
+
+def rule_kinds(views: list[str], markdown: bool = False) -> list[str | None]:
+    """What the form rules make of each paragraph: alone, then by where it stands."""
+    kinds: list[str | None] = [None if story_speaks(v) else paragraph_kind(v) for v in views]
+    if markdown:  # rules, tables and markup without words ("* * *", "| --- |") are the author's layout
+        kinds = [None if k in ("other", "counter") else k for k in kinds]
+    _top(views, kinds)
+    _above_wire_lede(views, kinds)
+    _runs(views, kinds)
+    _tail(views, kinds)
+    if _is_live_blog(views):
+        _live_blog(views, kinds)
+    return kinds
+
+
+def _is_live_blog(views: list[str]) -> bool:
+    return sum(1 for v in views if _LIVE_TIME.match(v)) >= 3
 
 
 def paragraph_kind(text: str) -> str | None:
