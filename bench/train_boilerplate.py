@@ -35,7 +35,7 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from briefings.clean import stage  # noqa: E402
 from briefings.clean.features import FEATURES, article_features  # noqa: E402
-from briefings.clean.units import split_units  # noqa: E402
+from briefings.clean.units import split_units, standalone  # noqa: E402
 from score_boilerplate import BOILERPLATE_FREE, GOLD, SHARED, paragraph_spans  # noqa: E402
 
 HELD_OUT = ("heldout", "heldout2")
@@ -58,7 +58,7 @@ class Article:
         self.text = text = (SHARED / gold["source"]).read_text(encoding="utf-8")
         self.units = split_units(text)
         self.views = [u.text for u in self.units]
-        self.kinds = stage.rule_kinds(self.views)
+        self.kinds = stage.rule_kinds(self.views, alone=standalone(text, self.units))
         self.speaks = [stage.story_speaks(v) for v in self.views]
         self.X = np.array(article_features(self.views, [k is not None for k in self.kinds]), dtype=float)
         self.paragraphs = gold["paragraphs"]
@@ -194,8 +194,9 @@ def bbc_corpus_cuts(w: np.ndarray, threshold: float, excluded: set[str]) -> tupl
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             continue
-        views = [u.text for u in split_units(text)]
-        kinds = stage.rule_kinds(views)
+        units = split_units(text)
+        views = [u.text for u in units]
+        kinds = stage.rule_kinds(views, alone=standalone(text, units))
         probs = predict(np.array(article_features(views, [k is not None for k in kinds])), w)
         for v, k, p in zip(views, kinds, probs):
             if k == stage.HEADLINE:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..lexicon import SPEECH_VERBS, TITLE_SMALL_WORDS
 from . import bylines, furniture, inline, model
-from .units import Unit, split_numbered_list, split_units
+from .units import Unit, split_numbered_list, split_units, standalone
 
 HEADLINE = "headline"
 
@@ -46,7 +46,7 @@ def judge(text: str, first_line: int = 1, markdown: bool = False, weigh: bool = 
     what the rules left as story."""
     units = split_units(text, first_line, markdown)
     views = [_plain(u.text) if markdown else u.text for u in units]
-    kinds = rule_kinds(views, markdown)
+    kinds = rule_kinds(views, markdown, standalone(text, units))
     live_blog = _is_live_blog(views)
     if weigh:
         model.weigh(views, kinds, story_speaks)
@@ -64,8 +64,10 @@ def judge(text: str, first_line: int = 1, markdown: bool = False, weigh: bool = 
     return Judged(text, tuple(units), tuple(kinds), tuple(spans))
 
 
-def rule_kinds(views: list[str], markdown: bool = False) -> list[str | None]:
-    """What the form rules make of each paragraph: alone, then by where it stands."""
+def rule_kinds(views: list[str], markdown: bool = False, alone: list[bool] | None = None) -> list[str | None]:
+    """What the form rules make of each paragraph: alone, then by where it stands. `alone`:
+    which paragraphs are whole blocks of the text (units.standalone); all, when not given."""
+    alone = alone if alone is not None else [True] * len(views)
     kinds: list[str | None] = [None if story_speaks(v) else paragraph_kind(v) for v in views]
     if markdown:  # rules, tables and markup without words ("* * *", "| --- |") are the author's layout
         kinds = [None if k in ("other", "counter") else k for k in kinds]
@@ -73,8 +75,12 @@ def rule_kinds(views: list[str], markdown: bool = False) -> list[str | None]:
     _above_wire_lede(views, kinds)
     _runs(views, kinds)
     _tail(views, kinds)
-    if _is_live_blog(views):
+    live_blog = _is_live_blog(views)
+    if live_blog:
         _live_blog(views, kinds)
+    elif not markdown:
+        _loose_captions(views, kinds, alone)
+    _repeated_captions(views, kinds)
     return kinds
 
 
@@ -88,7 +94,10 @@ def paragraph_kind(text: str) -> str | None:
         return "counter" if furniture.is_counter(text) else "other"
     if furniture.is_counter(text):
         return "counter"
-    if bylines.is_credit(text) or furniture.is_image_credit(text):
+    if furniture.is_chrome(text) or furniture.is_bare_link(text):
+        return "other"
+    if bylines.is_credit(text) or furniture.is_image_credit(text) or furniture.is_citation(text) \
+            or furniture.is_credits_roll(text):
         return "credit"
     if bylines.is_byline(text) or bylines.is_contact(text):
         return "byline"
@@ -211,6 +220,14 @@ def _runs(views: list[str], kinds: list[str | None]) -> None:
         if kinds[i] is None and furniture.FOOTNOTE.match(view) and any(
                 kinds[j] in ("caption", "credit") for j in (i - 1, i + 1) if 0 <= j < len(kinds)):
             kinds[i] = "caption"
+    for i, view in enumerate(views):  # "Sources:" over a list of references: all credits
+        if kinds[i] is None and furniture.is_references_header(view) and i + 1 < len(views) \
+                and furniture.is_citation(views[i + 1]):
+            kinds[i] = "credit"
+            j = i + 1
+            while j < len(views) and (kinds[j] is not None or furniture.is_citation(views[j])):
+                kinds[j] = kinds[j] or "credit"
+                j += 1
     i = 0
     while i < len(views):
         if kinds[i] == "promo" and furniture.is_promo_header(views[i]):
@@ -222,6 +239,41 @@ def _runs(views: list[str], kinds: list[str | None]) -> None:
             i = j
         else:
             i += 1
+
+
+def _is_story(text: str) -> bool:
+    """A paragraph of story by its shape: fifteen words or more that end as a sentence."""
+    return len(text.split()) >= 15 and bool(furniture._TERMINAL.search(text))
+
+
+def _loose_captions(views: list[str], kinds: list[str | None], alone: list[bool]) -> None:
+    """Below the lede, a whole paragraph that is a clause without its full stop, in an article
+    whose story paragraphs do end theirs, is a picture's caption left behind by the layout
+    ("Pacquiao will take on Mayweather at the MGM Grand in Las Vegas on May 2 …")."""
+    story = [i for i, v in enumerate(views) if kinds[i] is None and _is_story(v)]
+    long = [i for i, v in enumerate(views) if kinds[i] is None and len(v.split()) >= 15]
+    if len(story) < 3 or len(story) < 0.8 * len(long):
+        return
+    loose = [kinds[i] is None and alone[i] and i > story[0] and furniture.is_loose_clause(v) and not story_speaks(v)
+             for i, v in enumerate(views)]
+    for i in range(story[0] + 1, len(views)):
+        if not loose[i] or i + 1 < len(views) and views[i + 1][:1].islower():
+            continue  # the sentence runs on in the next paragraph ("… Parry revealed Real Madrid" / "did …")
+        if i + 1 == len(views) and not loose[i - 1]:
+            continue  # the article's last line alone: a closing note ("Halo 2 is out on 9 November in the US …")
+        kinds[i] = "caption"
+
+
+def _repeated_captions(views: list[str], kinds: list[str | None]) -> None:
+    """A short paragraph repeated inside a caption or credit that was cut is that caption
+    ("The SOFIA flying observatory." and "Credit: NASA View full size image The SOFIA flying observatory.")."""
+    cut = [" ".join(views[j].split()).lower() for j, k in enumerate(kinds) if k in ("caption", "credit")]
+    if not cut:
+        return
+    for i, view in enumerate(views):
+        plain = " ".join(view.split()).lower()
+        if kinds[i] is None and 3 <= len(plain.split()) <= 25 and any(plain in c and plain != c for c in cut):
+            kinds[i] = "caption"
 
 
 def _link_like(text: str) -> bool:
