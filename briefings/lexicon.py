@@ -192,24 +192,6 @@ IRREGULAR_PAST = frozenset((
     "hit", "hurt", "shot", "sold", "spoke", "stole", "struck", "taught", "threw", "understood", "wore", "sat",
     "sang", "rode", "rose", "broke", "bought", "fought", "swore", "shook", "slid", "split", "spread", "woke"))
 
-# Verbs that open a call to the reader ("Read more …", "Follow us …", "Sign up …"): a feature of
-# the boilerplate model, which weighs them with everything else (clean/features.py).
-CLEAN_IMPERATIVES = frozenset((
-    "read", "watch", "see", "click", "tap", "follow", "like", "share", "subscribe", "sign", "join", "get", "download",
-    "check", "learn", "find", "visit", "listen", "view", "shop", "buy", "tell", "send", "email", "e-mail", "discover",
-    "explore", "browse", "tour", "donate", "support", "register", "log", "sign-up", "continue", "scroll", "go",
-    "order", "try", "save", "enter", "vote", "comment", "tweet", "pin", "print", "more", "related", "also", "next",
-    "previous", "back", "up", "don't", "never", "make", "take", "keep"))
-# Words too common to show that a paragraph echoes the story around it.
-CLEAN_STOPWORDS = frozenset((
-    "that", "this", "with", "from", "have", "were", "they", "their", "there", "which", "would", "about", "been",
-    "will", "when", "what", "where", "said", "into", "more", "than", "them", "then", "some", "also", "after",
-    "could", "other", "only", "over", "your", "just", "like", "most", "even", "many", "much", "such", "very",
-    "while", "these", "those", "because", "before", "being", "both", "each", "here", "does", "made", "make",
-    "says", "year", "years", "time", "first", "last", "still", "through", "since", "should", "really", "well",
-    "back", "down", "ever", "going", "know", "think", "people", "told", "take", "came", "come", "get", "got",
-    "it's", "that's", "there's", "we're", "they're", "don't", "didn't", "can't", "won't", "i'm", "you're"))
-
 # Reporting verbs: a paragraph with a direct quote and one of these is the story speaking.
 SPEECH_VERBS = ("said", "says", "say", "told", "tells", "tell", "added", "adds", "asked", "asks", "explained",
                 "explains", "wrote", "writes", "stated", "states", "noted", "notes", "insisted", "insists",

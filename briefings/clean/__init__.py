@@ -57,11 +57,10 @@ def prepare(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def version() -> str:
-    """Hash of the stage's own source, its model's weights and its word lists: a changed rule
-    or weight changes what every article reads as, so caches keyed by it are invalidated by
-    themselves."""
+    """Hash of the stage's own source and its word lists: a changed rule changes what every
+    article reads as, so caches keyed by it are invalidated by themselves."""
     package = Path(__file__).parent
     digest = hashlib.sha256()
-    for path in sorted(package.glob("*.py")) + sorted(package.glob("*.json")) + [package.parent / "lexicon.py"]:
+    for path in sorted(package.glob("*.py")) + [package.parent / "lexicon.py"]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon import SPEECH_VERBS, TITLE_SMALL_WORDS
-from . import bylines, furniture, inline, model
+from . import bylines, furniture, inline
 from .units import Unit, split_numbered_list, split_units, standalone
 
 HEADLINE = "headline"
@@ -41,15 +41,11 @@ class Judged:
     spans: tuple[tuple[inline.Span, ...], ...]  # spans cut inside each story paragraph
 
 
-def judge(text: str, first_line: int = 1, markdown: bool = False, weigh: bool = True) -> Judged:
-    """Every paragraph of `text` judged: by the form rules, then (`weigh`) by the model for
-    what the rules left as story."""
+def judge(text: str, first_line: int = 1, markdown: bool = False) -> Judged:
     units = split_units(text, first_line, markdown)
     views = [_plain(u.text) if markdown else u.text for u in units]
     kinds = rule_kinds(views, markdown, standalone(text, units))
     live_blog = _is_live_blog(views)
-    if weigh:
-        model.weigh(views, kinds, story_speaks)
     story = [i for i, k in enumerate(kinds) if k is None]
     lede = story[0] if story else None
     spans: list[tuple[inline.Span, ...]] = []

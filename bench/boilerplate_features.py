@@ -1,5 +1,6 @@
-"""What a paragraph looks like and where it stands, as numbers: the features the boilerplate
-model (model.py) weighs.
+"""What a paragraph looks like and where it stands, as numbers: the features of the boilerplate
+model that bench/train_boilerplate.py fits and measures (an experiment: its out-of-fold
+figures did not beat the form rules, so the clean stage ships no model; see that script).
 
 None of them is a phrase of one outlet. They are the forms any page shares: whether the
 paragraph is a sentence (ends in punctuation, has a verb-like word, starts upper case), how long
@@ -17,8 +18,26 @@ from __future__ import annotations
 import math
 import re
 
-from ..lexicon import (CLEAN_IMPERATIVES, CLEAN_STOPWORDS, PHOTO_AGENCIES, PICTURE_WORDS, SOCIAL_NETWORKS,
-                       TITLE_SMALL_WORDS)
+from briefings.lexicon import PHOTO_AGENCIES, PICTURE_WORDS, SOCIAL_NETWORKS, TITLE_SMALL_WORDS
+
+# Verbs that open a call to the reader ("Read more …", "Follow us …", "Sign up …"): a feature of
+# the boilerplate model, which weighs them with everything else (below).
+CLEAN_IMPERATIVES = frozenset((
+    "read", "watch", "see", "click", "tap", "follow", "like", "share", "subscribe", "sign", "join", "get", "download",
+    "check", "learn", "find", "visit", "listen", "view", "shop", "buy", "tell", "send", "email", "e-mail", "discover",
+    "explore", "browse", "tour", "donate", "support", "register", "log", "sign-up", "continue", "scroll", "go",
+    "order", "try", "save", "enter", "vote", "comment", "tweet", "pin", "print", "more", "related", "also", "next",
+    "previous", "back", "up", "don't", "never", "make", "take", "keep"))
+# Words too common to show that a paragraph echoes the story around it.
+CLEAN_STOPWORDS = frozenset((
+    "that", "this", "with", "from", "have", "were", "they", "their", "there", "which", "would", "about", "been",
+    "will", "when", "what", "where", "said", "into", "more", "than", "them", "then", "some", "also", "after",
+    "could", "other", "only", "over", "your", "just", "like", "most", "even", "many", "much", "such", "very",
+    "while", "these", "those", "because", "before", "being", "both", "each", "here", "does", "made", "make",
+    "says", "year", "years", "time", "first", "last", "still", "through", "since", "should", "really", "well",
+    "back", "down", "ever", "going", "know", "think", "people", "told", "take", "came", "come", "get", "got",
+    "it's", "that's", "there's", "we're", "they're", "don't", "didn't", "can't", "won't", "i'm", "you're"))
+
 
 FEATURES = (
     "bias",
