@@ -77,7 +77,8 @@ PROMO_HEADERS = ("related", "related articles", "related article", "related stor
                  "don’t miss", "elsewhere", "further reading", "in other news", "more coverage",
                  "latest news", "what to read next", "popular", "editor's picks", "editors' picks",
                  "around the web", "from the web", "sponsored links", "more videos", "watch more",
-                 "also see", "keep reading", "read next", "up next", "more video", "most viewed", "most shared", "related video", "related videos")
+                 "also see", "keep reading", "read next", "up next", "more video", "most viewed", "recommended stories",
+                 "from around the web", "more from our partners", "sponsored stories", "promoted stories", "most shared", "related video", "related videos")
 
 # Openers of a promo line: "Read more: …", "ALSO READ: …", "See also: …", "WATCH: …".
 PROMO_OPENERS = ("read more", "read", "also read", "see also", "see", "related", "related article",
@@ -128,7 +129,8 @@ PLEA_PHRASES = (
     "join our", "step 1:", "step 2:", "thanks for your support", "thank you for your support",
     "thanks for reading", "thank you for reading", "delivered to your inbox", "straight to your inbox",
     "in your inbox", "let us know in the comments", "tell us what you think", "more stories like this",
-    "stories like this", "get our newsletter", "sign up to receive",
+    "stories like this", "get our newsletter", "sign up to receive", "download our app", "download the app",
+    "get the app", "comment on this story", "comment on this article",
 )
 PLEA_WORDS = ("subscribe", "subscribing", "subscriber", "subscribers", "subscription", "newsletter",
               "newsletters", "sign up", "signup", "donate", "donation", "membership", "register", "comments")
@@ -138,6 +140,8 @@ LABEL_OPENERS = ("topics", "topic", "tags", "tagged", "filed under", "categories
                  "posted in", "more about", "keywords", "subjects", "subject")
 AD_WORDS = ("advertisement", "advertising", "sponsored", "sponsored content", "ad feedback",
             "story continues below", "story continues below advertisement", "continue reading below",
+            "advertisement - continue reading below", "advertisement – continue reading below",
+            "advertisement - story continues below", "advertisement - scroll to continue",
             "article continues below", "continue reading", "paid content", "promoted", "partner content")
 
 # Counters: "143 comments", "16shares", "1.7M shares".
@@ -166,7 +170,8 @@ PAGE_CHROME = (
     "replay", "play video", "watch video", "video", "photo", "photos", "image", "audio", "listen",
     "listen to this article", "font size", "text size", "a a a", "previous", "next", "more", "close",
     "menu", "search", "sign in", "log in", "register", "subscribe", "image copyright", "image caption",
-    "media caption",
+    "media caption", "topics", "tags", "related topics", "embedded image permalink", "view this post on instagram",
+    "view this post on twitter", "view this post on facebook", "open in new window", "opens in new window",
 )
 # Page notices that are about the page, not the story: cookies, scripts, players.
 PAGE_NOTICES = (

@@ -29,7 +29,7 @@ _PIPE_FIELD = re.compile(r"\s+[|•·]\s+|\s+[|•·]|[|•·]\s+")
 _SIGN_OFF = re.compile(rf"^(?:--|—|–|-)\s*(?:[Bb]y\s+)?({NAME})(?:\s*[,/]\s*[^.]{{0,60}})?"
                        r"(?:\s+Follow\s+@\w+)?\.?$")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-_REACHED = re.compile(r"(?i)^(?:e-?mail|write to|contact|reach|send (?:\w+ ){0,3}to|tips?\b)|"
+_REACHED = re.compile(r"(?i)^(?:e-?mail|write to|contact|reach|send (?:\w+ ){0,3}to|tips?\b)|\b(?:news )?tips?\?|"
                       r"\b(?:can|may) be (?:reached|contacted|emailed)\b|\b(?:e-?mail|contact|reach) "
                       r"(?:him|her|them|the (?:author|writer|reporter))\b|^(?:e-?mail|contact)\s*:")
 # "NAME is an award-winning journalist …", "NAME is technology correspondent for …"

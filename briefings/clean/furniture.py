@@ -51,11 +51,12 @@ _AGENCY_AT_END = re.compile(rf"[(\[]\s*(?:(?:{_PICTURE})\s*:?\s*)?[^()\[\]]{{0,4
                             rf"(?:\s*/\s*{_AGENCY})*\s*[)\]]\.?$|(?:REUTERS|AP Photo|AFP PHOTO)\s*/[^/]{{2,60}}$")
 _AGENCY_AT_START = re.compile(rf"^[A-Z][\w.'’ -]{{1,40}}?\s*/\s*(?:for\s+[A-Z]|{_AGENCY}\b)")
 _CREDIT_LINE = re.compile(rf"(?i)^[\[(]?\s*(?:{_PICTURE})?\s*(?:credits?|courtesy|source|sources|copyright)\s*"
-                          r"[:|]\s*\S|^[\[(]?\s*(?:via|©|courtesy of)\s+\S|^(?:photo|photos|photograph|picture|"
+                          r"[:|]\s*\S|^[\[(]?\s*(?:via|©|courtesy of)\s+\S|^[\[(]?\s*(?:photo|photos|photograph|picture|"
                           r"pictures|image|images|video|illustration|graphic|main image|top image|lead image|"
                           r"header image|photographer|photographers|photography|featured image|hero image)s?\s*"
                           r"(?:credit|courtesy|by)?\s*[:|]\s*\S|"
-                          r"^[\[(]?\s*(?:photos?|images?|pictures?|videos?|illustrations?|graphics?|gifs?|artwork|"
+                          r"^[\[(]?\s*(?:(?:staff|file|contributed|submitted|special|courtesy|handout)\s+)?"
+                          r"(?:photos?|images?|pictures?|videos?|illustrations?|graphics?|gifs?|artwork|photo illustration|"
                           r"photograph|screenshots?|animation)\s+(?:via|by|from|courtesy of|courtesy|credit)\s+\S|"
                           r"^[\[(]?\s*(?:h/t|hat tip|ht)\s*:?\s+\S")
 _SLASH_CREDIT = re.compile(rf"^(?:[Bb]y\s+)?[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){{0,5}}\s*/\s*"
@@ -91,6 +92,8 @@ _CAPTION_LABEL = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}:\s+[A-Z‘'
 _PICTURE_LABEL = re.compile(r"(?i)^(?:(?:top|lead|main|header|featured|cover|above|below|inset|left|right)\s+"
                             r"(?:photo|image|picture|photograph)|pictured|above|below|caption|photo caption|"
                             r"image caption)\s*:\s*\S|^(?:image|media|video) (?:copyright|caption)\b")
+_FILE_CAPTION = re.compile(r"^FILE\s*(?:PHOTO\s*)?[-–—:]\s+\S|(?i:\bin this\s+(?:[\w.,]+\s+){1,4}?"
+                           r"(?:file|handout|undated)\s+(?:photo|picture|image)\b)")  # AP: "FILE - In this Dec. 3 … file photo"
 _GALLERY_SIZE = re.compile(r"(?i)^(?:slideshow|gallery|photo gallery|photos|pictures|images|video|videos)\s*"
                            r"[(\[]\s*\d+\s*(?:images|photos|pictures|slides|videos)?\s*[)\]]$")
 
@@ -102,6 +105,7 @@ def is_caption(text: str) -> bool:
     if not _caption_sized(text):
         return False
     if _GALLERY_COUNTER.match(text) or _CAPTION_PHRASE.search(text) or _PICTURE_LABEL.match(text) \
+            or _FILE_CAPTION.search(text) \
             or _GALLERY_SIZE.match(text.strip()):
         return True
     if (_AGENCY_AT_END.search(text) or _POSITION_IN_PARENS.search(text) and len(_sentences(text)) <= 2) \
@@ -191,10 +195,11 @@ _GALLERY_OPENER = re.compile(r"(?i)in (?:pictures|photos)\s*:|(?:photo|video) ga
 _SHARE_STRONG = {"facebook", "twitter", "whatsapp", "pinterest", "linkedin", "reddit", "tweet", "flipboard", "tumblr",
                  "instagram", "email", "e-mail", "share", "shares", "enlarge", "gallery", "galleries", "pin", "embed",
                  "print", "comments", "google+", "messenger", "sms", "rss"}
-_FOLLOW = re.compile(rf"(?i)^(?:please\s+)?(?:follow|like|find|join|connect with|subscribe to)\s+"
+_FOLLOW = re.compile(rf"(?i)^(?:please\s+|you can\s+)?(?:follow|like|find|join|connect with|subscribe to)\s+"
                      rf"(?:[\w.'’@-]+\s+){{0,4}}"
                      rf"(?:on|at|via)\s+{_alternation(SOCIAL_NETWORKS)}|^(?:follow|like)\s+@\w+|"
-                     rf"^(?:follow|like)\s+(?:us|me|him|her)\b|^share (?:this|on)\b|^\d[\d.,]*[kKmM]?\s*shares\b")
+                     rf"^(?:follow|like)\s+(?:us|me|him|her)\b|^share (?:this|on)\b|^\d[\d.,]*[kKmM]?\s*shares\b|"
+                     rf"^click to (?:share|email|print|tweet)\b|^an? (?:post|photo|video) shared by\b")
 _PLEA_STRONG = _Phrases(PLEA_PHRASES, also=r"\bis an? (?:free )?(?:daily|weekly|monthly|morning|evening) "
                                            r"(?:newsletter|e-?mail|briefing|digest)\b")
 _PLEA_WEAK = _Phrases(PLEA_WORDS, after=r"\b")
@@ -391,9 +396,12 @@ def is_chrome(text: str) -> bool:
         return True
     if _has_quote(text) or len(text.split()) > 60 or not _NOTICE.search(text):
         return False
-    return _mostly(text, lambda s: bool(_NOTICE.search(s) or _COPYRIGHT_LINE.match(s)))
+    return _mostly(text, lambda s: bool(_COPYRIGHT_LINE.match(s) or _NOTICE.search(s) and (
+        len(s.split()) <= 6 or _TO_THE_READER.search(s))))
 
 
+_TO_THE_READER = re.compile(r"(?i)\b(?:you|your|our|this (?:site|website|page|material|article|story|video|content)|"
+                            r"browser|by continuing)\b")
 _COPYRIGHT_LINE = re.compile(r"(?i)^(?:copyright|©|\(c\))\s*(?:\d{4}|by\b|[A-Z])")
 
 

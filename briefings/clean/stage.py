@@ -247,11 +247,15 @@ def _loose_captions(views: list[str], kinds: list[str | None], alone: list[bool]
     whose story paragraphs do end theirs, is a picture's caption left behind by the layout
     ("Pacquiao will take on Mayweather at the MGM Grand in Las Vegas on May 2 …")."""
     story = [i for i, v in enumerate(views) if kinds[i] is None and _is_story(v)]
-    long = [i for i, v in enumerate(views) if kinds[i] is None and len(v.split()) >= 15]
-    if len(story) < 3 or len(story) < 0.8 * len(long):
+    if len(story) < 3:
         return
     loose = [kinds[i] is None and alone[i] and i > story[0] and furniture.is_loose_clause(v) and not story_speaks(v)
              for i, v in enumerate(views)]
+    # Other long paragraphs that do not end: a text that drops its full stops (comments, notes).
+    unended = [i for i, v in enumerate(views) if kinds[i] is None and len(v.split()) >= 15 and not _is_story(v)
+               and not loose[i]]
+    if len(unended) > 0.2 * (len(story) + len(unended)):
+        return
     for i in range(story[0] + 1, len(views)):
         if not loose[i] or i + 1 < len(views) and views[i + 1][:1].islower():
             continue  # the sentence runs on in the next paragraph ("… Parry revealed Real Madrid" / "did …")
