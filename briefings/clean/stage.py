@@ -249,14 +249,17 @@ def _loose_captions(views: list[str], kinds: list[str | None], alone: list[bool]
     story = [i for i, v in enumerate(views) if kinds[i] is None and _is_story(v)]
     if len(story) < 3:
         return
-    loose = [kinds[i] is None and alone[i] and i > story[0] and furniture.is_loose_clause(v) and not story_speaks(v)
+    # Below the lede: the first paragraph that ends as a sentence of eight words or more.
+    lede = next(i for i, v in enumerate(views) if kinds[i] is None and len(v.split()) >= 8
+                and furniture._TERMINAL.search(v))
+    loose = [kinds[i] is None and alone[i] and i > lede and furniture.is_loose_clause(v) and not story_speaks(v)
              for i, v in enumerate(views)]
     # Other long paragraphs that do not end: a text that drops its full stops (comments, notes).
     unended = [i for i, v in enumerate(views) if kinds[i] is None and len(v.split()) >= 15 and not _is_story(v)
                and not loose[i]]
     if len(unended) > 0.2 * (len(story) + len(unended)):
         return
-    for i in range(story[0] + 1, len(views)):
+    for i in range(lede + 1, len(views)):
         if not loose[i] or i + 1 < len(views) and views[i + 1][:1].islower():
             continue  # the sentence runs on in the next paragraph ("… Parry revealed Real Madrid" / "did …")
         if i + 1 == len(views) and not loose[i - 1]:
