@@ -1,4 +1,4 @@
-"""Command line: init, build, serve, extract, email."""
+"""Command line: init, build, serve, extract, email, fetch."""
 from __future__ import annotations
 
 import json
@@ -120,7 +120,7 @@ def serve(config_path: str, port: int, host: str, poll: bool, open_browser: bool
                                               "and what the text said of itself, instead of the JSON.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 def extract(fmt: str, config_path: str | None, key_points: int | None, explain: bool, files: tuple[str, ...]) -> None:
-    """Print key points, quotes and participants of FILES (.md or .txt) as JSON."""
+    """Print key points, quotes and participants of FILES (.md, .txt or saved .html pages) as JSON."""
     from .cache import ExtractionCache
     from .content import ContentError, read_article
     from .extract.as_json import extraction_json
@@ -214,6 +214,52 @@ def email(config_path: str, digest_id: str | None, article_slug: str | None, out
             sys.exit(1)
     except mail.EmailError as exc:
         log(f"error: {exc}")
+        sys.exit(1)
+
+
+@main.command()
+@config_option
+@click.argument("urls", nargs=-1, metavar="[URL]...")
+@click.option("--feed", "feeds", multiple=True, metavar="FEED_URL",
+              help="An RSS, Atom or JSON Feed whose entries are fetched (repeatable).")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), default=None, metavar="DATE",
+              help="Only feed entries published on or after DATE (YYYY-MM-DD).")
+@click.option("--limit", type=click.IntRange(1), default=None, metavar="N", help="At most N entries per feed, newest first.")
+@click.option("--ignore-robots", is_flag=True, help="Fetch what robots.txt disallows (only for sites you may).")
+@click.option("--timeout", type=click.FloatRange(0, 300, min_open=True), default=None, metavar="SECONDS",
+              help="Per request and per download (default: fetch.timeout in config, 20).")
+def fetch(config_path: str, urls: tuple[str, ...], feeds: tuple[str, ...], since, limit: int | None,
+          ignore_robots: bool, timeout: float | None) -> None:
+    """Download article pages into content/ as Markdown files (front matter, then the main text).
+
+    With --feed, every entry of the feed; with neither URLs nor --feed, the feeds listed in
+    config.yaml. Articles already in content/ (same canonical URL or same text) are skipped
+    and no file is ever overwritten. Each failure is printed as `URL: reason`; the exit
+    status is 1 if any URL or feed failed."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress
+
+    from .fetch.run import harvest
+
+    config = load_or_exit(config_path)
+    feed_list = list(feeds) or ([] if urls else list(config.feeds))
+    if not urls and not feed_list:
+        raise click.UsageError("give article URLs, --feed FEED_URL, or list feeds under 'feeds:' in config.yaml")
+    with Progress("Fetching", BarColumn(), MofNCompleteColumn(), console=err, transient=True,
+                  disable=not err.is_terminal) as bar:
+        task = bar.add_task("fetch", total=None)
+        run = harvest(list(urls), feed_list, config.content_path, config.cache_path,
+                      since=since.date() if since else None, limit=limit or config.fetch.limit,
+                      timeout=timeout or config.fetch.timeout, robots=config.fetch.robots_txt and not ignore_robots,
+                      workers=config.fetch.workers,
+                      progress=lambda done, total: bar.update(task, completed=done, total=total))
+    for outcome in run.outcomes:
+        err.print(str(outcome), markup=False, soft_wrap=True, highlight=False,
+                  style="red" if outcome.status == "failed" else None)
+    summary = (f"{run.count('written')} written, {run.count('skipped')} already in {config.content_dir}/, "
+               f"{len(run.failed)} failed")
+    err.print(("Fetch failed for some: " if run.failed else "Fetched: ") + summary, markup=False,
+              style="red" if run.failed else None)
+    if run.failed:
         sys.exit(1)
 
 

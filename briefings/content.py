@@ -1,4 +1,6 @@
-"""Read one article: Markdown or plain .txt, either with YAML front matter (reading.py finds them).
+"""Read one article: Markdown or plain .txt, either with YAML front matter, or a saved web
+page (.html, through briefings/webpage, which gives the Markdown article it holds);
+reading.py finds them.
 
 Each body goes through the clean stage (briefings/clean) as it is read, so everything
 after reading (extraction, pages, feeds, search, email) has only the story; what the front
@@ -26,6 +28,8 @@ _FENCE = re.compile(r"^(---|\.\.\.)\s*$")
 # article sometimes carries a few. Tab and newline stay.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024  # a long report is ~100 KB; past this it is not an article
+MAX_PAGE_BYTES = 5 * 1024 * 1024  # a saved page carries its scripts and styles (webpage/reader.py says the same)
+PAGE_SUFFIXES = (".html", ".htm")  # a saved web page: its main text and metadata become the article
 MAX_EXTRACT_CHARS = 100_000  # what the extractor reads of one article (spaCy's time grows with it)
 MAX_PUNCTUATION_RUN = 16
 
@@ -36,8 +40,17 @@ class ContentError(Exception):
         self.message, self.line = message, line
 
 
-def too_big(size: int) -> str:
-    return f"{size / 2**20:.1f} MB is too big for an article (at most {MAX_ARTICLE_BYTES // 2**20} MB)"
+def is_page(name: str) -> bool:
+    return name.lower().endswith(PAGE_SUFFIXES)
+
+
+def max_bytes(name: str) -> int:
+    return MAX_PAGE_BYTES if is_page(name) else MAX_ARTICLE_BYTES
+
+
+def too_big(size: int, name: str = "") -> str:
+    kind = "a saved page" if is_page(name) else "an article"
+    return f"{size / 2**20:.1f} MB is too big for {kind} (at most {max_bytes(name) // 2**20} MB)"
 
 
 def read_article(path: Path, shown: str | None = None, raw_html: str = "sanitize") -> tuple[Article, list[Problem]]:
@@ -49,8 +62,10 @@ def parse_article(data: bytes, name: str, shown: str, raw_html: str = "sanitize"
     """One article from its bytes. Raises ContentError for what stops it being built;
     returns warnings for what was repaired."""
     path = Path(name)
-    if len(data) > MAX_ARTICLE_BYTES:
-        raise ContentError(too_big(len(data)))
+    if len(data) > max_bytes(name):
+        raise ContentError(too_big(len(data), name))
+    if is_page(name):
+        data, raw_html = page_to_markdown(data), "sanitize"  # whatever the site trusts, never a page's markup
     if b"\x00" in data[:8192]:
         raise ContentError("binary file, not a text article")
     try:
@@ -71,6 +86,18 @@ def parse_article(data: bytes, name: str, shown: str, raw_html: str = "sanitize"
     else:
         article, more = parse_markdown(text, path.stem, shown, raw_html)
     return article, warnings + more
+
+
+def page_to_markdown(data: bytes) -> bytes:
+    """A saved web page as the Markdown article it holds (front matter from the page's
+    metadata, then its main text), so it is read, cleaned and shown like any article and its
+    HTML never reaches the site."""
+    from .webpage.reader import PageError, read_page  # trafilatura takes a quarter second to import
+
+    try:
+        return read_page(data).to_markdown().encode("utf-8")
+    except PageError as exc:
+        raise ContentError(str(exc)) from None
 
 
 def one_line(value: str | None) -> str | None:

@@ -118,6 +118,17 @@ def test_captions(line):
     assert kinds_of(around(line)) == [("caption", line)]
 
 
+def test_markdown_headings_and_list_items_are_never_captions():
+    # A fetched page's subheads and feature lists (bigbrandsystem, bgr on ../shared/eval/html) read
+    # like captions in a scraped text; in Markdown their markup says what they are.
+    heading = "### True confession: I had to learn business focus the hard way"
+    items = ("- Sweat and water resistance to handle tough training. Flexible, secure-fit earhooks maximize comfort\n"
+             "- Up to 12 hours of battery life to power through multiple workouts with your music")
+    text = "\n\n".join((STORY, heading, STORY2, items, STORY))
+    assert clean_text(text, markdown=True).cuts == ()
+    assert [kind for kind, _ in kinds_of(around(heading.lstrip("# ")))] == ["caption"], "as plain text it is one"
+
+
 def test_caption_glued_to_the_lede_is_cut_and_the_lede_kept():
     # lifebuzz_husky.txt: the first picture's caption runs on after the lede, without a full stop
     lede = ("Sylvie a 13 year old Husky went on her morning walk with her owner when she fell through the ice. "

@@ -44,7 +44,7 @@ class Judged:
 def judge(text: str, first_line: int = 1, markdown: bool = False) -> Judged:
     units = split_units(text, first_line, markdown)
     views = [_plain(u.text) if markdown else u.text for u in units]
-    kinds = rule_kinds(views, markdown, standalone(text, units))
+    kinds = rule_kinds(views, markdown, standalone(text, units), [u.text for u in units])
     live_blog = _is_live_blog(views)
     story = [i for i, k in enumerate(kinds) if k is None]
     lede = story[0] if story else None
@@ -60,13 +60,18 @@ def judge(text: str, first_line: int = 1, markdown: bool = False) -> Judged:
     return Judged(text, tuple(units), tuple(kinds), tuple(spans))
 
 
-def rule_kinds(views: list[str], markdown: bool = False, alone: list[bool] | None = None) -> list[str | None]:
+def rule_kinds(views: list[str], markdown: bool = False, alone: list[bool] | None = None,
+               sources: list[str] | None = None) -> list[str | None]:
     """What the form rules make of each paragraph: alone, then by where it stands. `alone`:
-    which paragraphs are whole blocks of the text (units.standalone); all, when not given."""
+    which paragraphs are whole blocks of the text (units.standalone); all, when not given.
+    `sources`: each paragraph as written, for Markdown (its headings and list items)."""
     alone = alone if alone is not None else [True] * len(views)
+    sources = sources if sources is not None else views
     kinds: list[str | None] = [None if story_speaks(v) else paragraph_kind(v) for v in views]
     if markdown:  # rules, tables and markup without words ("* * *", "| --- |") are the author's layout
         kinds = [None if k in ("other", "counter") else k for k in kinds]
+        # and so are headings and lists: a caption is neither (a fetched page's text is Markdown)
+        kinds = [None if k == "caption" and _STRUCTURE.match(u) else k for k, u in zip(kinds, sources)]
     _top(views, kinds)
     _above_wire_lede(views, kinds)
     _runs(views, kinds)
@@ -77,11 +82,16 @@ def rule_kinds(views: list[str], markdown: bool = False, alone: list[bool] | Non
     elif not markdown:
         _loose_captions(views, kinds, alone)
     _repeated_captions(views, kinds)
+    if markdown:
+        kinds = [None if k == "caption" and _STRUCTURE.match(u) else k for k, u in zip(kinds, sources)]
     return kinds
 
 
 def _is_live_blog(views: list[str]) -> bool:
     return sum(1 for v in views if _LIVE_TIME.match(v)) >= 3
+
+
+_STRUCTURE = re.compile(r"^\s{0,3}(?:#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s)")
 
 
 def paragraph_kind(text: str) -> str | None:
