@@ -480,6 +480,13 @@ def test_furniture_any_page_prints(line, kind):
     assert kinds_of(around(line)) == [(kind, line)]
 
 
+def test_a_dated_lede_is_no_reference():
+    # a saved AP page of ../shared/eval/html: "COLUMBIA, S.C." once read as the authors of a paper
+    lede = ("COLUMBIA, S.C. (AP) — About a dozen black female small-business owners were gathered in a South "
+            "Carolina shared workspace on Tuesday night for a networking event in 2019.")
+    assert kinds_of(lede + "\n\n" + STORY2) == [("dateline", "COLUMBIA, S.C. (AP) —")]
+
+
 @pytest.mark.parametrize("paragraph", [
     "Copyright lawyers said the ruling would let the agency sue sites that reprint its photos without paying.",
     "The company said it uses cookies to track visitors, and regulators said on Tuesday that it must ask first.",

@@ -333,7 +333,9 @@ def is_loose_clause(text: str) -> bool:
 # -- credits that are lists: references, a film's roll, a bare address ----------------------------
 
 # "Kim, H., Mitsudomi, T., … Lung Cancer. 2013. 80(3):249-55.", "Dinwiddie et al. 2014. … doi:10.1016/…"
-_AUTHORS = re.compile(r"^(?:[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s*){1,3},?\s+(?:and\s+)?){1,}")
+# Two authors at least, "Surname, I." each ("COLUMBIA, S.C. (AP) —" is a dateline, not an author)
+_AUTHORS = re.compile(r"^[A-Z][a-z][\w'’-]*,\s+(?:[A-Z]\.\s*){1,3},?\s+(?:and\s+(?:[A-Z]\.\s*){1,3}[A-Z][a-z]|"
+                      r"[A-Z][a-z][\w'’-]*,\s+[A-Z]\.)")
 _CITATION_MARKS = re.compile(r"\bet al\.|\bdoi:\s*10\.|\b(?:19|20)\d{2}\.\s+\d+(?:\(\d+\))?\s*:\s*\d+|"
                              r"\b\d+\s*\(\d+\)\s*:\s*\d+\s*[-–]\s*\d+")
 _REFERENCES_HEADER = re.compile(r"(?i)^(?:sources?|references?|bibliography|further reading|citations?|"

@@ -100,8 +100,6 @@ def paragraph_kind(text: str) -> str | None:
         return "counter" if furniture.is_counter(text) else "other"
     if furniture.is_counter(text):
         return "counter"
-    if furniture.is_chrome(text) or furniture.is_bare_link(text):
-        return "other"
     if bylines.is_credit(text) or furniture.is_image_credit(text) or furniture.is_citation(text) \
             or furniture.is_credits_roll(text):
         return "credit"
@@ -116,7 +114,8 @@ def paragraph_kind(text: str) -> str | None:
         return "caption"
     for kind, test in (("share", furniture.is_share), ("promo", furniture.is_promo), ("plea", furniture.is_plea),
                        ("housekeeping", furniture.is_housekeeping), ("caption", furniture.is_labelled_caption),
-                       ("label", furniture.is_label), ("dateline", furniture.is_dateline_only)):
+                       ("label", furniture.is_label), ("dateline", furniture.is_dateline_only),
+                       ("other", furniture.is_chrome), ("other", furniture.is_bare_link)):
         if test(text):
             return kind
     return None
