@@ -77,7 +77,8 @@ PROMO_HEADERS = ("related", "related articles", "related article", "related stor
                  "don’t miss", "elsewhere", "further reading", "in other news", "more coverage",
                  "latest news", "what to read next", "popular", "editor's picks", "editors' picks",
                  "around the web", "from the web", "sponsored links", "more videos", "watch more",
-                 "also see", "keep reading", "read next", "up next")
+                 "also see", "keep reading", "read next", "up next", "more video", "most viewed", "recommended stories",
+                 "from around the web", "more from our partners", "sponsored stories", "promoted stories", "most shared", "related video", "related videos")
 
 # Openers of a promo line: "Read more: …", "ALSO READ: …", "See also: …", "WATCH: …".
 PROMO_OPENERS = ("read more", "read", "also read", "see also", "see", "related", "related article",
@@ -126,7 +127,10 @@ PLEA_PHRASES = (
     "affiliate link", "earn a small commission", "earn a commission", "may earn", "sponsored by",
     "paid partnership", "this post contains", "disclaimer:", "disclosure:", "ireport", "like us!",
     "join our", "step 1:", "step 2:", "thanks for your support", "thank you for your support",
-    "thanks for reading", "thank you for reading",
+    "thanks for reading", "thank you for reading", "delivered to your inbox", "straight to your inbox",
+    "in your inbox", "let us know in the comments", "tell us what you think", "more stories like this",
+    "stories like this", "get our newsletter", "sign up to receive", "download our app", "download the app",
+    "get the app", "comment on this story", "comment on this article",
 )
 PLEA_WORDS = ("subscribe", "subscribing", "subscriber", "subscribers", "subscription", "newsletter",
               "newsletters", "sign up", "signup", "donate", "donation", "membership", "register", "comments")
@@ -136,6 +140,8 @@ LABEL_OPENERS = ("topics", "topic", "tags", "tagged", "filed under", "categories
                  "posted in", "more about", "keywords", "subjects", "subject")
 AD_WORDS = ("advertisement", "advertising", "sponsored", "sponsored content", "ad feedback",
             "story continues below", "story continues below advertisement", "continue reading below",
+            "advertisement - continue reading below", "advertisement – continue reading below",
+            "advertisement - story continues below", "advertisement - scroll to continue",
             "article continues below", "continue reading", "paid content", "promoted", "partner content")
 
 # Counters: "143 comments", "16shares", "1.7M shares".
@@ -147,6 +153,49 @@ CAPTION_POSITIONS = ("left", "right", "centre", "center", "middle", "top", "bott
                      "pictured", "file", "file photo", "file picture", "top left", "top right", "bottom left",
                      "bottom right", "second left", "second right", "far left", "far right", "front", "back",
                      "background", "foreground", "l", "r", "l-r", "from left", "clockwise from top left")
+
+# A page's own furniture, the whole line and nothing else, on any site: media player and
+# gallery controls, cookie and script notices, navigation ("Back to top"). Matched case-blind
+# against the whole paragraph, its end punctuation aside.
+PAGE_CHROME = (
+    "hide caption", "toggle caption", "show caption", "close caption", "caption", "enlarge this image",
+    "enlarge image", "click to enlarge", "click image to enlarge", "tap to enlarge", "view larger image",
+    "view full size image", "expand image", "zoom in", "loading", "loading...", "loading…", "back to top",
+    "return to top", "skip to content", "skip to main content", "report an error", "report a typo",
+    "print this article", "print this page", "email this article", "email this story", "continue reading",
+    "continue reading the main story", "continue reading below", "story continues below",
+    "article continues below", "supported by", "join the conversation", "view comments", "show comments",
+    "hide comments", "load comments", "post a comment", "add a comment", "leave a comment", "comments",
+    "view gallery", "view slideshow", "launch gallery", "open gallery", "next slide", "previous slide",
+    "replay", "play video", "watch video", "video", "photo", "photos", "image", "audio", "listen",
+    "listen to this article", "font size", "text size", "a a a", "previous", "next", "more", "close",
+    "menu", "search", "sign in", "log in", "register", "subscribe", "image copyright", "image caption",
+    "media caption", "topics", "tags", "related topics", "embedded image permalink", "view this post on instagram",
+    "view this post on twitter", "view this post on facebook", "open in new window", "opens in new window",
+)
+# Page notices that are about the page, not the story: cookies, scripts, players.
+PAGE_NOTICES = (
+    "uses cookies", "use of cookies", "enable javascript", "javascript is disabled", "javascript disabled",
+    "does not support the video", "doesn't support the video", "does not support html5", "browser does not support",
+    "upgrade your browser", "update your browser", "ad blocker", "adblock", "all rights reserved",
+    "may not be published, broadcast", "may not be reproduced", "terms of use", "terms of service",
+    "privacy policy", "comments powered by", "this video is no longer available", "media playback is unsupported",
+)
+# Words naming a job in a film's or a feature's credits: "DIRECTOR & PRODUCER Ariane Wu", "NARRATOR Roman Mars".
+CREDIT_ROLES = WRITER_ROLES + (
+    "director", "producer", "narrator", "composer", "animator", "mixer", "illustrator", "designer", "artist",
+    "music", "sound", "camera", "cinematographer", "animation", "graphics", "footage", "images", "thanks",
+    "reporting", "research", "consultant", "coordinator", "manager", "engineer", "colorist", "developer",
+    "photography", "photographs", "videographer", "design", "production", "archival", "additional",
+)
+# Past forms that do not end in -ed: with an auxiliary or an -ed word, what makes a line a clause
+# rather than a title ("Pacquiao headed …", "She gave birth …", "… will be shown on Sky Sports").
+IRREGULAR_PAST = frozenset((
+    "said", "told", "made", "took", "went", "came", "gave", "got", "saw", "found", "became", "began", "left",
+    "felt", "kept", "held", "brought", "thought", "knew", "ran", "won", "lost", "met", "paid", "sent", "spent",
+    "stood", "wrote", "fell", "led", "built", "caught", "chose", "drew", "drove", "ate", "flew", "grew", "hid",
+    "hit", "hurt", "shot", "sold", "spoke", "stole", "struck", "taught", "threw", "understood", "wore", "sat",
+    "sang", "rode", "rose", "broke", "bought", "fought", "swore", "shook", "slid", "split", "spread", "woke"))
 
 # Reporting verbs: a paragraph with a direct quote and one of these is the story speaking.
 SPEECH_VERBS = ("said", "says", "say", "told", "tells", "tell", "added", "adds", "asked", "asks", "explained",
