@@ -14,7 +14,7 @@ from pathlib import Path
 from .model import Extraction
 from .write import atomic_write, remove_stale_temp
 
-_EXTRACTOR_FILES = ("model.py",)
+_EXTRACTOR_FILES = ("model.py", "lexicon.py")
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,406 @@
+"""Mentions: the names spaCy found, cleaned into the forms a reader would call the entity by.
+
+Why apart: everything after (clustering, typing, roles) compares names, so the name has to be
+right first. A span from the model carries honorifics, titles, possessives, stray "the"/"and",
+glued lists ("McNamara, Balde") and half-names ("Nasa) Ames Research Center"); and the model
+misses later mentions of a name it saw in full, or calls a film, an award or a common word a
+name. This module fixes the spans, adds the missed mentions and drops what names nothing.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..lexicon import (ACRONYM_SKIP, AWARDS, CLUB_SUFFIXES, DISEASE_NOUNS, DISEASES, EVENT_HEADS, GENERIC_ORG_HEADS,
+                       LOC_HEADS, NAME_PREFIXES, NAME_STOP_WORDS, ORG_NOUNS, ORG_SUFFIXES, POST_NOMINALS,
+                       PRODUCT_NOUNS, VERBS_BEFORE_NAMES, WORK_NOUNS)
+from . import places
+from .titles import HONORIFICS, is_title_head, is_title_word
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+_EDGE_WORDS = {"the", "a", "an", "and", "or", "of", "'s", "’s", "'", "’", "-", "—", "–", ",", ".", ";", ":"}
+_DASHES = {"-", "–", "—", "--"}
+
+
+@dataclass
+class Mention:
+    start: int  # token indexes in the Doc
+    end: int
+    text: str  # cleaned surface form
+    label: str  # PERSON, ORG, GPE, LOC after place lookup
+    place: places.Place | None = None
+    demonym: bool = False
+    honorific: bool = False  # "Mr Lane", "Mrs Gescher": only people carry these
+    kin: bool = False  # "Juninho's father", "Courtney Love, the widow of …": only people have these
+
+
+def clean_mention(ent: Span) -> list[Mention]:
+    """The cleaned mention(s) in an entity span; a "Japan-U.K." compound gives two, and so does
+    "McNamara, Balde" from a team sheet."""
+    tokens = list(ent)
+    commas = [k for k, t in enumerate(tokens) if t.text in (",", ";")]
+    if commas and 0 < commas[0] < len(tokens) - 1:
+        return [m for part in _split_at(ent, commas) for m in clean_mention(part)]
+    # "New York State Department of Health and State University of New York": two bodies.
+    ands = [k for k, t in enumerate(tokens) if t.lower_ == "and" and 1 < k < len(tokens) - 2]
+    if ent.label_ == "ORG" and len(ands) == 1 and _has_body_word(tokens[:ands[0]]) and \
+            _has_body_word(tokens[ands[0] + 1:]) and tokens[ands[0] + 1].text[:1].isupper():
+        return [m for part in _split_at(ent, ands) for m in clean_mention(part)]
+    tokens, label, honorific = _trim(ent.doc, _trim_edges(tokens), ent.label_)
+    if label == "PERSON":
+        tokens, honorific = _person_name(ent.doc, tokens, honorific)
+    if not tokens:
+        return []
+    return _mentions_of(ent.doc, tokens, label, honorific)
+
+
+def _trim_edges(tokens: list[Token]) -> list[Token]:
+    """Brackets, numbers, a dash and stray words cut off the ends of a span."""
+    # "Association of Payment and Clearing Services (Apacs": an unclosed bracket ends a name;
+    # "Nasa) Ames Research Center": an unopened one starts it.
+    texts = [t.text for t in tokens]
+    if "(" in texts and ")" not in texts:
+        tokens = tokens[:texts.index("(")]
+    elif ")" in texts and "(" not in texts:
+        tokens = tokens[texts.index(")") + 1:]
+    while tokens and re.match(r"\d", tokens[0].text) and len(tokens) > 1:
+        tokens.pop(0)  # "745bn Indian rupees"
+    # "Scarlett Johansson - Racing Stripes": a dash between words ends a name.
+    for k, token in enumerate(tokens):
+        if k and token.text in _DASHES and token.whitespace_ and tokens[k - 1].whitespace_:
+            tokens = tokens[:k]
+            break
+    while tokens and (tokens[0].lower_ in _EDGE_WORDS or tokens[0].is_punct):
+        tokens.pop(0)
+    while tokens and (tokens[-1].lower_ in _EDGE_WORDS or tokens[-1].is_punct):
+        tokens.pop()
+    return tokens
+
+
+def _trim(doc: Doc, tokens: list[Token], label: str) -> tuple[list[Token], str, bool]:
+    """(tokens, label, honorific): an owner's name, a sentence-opening adjective and
+    post-nominal letters cut off; an honorific makes a person."""
+    honorific = bool(tokens) and tokens[0].i > 0 and is_honorific(doc[tokens[0].i - 1].text)
+    if len(tokens) > 1 and is_honorific(tokens[0].text) and tokens[1].text[:1].isupper() and label != "PERSON":
+        label = "PERSON"  # "Ms Lomax" tagged ORG: an honorific makes a person
+    # "Glasgow's Gartnavel Hospital": the owner's name is not part of the name; but in "the
+    # Information Commissioner's Office" a bare generic word is no name without its owner.
+    for k, token in enumerate(tokens[:-1]):
+        if k and token.text in ("'s", "’s") and label != "PERSON" and tokens[k + 1].text[:1].isupper() \
+                and not (k + 2 == len(tokens) and tokens[-1].text in GENERIC_ORG_HEADS):
+            tokens = tokens[k + 1:]
+            break
+    # "Legendary Dutch coach Rinus Michels": an adjective opening a sentence glued to a demonym.
+    if len(tokens) == 2 and label != "PERSON" and tokens[0].is_sent_start and places.is_demonym(tokens[1].text) \
+            and not places.lookup(tokens[0].text):
+        tokens = tokens[1:]
+    # "Philippe Sands QC": letters after a name are not the name.
+    while label == "PERSON" and len(tokens) > 2 and tokens[-1].text in POST_NOMINALS:
+        tokens.pop()
+    return tokens, label, honorific
+
+
+def _person_name(doc: Doc, tokens: list[Token], honorific: bool) -> tuple[list[Token], bool]:
+    """A person's span without the honorifics, titles and verbs caught at its front."""
+    while tokens and (is_honorific(tokens[0].text) or is_title_word(tokens[0].text)):
+        honorific = honorific or is_honorific(tokens[0].text)
+        tokens.pop(0)  # "Mr Hague", "President Obama": the title is a role, not the name
+    # "Vote Blair": an imperative verb caught at the front of a name.
+    while len(tokens) > 1 and tokens[0].lower_ in VERBS_BEFORE_NAMES and \
+            (tokens[0].is_sent_start or (tokens[0].i > 0 and doc[tokens[0].i - 1].is_punct)):
+        tokens.pop(0)
+    # "Nottingham City Councillor Brian Parbutt": words before a title qualify it, they are no one.
+    after = tokens[-1].i + 1 if tokens else 0
+    if tokens and after + 1 < len(doc) and doc[after].text[:1].isupper() and is_title_head(doc[after].text) \
+            and doc[after + 1].pos_ == "PROPN" and not places.lookup(join_tokens(tokens)):
+        return [], honorific
+    # "Nottingham City Councillor Brian Parbutt": the name is what follows the title.
+    titles = [k for k, t in enumerate(tokens) if k and t.text[:1].isupper() and is_title_head(t.text)]
+    if titles and titles[-1] + 1 < len(tokens):
+        tokens = tokens[titles[-1] + 1:]
+    return tokens, honorific
+
+
+def _mentions_of(doc: Doc, tokens: list[Token], label: str, honorific: bool) -> list[Mention]:
+    """The mention(s) a cleaned span makes: a known place, two places ("Japan-U.K."), a name
+    with its label corrected, or none (a common word, a measure, a disease, part of a title)."""
+    text = join_tokens(tokens)
+    if len(tokens) == 1 and (text.lower() in NAME_STOP_WORDS or tokens[0].tag_ in ("VBG", "VBN", "VBD", "VB")):
+        return []  # "TOO" in a shouted heading, "Registering" opening a sentence
+    if re.fullmatch(r"\d[\d.,]*\s?[a-z]+", text):
+        return []  # "7.60secs": a measure
+    if label != "PERSON" and "-" in text:
+        parts = [p for p in text.split("-") if p]
+        found = [places.lookup(p) for p in parts]
+        if len(parts) > 1 and all(found):
+            return [Mention(tokens[0].i, tokens[-1].i + 1, p, f.type, place=f, demonym=places.is_demonym(p))
+                    for p, f in zip(parts, found)]
+    first = tokens[0].i
+    if first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper() and not doc[first - 1].ent_type_:
+        wider = places.lookup(f"{doc[first - 1].text} {text}")
+        if wider is not None:  # "the Liberal Democrats" tagged only on "Democrats"
+            tokens = [doc[first - 1]] + tokens
+            text = join_tokens(tokens)
+    place = places.lookup(text)
+    if place is None and label == "GPE" and len(text) <= 3 and text.isalpha():
+        place = places.lookup(text.upper())  # "the Uk"
+    if place is not None and label == "PERSON" and place.type != "ORG" and not text.isupper() and len(tokens) == 1 \
+            and not _listed_with_places(tokens[-1]):
+        place = None  # "Jordan" the person; but "Labour" tagged PERSON is still the party
+    if place and not (place.ambiguous and label == "PERSON"):
+        return [Mention(tokens[0].i, tokens[-1].i + 1, text, place.type, place=place, demonym=places.is_demonym(text))]
+    if label == "NORP":
+        return []  # "Muslims", "Asian": groups, not participants
+    if _not_a_name(doc, tokens, text):
+        return []
+    label = _corrected_label(doc, tokens, text, label, honorific)
+    return [Mention(tokens[0].i, tokens[-1].i + 1, text, label, honorific=honorific)]
+
+
+def _not_a_name(doc: Doc, tokens: list[Token], text: str) -> bool:
+    """A piece of a title, a disease, a prefixed word: the model's entity names no one."""
+    if len(tokens) == 1 and is_title_word(text):
+        return True  # "Shadow", "State": a piece of a title the model tagged as an entity
+    after = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
+    if after is not None and after.text[:1].isupper() and is_title_head(after.text) and \
+            all(t.lower_ in ("and", "of", "&") or is_title_word(t.text) for t in tokens):
+        return True  # "Trade and Industry" of "the Trade and Industry Secretary"
+    if after is not None and after.lower_ in DISEASE_NOUNS:
+        return True  # "Ebola virus", "an Ebola case": a disease, not a place
+    return tokens[0].lower_ in NAME_PREFIXES or bool(re.match(r"(?:pre|post|anti|pro|non|ex)-", text))  # "pre-Budget"
+
+
+def _corrected_label(doc: Doc, tokens: list[Token], text: str, label: str, honorific: bool) -> str:
+    """The model's label, corrected by the name's own form and the word before it."""
+    if label == "PERSON" and len(tokens) == 1 and not honorific and _listed_with_places(tokens[0]):
+        label = "GPE"  # "London, Birmingham, Glasgow and Cambridge"
+    if label == "GPE" and len(tokens) > 1 and tokens[-1].text in CLUB_SUFFIXES:
+        label = "ORG"  # "Newcastle United"
+    if label == "FAC" or (label == "ORG" and len(tokens) > 1 and tokens[-1].text in LOC_HEADS):
+        label = "LOC"  # "the Three Gorges Dam": a structure or a feature of the land, not its builder
+    if label != "ORG" and not honorific and (re.fullmatch(r"G\d{1,2}", text) or _org_noun_before(doc, tokens[0].i)):
+        label = "ORG"  # "G7"; "agriculture department Defra", "website PayPal"
+    if label == "PERSON" and len(tokens) == 1 and not honorific and \
+            ((text.isupper() and len(text) > 1) or any(c.isdigit() for c in text)):
+        label = "ORG"  # "CENTR", "O2": people's names are not acronyms
+    return label
+
+
+def _has_body_word(tokens: list[Token]) -> bool:
+    return any(t.text in GENERIC_ORG_HEADS or t.lower_ in ORG_SUFFIXES for t in tokens)
+
+
+def _split_at(ent: Span, cuts: list[int]) -> list[Span]:
+    from spacy.tokens import Span  # only reached while parsing, when spaCy is loaded anyway
+
+    bounds = [-1] + cuts + [len(ent)]
+    doc = ent.doc
+    return [Span(doc, ent.start + a + 1, ent.start + b, label=ent.label_) for a, b in zip(bounds, bounds[1:])
+            if b - a > 1]
+
+
+def is_honorific(word: str) -> bool:
+    return word.rstrip(".") in HONORIFICS
+
+
+def _listed_with_places(token: Token) -> bool:
+    """ "London, Birmingham, Glasgow and Cambridge": a word in a list of places is a place,
+    whatever the model tagged it."""
+    first = token
+    while first.dep_ == "conj":
+        first = first.head
+    members, todo = [], [first]
+    while todo:
+        member = todo.pop()
+        members.append(member)
+        todo.extend(c for c in member.children if c.dep_ == "conj")
+    return any(t.i != token.i and t.ent_type_ in ("GPE", "LOC") for t in members)
+
+
+def _org_noun_before(doc: Doc, i: int) -> bool:
+    """ "the agriculture department Defra": a name right after a noun for a body is that body."""
+    if i == 0:
+        return False
+    token = doc[i - 1]
+    return token.lower_ in ORG_NOUNS and token.text.islower() and token.dep_ in ("compound", "nmod", "appos", "nsubj",
+                                                                                 "nsubjpass", "dobj", "pobj")
+
+
+def is_work_or_award(doc: Doc, mention: Mention) -> bool:
+    """A film, game or award the model took for a participant: "Oscar", "the film Saving Private
+    Ryan", "romantic comedy Shall We Dance?", "the Golden Globes"."""
+    if mention.place:
+        return False
+    words = mention.text.split()
+    if mention.text in AWARDS or mention.text in DISEASES or (words[-1] in EVENT_HEADS and len(words) > 1) or \
+            (mention.text.endswith("s") and mention.text[:-1] in AWARDS):
+        return True
+    # Only the word right before counts, or one more after "the": "horror film The Grudge".
+    i = mention.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i >= 0 and doc[i].lower_ in WORK_NOUNS and doc[i].text.islower() and doc[i].pos_ == "NOUN" \
+            and not mention.honorific:
+        return True
+    after = doc[mention.end] if mention.end < len(doc) else None
+    if after is not None and after.lower_ in ("starring", "co-starring", "award", "awards", "prize", "prizes",
+                                              "trophy", "ceremony"):
+        return True
+    head = doc[mention.end - 1]
+    for child in head.children:  # "The Aviator, a film biography of Howard Hughes"
+        if child.dep_ == "appos" and child.i > head.i and (child.lower_ in WORK_NOUNS or any(
+                c.dep_ == "compound" and c.lower_ in WORK_NOUNS for c in child.children)):
+            return True
+    while head.dep_ == "conj":
+        head = head.head
+    # "arcade classics such as Space Invaders, Lunar Lander and Bejewelled"
+    if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.lower_ in WORK_NOUNS | PRODUCT_NOUNS:
+        return True
+    return False
+
+
+def drop_common_words(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Words the model took for names that the text shows are not: "electro" (no capital),
+    "Broadband's rapid rise" opening a sentence where "broadband" is written in lower case
+    elsewhere, "12,600 MW" (a unit after a number, and every other "MW" with it)."""
+    units = {m.text for m in mentions if m.label == "ORG" and m.text.isupper() and len(m.text) <= 4
+             and m.start > 0 and doc[m.start - 1].like_num and m.start <= doc[m.start - 1].head.i < m.end
+             and not _looks_like_year(doc[m.start - 1].text)}  # the number counts the unit, not "25 EU members"
+    openers = [m for m in mentions if m.end - m.start == 1 and not m.place and m.label != "PERSON"
+               and doc[m.start].is_sent_start and not m.text.isupper()]
+    # Read the whole text only when some single word opens a sentence (most articles: none).
+    lower_words = {t.text for t in doc if t.text.islower() and not t.is_sent_start} if openers else set()
+    common = {id(m) for m in openers if m.text.lower() in lower_words}
+    return [m for m in mentions if any(c.isupper() or c.isdigit() for c in m.text) and m.text not in units
+            and id(m) not in common]
+
+
+def _looks_like_year(text: str) -> bool:
+    return bool(re.fullmatch(r"(?:1[89]|20)\d\d", text))
+
+
+def join_split_bodies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "Texas Parks and Wildlife Department", cut by the model at "and": two capitalised parts
+    joined by "and" whose second ends in a body's generic word are one body."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and m.label == "ORG" and prev.label == "ORG" and not prev.place \
+                and m.start == prev.end + 1 and doc[prev.end].lower_ in ("and", "&") \
+                and m.text.split()[-1] in GENERIC_ORG_HEADS and len(m.text.split()) > 1:
+            out[-1] = Mention(prev.start, m.end, join_tokens(list(doc[prev.start:m.end])), "ORG")
+            continue
+        out.append(m)
+    return out
+
+
+def defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "The State Administration of Radio, Film and Television (SARFT)": the words before a
+    parenthesised acronym whose initials spell it are one organisation, however the model cut
+    them; the acronym is marked to join it (see `join_defined`)."""
+    out = list(mentions)
+    for token in doc:
+        if token.text != "(" or token.i + 2 >= len(doc) or doc[token.i + 2].text != ")":
+            continue
+        acronym = acronym_of(doc[token.i + 1].text)
+        if acronym is None:
+            continue
+        end = token.i
+        if end > 0 and doc[end - 1].tag_ == "POS":  # "the New York Stock Exchange's (NYSE)"
+            end -= 1
+        start = initials_start(doc, end, acronym)
+        if start is None:
+            # "India Petrochemicals Limited (IPCL)": a bracketed acronym right after a body's name
+            # defines it even when its letters are not the words' initials.
+            at = token.i + 1
+            if doc[at].text.isupper() and any(m.label == "ORG" and m.end == end for m in out) \
+                    and not any(m.start <= at < m.end for m in out):
+                out.append(Mention(at, at + 1, doc[at].text, "ORG"))
+            continue
+        if any(m.place and m.start >= start and m.end <= end for m in out) and end - start == 1:
+            continue
+        text = join_tokens(list(doc[start:end]))
+        out = [m for m in out if m.end <= start or m.start >= end]
+        out.append(Mention(start, end, text, "ORG"))
+    return sorted(out, key=lambda m: m.start)
+
+
+def acronym_of(text: str) -> str | None:
+    """ "SARFT", "U.N.", or "Sepa" (the BBC writes pronounceable acronyms in title case), upper-cased."""
+    letters = text.replace(".", "")
+    if not (2 <= len(letters) <= 8 and letters.isalpha()):
+        return None
+    if letters.isupper() or (len(letters) >= 4 and letters.istitle()):
+        return letters.upper()
+    capitals = "".join(c for c in letters if c.isupper())
+    if len(capitals) >= 2 and letters[0].isupper():
+        return capitals  # "MoD", "DfES": the capitals are the initials
+    return None
+
+
+def initials_start(doc: Doc, end: int, acronym: str) -> int | None:
+    """The start of the capitalised run ending at `end` whose initials spell `acronym`
+    ("China Central Television" for CCTV too: the last letter may stand for a word's part)."""
+    letters = ""
+    for start in range(end - 1, max(end - 14, -1), -1):
+        token = doc[start]
+        if token.text[:1].isupper() and token.is_alpha:
+            letters = token.text[0] + letters
+        elif token.lower_ not in ACRONYM_SKIP and token.text not in (",", "&"):
+            return None
+        if token.text[:1].isupper() and (letters == acronym or (len(letters) > 2 and letters == acronym[:-1]
+                                                               and start < end - 1)):
+            return start
+        if len(letters) > len(acronym):
+            return None
+    return None
+
+
+def untagged_name_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Names of people the article states in full, where the small model missed a later
+    mention ("Hague said" with no entity on "Hague")."""
+    names = {fold(w) for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1
+             for w in (m.text.split()[0], m.text.split()[-1])}
+    tagged = {i for m in mentions for i in range(m.start, m.end)}
+    found = []
+    propn = propn_mask(doc)
+    for i in propn.nonzero()[0]:
+        token = doc[int(i)]
+        if token.i not in tagged and token.text[:1].isupper() and fold(token.text) in names:
+            found.append(Mention(token.i, token.i + 1, token.text, "PERSON"))
+    # "Nottingham City Councillor Brian Parbutt", "Dutch coach Rinus Michels": a title then two or
+    # three names.
+    for i in propn[1:].nonzero()[0]:  # words right before a proper noun
+        token = doc[int(i)]
+        if is_title_head(token.text) and token.i + 1 not in tagged and token.i < len(doc) - 2:
+            end = token.i + 1
+            while end < len(doc) and end - token.i <= 3 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+                    and doc[end].is_alpha and end not in tagged:
+                end += 1
+            if end - token.i >= 3 and not (end < len(doc) and doc[end].pos_ == "PROPN"):
+                found.append(Mention(token.i + 1, end, join_tokens(list(doc[token.i + 1:end])), "PERSON"))
+                tagged.update(range(token.i + 1, end))
+    return found
+
+
+def propn_mask(doc: Doc):
+    """Which tokens are proper nouns, as a numpy array: one C call instead of a Token per word."""
+    from spacy.symbols import PROPN
+
+    return doc.to_array("POS") == PROPN
+
+
+def join_tokens(tokens: list[Token]) -> str:
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    return re.sub(r"\s+", " ", text)
+
+
+def fold(text: str) -> str:
+    """Key for comparing names: case, diacritics and dots ignored."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[.\s]+", " ", ascii_text).strip().lower()

@@ -1,0 +1,235 @@
+"""Roles: the office or description the text attaches to a person, and their nationality.
+
+Why apart: a role is read from the parse around a person's mentions (a title before the
+name, an apposition after it, "X became president", "directed by X"), never guessed; a
+wrong role is worse than none, so each pattern says what it accepts.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..lexicon import DOER_ROLES, NOT_ROLES, ORG_NOUNS, PRODUCT_NOUNS, WORK_NOUNS
+from . import places
+from .mentions import Mention, is_honorific, join_tokens
+from .titles import HONORIFICS, is_title_head, is_title_word
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+    from .clustering import Cluster
+
+def find_role(doc: Doc, cluster: Cluster) -> tuple[str | None, str | None]:
+    """(role, nationality) from the first mention that gives one."""
+    for mention in sorted(cluster.mentions, key=lambda m: m.start):
+        role, nationality = title_before(doc, mention.start, mention.end)
+        if not role:
+            role = appositive_role(doc, mention)
+        if role:
+            return role, nationality
+    # "veteran newscasters Tom Brokaw, Barbara Walters": a plural title covers the whole list.
+    for mention in sorted(cluster.mentions, key=lambda m: m.start):
+        head = doc[mention.end - 1]
+        if head.dep_ != "conj":
+            continue
+        first = head.head
+        while first.dep_ == "conj":
+            first = first.head
+        start = first.i
+        while start > 0 and doc[start - 1].ent_type_ == "PERSON":
+            start -= 1
+        if start > 0 and doc[start - 1].tag_ == "NNS" and first.ent_type_ == "PERSON":
+            role, nationality = title_before(doc, start, first.i + 1)
+            if role:
+                return role, nationality
+    return None, None
+
+
+def roles_from_descriptions(doc: Doc, clusters: list[Cluster]) -> None:
+    """ "Tony Blair has pledged … The prime minister told the Jewish Chronicle": a sentence that
+    opens with "The" and a title as its subject describes the previous sentence's subject, when
+    that is a person the text gave no role yet."""
+    by_token = {i: c for c in clusters if c.type == "PERSON" for m in c.mentions for i in range(m.start, m.end)}
+    if not by_token:
+        return
+    previous = None
+    for sent in doc.sents:
+        first = sent[0]
+        if previous is not None and first.lower_ == "the":
+            head = first.head
+            if head.dep_ in ("nsubj", "nsubjpass") and head.head == sent.root and head.tag_ == "NN" \
+                    and is_title_head(head.text) and all(t.i in range(first.i + 1, head.i) or t == first
+                                                         for t in head.lefts) and head.i - first.i <= 3:
+                subjects = [by_token[t.i] for t in previous if t.dep_ in ("nsubj", "nsubjpass")
+                            and t.head == previous.root and t.i in by_token]
+                if len(subjects) == 1 and not subjects[0].role:
+                    subjects[0].role = doc[first.i + 1:head.i + 1].text
+        previous = sent
+
+
+def _role_head(doc: Doc, i: int, start: int, end: int) -> bool:
+    """Whether doc[i], right before a name, is the person's title: a word of office, or a
+    common noun the name hangs on ("actor Marlon Brando", "Bath prop Matt Stevens")."""
+    token = doc[i]
+    if is_title_head(token.text):
+        return True
+    if token.pos_ != "NOUN" or token.tag_ not in ("NN", "NNS") or not token.is_alpha:
+        return False
+    if token.text[:1].isupper() and not token.is_sent_start:
+        return False
+    return not (token.lower_ in NOT_ROLES or token.lower_ in WORK_NOUNS or token.lower_ in ORG_NOUNS
+                or token.lower_ in PRODUCT_NOUNS)
+
+
+def title_before(doc: Doc, start: int, end: int | None = None) -> tuple[str | None, str | None]:
+    """ "British Foreign Secretary William Hague" → ("Foreign Secretary", "British");
+    "CBS news anchor Dan Rather" → ("CBS news anchor", None)."""
+    end = end if end is not None else start + 1
+    i = start - 1
+    # Walk over honorifics inside the title run ("Prime Minister Mr Abe" is rare but cheap).
+    while i >= 0 and doc[i].text.rstrip(".") in HONORIFICS:
+        i -= 1
+    # "Minister for Work Jane Kennedy", "Minister for Defence Procurement Lord Bach": the title's
+    # head stands before "for"/"of" and its capitalised portfolio.
+    k = i
+    while k >= 0 and i - k < 5 and doc[k].text[:1].isupper() and doc[k].is_alpha and not doc[k].ent_type_ == "PERSON":
+        k -= 1
+    if k < i and k >= 1 and doc[k].lower_ in ("for", "of") and is_title_head(doc[k - 1].text) \
+            and doc[k - 1].text[:1].isupper():
+        first = k - 1
+        while first > 0 and is_title_word(doc[first - 1].text) and doc[first - 1].text[:1].isupper():
+            first -= 1
+        return doc[first:i + 1].text, None
+    # "Parliamentary watchdog Sir Philip Mawer": before an honorific even a body's noun is a role.
+    honorific = i < start - 1 and i >= 0 and doc[i].lower_ in ORG_NOUNS and doc[i].text.islower()
+    if i < 0 or not (honorific or _role_head(doc, i, start, end)):
+        return None, None
+    first = i
+    while first - 1 >= 0 and i - first < 7:
+        token = doc[first - 1]
+        if token.text == "-" and not token.whitespace_ and first - 2 >= 0 and doc[first - 2].is_alpha \
+                and not doc[first - 2].whitespace_:
+            first -= 2  # "co-chairman", "fly-half"
+        elif is_title_word(token.text) or (token.text[:1].isupper() and token.pos_ in ("PROPN", "ADJ", "NOUN")
+                                           and not token.ent_type_ and not places.is_demonym(token.text)
+                                           and (not token.is_sent_start or doc[first].text.islower())):
+            first -= 1
+        elif token.text.islower() and token.is_alpha and token.dep_ in ("amod", "compound", "nmod") and \
+                (token.pos_ in ("ADJ", "NOUN", "PROPN") or token.tag_ == "VBN") and token.lower_ not in NOT_ROLES:
+            first -= 1  # "political editor", "veteran comedian", "suspended sprinter"
+        elif re.fullmatch(r"\d+(?:m|km|kg)?", token.text) and first - 2 >= 0 and doc[first - 2].text[:1].isupper() \
+                and not token.ent_type_:
+            first -= 1  # "World 100m champion"
+        elif token.lower_ in ("of", "and", "for") and first - 2 >= 0 and doc[first - 2].text[:1].isupper() \
+                and not doc[first - 2].ent_type_ in ("PERSON",):
+            first -= 1
+        else:
+            break
+    while first <= i and doc[first].lower_ in ("of", "and", "for"):
+        first += 1
+    role = doc[first:i + 1].text
+    nationality = None
+    before = doc[first - 1] if first > 0 else None
+    if before is not None and (before.ent_type_ in ("NORP", "GPE") or places.is_demonym(before.text)):
+        place = places.lookup(before.text)
+        if place is not None and place.type == "GPE":
+            nationality = before.text if places.is_demonym(before.text) else None
+        elif place is not None:
+            role = f"{before.text} {role}"  # a party: "Tory co-chairman"
+    if before is not None and before.ent_type_ in ("ORG", "GPE") and not nationality and not role.startswith(before.text):
+        org = _entity_before(doc, first)
+        if org:
+            role = f"{org} {role}"
+    return role, nationality
+
+
+def appositive_role(doc: Doc, mention: Mention) -> str | None:
+    """ "NAME, the education secretary,"; "The Shadow Secretary …, NAME, said"; "such
+    Hollywood directors as NAME"."""
+    head = doc[mention.end - 1]
+    coordinated = head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)
+    for child in head.children:
+        if coordinated:
+            break  # "O'Kelly and O'Connell, one of the best partnerships": the pair's description
+        if child.dep_ == "appos" and child.i > head.i and child.ent_type_ != "PERSON" and child.lower_ != "part":
+            span = doc[child.left_edge.i:_hyphen_end(doc, child.right_edge.i) + 1]
+            comma = next((t.i for t in span if t.i > child.i and t.text == ","), None)
+            if len(span) > 12 and comma is not None:  # "the widow of X, who did not want …"
+                span = doc[child.left_edge.i:comma]
+            if 1 <= len(span) <= 12 and any(is_title_head(t.text) or t.pos_ == "NOUN" for t in span):
+                return _trim_role(doc, span)
+    title = head.head
+    if head.dep_ == "appos" and title.i < mention.start and (is_title_head(title.text) or (
+            title.pos_ == "NOUN" and title.tag_ in ("NN", "NNS") and title.lower_ not in NOT_ROLES | WORK_NOUNS | ORG_NOUNS)):
+        begin = mention.start
+        while begin > title.i + 1 and is_honorific(doc[begin - 1].text):
+            begin -= 1
+        span = doc[title.left_edge.i:begin]
+        text = _strip_det(span.text.rstrip(" ,"))
+        if 1 <= len(text.split()) <= 12:
+            return text
+    # "Ross, who is the presenter of BBC One's Film 2005": the noun with its modifiers.
+    for child in head.children:
+        if child.dep_ == "relcl" and child.lemma_ == "be" and not coordinated:
+            for attr in child.children:
+                if attr.dep_ == "attr" and attr.pos_ == "NOUN" and attr.lower_ not in NOT_ROLES | WORK_NOUNS:
+                    mods = [t for t in attr.lefts if t.dep_ in ("amod", "compound") and t.i == attr.i - 1]
+                    return " ".join([t.text for t in mods] + [attr.text])
+    # "Directed by Andrey Zvyagintsev", "hosted by Jonathan Ross": the doer of the work.
+    if head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.tag_ == "VBN":
+        doer = DOER_ROLES.get(head.head.head.lemma_.lower())
+        if doer:
+            return doer
+    # "Vladimir Putin became president", "X is chief executive of Y"
+    if head.dep_ == "nsubj" and head.head.lemma_ in ("become", "be", "remain") and head.head.i > head.i:
+        for child in head.head.children:
+            if child.dep_ == "attr" and is_title_head(child.text) and child.i > head.i:
+                span = doc[child.left_edge.i:child.right_edge.i + 1]
+                if len(span) > 8:  # "the on-field organiser of a team whose players …"
+                    span = doc[child.left_edge.i:child.i + 1]
+                if len(span) <= 8:
+                    return _trim_role(doc, span)
+    # "such Hollywood directors as Oliver Stone and Joel Schumacher"
+    h = head
+    while h.dep_ == "conj":
+        h = h.head
+    if h.dep_ == "pobj" and h.head.lower_ == "as":
+        noun = h.head.head
+        possessive = mention.end < len(doc) and doc[mention.end].tag_ == "POS"
+        if noun.pos_ == "NOUN" and any(c.lower_ == "such" for c in noun.children) and not possessive and \
+                noun.lower_ not in NOT_ROLES | WORK_NOUNS | ORG_NOUNS | PRODUCT_NOUNS:
+            mods = [c for c in noun.children if c.i < noun.i and c.dep_ in ("amod", "compound") and c.lower_ != "such"]
+            return " ".join([m.text for m in mods] + [noun.lemma_])
+    return None
+
+
+def _hyphen_end(doc: Doc, i: int) -> int:
+    """ "vice-chairman of IPCL" parsed as three appositions: the last token of the whole."""
+    while i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_:
+        i = max(doc[i + 2].right_edge.i, i + 2)
+    return i
+
+
+def _trim_role(doc: Doc, span: Span) -> str:
+    """An appositive as a role: no leading "now"/"also", no trailing "in New York"."""
+    tokens = list(span)
+    while tokens and tokens[0].lower_ in ("now", "also", "currently", "still", "then", "once", "himself", "herself"):
+        tokens.pop(0)
+    for k, token in enumerate(tokens):
+        if k and token.lower_ in ("in", "from") and k + 1 < len(tokens) and tokens[k + 1].ent_type_ in ("GPE", "LOC"):
+            tokens = tokens[:k]
+            break
+    return _strip_det(join_tokens(tokens))
+
+
+def _strip_det(text: str) -> str:
+    return re.sub(r"^(?:the|a|an|The|A|An)\s+", "", text.strip(" ,;")).strip()
+
+
+def _entity_before(doc: Doc, first: int) -> str | None:
+    """The organisation that ends right before a title ("ExxonMobil CEO"), not one the
+    title itself is part of ("the Trade and Industry Secretary")."""
+    for ent in doc.ents:
+        if ent.end == first and ent.label_ in ("ORG", "GPE") and not places.is_demonym(ent.text):
+            return _strip_det(re.sub(r"['’]s$", "", ent.text))
+    return None
