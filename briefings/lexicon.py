@@ -28,7 +28,8 @@ ORG_SUFFIXES = {
     "limited", "holdings", "airlines", "airways", "motors", "international", "entertainment", "interactive",
     "pictures", "studios", "records", "media", "communications", "technologies", "systems",
     "institute", "foundation", "trust", "partners", "capital", "securities", "markets", "chase",
-    "global", "worldwide", "labs", "software", "networks", "telecom", "energy", "oil", "petroleum",
+    "global", "worldwide", "labs", "software", "networks", "telecom", "energy", "oil", "petroleum", "center",
+    "centre",
 }
 # Nouns only a person is: "Courtney Love, the widow of Kurt Cobain".
 KIN_NOUNS = {"widow", "widower", "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister",
@@ -90,3 +91,33 @@ DOER_ROLES = {"direct": "director", "host": "host", "present": "presenter", "pro
           "compose": "composer", "found": "founder", "co-found": "co-founder", "coach": "coach"}
 SAY_VERBS = {"say", "tell", "add", "insist", "argue", "claim", "warn", "note", "explain", "admit", "conclude",
               "predict", "concede", "write", "agree", "acknowledge", "continue", "believe"}
+# Nouns only a person is, beyond titles and kin: "Felicity Ruby, a colleague of Bini".
+PERSON_NOUNS = {
+    "colleague", "friend", "relative", "pilot", "co-pilot", "copilot", "teen", "teenager", "girl", "boy", "man",
+    "woman", "resident", "student", "pupil", "victim", "survivor", "passenger", "fan", "veteran", "expert",
+    "official", "citizen", "native", "worker", "employee", "soldier", "ally", "rival", "dictator", "billionaire",
+    "millionaire", "tycoon", "donor", "mega-donor", "hacker", "developer", "engineer", "doctor", "nurse", "surgeon",
+    "teacher", "athlete", "player", "star", "celebrity", "artist", "poet", "investor", "entrepreneur",
+    "businessman", "businesswoman", "consultant", "contractor", "whistleblower", "journalist", "blogger", "spy",
+    "detective", "investigator", "suspect", "defendant", "plaintiff", "witness", "prisoner", "inmate", "immigrant",
+    "refugee", "mom", "dad", "grandmother", "grandfather", "baby", "child", "kid", "toddler", "adult", "person",
+    "volunteer", "priest", "nun", "monk", "pastor", "coordinator", "oceanographer", "surfer", "ranger",
+    "firefighter", "fireman", "policeman", "policewoman", "trooper", "lieutenant", "sergeant", "deputy",
+    "supervisor", "spokesperson", "aide", "assistant", "lyricist", "screenwriter", "filmmaker", "director",
+    "widow", "academic", "lecturer", "mother-to-be", "mom-to-be", "boss", "chief", "founder", "owner",
+}
+# Nouns after a name that make it a company's: "Qualcomm shares", "the AirAsia flight".
+COMPANY_CONTEXT_NOUNS = {
+    "shares", "stock", "stocks", "shareholders", "shareholder", "ceo", "cfo", "coo", "flight", "flights", "plane",
+    "planes", "jet", "jets", "airliner", "airplane", "aircraft", "subsidiary", "headquarters", "employees",
+    "executives", "customers", "stores", "store", "brand", "products", "earnings", "revenue", "profits",
+    "spokeswoman", "spokesman", "spokesperson", "stake", "logo", "website", "app", "users", "founder",
+    "co-founder", "executive",
+}
+# Stock exchanges that open a ticker in brackets: "Qualcomm (NASDAQ: QCOM)".
+EXCHANGES = {"NASDAQ", "Nasdaq", "NYSE", "LSE", "TSX", "ASX", "OTC", "OTCBB", "OTCQB", "AMEX", "NYSEMKT", "BATS",
+             "FTSE", "HKSE", "SEHK", "TSE", "NSE", "BSE"}
+# Common nouns for a settlement or an area, before "of NAME": "the coastal town of Kumai".
+PLACE_NOUNS = {"town", "city", "village", "province", "state", "region", "island", "county", "district", "suburb",
+               "borough", "capital", "port", "area", "neighbourhood", "neighborhood", "municipality", "prefecture",
+               "hamlet", "resort", "community"}

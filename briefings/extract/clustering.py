@@ -32,7 +32,7 @@ class Cluster:
         return min(m.start for m in self.mentions)
 
 
-def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
+def cluster_mentions(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
     clusters: dict[str, Cluster] = {}
 
     def add(key: str, mention: Mention) -> None:
@@ -65,7 +65,7 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
             # Same text, same entity, whatever label each mention got ("Royal Free" ORG and LOC;
             # a lone "Glasgow" tagged PERSON beside the city).
             add("NAME:" + re.sub(r" (?:com|net|org|co uk)$", "", fold(mention.text)), mention)
-    return _join_short_forms(_join_acronyms(list(clusters.values())))
+    return _join_short_forms(doc, _join_acronyms(list(clusters.values())))
 
 
 def _org_key(cluster: Cluster) -> list[str]:
@@ -73,10 +73,11 @@ def _org_key(cluster: Cluster) -> list[str]:
     return words
 
 
-def _join_short_forms(clusters: list[Cluster]) -> list[Cluster]:
+def _join_short_forms(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     """Short forms of an organisation join it: "Shanda" and "JP Morgan" (its first words),
     "Cranfield" beside "Cranfield University", "the Institute" beside "American Film Institute",
-    "US Federal Reserve" beside "Federal Reserve". Only when one organisation fits."""
+    "the Church" beside "the Catholic Church", "US Federal Reserve" beside "Federal Reserve".
+    Only when one organisation fits."""
     orgs = [c for c in clusters if c.mentions[0].label == "ORG" and not c.mentions[0].place
             and len(_org_key(c)) > 1]
     absorbed: dict[int, Cluster] = {}
@@ -92,8 +93,9 @@ def _join_short_forms(clusters: list[Cluster]) -> list[Cluster]:
             other = _org_key(org)
             if org is cluster or len(other) <= len(words):
                 continue
-            if len(words) == 1 and words[0] in (other[0], other[-1]) and words[0] in ORG_SUFFIXES | ORG_NOUNS:
-                targets.append(org)  # "the Institute", "the Bank" (of England)
+            if len(words) == 1 and words[0] in (other[0], other[-1]) and (
+                    words[0] in ORG_SUFFIXES | ORG_NOUNS or _always_after_the(doc, cluster)):
+                targets.append(org)  # "the Institute", "the Bank" (of England), "the Church"
             elif other[:len(words)] == words:  # a prefix: "JP Morgan" of "JP Morgan Chase", named first
                 if org.first < cluster.first and set(other[len(words):]) <= ORG_SUFFIXES:
                     targets.append(org)
@@ -106,6 +108,13 @@ def _join_short_forms(clusters: list[Cluster]) -> list[Cluster]:
         if len({id(t) for t in targets}) == 1:
             absorbed[id(cluster)] = targets[0]
     return _apply_merges(clusters, absorbed)
+
+
+def _always_after_the(doc: Doc, cluster: Cluster) -> bool:
+    """Every mention is one word after "the": a common noun standing for a name ("the Church",
+    "the Agency"), which a distinctive one-word name seldom needs."""
+    return all(m.end - m.start == 1 and m.start > 0 and doc[m.start - 1].lower_ == "the" and not m.place
+               for m in cluster.mentions)
 
 
 def _person_key(words: list[str], known: list[tuple[str, list[str]]]) -> str | None:

@@ -7,11 +7,13 @@ weighs that evidence for mentions before clustering and for clusters after.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..lexicon import (CLUB_NOUNS, CLUB_SUFFIXES, GENERIC_ORG_HEADS, KIN_NOUNS, LOC_HEADS, ORG_NOUNS, ORG_SUFFIXES,
                        SAY_VERBS, TRANSFER_WORDS)
+from .evidence import has_org_words, org_evidence, person_evidence, place_evidence, speaks
 from .first_names import gender_of_first_name
 from .mentions import Mention, propn_mask, fold
 from .titles import is_title_word
@@ -20,6 +22,42 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from .clustering import Cluster
+
+def weigh_evidence(doc: Doc, mentions: list[Mention]) -> None:
+    """Each mention's label corrected by what the words around it say (evidence.py): a person
+    the model called an organisation or a place, an organisation or a place it called a person,
+    a company it called a country, a town it called an organisation."""
+    for m in mentions:
+        if m.place:
+            continue
+        if m.label != "PERSON":
+            if not has_org_words(m.text) and not org_evidence(doc, m) and (
+                    person_evidence(doc, m) or (speaks(doc, m) and _reads_as_a_name(doc, m))):
+                m.label = "PERSON"  # "Hadi Tjahnanto, a senior Indonesian air-force officer"
+                continue
+        if m.label == "PERSON":
+            if person_evidence(doc, m):
+                continue
+            if org_evidence(doc, m):
+                m.label = "ORG"  # "Qualcomm (NASDAQ: QCOM)"
+            elif (why := place_evidence(doc, m)) is not None:
+                m.label = "LOC" if why == "head" else "GPE"  # "in São Paulo", "Mummy Mountain"
+        elif m.label in ("GPE", "LOC"):
+            if org_evidence(doc, m):
+                m.label = "ORG"  # "the AirAsia flight"
+        elif m.label == "ORG" and place_evidence(doc, m) in ("place noun", "in") and len(m.text.split()) == 1:
+            m.label = "GPE"  # "the coastal town of Kumai", "in Edmonton"
+
+
+def _reads_as_a_name(doc: Doc, m: Mention) -> bool:
+    """Two or three capitalised words, none an acronym or a word the article writes in lower
+    case: "Sigit Heriyanto" could be a person's name, "JP Morgan" and "Pew Research" are not."""
+    words = m.text.split()
+    if not 2 <= len(words) <= 3 or any(not re.fullmatch(r"[A-Z][a-z\u00c0-\u024f'’-]+", w) for w in words):
+        return False
+    lower = {w.lower() for w in words}
+    return not any(t.lower_ in lower and t.text.islower() for t in doc)
+
 
 def relabel_people(mentions: list[Mention]) -> None:
     """A name seen with "Mr"/"Mrs"/"Dr" somewhere is a person's, whatever the model said of its
@@ -133,7 +171,7 @@ def is_stray_word(doc: Doc, cluster: Cluster) -> bool:
     if cluster.type != "PERSON" or len(cluster.mentions) > 1:
         return False
     m = cluster.mentions[0]
-    if len(m.text.split()) > 1 or m.honorific or m.kin or speech_count(doc, cluster):
+    if len(m.text.split()) > 1 or m.honorific or m.kin or speech_count(doc, cluster) or person_evidence(doc, m):
         return False
     if m.start > 0 and is_title_word(doc[m.start - 1].text):
         return False

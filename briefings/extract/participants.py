@@ -14,7 +14,7 @@ from ..lexicon import PEERAGE
 from ..model import Participant
 from .clustering import Cluster, join_defined, canonical_name, cluster_mentions
 from .entity_types import (is_club, org_by_apposition, speech_count, is_stray_word, cluster_type, relabel_named_people,
-                           relabel_people)
+                           relabel_people, weigh_evidence)
 from .mentions import (ENTITY_LABELS, Mention, clean_mention, defined_acronyms, drop_common_words, fold,
                        is_work_or_award, join_split_bodies, untagged_name_mentions)
 from .roles import roles_from_descriptions, find_role
@@ -76,10 +76,11 @@ def find_participants(doc: Doc) -> Participants:
     mentions += untagged_name_mentions(doc, mentions)
     mentions = [m for m in mentions if not is_work_or_award(doc, m)]
     mentions = drop_common_words(doc, mentions)
+    weigh_evidence(doc, mentions)
     relabel_people(mentions)
     relabel_named_people(doc, mentions)
     mentions = join_split_bodies(doc, mentions)
-    clusters = cluster_mentions(mentions)
+    clusters = cluster_mentions(doc, mentions)
     clusters = join_defined(doc, clusters)
     for cluster in clusters:
         cluster.type = cluster_type(cluster)

@@ -1,0 +1,121 @@
+"""Evidence: what the words around one mention say it is, a person, an organisation or a place.
+
+Why apart: the model labels a mention from a few words around it and gets names it has not
+seen wrong (Indonesian names as organisations, an airline as a country, a suburb as a person).
+The text usually says more, in ways every outlet shares: a title, an age or a speech verb for a
+person; a company suffix, a ticker, "X-based" or "the company's shares" for an organisation;
+"in", "the town of" for a place. These tests read the words around one mention; typing
+(entity_types.py) weighs them.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..lexicon import (COMPANY_CONTEXT_NOUNS, EXCHANGES, GENERIC_ORG_HEADS, KIN_NOUNS, LOC_HEADS, ORG_NOUNS,
+                       ORG_SUFFIXES, PERSON_NOUNS, PLACE_NOUNS, SAY_VERBS)
+from .titles import is_title_head
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from .mentions import Mention
+
+SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def is_person_noun(token: Token) -> bool:
+    """A common noun only a person can be: a title, kin, an occupation ("pilot", "colleague")."""
+    lemma = token.lemma_.lower()
+    lower = token.lower_
+    return is_title_head(lower) or lower in KIN_NOUNS or lemma in KIN_NOUNS or lower in PERSON_NOUNS \
+        or lemma in PERSON_NOUNS
+
+
+def has_org_words(text: str) -> bool:
+    """A name with a company suffix or a body's generic word: "Crown Equity Holdings Inc."."""
+    words = text.replace(",", " ").split()
+    return "&" in words or any(w.rstrip(".").lower() in ORG_SUFFIXES or w in GENERIC_ORG_HEADS for w in words[1:])
+
+
+def person_evidence(doc: Doc, m: Mention) -> str | None:
+    """Why the text makes this mention a person's, or None: a title or a person noun right
+    before it ("Captain Irianto", "daughter Maria Widodo"), an age after it ("Nathaly Cartas Leon,
+    20,"), a person noun in apposition either way ("Hadi Tjahnanto, a senior air-force officer";
+    "his wife, Páez")."""
+    if m.honorific or m.kin:
+        return "honorific"
+    head = doc[m.end - 1]
+    before = doc[m.start - 1] if m.start > 0 else None
+    if before is not None and before.pos_ in ("NOUN", "PROPN") and not before.ent_type_ and is_person_noun(before) \
+            and not before.is_sent_start:
+        return "title"
+    if _age_after(doc, m.end):
+        return "age"
+    for child in head.children:
+        if child.dep_ == "appos" and child.i >= m.end and child.pos_ == "NOUN" and is_person_noun(child) \
+                and not child.ent_type_:
+            return "apposition"
+    if head.dep_ == "appos" and head.head.i < m.start and head.head.pos_ == "NOUN" and is_person_noun(head.head) \
+            and not head.head.ent_type_:
+        return "apposition"
+    return None
+
+
+def _age_after(doc: Doc, end: int) -> bool:
+    """ "NAME, 20," or "NAME (20)": an age."""
+    if end + 2 >= len(doc):
+        return False
+    a, b, c = doc[end], doc[end + 1], doc[end + 2]
+    return (a.text == "," and c.text in (",", ".") or a.text == "(" and c.text == ")") and \
+        bool(re.fullmatch(r"\d{1,2}", b.text)) and int(b.text) < 110
+
+
+def speaks(doc: Doc, m: Mention) -> bool:
+    """The subject of a verb of saying: a person or an organisation, never a place's name alone."""
+    head = doc[m.end - 1]
+    return head.dep_ in SUBJECTS and head.head.lemma_ in SAY_VERBS
+
+
+def org_evidence(doc: Doc, m: Mention) -> str | None:
+    """Why the text makes this mention an organisation's, or None: a company suffix, a ticker,
+    "X-based" before it, a company noun after it ("Qualcomm shares", "the AirAsia flight"), an
+    organisation noun in apposition ("Mengniu Dairy, one of China's largest dairy companies") or
+    before it ("a company called Espiamos")."""
+    if has_org_words(m.text):
+        return "suffix"
+    after = doc[m.end] if m.end < len(doc) else None
+    if after is not None and after.text == "(" and m.end + 2 < len(doc) and doc[m.end + 1].text in EXCHANGES:
+        return "ticker"
+    if m.start >= 2 and doc[m.start - 1].lower_ == "based" and doc[m.start - 2].text in ("-", "–"):
+        return "based"
+    if m.start >= 1 and doc[m.start - 1].lower_.endswith("-based"):
+        return "based"
+    k = m.end + (1 if after is not None and after.tag_ == "POS" else 0)
+    if k < len(doc) and doc[k].lower_ in COMPANY_CONTEXT_NOUNS and doc[k].pos_ == "NOUN":
+        return "company noun"
+    head = doc[m.end - 1]
+    for child in head.children:
+        if child.dep_ == "appos" and child.i >= m.end:
+            if child.lemma_.lower() in ORG_NOUNS and child.pos_ == "NOUN":
+                return "apposition"
+            if child.lower_ == "one" and any(p.lower_ == "of" and any(o.lemma_.lower() in ORG_NOUNS for o in p.children)
+                                             for p in child.children):
+                return "apposition"
+    if m.start >= 2 and doc[m.start - 1].lower_ in ("called", "named") and doc[m.start - 2].lower_ in ORG_NOUNS:
+        return "called"
+    return None
+
+
+def place_evidence(doc: Doc, m: Mention) -> str | None:
+    """Why the text makes this mention a place's, or None: "the town of Kumai", "in Edmonton"
+    (a bare name after "in"), a place's generic word ("Mummy Mountain")."""
+    words = m.text.split()
+    if len(words) > 1 and words[-1] in LOC_HEADS:
+        return "head"
+    if m.start >= 2 and doc[m.start - 1].lower_ == "of" and doc[m.start - 2].lower_ in PLACE_NOUNS:
+        return "place noun"
+    before = doc[m.start - 1] if m.start > 0 else None
+    if before is not None and before.lower_ == "in" and before.dep_ == "prep" and not has_org_words(m.text):
+        return "in"
+    return None
