@@ -84,7 +84,8 @@ NOT_ROLES = {
     "quartet", "number", "record", "victory", "defeat", "win", "goal", "goals", "hopefuls", "hopeful",
     "friend", "friends", "tribute", "message", "letter", "report", "statement", "interview", "speech",
     "birthday", "death", "case", "trial", "return", "name", "names", "brand", "thing", "things",
-    "man", "woman", "men", "women", "person", "boy", "girl", "child", "children",
+    "man", "woman", "men", "women", "person", "boy", "girl", "child", "children", "citizen", "citizens",
+    "role", "thanks", "national", "nationals", "resident", "residents",
 }
 # Work done "by NAME" that names its doer's role.
 DOER_ROLES = {"direct": "director", "host": "host", "present": "presenter", "produce": "producer",

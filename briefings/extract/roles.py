@@ -15,7 +15,7 @@ from .mentions import Mention, is_honorific, join_tokens
 from .titles import HONORIFICS, is_title_head, is_title_word
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from .clustering import Cluster
 
@@ -151,21 +151,23 @@ def appositive_role(doc: Doc, mention: Mention) -> str | None:
     for child in head.children:
         if coordinated:
             break  # "O'Kelly and O'Connell, one of the best partnerships": the pair's description
-        if child.dep_ == "appos" and child.i > head.i and child.ent_type_ != "PERSON" and child.lower_ != "part":
+        if child.dep_ == "appos" and child.i > head.i and child.ent_type_ != "PERSON" and child.lower_ != "part" \
+                and doc[child.left_edge.i - 1].text != "(" and child.is_alpha \
+                and child.lower_ not in NOT_ROLES and not places.is_demonym(child.text):  # not "(spy)", "Indonesian"
             span = doc[child.left_edge.i:_hyphen_end(doc, child.right_edge.i) + 1]
             comma = next((t.i for t in span if t.i > child.i and t.text == ","), None)
-            if len(span) > 12 and comma is not None:  # "the widow of X, who did not want …"
+            if comma is not None:  # "the widow of X, who did not want …"
                 span = doc[child.left_edge.i:comma]
-            if 1 <= len(span) <= 12 and any(is_title_head(t.text) or t.pos_ == "NOUN" for t in span):
-                return _trim_role(doc, span)
+            text = _trim_role(doc, span)
+            if 1 <= len(text.split()) <= 12 and any(is_title_head(t.text) or t.pos_ == "NOUN" for t in span):
+                return text
     title = head.head
     if head.dep_ == "appos" and title.i < mention.start and (is_title_head(title.text) or (
             title.pos_ == "NOUN" and title.tag_ in ("NN", "NNS") and title.lower_ not in NOT_ROLES | WORK_NOUNS | ORG_NOUNS)):
         begin = mention.start
         while begin > title.i + 1 and is_honorific(doc[begin - 1].text):
             begin -= 1
-        span = doc[title.left_edge.i:begin]
-        text = _strip_det(span.text.rstrip(" ,"))
+        text = _trim_role(doc, doc[title.left_edge.i:begin])
         if 1 <= len(text.split()) <= 12:
             return text
     # "Ross, who is the presenter of BBC One's Film 2005": the noun with its modifiers.
@@ -210,16 +212,69 @@ def _hyphen_end(doc: Doc, i: int) -> int:
     return i
 
 
+_LEADING = {"now", "also", "currently", "still", "then", "once", "himself", "herself", "the", "a", "an", "another",
+            "his", "her", "their", "its", "our", "my", "your", "this", "that", "one"}
+_RELATIVES = {"who", "whom", "whose", "which", "that"}
+_QUANTIFIERS = {"several", "many", "some", "few", "numerous", "various", "countless", "dozens", "hundreds"}
+
+
 def _trim_role(doc: Doc, span: Span) -> str:
-    """An appositive as a role: no leading "now"/"also", no trailing "in New York"."""
+    """A description as a role: its noun with the words that qualify it, and nothing the
+    sentence goes on to say. No leading "his"/"another"/"now", no age ("his 22-year-old
+    daughter"), no common-noun owner ("the pilot's brother"), no relative clause or participle
+    ("a journalist who visited…", "a lawyer representing…"), no "of" phrase that only
+    describes ("owner of this lovely hotel", but "head of Indonesia's search and rescue
+    agency"), no trailing "in New York"."""
     tokens = list(span)
-    while tokens and tokens[0].lower_ in ("now", "also", "currently", "still", "then", "once", "himself", "herself"):
+    cut = {t.i for t in tokens if t.dep_ in ("relcl", "acl") and t.i > span.start
+           for t in t.subtree}
+    cut |= {t.i for t in tokens if t.lower_ in _RELATIVES and t.i > span.start for t in doc[t.i:span.end]}
+    for t in tokens:
+        if t.lower_ == "of" and t.dep_ == "prep" and t.i > span.start:
+            objects = [c for c in t.children if c.dep_ == "pobj"]
+            if objects and not _names_its_object(objects[0]):
+                cut |= {x.i for x in t.subtree}
+        if t.tag_ == "POS" and t.i > span.start and not doc[t.i - 1].pos_ == "PROPN":
+            owner = doc[t.i - 1]
+            cut |= {x.i for x in owner.subtree if x.i <= t.i}  # "the pilot's" brother
+    tokens = [t for t in tokens if t.i not in cut]
+    tokens = _drop_ages(tokens)
+    while tokens and (tokens[0].lower_ in _LEADING or tokens[0].is_punct):
+        if tokens[0].lower_ == "then" and len(tokens) > 1 and tokens[1].text == "-":
+            tokens.pop(0)  # "Then-DHS Director"
         tokens.pop(0)
+    while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in ("and", "or", "of")):
+        tokens.pop()
     for k, token in enumerate(tokens):
         if k and token.lower_ in ("in", "from") and k + 1 < len(tokens) and tokens[k + 1].ent_type_ in ("GPE", "LOC"):
             tokens = tokens[:k]
             break
     return _strip_det(join_tokens(tokens))
+
+
+def _names_its_object(noun: Token) -> bool:
+    """ "of Indonesia's … agency", "of the legal team", "of IPCL": an "of" phrase that says
+    whose office it is, kept in a role; "of this lovely hotel", "of several books" are not."""
+    if noun.pos_ == "PROPN" or noun.ent_type_:
+        return True
+    dets = [c for c in noun.children if c.dep_ in ("det", "predet", "poss", "nummod") or c.lower_ in _QUANTIFIERS]
+    return all(c.lower_ == "the" or c.dep_ == "poss" and c.pos_ == "PROPN" or c.ent_type_ for c in dets)
+
+
+def _drop_ages(tokens: list[Token]) -> list[Token]:
+    """ "22-year-old" (one token or five) out of a role."""
+    text = [t.lower_ for t in tokens]
+    out, k = [], 0
+    while k < len(tokens):
+        if re.fullmatch(r"\d+-years?-old", text[k]):
+            k += 1
+            continue
+        if text[k].isdigit() and text[k + 1:k + 5] in (["-", "year", "-", "old"], ["-", "years", "-", "old"]):
+            k += 5
+            continue
+        out.append(tokens[k])
+        k += 1
+    return out
 
 
 def _strip_det(text: str) -> str:
