@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import DOER_ROLES, NOT_ROLES, ORG_NOUNS, PRODUCT_NOUNS, WORK_NOUNS
 from . import places
+from .evidence import is_person_noun
 from .mentions import Mention, is_honorific, join_tokens
 from .titles import HONORIFICS, is_title_head, is_title_word
 
@@ -89,6 +90,9 @@ def title_before(doc: Doc, start: int, end: int | None = None) -> tuple[str | No
     # Walk over honorifics inside the title run ("Prime Minister Mr Abe" is rare but cheap).
     while i >= 0 and doc[i].text.rstrip(".") in HONORIFICS:
         i -= 1
+    last = i  # the role's last token: "Lt." is two
+    if i >= 1 and doc[i].text == "." and not doc[i - 1].whitespace_ and is_title_head(doc[i - 1].text):
+        i -= 1  # "Lt. David Lelevier"
     # "Minister for Work Jane Kennedy", "Minister for Defence Procurement Lord Bach": the title's
     # head stands before "for"/"of" and its capitalised portfolio.
     k = i
@@ -127,7 +131,7 @@ def title_before(doc: Doc, start: int, end: int | None = None) -> tuple[str | No
             break
     while first <= i and doc[first].lower_ in ("of", "and", "for"):
         first += 1
-    role = doc[first:i + 1].text
+    role = doc[first:max(i, last) + 1].text
     nationality = None
     before = doc[first - 1] if first > 0 else None
     if before is not None and (before.ent_type_ in ("NORP", "GPE") or places.is_demonym(before.text)):
@@ -182,10 +186,25 @@ def appositive_role(doc: Doc, mention: Mention) -> str | None:
         doer = DOER_ROLES.get(head.head.head.lemma_.lower())
         if doer:
             return doer
-    # "Vladimir Putin became president", "X is chief executive of Y"
+    # "a disturbed young man named Elliot Rodger", "an 8-year-old boy called Arya Galih Gegana"
+    if head.dep_ in ("oprd", "attr", "dobj") and head.head.lower_ in ("named", "called") and \
+            head.head.dep_ == "acl" and head.head.head.pos_ == "NOUN" and head.head.head.lower_ not in NOT_ROLES:
+        noun = head.head.head
+        text = _trim_role(doc, doc[noun.left_edge.i:noun.i + 1])
+        if text and is_person_noun(noun):
+            return text
+    # "The co-pilot was Rémi Emmanuel Plesel": a person noun as the subject, the name after "was".
+    if head.dep_ == "attr" and head.head.lemma_ == "be":
+        for child in head.head.children:
+            if child.dep_ == "nsubj" and child.i < head.i and child.pos_ == "NOUN" and is_person_noun(child):
+                text = _trim_role(doc, doc[_word_start(doc, child.left_edge.i):child.i + 1])
+                if text:
+                    return text
+    # "Vladimir Putin became president", "X is chief executive of Y", "Jennifer Lawrence is a Cardinals fan"
     if head.dep_ == "nsubj" and head.head.lemma_ in ("become", "be", "remain") and head.head.i > head.i:
         for child in head.head.children:
-            if child.dep_ == "attr" and is_title_head(child.text) and child.i > head.i:
+            if child.dep_ == "attr" and (is_title_head(child.text) or child.pos_ == "NOUN" and is_person_noun(child)) \
+                    and child.i > head.i:
                 span = doc[child.left_edge.i:child.right_edge.i + 1]
                 if len(span) > 8:  # "the on-field organiser of a team whose players …"
                     span = doc[child.left_edge.i:child.i + 1]
@@ -203,6 +222,13 @@ def appositive_role(doc: Doc, mention: Mention) -> str | None:
             mods = [c for c in noun.children if c.i < noun.i and c.dep_ in ("amod", "compound") and c.lower_ != "such"]
             return " ".join([m.text for m in mods] + [noun.lemma_])
     return None
+
+
+def _word_start(doc: Doc, i: int) -> int:
+    """The first token of a hyphenated word ending at token i: "co-pilot" is three."""
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        i -= 2
+    return i
 
 
 def _hyphen_end(doc: Doc, i: int) -> int:

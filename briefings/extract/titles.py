@@ -27,6 +27,10 @@ TITLE_HEADS = {
     "playwright", "producer", "critic", "organiser", "organizer", "musician", "guitarist", "drummer",
     "frontman", "vocalist", "composer", "designer", "architect", "chef", "lawyer", "scientist", "researcher",
     "physicist", "astronomer", "historian", "campaigner", "activist", "reporter", "columnist", "photographer",
+    "investigator", "detective", "advocate", "airman", "pilot", "co-pilot", "officer", "coordinator",
+    # Abbreviated ranks and offices, as US outlets print them before a name: "Detective Lt. Robert Pfannes".
+    "lt", "capt", "sgt", "col", "maj", "cpl", "det", "supt", "insp", "adm", "cmdr", "cdr", "lieut", "pvt", "atty",
+    "amb",
 }
 
 # Words that may stand inside a title before its head: "Prime", "Foreign", "former".
