@@ -96,7 +96,9 @@ def _join_short_forms(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
             if len(words) == 1 and words[0] in (other[0], other[-1]) and (
                     words[0] in ORG_SUFFIXES | ORG_NOUNS or _always_after_the(doc, cluster)):
                 targets.append(org)  # "the Institute", "the Bank" (of England), "the Church"
-            elif other[:len(words)] == words:  # a prefix: "JP Morgan" of "JP Morgan Chase", named first
+            elif other[:len(words)] == words and not any(m.place for m in cluster.mentions):
+                # a prefix: "JP Morgan" of "JP Morgan Chase", named first; but a country is not
+                # the company named after it ("Malaysia", "Malaysia Airlines")
                 if org.first < cluster.first and set(other[len(words):]) <= ORG_SUFFIXES:
                     targets.append(org)
         # "US Federal Reserve": a country's name before another organisation's.
@@ -118,21 +120,33 @@ def _always_after_the(doc: Doc, cluster: Cluster) -> bool:
 
 
 def _person_key(words: list[str], known: list[tuple[str, list[str]]]) -> str | None:
-    """An existing person this full name is another form of ("Barack Hussein Obama")."""
+    """An existing person this full name is another form of ("Barack Hussein Obama"); never
+    one whose middle name differs ("George H.W. Bush" is not "George W. Bush")."""
     for key, other in known:
-        if words == other or (words[0] == other[0] and words[-1] == other[-1]) or \
+        if words == other or (words[0] == other[0] and words[-1] == other[-1] and _middles_agree(words, other)) or \
                 (len(other) > len(words) and other[-len(words):] == words):
             return key
     return None
 
 
+def _middles_agree(one: list[str], other: list[str]) -> bool:
+    """Middle names that may be the same: one missing, equal, or one the other's initial."""
+    a, b = " ".join(one[1:-1]), " ".join(other[1:-1])
+    return not a or not b or a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
 def _person_for_single(mention: Mention, person_keys: list[tuple[str, list[str]]],
                        clusters: dict[str, Cluster]) -> str | None:
-    """The full-name person a one-word mention refers to: surname first, then first name;
-    with two candidates (Bill and Hillary Clinton) the one mentioned last before it."""
+    """The full-name person a one-word mention refers to: surname first ("Al-Sayed" too), then
+    first name, then the middle of three names (a first surname: "Salinas" for "Guadalupe Salinas
+    Hernández"); with two candidates (Bill and Hillary Clinton) the one mentioned last before it."""
     word = fold(mention.text)
-    for position in (-1, 0):
-        candidates = [key for key, words in person_keys if words[position] == word]
+    size = len(word.split())
+    for position in (-1, 0, 1):
+        candidates = [key for key, words in person_keys
+                      if (" ".join(words[-size:]) == word if position == -1 else
+                          size == 1 and len(words) == 3 and len(words[1]) > 1 and words[position] == word
+                          if position == 1 else size == 1 and words[0] == word)]
         if len(candidates) > 1:
             def last_before(key: str) -> int:
                 starts = [m.start for m in clusters[key].mentions if m.start < mention.start]
@@ -149,13 +163,20 @@ def _join_acronyms(clusters: list[Cluster]) -> list[Cluster]:
     for cluster in clusters:
         text = cluster.mentions[0].text
         if cluster.mentions[0].label == "ORG" and len(text.split()) > 1:
-            initials = "".join(w[0] for w in text.split() if w.lower() not in ACRONYM_SKIP and w[0].isalpha())
-            by_initials.setdefault(initials.upper(), cluster)
+            words = [w for w in text.split() if w.lower() not in ACRONYM_SKIP and w[0].isalpha()]
+            by_initials.setdefault("".join(w[0] for w in words).upper(), cluster)
+            # "IBM" for "International Business Machines Corp.": a company suffix has no letter
+            while len(words) > 2 and words[-1].lower().rstrip(".") in ORG_SUFFIXES:
+                words.pop()
+                by_initials.setdefault("".join(w[0] for w in words).upper(), cluster)
     kept = []
     for cluster in clusters:
         text = cluster.mentions[0].text.replace(".", "")
         acronym = text if text.isupper() else acronym_of(text) if len(text.split()) == 1 else None
         target = by_initials.get(acronym) if acronym and 2 <= len(acronym) <= 6 else None  # "MoD", "Nato" too
+        # "LA" is Los Angeles, not "La Repubblica": a place's letters join no organisation
+        if target is not None and any(m.place or m.label in ("GPE", "LOC") for m in cluster.mentions):
+            target = None
         if target is not None and target is not cluster:
             target.mentions.extend(cluster.mentions)
         else:

@@ -401,6 +401,8 @@ def join_tokens(tokens: list[Token]) -> str:
 
 
 def fold(text: str) -> str:
-    """Key for comparing names: case, diacritics and dots ignored."""
+    """Key for comparing names: case, diacritics, dots and hyphens between words ignored
+    ("Kim Jong-un" is "Kim Jong Un")."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", " ", ascii_text)
     return re.sub(r"[.\s]+", " ", ascii_text).strip().lower()
