@@ -385,6 +385,35 @@ def untagged_name_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             if end - token.i >= 3 and not (end < len(doc) and doc[end].pos_ == "PROPN"):
                 found.append(Mention(token.i + 1, end, join_tokens(list(doc[token.i + 1:end])), "PERSON"))
                 tagged.update(range(token.i + 1, end))
+    found += _untagged_full_names(doc, mentions, tagged, propn)
+    return found
+
+
+def _untagged_full_names(doc: Doc, mentions: list[Mention], tagged: set[int], propn) -> list[Mention]:
+    """ "Guadalupe Salinas Hernández", missed by the model, when it tagged "Salinas" alone as a
+    person elsewhere: a run of two to four capitalised proper nouns holding a word the article
+    names a person by."""
+    words = {fold(m.text) for m in mentions if m.label == "PERSON" and len(m.text.split()) == 1 and not m.place}
+    if not words:
+        return []
+    found = []
+    i = 0
+    while i < len(doc):
+        if not propn[i] or i in tagged:
+            i += 1
+            continue
+        end = i
+        while end < len(doc) and propn[end] and end not in tagged and doc[end].is_alpha and doc[end].text[:1].isupper():
+            end += 1
+        start = i
+        while i < end and (is_honorific(doc[i].text) or is_title_word(doc[i].text)):
+            i += 1  # "Mr Fernandes", "Chancellor Gerhard Schroeder": the name is what follows
+        if i > start and 2 <= end - i <= 4 and any(fold(t.text) in words for t in doc[i:end]):
+            found.append(Mention(i, end, join_tokens(list(doc[i:end])), "PERSON"))
+        elif i == start and 2 <= end - i <= 4 and any(fold(t.text) in words for t in doc[i:end]) and not doc[i].is_sent_start \
+                or 2 <= end - i <= 4 and any(fold(t.text) in words for t in doc[i + 1:end]):
+            found.append(Mention(i, end, join_tokens(list(doc[i:end])), "PERSON"))
+        i = max(end, i + 1)
     return found
 
 
