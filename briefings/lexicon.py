@@ -122,3 +122,6 @@ EXCHANGES = {"NASDAQ", "Nasdaq", "NYSE", "LSE", "TSX", "ASX", "OTC", "OTCBB", "O
 PLACE_NOUNS = {"town", "city", "village", "province", "state", "region", "island", "county", "district", "suburb",
                "borough", "capital", "port", "area", "neighbourhood", "neighborhood", "municipality", "prefecture",
                "hamlet", "resort", "community"}
+# Lower-case words inside names: "Erik van Sebille", "Jerez de la Frontera", "Ahmed al-Tayeb".
+NAME_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "al", "el", "bin",
+                  "ibn", "ben", "ter", "ten", "dos", "das", "y", "e", "zu", "af", "st"}

@@ -24,6 +24,17 @@ if TYPE_CHECKING:
 SUBJECTS = ("nsubj", "nsubjpass")
 
 
+def common_word(doc: Doc, word: str, kinds: tuple[str, ...] = ("adj", "adv")) -> bool:
+    """Whether the model's lemmatizer knows the word, lower-cased, as one of these parts of
+    speech ("exhausted", "stormy"); False when the model has no such index."""
+    lookups = doc.vocab.lookups
+    if not lookups.has_table("lemma_index"):
+        return False
+    index = lookups.get_table("lemma_index")
+    lower = word.lower()
+    return any(lower in index.get(kind, ()) for kind in kinds)
+
+
 def is_person_noun(token: Token) -> bool:
     """A common noun only a person can be: a title, kin, an occupation ("pilot", "colleague")."""
     lemma = token.lemma_.lower()

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..lexicon import (ACRONYM_SKIP, AWARDS, CLUB_SUFFIXES, DISEASE_NOUNS, DISEASES, EVENT_HEADS, GENERIC_ORG_HEADS,
-                       LOC_HEADS, NAME_PREFIXES, NAME_STOP_WORDS, ORG_NOUNS, ORG_SUFFIXES, POST_NOMINALS,
+                       LOC_HEADS, NAME_PARTICLES, NAME_PREFIXES, NAME_STOP_WORDS, ORG_NOUNS, ORG_SUFFIXES, POST_NOMINALS,
                        PRODUCT_NOUNS, VERBS_BEFORE_NAMES, WORK_NOUNS)
 from . import places
+from .evidence import common_word
 from .titles import HONORIFICS, is_title_head, is_title_word
 
 if TYPE_CHECKING:
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 _EDGE_WORDS = {"the", "a", "an", "and", "or", "of", "'s", "’s", "'", "’", "-", "—", "–", ",", ".", ";", ":"}
+_LINK = re.compile(r"https?:|www\.|\.(?:com|org|net|co\.uk)\b|\w/\w+/")
 _DASHES = {"-", "–", "—", "--"}
 
 
@@ -46,6 +48,10 @@ def clean_mention(ent: Span) -> list[Mention]:
     commas = [k for k, t in enumerate(tokens) if t.text in (",", ";")]
     if commas and 0 < commas[0] < len(tokens) - 1:
         return [m for part in _split_at(ent, commas) for m in clean_mention(part)]
+    # "NBC News/Wall Street Journal": two names; but "BIA/Kelsey" is one.
+    slashes = [k for k, t in enumerate(tokens) if t.text == "/"]
+    if len(slashes) == 1 and 2 <= slashes[0] <= len(tokens) - 3:
+        return [m for part in _split_at(ent, slashes) for m in clean_mention(part)]
     # "New York State Department of Health and State University of New York": two bodies.
     ands = [k for k, t in enumerate(tokens) if t.lower_ == "and" and 1 < k < len(tokens) - 2]
     if ent.label_ == "ORG" and len(ands) == 1 and _has_body_word(tokens[:ands[0]]) and \
@@ -70,6 +76,25 @@ def _trim_edges(tokens: list[Token]) -> list[Token]:
         tokens = tokens[texts.index(")") + 1:]
     while tokens and re.match(r"\d", tokens[0].text) and len(tokens) > 1:
         tokens.pop(0)  # "745bn Indian rupees"
+    # "Jennifer Lawrence http://t.co/…", "Twitter @MattFriedmanSL", "Benjamin: Hello": a link, a
+    # handle or a colon ends a name; a span that is only a link or a handle names no one.
+    for k, token in enumerate(tokens):
+        if _LINK.search(token.text) or token.text.startswith("@") or token.text == ":" or \
+                (k and token.text == "@"):
+            tokens = tokens[:k]
+            break
+    # "ranked Cardinals": a lower-case word before a name is not part of it (but "van", "al-" are).
+    while len(tokens) > 1 and tokens[0].text.islower() and tokens[0].is_alpha and tokens[0].text not in NAME_PARTICLES \
+            and tokens[0].text not in NAME_PREFIXES and tokens[1].text != "-":
+        tokens.pop(0)
+    # "Besides Lahav", "Tour Joann": a sentence opened by a word that is no name.
+    if len(tokens) > 1 and tokens[0].is_sent_start and tokens[0].tag_ not in ("NNP", "NNPS") and \
+            tokens[0].pos_ in ("ADJ", "ADV", "ADP", "SCONJ", "VERB", "INTJ") and tokens[1].text[:1].isupper():
+        tokens.pop(0)
+    # "Exhausted Sylvie": a common adjective opening a sentence, when the name stands without it elsewhere.
+    elif len(tokens) > 1 and tokens[0].is_sent_start and common_word(tokens[0].doc, tokens[0].text) and \
+            _stands_without(tokens[0].doc, tokens[1:]):
+        tokens.pop(0)
     # "Scarlett Johansson - Racing Stripes": a dash between words ends a name.
     for k, token in enumerate(tokens):
         if k and token.text in _DASHES and token.whitespace_ and tokens[k - 1].whitespace_:
@@ -82,6 +107,14 @@ def _trim_edges(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+def _stands_without(doc: Doc, tokens: list[Token]) -> bool:
+    """Whether these words appear elsewhere in the article without the word before them."""
+    words = [t.text for t in tokens]
+    n = len(words)
+    return any([t.text for t in doc[i:i + n]] == words and not (i > 0 and doc[i - 1].lower_ == tokens[0].nbor(-1).lower_)
+               for i in range(len(doc) - n + 1) if i != tokens[0].i)
+
+
 def _trim(doc: Doc, tokens: list[Token], label: str) -> tuple[list[Token], str, bool]:
     """(tokens, label, honorific): an owner's name, a sentence-opening adjective and
     post-nominal letters cut off; an honorific makes a person."""
@@ -90,9 +123,11 @@ def _trim(doc: Doc, tokens: list[Token], label: str) -> tuple[list[Token], str, 
         label = "PERSON"  # "Ms Lomax" tagged ORG: an honorific makes a person
     # "Glasgow's Gartnavel Hospital": the owner's name is not part of the name; but in "the
     # Information Commissioner's Office" a bare generic word is no name without its owner.
+    # "King's College London": a generic word right after the owner keeps it in the name.
     for k, token in enumerate(tokens[:-1]):
         if k and token.text in ("'s", "’s") and label != "PERSON" and tokens[k + 1].text[:1].isupper() \
-                and not (k + 2 == len(tokens) and tokens[-1].text in GENERIC_ORG_HEADS):
+                and not (k + 2 == len(tokens) and tokens[-1].text in GENERIC_ORG_HEADS) \
+                and not (tokens[k + 1].lower_ in ORG_SUFFIXES or tokens[k + 1].text in GENERIC_ORG_HEADS):
             tokens = tokens[k + 1:]
             break
     # "Legendary Dutch coach Rinus Michels": an adjective opening a sentence glued to a demonym.
