@@ -142,6 +142,8 @@ def _person_for_single(mention: Mention, person_keys: list[tuple[str, list[str]]
     Hernández"); with two candidates (Bill and Hillary Clinton) the one mentioned last before it."""
     word = fold(mention.text)
     size = len(word.split())
+    if mention.text.isupper() and len(mention.text) > 1:
+        return None  # "LA" is no one's first name, whatever "La Repubblica" was tagged
     for position in (-1, 0, 1):
         candidates = [key for key, words in person_keys
                       if (" ".join(words[-size:]) == word if position == -1 else
@@ -174,8 +176,8 @@ def _join_acronyms(clusters: list[Cluster]) -> list[Cluster]:
         text = cluster.mentions[0].text.replace(".", "")
         acronym = text if text.isupper() else acronym_of(text) if len(text.split()) == 1 else None
         target = by_initials.get(acronym) if acronym and 2 <= len(acronym) <= 6 else None  # "MoD", "Nato" too
-        # "LA" is Los Angeles, not "La Repubblica": a place's letters join no organisation
-        if target is not None and any(m.place or m.label in ("GPE", "LOC") for m in cluster.mentions):
+        # a place's letters join no organisation
+        if target is not None and any(m.place for m in cluster.mentions):
             target = None
         if target is not None and target is not cluster:
             target.mentions.extend(cluster.mentions)
