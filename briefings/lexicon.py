@@ -105,7 +105,8 @@ PERSON_NOUNS = {
     "volunteer", "priest", "nun", "monk", "pastor", "coordinator", "oceanographer", "surfer", "ranger",
     "firefighter", "fireman", "policeman", "policewoman", "trooper", "lieutenant", "sergeant", "deputy",
     "supervisor", "spokesperson", "aide", "assistant", "lyricist", "screenwriter", "filmmaker", "director",
-    "widow", "academic", "lecturer", "mother-to-be", "mom-to-be", "boss", "chief", "founder", "owner",
+    "widow", "academic", "lecturer", "mother-to-be", "mom-to-be", "boss", "chief", "founder", "owner", "agent",
+    "analyst", "staffer", "hopeful", "nominee", "athlete",
 }
 # Nouns after a name that make it a company's: "Qualcomm shares", "the AirAsia flight".
 COMPANY_CONTEXT_NOUNS = {
@@ -125,3 +126,26 @@ PLACE_NOUNS = {"town", "city", "village", "province", "state", "region", "island
 # Lower-case words inside names: "Erik van Sebille", "Jerez de la Frontera", "Ahmed al-Tayeb".
 NAME_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "al", "el", "bin",
                   "ibn", "ben", "ter", "ten", "dos", "das", "y", "e", "zu", "af", "st"}
+# Words that end the name of a law, a policy or a court case: "the Volcker Rule".
+LAW_HEADS = {"Act", "Rule", "Law", "Amendment", "Treaty", "Accord", "Accords", "Doctrine", "Directive", "Statute",
+             "Protocol", "Convention", "Regulation", "Regulations", "Ordinance"}
+# Nouns for ships and vehicles: "Royal Malaysian Navy ship KD Lekir", "the $70 million yacht".
+VESSEL_NOUNS = {"ship", "ships", "vessel", "vessels", "yacht", "boat", "frigate", "warship", "submarine",
+                "destroyer", "tanker", "ferry", "car", "cars", "bike", "bikes", "motorcycle", "truck", "jeep"}
+# Time zones, which the model takes for organisations: "midnight GMT".
+TIME_ZONES = {"GMT", "UTC", "BST", "CET", "CEST", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "WIB", "JST",
+              "IST", "AEST", "AEDT", "HKT", "SGT"}
+# Heads of a list whose members may be participants: "companies such as X", "lawmakers like Y";
+# any other head makes its members things ("protocols like IMAP", "brands including Silk").
+LIST_OF_PARTICIPANTS = {"outlet", "publication", "nation", "country", "team", "side", "party", "rival", "competitor",
+                        "name", "figure", "state", "city", "town", "government", "power", "economy", "market",
+                        "neighbour", "neighbor", "ally", "donor", "sponsor", "investor", "customer", "client",
+                        "partner", "bidder", "buyer", "seller", "member", "leader", "star", "giant", "player"}
+# What a body makes, holds or is part of, after its name: "NHTSA statistics", "the G7 meeting", "ABC affiliates".
+BODY_NOUNS = {"statistics", "data", "figures", "report", "reports", "survey", "study", "poll", "estimates", "estimate",
+              "meeting", "meetings", "affiliate", "affiliates", "news", "statement", "rules", "guidelines",
+              "investigation", "probe", "ruling", "decision", "forecast", "index", "records", "documents",
+              "headquarters", "summit", "talks", "deal", "plan", "policy", "budget", "funding", "members",
+              "membership", "board", "chairman", "director", "officials", "agents", "analysts", "researchers",
+              "scientists", "staff", "spokesman", "spokeswoman", "team", "unit", "division", "operation",
+              "operations", "office", "offices", "account", "accounts", "research", "review", "ratings", "rating"}

@@ -39,8 +39,8 @@ def is_person_noun(token: Token) -> bool:
     """A common noun only a person can be: a title, kin, an occupation ("pilot", "colleague")."""
     lemma = token.lemma_.lower()
     lower = token.lower_
-    return is_title_head(lower) or lower in KIN_NOUNS or lemma in KIN_NOUNS or lower in PERSON_NOUNS \
-        or lemma in PERSON_NOUNS
+    return is_title_head(lower) or is_title_head(lemma) or lower in KIN_NOUNS or lemma in KIN_NOUNS \
+        or lower in PERSON_NOUNS or lemma in PERSON_NOUNS
 
 
 def has_org_words(text: str) -> bool:

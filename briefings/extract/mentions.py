@@ -13,9 +13,9 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..lexicon import (ACRONYM_SKIP, AWARDS, CLUB_SUFFIXES, DISEASE_NOUNS, DISEASES, EVENT_HEADS, GENERIC_ORG_HEADS,
+from ..lexicon import (ACRONYM_SKIP, CLUB_SUFFIXES, DISEASE_NOUNS, GENERIC_ORG_HEADS,
                        LOC_HEADS, NAME_PARTICLES, NAME_PREFIXES, NAME_STOP_WORDS, ORG_NOUNS, ORG_SUFFIXES, POST_NOMINALS,
-                       PRODUCT_NOUNS, VERBS_BEFORE_NAMES, WORK_NOUNS)
+                       VERBS_BEFORE_NAMES)
 from . import places
 from .evidence import common_word
 from .titles import HONORIFICS, is_title_head, is_title_word
@@ -264,59 +264,6 @@ def _org_noun_before(doc: Doc, i: int) -> bool:
     token = doc[i - 1]
     return token.lower_ in ORG_NOUNS and token.text.islower() and token.dep_ in ("compound", "nmod", "appos", "nsubj",
                                                                                  "nsubjpass", "dobj", "pobj")
-
-
-def is_work_or_award(doc: Doc, mention: Mention) -> bool:
-    """A film, game or award the model took for a participant: "Oscar", "the film Saving Private
-    Ryan", "romantic comedy Shall We Dance?", "the Golden Globes"."""
-    if mention.place:
-        return False
-    words = mention.text.split()
-    if mention.text in AWARDS or mention.text in DISEASES or (words[-1] in EVENT_HEADS and len(words) > 1) or \
-            (mention.text.endswith("s") and mention.text[:-1] in AWARDS):
-        return True
-    # Only the word right before counts, or one more after "the": "horror film The Grudge".
-    i = mention.start - 1
-    if i >= 0 and doc[i].lower_ == "the":
-        i -= 1
-    if i >= 0 and doc[i].lower_ in WORK_NOUNS and doc[i].text.islower() and doc[i].pos_ == "NOUN" \
-            and not mention.honorific:
-        return True
-    after = doc[mention.end] if mention.end < len(doc) else None
-    if after is not None and after.lower_ in ("starring", "co-starring", "award", "awards", "prize", "prizes",
-                                              "trophy", "ceremony"):
-        return True
-    head = doc[mention.end - 1]
-    for child in head.children:  # "The Aviator, a film biography of Howard Hughes"
-        if child.dep_ == "appos" and child.i > head.i and (child.lower_ in WORK_NOUNS or any(
-                c.dep_ == "compound" and c.lower_ in WORK_NOUNS for c in child.children)):
-            return True
-    while head.dep_ == "conj":
-        head = head.head
-    # "arcade classics such as Space Invaders, Lunar Lander and Bejewelled"
-    if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.lower_ in WORK_NOUNS | PRODUCT_NOUNS:
-        return True
-    return False
-
-
-def drop_common_words(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """Words the model took for names that the text shows are not: "electro" (no capital),
-    "Broadband's rapid rise" opening a sentence where "broadband" is written in lower case
-    elsewhere, "12,600 MW" (a unit after a number, and every other "MW" with it)."""
-    units = {m.text for m in mentions if m.label == "ORG" and m.text.isupper() and len(m.text) <= 4
-             and m.start > 0 and doc[m.start - 1].like_num and m.start <= doc[m.start - 1].head.i < m.end
-             and not _looks_like_year(doc[m.start - 1].text)}  # the number counts the unit, not "25 EU members"
-    openers = [m for m in mentions if m.end - m.start == 1 and not m.place and m.label != "PERSON"
-               and doc[m.start].is_sent_start and not m.text.isupper()]
-    # Read the whole text only when some single word opens a sentence (most articles: none).
-    lower_words = {t.text for t in doc if t.text.islower() and not t.is_sent_start} if openers else set()
-    common = {id(m) for m in openers if m.text.lower() in lower_words}
-    return [m for m in mentions if any(c.isupper() or c.isdigit() for c in m.text) and m.text not in units
-            and id(m) not in common]
-
-
-def _looks_like_year(text: str) -> bool:
-    return bool(re.fullmatch(r"(?:1[89]|20)\d\d", text))
 
 
 def join_split_bodies(doc: Doc, mentions: list[Mention]) -> list[Mention]:

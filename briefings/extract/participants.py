@@ -15,8 +15,9 @@ from ..model import Participant
 from .clustering import Cluster, join_defined, canonical_name, cluster_mentions
 from .entity_types import (is_club, org_by_apposition, speech_count, is_stray_word, cluster_type, relabel_named_people,
                            relabel_people, weigh_evidence)
-from .mentions import (ENTITY_LABELS, Mention, clean_mention, defined_acronyms, drop_common_words, fold,
-                       is_work_or_award, join_split_bodies, untagged_name_mentions)
+from .mentions import (ENTITY_LABELS, Mention, clean_mention, defined_acronyms, fold, join_split_bodies,
+                       untagged_name_mentions)
+from .not_participants import drop_common_words, is_work_or_award, mere_modifiers, plural_pairs
 from .roles import roles_from_descriptions, find_role
 
 if TYPE_CHECKING:
@@ -96,7 +97,9 @@ def find_participants(doc: Doc) -> Participants:
             cluster.role, cluster.nationality = find_role(doc, cluster)
     clusters = _merge_same_names(doc, clusters)
     roles_from_descriptions(doc, clusters)
-    clusters = [c for c in clusters if c.type in ("PERSON", "ORG", "GPE", "LOC") and not is_stray_word(doc, c)]
+    things = plural_pairs(clusters)
+    clusters = [c for c in clusters if c.type in ("PERSON", "ORG", "GPE", "LOC") and not is_stray_word(doc, c)
+                and id(c) not in things and not mere_modifiers(doc, c)]
     # Salience: how often named, a named speaker's words counting as one more mention each, then
     # who comes first.
     clusters.sort(key=lambda c: (-(len(c.mentions) + speech_count(doc, c)), c.first))
