@@ -12,8 +12,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..lexicon import ACRONYM_SKIP, ORG_NOUNS, ORG_SUFFIXES
+from ..lexicon import ACRONYM_SKIP, KIN_NOUNS, ORG_NOUNS, ORG_SUFFIXES
 from . import places
+from .evidence import place_evidence
 from .mentions import Mention, acronym_of, initials_start, fold
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ def cluster_mentions(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
     person_keys: list[tuple[str, list[str]]] = []
     for mention in full_names:
         words = fold(mention.text).split()
-        key = _person_key(words, person_keys)
+        key = _person_key(words, person_keys, _kin_of(doc, mention))
         if key is None:
             key = "PERSON:" + " ".join(words)
             person_keys.append((key, words))
@@ -56,7 +57,9 @@ def cluster_mentions(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
         if mention.place:
             add("PLACE:" + mention.place.name, mention)
             continue
-        person = _person_for_single(mention, person_keys, clusters)
+        if _family(doc, mention, person_keys):
+            continue  # "the Finney family", "the Finneys": no one person
+        person = None if _town(doc, mention, mentions) else _person_for_single(mention, person_keys, clusters)
         if person:
             add(person, mention)
         elif mention.label == "PERSON" and fold(mention.text) not in other_names:
@@ -64,7 +67,8 @@ def cluster_mentions(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
         else:
             # Same text, same entity, whatever label each mention got ("Royal Free" ORG and LOC;
             # a lone "Glasgow" tagged PERSON beside the city).
-            add("NAME:" + re.sub(r" (?:com|net|org|co uk)$", "", fold(mention.text)), mention)
+            # "Air Asia" is "AirAsia".
+            add("NAME:" + re.sub(r" (?:com|net|org|co uk)$", "", fold(mention.text)).replace(" ", ""), mention)
     return _join_short_forms(doc, _join_acronyms(list(clusters.values())))
 
 
@@ -119,14 +123,48 @@ def _always_after_the(doc: Doc, cluster: Cluster) -> bool:
                for m in cluster.mentions)
 
 
-def _person_key(words: list[str], known: list[tuple[str, list[str]]]) -> str | None:
-    """An existing person this full name is another form of ("Barack Hussein Obama"); never
-    one whose middle name differs ("George H.W. Bush" is not "George W. Bush")."""
+def _person_key(words: list[str], known: list[tuple[str, list[str]]], kin_of: str | None = None) -> str | None:
+    """An existing person this full name is another form of ("Barack Hussein Obama", "Maria
+    Widodo" and "Florentina Maria Widodo"); never one whose middle name differs ("George H.W.
+    Bush" is not "George W. Bush"), nor the person this one is named as kin of ("Ms
+    Khairunisa's father, Haidar Fauzi" is not Khairunisa Haidar Fauzi)."""
     for key, other in known:
+        if kin_of is not None and kin_of in other:
+            continue
         if words == other or (words[0] == other[0] and words[-1] == other[-1] and _middles_agree(words, other)) or \
-                (len(other) > len(words) and other[-len(words):] == words):
+                (len(other) > len(words) and other[-len(words):] == words) or \
+                (len(other) >= 2 and len(words) > len(other) and words[-len(other):] == other):
             return key
     return None
+
+
+def _kin_of(doc: Doc, mention: Mention) -> str | None:
+    """The name whose kin this one is named as: "Ms Khairunisa's father, Haidar Fauzi" → "khairunisa"."""
+    head = doc[mention.end - 1]
+    noun = head.head if head.dep_ == "appos" else doc[mention.start - 1] if mention.start > 0 else None
+    if noun is None or noun.lower_ not in KIN_NOUNS:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    return fold(owner.text) if owner is not None else None
+
+
+def _family(doc: Doc, mention: Mention, person_keys: list[tuple[str, list[str]]]) -> bool:
+    """ "the Finney's home", "the Finney family", "the Finneys": a surname after "the" names a family."""
+    if mention.end - mention.start != 1 or mention.start == 0 or doc[mention.start - 1].lower_ != "the" \
+            or mention.honorific:
+        return False
+    word = fold(mention.text)
+    surnames = {words[-1] for _, words in person_keys}
+    after = doc[mention.end] if mention.end < len(doc) else None
+    return (word in surnames and after is not None and (after.tag_ == "POS" or after.lower_ == "family")) or \
+        (word.endswith("s") and word[:-1] in surnames)
+
+
+def _town(doc: Doc, mention: Mention, mentions: list[Mention]) -> bool:
+    """ "in Shipley": a place's name, not the surname of Malcolm Shipley, when the word alone is
+    never tagged a person."""
+    return mention.label in ("GPE", "LOC") and place_evidence(doc, mention) is not None and \
+        not any(m.text == mention.text and m.label == "PERSON" for m in mentions)
 
 
 def _middles_agree(one: list[str], other: list[str]) -> bool:

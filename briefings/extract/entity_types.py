@@ -45,7 +45,7 @@ def weigh_evidence(doc: Doc, mentions: list[Mention]) -> None:
         elif m.label in ("GPE", "LOC"):
             if org_evidence(doc, m):
                 m.label = "ORG"  # "the AirAsia flight"
-        elif m.label == "ORG" and place_evidence(doc, m) in ("place noun", "in") and len(m.text.split()) == 1:
+        elif m.label == "ORG" and place_evidence(doc, m) in ("place noun", "in", "hometown") and len(m.text.split()) == 1:
             m.label = "GPE"  # "the coastal town of Kumai", "in Edmonton"
 
 

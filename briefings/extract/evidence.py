@@ -127,6 +127,11 @@ def place_evidence(doc: Doc, m: Mention) -> str | None:
     if m.start >= 2 and doc[m.start - 1].lower_ == "of" and doc[m.start - 2].lower_ in PLACE_NOUNS:
         return "place noun"
     before = doc[m.start - 1] if m.start > 0 else None
-    if before is not None and before.lower_ == "in" and before.dep_ == "prep" and not has_org_words(m.text):
-        return "in"
+    head = doc[m.end - 1]
+    if before is not None and before.lower_ == "in" and before.dep_ == "prep" and not has_org_words(m.text) \
+            and head.dep_ == "pobj" and head.head.i == before.i:
+        return "in"  # "in Edmonton", but not "in Greenwald's passport"
+    if m.start >= 2 and before.lower_ == "of" and doc[m.start - 2].text == "," and head.dep_ == "pobj" \
+            and (m.end >= len(doc) or doc[m.end].is_punct):
+        return "hometown"  # "Malcolm Shipley, of Shipley, said"
     return None
