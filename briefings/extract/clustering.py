@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import ACRONYM_SKIP, KIN_NOUNS, ORG_NOUNS, ORG_SUFFIXES
 from . import places
 from .evidence import place_evidence
+from .joins import join_short_forms
 from .mentions import Mention, acronym_of, initials_start, fold
 
 if TYPE_CHECKING:
@@ -69,7 +70,8 @@ def cluster_mentions(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
             # a lone "Glasgow" tagged PERSON beside the city).
             # "Air Asia" is "AirAsia".
             add("NAME:" + re.sub(r" (?:com|net|org|co uk)$", "", fold(mention.text)).replace(" ", ""), mention)
-    return _join_short_forms(doc, _join_acronyms(list(clusters.values())))
+    joined = _join_short_forms(doc, _join_acronyms(list(clusters.values())))
+    return _apply_merges(joined, join_short_forms(doc, joined))
 
 
 def _org_key(cluster: Cluster) -> list[str]:

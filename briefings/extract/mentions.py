@@ -83,6 +83,11 @@ def _trim_edges(tokens: list[Token]) -> list[Token]:
                 (k and token.text == "@"):
             tokens = tokens[:k]
             break
+    # "AirAsia Flight 8501": a flight is not its airline, but the airline is named.
+    for k, token in enumerate(tokens):
+        if k and token.lower_ == "flight" and (k + 1 == len(tokens) or any(c.isdigit() for c in tokens[k + 1].text)):
+            tokens = tokens[:k]
+            break
     # "ranked Cardinals": a lower-case word before a name is not part of it (but "van", "al-" are).
     while len(tokens) > 1 and tokens[0].text.islower() and tokens[0].is_alpha and tokens[0].text not in NAME_PARTICLES \
             and tokens[0].text not in NAME_PREFIXES and tokens[1].text != "-":

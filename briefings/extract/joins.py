@@ -1,0 +1,106 @@
+"""Joins: short forms of a name the text ties to their full name after the first clustering.
+
+Why apart: clustering joins a surname to its person and an acronym to its expansion; these
+joins read other evidence the text gives, each where exactly one candidate fits: a ticker in
+brackets ("The Boeing Co. (NYSE: BA)"), "aka" ("C.K. Walker aka “Lindsey”"), a team's or a
+company's last word after its town ("Louisville Cardinals", "Cardinals"), a place's or a
+body's distinctive word before its generic ones ("Washtenaw Avenue", "Washtenaw";
+"Stansted International Airport", "Stansted"), a place's first or last word ("Las Vegas",
+"Vegas"), and a person's name in the plural ("the Philip Agees of this world").
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..lexicon import EXCHANGES, LOC_HEADS, PLACE_NOUNS
+from . import places
+from .evidence import common_word
+from .mentions import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from .clustering import Cluster
+
+# Words after a distinctive one that make no other entity of it ("Washtenaw Avenue"); a body's
+# generic words do ("IAAF Council" is not the IAAF), and so do a place's ("Texas City").
+_GENERIC = {w.lower() for w in LOC_HEADS} | {"airport", "international", "street", "avenue", "road", "station",
+                                             "inc", "corp", "corporation", "co", "plc", "ltd", "limited", "holdings",
+                                             "university", "college"}
+
+
+def join_short_forms(doc: Doc, clusters: list[Cluster]) -> dict[int, Cluster]:
+    """{id of a cluster: the cluster it is a short form of}, by the evidence above."""
+    by_token = {i: c for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+    merged: dict[int, Cluster] = {}
+    for cluster, target in _tickers_and_akas(doc, by_token):
+        if cluster is not target:
+            merged.setdefault(id(cluster), target)
+    names = {id(c): fold(c.mentions[0].text).split() for c in clusters}
+    places_here = {fold(m.text) for c in clusters for m in c.mentions if m.place or m.label in ("GPE", "LOC")}
+    people = [c for c in clusters if any(m.label == "PERSON" and len(m.text.split()) > 1 for m in c.mentions)]
+    for cluster in clusters:
+        if id(cluster) in merged or any(m.place or m.honorific for m in cluster.mentions):
+            continue
+        words = names[id(cluster)]
+        if len(words) != 1:
+            target = _person_of_plural(words, people)
+            if target is not None:
+                merged[id(cluster)] = target
+            continue
+        word = words[0]
+        if cluster in people or any(m.label == "PERSON" for m in cluster.mentions):
+            continue
+        longer = [c for c in clusters if c is not cluster and len(names[id(c)]) > 1 and c not in people]
+        fits = [c for c in longer if _short_form(doc, word, names[id(c)], places_here, cluster, c)]
+        if len(fits) == 1:
+            merged[id(cluster)] = fits[0]
+    return merged
+
+
+def _short_form(doc: Doc, word: str, other: list[str], places_here: set[str], cluster: Cluster,
+                target: Cluster) -> bool:
+    label = cluster.mentions[0].label
+    target_place = any(m.label in ("GPE", "LOC") for m in target.mentions)
+    if word == other[-1] and (" ".join(other[:-1]) in places_here or places.lookup(" ".join(other[:-1]))):
+        return not target_place or label in ("GPE", "LOC")  # "Cardinals" of "Louisville Cardinals"
+    if word == other[0] and set(other[1:]) <= _GENERIC:
+        return True  # "Washtenaw" of "Washtenaw Avenue", "Stansted" of "Stansted International Airport"
+    if target_place and label in ("GPE", "LOC") and word in (other[0], other[-1]) and \
+            not (len(other) == 2 and (set(other) - {word}) & PLACE_NOUNS):
+        return True  # "Vegas" of "Las Vegas", "Jerez" of "Jerez de la Frontera"; not "Texas" of "Texas City"
+    text = cluster.mentions[0].text
+    return word == other[0] and target.first < cluster.first and not common_word(doc, text, ("noun", "adj", "verb")) \
+        and any(c.isupper() for c in text[1:]) and not text.isupper()  # "WhiteWave" of "WhiteWave Foods"
+
+
+def _person_of_plural(words: list[str], people: list[Cluster]) -> Cluster | None:
+    """ "the Philip Agees in the world": a person's full name in the plural."""
+    if not words[-1].endswith("s"):
+        return None
+    singular = words[:-1] + [words[-1][:-1]]
+    found = [c for c in people if any(fold(m.text).split() == singular for m in c.mentions)]
+    return found[0] if len(found) == 1 else None
+
+
+def _tickers_and_akas(doc: Doc, by_token: dict[int, Cluster]):
+    """(cluster, target) pairs: "The Boeing Co. (NYSE: BA)" makes every "BA" Boeing; "C.K.
+    Walker aka “Lindsey”" makes "Lindsey" C.K. Walker."""
+    by_text: dict[str, list[Cluster]] = {}
+    for cluster in {id(c): c for c in by_token.values()}.values():
+        for m in cluster.mentions:
+            by_text.setdefault(m.text, []).append(cluster)
+    for token in doc:
+        if token.text == "(" and token.i + 3 < len(doc) and doc[token.i + 1].text in EXCHANGES \
+                and doc[token.i + 2].text == ":":
+            owner = by_token.get(token.i - 1)
+            for cluster in by_text.get(doc[token.i + 3].text, []) if owner is not None else []:
+                yield cluster, owner
+        if token.lower_ in ("aka", "a.k.a.", "a.k.a") and token.i > 0:
+            owner = by_token.get(token.i - 1)
+            k = token.i + 1
+            while k < len(doc) and doc[k].is_punct:
+                k += 1
+            alias = by_token.get(k)
+            if owner is not None and alias is not None:
+                yield alias, owner
