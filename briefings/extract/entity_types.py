@@ -26,27 +26,33 @@ if TYPE_CHECKING:
 def weigh_evidence(doc: Doc, mentions: list[Mention]) -> None:
     """Each mention's label corrected by what the words around it say (evidence.py): a person
     the model called an organisation or a place, an organisation or a place it called a person,
-    a company it called a country, a town it called an organisation."""
+    a company it called a country, a town it called an organisation. The mention keeps the
+    evidence, which outweighs the model's labels when its cluster is typed."""
     for m in mentions:
         if m.place:
             continue
-        if m.label != "PERSON":
-            if not has_org_words(m.text) and not org_evidence(doc, m) and (
-                    person_evidence(doc, m) or (speaks(doc, m) and _reads_as_a_name(doc, m))):
-                m.label = "PERSON"  # "Hadi Tjahnanto, a senior Indonesian air-force officer"
+        if m.label != "PERSON" and not has_org_words(m.text) and not org_evidence(doc, m):
+            why = person_evidence(doc, m) or ("speaks" if speaks(doc, m) and _reads_as_a_name(doc, m) else None)
+            if why:
+                m.label, m.evidence = "PERSON", why  # "Hadi Tjahnanto, a senior Indonesian air-force officer"
                 continue
         if m.label == "PERSON":
-            if person_evidence(doc, m):
-                continue
-            if org_evidence(doc, m):
-                m.label = "ORG"  # "Qualcomm (NASDAQ: QCOM)"
+            if (why := person_evidence(doc, m)) is not None:
+                m.evidence = why
+            elif (why := org_evidence(doc, m)) is not None:
+                m.label, m.evidence = "ORG", why  # "Qualcomm (NASDAQ: QCOM)"
             elif (why := place_evidence(doc, m)) is not None:
-                m.label = "LOC" if why == "head" else "GPE"  # "in São Paulo", "Mummy Mountain"
+                m.label, m.evidence = "LOC" if why == "head" else "GPE", why  # "in São Paulo", "Mummy Mountain"
         elif m.label in ("GPE", "LOC"):
-            if org_evidence(doc, m):
-                m.label = "ORG"  # "the AirAsia flight"
-        elif m.label == "ORG" and place_evidence(doc, m) in ("place noun", "in", "hometown") and len(m.text.split()) == 1:
-            m.label = "GPE"  # "the coastal town of Kumai", "in Edmonton"
+            if (why := org_evidence(doc, m)) is not None:
+                m.label, m.evidence = "ORG", why  # "the AirAsia flight"
+            elif (why := place_evidence(doc, m)) is not None:
+                m.evidence = why
+        elif m.label == "ORG":
+            if (why := org_evidence(doc, m) or ("speaks" if speaks(doc, m) else None)) is not None:
+                m.evidence = why
+            elif (why := place_evidence(doc, m)) in ("place noun", "in", "hometown") and len(m.text.split()) == 1:
+                m.label, m.evidence = "GPE", why  # "the coastal town of Kumai", "in Edmonton"
 
 
 def _reads_as_a_name(doc: Doc, m: Mention) -> bool:
@@ -109,6 +115,10 @@ def cluster_type(cluster: Cluster) -> str:
     # A lone word tagged PERSON in some mentions and a place or an organisation in others is
     # the place or organisation: a person would be named in full somewhere.
     # A name in full says more than its acronym: "Ministry of Defence" ORG over "MoD" tagged GPE.
+    # What the text says outweighs what the model guessed: "In Edmonton" over "Edmonton" tagged ORG.
+    evidenced = [m.label for m in cluster.mentions if m.evidence]
+    if evidenced:
+        return Counter(evidenced).most_common(1)[0][0]
     mentions = [m for m in cluster.mentions if len(m.text.split()) > 1] or cluster.mentions
     labels = [m.label for m in mentions if m.label != "PERSON"] or [m.label for m in mentions]
     return Counter(labels).most_common(1)[0][0]

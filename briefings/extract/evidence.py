@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from .mentions import Mention
 
 SUBJECTS = ("nsubj", "nsubjpass")
+# Nouns whose "in" names what is held or believed in, not where: "a 20% stake in Sina".
+_HELD_IN = {"stake", "interest", "investment", "share", "holding", "role", "confidence", "trust", "faith", "belief",
+            "part", "hand", "say", "position", "involvement", "participation", "membership", "seat", "job"}
 
 
 def common_word(doc: Doc, word: str, kinds: tuple[str, ...] = ("adj", "adv")) -> bool:
@@ -129,8 +132,8 @@ def place_evidence(doc: Doc, m: Mention) -> str | None:
     before = doc[m.start - 1] if m.start > 0 else None
     head = doc[m.end - 1]
     if before is not None and before.lower_ == "in" and before.dep_ == "prep" and not has_org_words(m.text) \
-            and head.dep_ == "pobj" and head.head.i == before.i:
-        return "in"  # "in Edmonton", but not "in Greenwald's passport"
+            and head.dep_ == "pobj" and head.head.i == before.i and before.head.lemma_.lower() not in _HELD_IN:
+        return "in"  # "in Edmonton", but not "in Greenwald's passport" nor "a stake in Sina"
     if m.start >= 2 and before.lower_ == "of" and doc[m.start - 2].text == "," and head.dep_ == "pobj" \
             and (m.end >= len(doc) or doc[m.end].is_punct):
         return "hometown"  # "Malcolm Shipley, of Shipley, said"

@@ -39,6 +39,7 @@ class Mention:
     demonym: bool = False
     honorific: bool = False  # "Mr Lane", "Mrs Gescher": only people carry these
     kin: bool = False  # "Juninho's father", "Courtney Love, the widow of …": only people have these
+    evidence: str | None = None  # why the text, not the model, gave the label ("title", "in", "suffix")
 
 
 def clean_mention(ent: Span) -> list[Mention]:

@@ -85,7 +85,9 @@ def find_participants(doc: Doc) -> Participants:
     clusters = join_defined(doc, clusters)
     for cluster in clusters:
         cluster.type = cluster_type(cluster)
-        if cluster.type in ("GPE", "LOC", "PERSON") and (is_club(doc, cluster) or org_by_apposition(doc, cluster)):
+        placed = any(m.evidence in ("in", "place noun", "hometown") for m in cluster.mentions)  # "in Quito"
+        if cluster.type in ("GPE", "LOC", "PERSON") and not placed and (is_club(doc, cluster) or
+                                                                        org_by_apposition(doc, cluster)):
             cluster.type = "ORG"
         cluster.name = canonical_name(cluster)
         if cluster.type == "PERSON" and len(cluster.name.split()) == 1:
