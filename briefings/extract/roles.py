@@ -78,6 +78,11 @@ def _role_head(doc: Doc, i: int, start: int, end: int) -> bool:
         return False
     if token.text[:1].isupper() and not token.is_sent_start:
         return False
+    # The noun must qualify the name ("actor Marlon Brando"), not be the head of a clause the name
+    # opens ("the client Morales referred to").
+    verb = doc[end - 1].head
+    if doc[end - 1].dep_ in ("nsubj", "nsubjpass") and verb.dep_ in ("relcl", "acl") and verb.head.i == i:
+        return False
     return not (token.lower_ in NOT_ROLES or token.lower_ in WORK_NOUNS or token.lower_ in ORG_NOUNS
                 or token.lower_ in PRODUCT_NOUNS)
 
@@ -151,7 +156,10 @@ def appositive_role(doc: Doc, mention: Mention) -> str | None:
     """ "NAME, the education secretary,"; "The Shadow Secretary …, NAME, said"; "such
     Hollywood directors as NAME"."""
     head = doc[mention.end - 1]
-    coordinated = head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)
+    # "O'Kelly and O'Connell, one of the best partnerships": the pair's description; but "Bini and
+    # Felicity Ruby, a colleague of Bini" describes her alone (a singular person noun).
+    coordinated = (head.dep_ == "conj" and not any(c.dep_ == "appos" and c.tag_ == "NN" and is_person_noun(c)
+                                                   for c in head.children)) or any(c.dep_ == "conj" for c in head.children)
     for child in head.children:
         if coordinated:
             break  # "O'Kelly and O'Connell, one of the best partnerships": the pair's description
@@ -166,8 +174,16 @@ def appositive_role(doc: Doc, mention: Mention) -> str | None:
             if 1 <= len(text.split()) <= 12 and any(is_title_head(t.text) or t.pos_ == "NOUN" for t in span):
                 return text
     title = head.head
+    if head.dep_ != "appos" and mention.start >= 2 and doc[mention.start - 1].text == "," and \
+            doc[mention.start - 2].pos_ == "NOUN" and is_person_noun(doc[mention.start - 2]):
+        title = doc[mention.start - 2]  # "her boyfriend, Andy Paul Chen, who …", parsed otherwise
+        if title.lower_ not in NOT_ROLES:
+            text = _trim_role(doc, doc[title.left_edge.i:title.i + 1])
+            if text:
+                return text
     if head.dep_ == "appos" and title.i < mention.start and (is_title_head(title.text) or (
-            title.pos_ == "NOUN" and title.tag_ in ("NN", "NNS") and title.lower_ not in NOT_ROLES | WORK_NOUNS | ORG_NOUNS)):
+            title.pos_ == "NOUN" and title.tag_ in ("NN", "NNS") and title.lower_ not in NOT_ROLES | WORK_NOUNS | ORG_NOUNS
+            and _person_like(title))):
         begin = mention.start
         while begin > title.i + 1 and is_honorific(doc[begin - 1].text):
             begin -= 1
@@ -188,7 +204,7 @@ def appositive_role(doc: Doc, mention: Mention) -> str | None:
             return doer
     # "a disturbed young man named Elliot Rodger", "an 8-year-old boy called Arya Galih Gegana"
     if head.dep_ in ("oprd", "attr", "dobj") and head.head.lower_ in ("named", "called") and \
-            head.head.dep_ == "acl" and head.head.head.pos_ == "NOUN" and head.head.head.lower_ not in NOT_ROLES:
+            head.head.dep_ == "acl" and head.head.head.pos_ == "NOUN":
         noun = head.head.head
         text = _trim_role(doc, doc[noun.left_edge.i:noun.i + 1])
         if text and is_person_noun(noun):
@@ -222,6 +238,12 @@ def appositive_role(doc: Doc, mention: Mention) -> str | None:
             mods = [c for c in noun.children if c.i < noun.i and c.dep_ in ("amod", "compound") and c.lower_ != "such"]
             return " ".join([m.text for m in mods] + [noun.lemma_])
     return None
+
+
+def _person_like(token: Token) -> bool:
+    """A noun that may name a person: a known one, or one formed like one ("organiser",
+    "campaigner", "novelist"), not "a paw, Joe"."""
+    return is_person_noun(token) or bool(re.search(r"(?:er|or|ist|ian|ant|ent|man|woman|ee)s?$", token.lower_))
 
 
 def _word_start(doc: Doc, i: int) -> int:
@@ -274,6 +296,9 @@ def _trim_role(doc: Doc, span: Span) -> str:
     for k, token in enumerate(tokens):
         if k and token.lower_ in ("in", "from") and k + 1 < len(tokens) and tokens[k + 1].ent_type_ in ("GPE", "LOC"):
             tokens = tokens[:k]
+            break
+        if k and token.lower_ in ("at", "with", "during", "since", "until") and token.dep_ == "prep":
+            tokens = tokens[:k]  # "a colleague of Bini at the company ThoughtWorks"
             break
     return _strip_det(join_tokens(tokens))
 
