@@ -149,3 +149,9 @@ BODY_NOUNS = {"statistics", "data", "figures", "report", "reports", "survey", "s
               "membership", "board", "chairman", "director", "officials", "agents", "analysts", "researchers",
               "scientists", "staff", "spokesman", "spokeswoman", "team", "unit", "division", "operation",
               "operations", "office", "offices", "account", "accounts", "research", "review", "ratings", "rating"}
+# Ranks and offices that make the name after them a person's whatever the model tagged it:
+# "Captain Irianto" tagged GPE. (Not "General", "Major", "Private": "General Electric".)
+RANKS = {"captain", "capt", "lieutenant", "lt", "sergeant", "sgt", "colonel", "col", "admiral", "adm", "commander",
+         "cmdr", "corporal", "cpl", "detective", "det", "inspector", "insp", "superintendent", "supt", "constable",
+         "officer", "sheriff", "senator", "sen", "governor", "gov", "congressman", "congresswoman", "mayor", "judge",
+         "airman", "investigator", "trooper", "ranger", "pilot"}

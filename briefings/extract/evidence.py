@@ -73,7 +73,22 @@ def person_evidence(doc: Doc, m: Mention) -> str | None:
     if head.dep_ == "appos" and head.head.i < m.start and head.head.pos_ == "NOUN" and is_person_noun(head.head) \
             and not head.head.ent_type_:
         return "apposition"
+    if _person_noun_after_comma(doc, m.end):
+        return "apposition"  # "the son of Irianto, the veteran pilot who …", however parsed
     return None
+
+
+def _person_noun_after_comma(doc: Doc, end: int) -> bool:
+    """ "NAME, the veteran pilot": a comma, a determiner, up to three modifiers, a person noun."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("the", "a", "an"):
+        return False
+    k = end + 2
+    while k < len(doc) and k - end <= 5 and doc[k].pos_ in ("ADJ", "NOUN", "PROPN", "VERB") and not doc[k].ent_type_:
+        if doc[k].pos_ == "NOUN" and is_person_noun(doc[k]):
+            # one person, and no clause: not "…by The Grayzone, the security contractors removed …"
+            return doc[k].tag_ == "NN" and not (k + 1 < len(doc) and doc[k + 1].pos_ in ("NOUN", "VERB", "AUX"))
+        k += 1
+    return False
 
 
 def _age_after(doc: Doc, end: int) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..lexicon import (ACRONYM_SKIP, CLUB_SUFFIXES, DISEASE_NOUNS, GENERIC_ORG_HEADS,
-                       LOC_HEADS, NAME_PARTICLES, NAME_PREFIXES, NAME_STOP_WORDS, ORG_NOUNS, ORG_SUFFIXES, POST_NOMINALS,
+                       LOC_HEADS, NAME_PARTICLES, NAME_PREFIXES, RANKS, NAME_STOP_WORDS, ORG_NOUNS, ORG_SUFFIXES, POST_NOMINALS,
                        VERBS_BEFORE_NAMES)
 from . import places
 from .evidence import common_word
@@ -127,6 +127,9 @@ def _trim(doc: Doc, tokens: list[Token], label: str) -> tuple[list[Token], str, 
     honorific = bool(tokens) and tokens[0].i > 0 and is_honorific(doc[tokens[0].i - 1].text)
     if len(tokens) > 1 and is_honorific(tokens[0].text) and tokens[1].text[:1].isupper() and label != "PERSON":
         label = "PERSON"  # "Ms Lomax" tagged ORG: an honorific makes a person
+    if len(tokens) > 1 and tokens[0].text.rstrip(".").lower() in RANKS and tokens[0].text[:1].isupper() \
+            and tokens[-1].text[:1].isupper() and label != "PERSON":
+        label = "PERSON"  # "Captain Irianto" tagged GPE: a rank makes a person
     # "Glasgow's Gartnavel Hospital": the owner's name is not part of the name; but in "the
     # Information Commissioner's Office" a bare generic word is no name without its owner.
     # "King's College London": a generic word right after the owner keeps it in the name.

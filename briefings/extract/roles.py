@@ -136,7 +136,7 @@ def title_before(doc: Doc, start: int, end: int | None = None) -> tuple[str | No
             break
     while first <= i and doc[first].lower_ in ("of", "and", "for"):
         first += 1
-    role = doc[first:max(i, last) + 1].text
+    role = re.sub(r"^[Tt]hen-\s*", "", doc[first:max(i, last) + 1].text)  # "Then-DHS Director"
     nationality = None
     before = doc[first - 1] if first > 0 else None
     if before is not None and (before.ent_type_ in ("NORP", "GPE") or places.is_demonym(before.text)):
@@ -287,7 +287,7 @@ def _trim_role(doc: Doc, span: Span) -> str:
             cut |= {x.i for x in owner.subtree if x.i <= t.i}  # "the pilot's" brother
     tokens = [t for t in tokens if t.i not in cut]
     tokens = _drop_ages(tokens)
-    while tokens and (tokens[0].lower_ in _LEADING or tokens[0].is_punct):
+    while tokens and (tokens[0].lower_ in _LEADING or tokens[0].is_punct or _praise(tokens)):
         if tokens[0].lower_ == "then" and len(tokens) > 1 and tokens[1].text == "-":
             tokens.pop(0)  # "Then-DHS Director"
         tokens.pop(0)
@@ -301,6 +301,12 @@ def _trim_role(doc: Doc, span: Span) -> str:
             tokens = tokens[:k]  # "a colleague of Bini at the company ThoughtWorks"
             break
     return _strip_det(join_tokens(tokens))
+
+
+def _praise(tokens: list[Token]) -> bool:
+    """A participle praising the person, not saying what they do: "a noted cryptography expert",
+    "a renowned architect"."""
+    return len(tokens) > 2 and tokens[0].tag_ == "VBN" and tokens[0].dep_ == "amod" and tokens[1].lower_ != "and"
 
 
 def _names_its_object(noun: Token) -> bool:
