@@ -21,7 +21,8 @@ ORG_NOUNS = {
 # Words that end a body's name but are no name on their own: "the Information Commissioner's Office".
 GENERIC_ORG_HEADS = {"Office", "Department", "Ministry", "Committee", "Council", "Agency", "Commission", "Board",
                      "Service", "Party", "Association", "Union", "Court", "Bureau", "Authority", "Institute",
-                     "Foundation", "Trust", "Society", "Executive", "Assembly", "Inquiry", "Unit", "Panel"}
+                     "Foundation", "Trust", "Society", "Executive", "Assembly", "Inquiry", "Unit", "Panel",
+                     "Organization", "Organisation", "Federation", "League", "Network", "Institution"}
 # Words that end an organisation's name without being its distinctive part.
 ORG_SUFFIXES = {
     "university", "college", "bank", "group", "inc", "corp", "corporation", "company", "co", "plc", "ltd",
@@ -155,3 +156,7 @@ RANKS = {"captain", "capt", "lieutenant", "lt", "sergeant", "sgt", "colonel", "c
          "cmdr", "corporal", "cpl", "detective", "det", "inspector", "insp", "superintendent", "supt", "constable",
          "officer", "sheriff", "senator", "sen", "governor", "gov", "congressman", "congresswoman", "mayor", "judge",
          "airman", "investigator", "trooper", "ranger", "pilot"}
+# Nouns whose "in X" makes X a work: "her lead role in Eternal Sunshine of the Spotless Mind".
+WORK_CONTEXT_NOUNS = {"role", "roles", "performance", "performances", "part", "appearance", "cameo", "turn", "starring"}
+# Verbs whose object is a character, not a participant: "who played abortionist Vera Drake".
+CHARACTER_VERBS = {"play", "portray"}

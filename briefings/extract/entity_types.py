@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import (CLUB_NOUNS, CLUB_SUFFIXES, GENERIC_ORG_HEADS, KIN_NOUNS, LOC_HEADS, ORG_NOUNS, ORG_SUFFIXES,
                        SAY_VERBS, TRANSFER_WORDS)
-from .evidence import has_org_words, org_evidence, person_evidence, place_evidence, speaks
+from .evidence import common_word, has_org_words, org_evidence, person_evidence, place_evidence, speaks
 from .first_names import gender_of_first_name
 from .mentions import Mention, propn_mask, fold
 from .titles import is_title_word
@@ -62,6 +62,8 @@ def _reads_as_a_name(doc: Doc, m: Mention) -> bool:
     if not 2 <= len(words) <= 3 or any(not re.fullmatch(r"[A-Z][a-z\u00c0-\u024f'’-]+", w) for w in words):
         return False
     lower = {w.lower() for w in words}
+    if sum(common_word(doc, w, ("noun", "adj", "verb")) for w in words) > 1:
+        return False  # "World Health Organization": English words, not a person's names
     return not any(t.lower_ in lower and t.text.islower() for t in doc)
 
 

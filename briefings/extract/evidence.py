@@ -133,7 +133,16 @@ def org_evidence(doc: Doc, m: Mention) -> str | None:
                 return "apposition"
     if m.start >= 2 and doc[m.start - 1].lower_ in ("called", "named") and doc[m.start - 2].lower_ in ORG_NOUNS:
         return "called"
+    if m.label in ("GPE", "LOC") and _listed_with_a_company(head):
+        return "listed"  # "co-owned by General Electric and Safran of France"
     return None
+
+
+def _listed_with_a_company(head: Token) -> bool:
+    """A name joined by "and" to an organisation's name that has a company suffix or was tagged one."""
+    others = [head.head] if head.dep_ == "conj" else []
+    others += [c for c in head.children if c.dep_ == "conj"]
+    return any(o.ent_type_ == "ORG" and o.pos_ == "PROPN" for o in others)
 
 
 def place_evidence(doc: Doc, m: Mention) -> str | None:
@@ -146,9 +155,15 @@ def place_evidence(doc: Doc, m: Mention) -> str | None:
         return "place noun"
     before = doc[m.start - 1] if m.start > 0 else None
     head = doc[m.end - 1]
+    if before is not None and before.pos_ == "ADJ" and m.start >= 2 and doc[m.start - 2].lower_ == "in":
+        before = doc[m.start - 2]  # "In fair Verona"
     if before is not None and before.lower_ == "in" and before.dep_ == "prep" and not has_org_words(m.text) \
             and head.dep_ == "pobj" and head.head.i == before.i and before.head.lemma_.lower() not in _HELD_IN:
         return "in"  # "in Edmonton", but not "in Greenwald's passport" nor "a stake in Sina"
+    if head.dep_ == "appos" and head.head.ent_type_ in ("GPE", "LOC") and head.head.i < m.start or \
+            m.start >= 2 and doc[m.start - 1].text == "," and doc[m.start - 2].ent_type_ in ("GPE", "FAC") and \
+            (m.end >= len(doc) or doc[m.end].text in (",", ".")):
+        return "in"  # "Woodhill, Milton Keynes,", "Guildford, Surrey": a place and the place it is in
     if m.start >= 2 and before.lower_ == "of" and doc[m.start - 2].text == "," and head.dep_ == "pobj" \
             and (m.end >= len(doc) or doc[m.end].is_punct):
         return "hometown"  # "Malcolm Shipley, of Shipley, said"

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import (ACRONYM_SKIP, CLUB_SUFFIXES, DISEASE_NOUNS, GENERIC_ORG_HEADS,
                        LOC_HEADS, NAME_PARTICLES, NAME_PREFIXES, RANKS, NAME_STOP_WORDS, ORG_NOUNS, ORG_SUFFIXES, POST_NOMINALS,
-                       VERBS_BEFORE_NAMES)
+                       SAY_VERBS, VERBS_BEFORE_NAMES)
 from . import places
 from .evidence import common_word
 from .titles import HONORIFICS, is_title_head, is_title_word
@@ -357,6 +357,9 @@ def untagged_name_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     mention ("Hague said" with no entity on "Hague")."""
     names = {fold(w) for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1
              for w in (m.text.split()[0], m.text.split()[-1])}
+    # "Soelistyo, head of …", missed, when "Soelistyo said" was tagged: one name a person goes by.
+    names |= {fold(m.text) for m in mentions if m.label == "PERSON" and len(m.text.split()) == 1 and not m.place
+              and _speaks_or_titled(doc, m)}
     tagged = {i for m in mentions for i in range(m.start, m.end)}
     found = []
     propn = propn_mask(doc)
@@ -378,6 +381,12 @@ def untagged_name_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 tagged.update(range(token.i + 1, end))
     found += _untagged_full_names(doc, mentions, tagged, propn)
     return found
+
+
+def _speaks_or_titled(doc: Doc, m: Mention) -> bool:
+    head = doc[m.end - 1]
+    return head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ in SAY_VERBS or m.honorific or \
+        (m.start > 0 and is_title_head(doc[m.start - 1].text))
 
 
 def _untagged_full_names(doc: Doc, mentions: list[Mention], tagged: set[int], propn) -> list[Mention]:

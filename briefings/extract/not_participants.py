@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..lexicon import (AWARDS, BODY_NOUNS, COMPANY_CONTEXT_NOUNS, DISEASE_NOUNS, DISEASES, EVENT_HEADS, KIN_NOUNS, LAW_HEADS,
+from ..lexicon import (AWARDS, BODY_NOUNS, CHARACTER_VERBS, COMPANY_CONTEXT_NOUNS, DISEASE_NOUNS, DISEASES, EVENT_HEADS, KIN_NOUNS, LAW_HEADS,
                        LIST_OF_PARTICIPANTS, ORG_NOUNS, PLACE_NOUNS, PRODUCT_NOUNS, TIME_ZONES, VESSEL_NOUNS,
-                       WORK_NOUNS)
+                       WORK_CONTEXT_NOUNS, WORK_NOUNS)
 from .evidence import is_person_noun
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ def is_work_or_award(doc: Doc, mention: Mention) -> bool:
         return True  # "the Volcker Rule", "Abbott v. Burke"
     if mention.text in TIME_ZONES or any(_CODE.fullmatch(w) for w in words):
         return True  # "midnight GMT", "Flight QZ8501"
-    if _quoted(doc, mention) or _thing_by_its_neighbours(doc, mention):
+    if _quoted(doc, mention) or _thing_by_its_neighbours(doc, mention) or _title_of_a_work(doc, mention):
         return True
     # Only the word right before counts, or one more after "the": "horror film The Grudge".
     i = mention.start - 1
@@ -131,6 +131,42 @@ def _thing_by_its_neighbours(doc: Doc, mention: Mention) -> bool:
         return True
     return after is not None and mention.label in ("GPE", "LOC") and after.lower_ in WORK_NOUNS \
         and after.pos_ == "NOUN" and after.text.islower()
+
+
+def _title_of_a_work(doc: Doc, mention: Mention) -> bool:
+    """ "her performance in Hotel Rwanda", "Spider-Man 2" (a sequel's number), "Al Otro Lado Del
+    Rio" (the model's name is the start of a longer run of capitalised words), "The Phantom of
+    the Opera movie" (a work's noun after a title opened by a capitalised "The")."""
+    head = doc[mention.end - 1]
+    if head.dep_ == "pobj" and head.head.lower_ == "in" and head.head.head.lower_ in WORK_CONTEXT_NOUNS:
+        return True
+    if mention.label != "ORG" and mention.end - mention.start > 1 and re.fullmatch(r"\d{1,2}", doc[mention.end - 1].text):
+        return True
+    if mention.label == "PERSON" and mention.end + 1 < len(doc) and all(
+            t.text[:1].isupper() and t.is_alpha and not t.ent_type_ and not t.is_sent_start
+            for t in doc[mention.end:mention.end + 2]):
+        return True
+    after = doc[mention.end] if mention.end < len(doc) else None
+    opened = mention.start > 0 and doc[mention.start - 1].text == "The" and not doc[mention.start - 1].is_sent_start
+    return opened and after is not None and after.lower_ in WORK_NOUNS and after.text.islower()
+
+
+def played(doc: Doc, cluster: Cluster) -> bool:
+    """A character, not a participant: "who played abortionist Vera Drake"."""
+    for m in cluster.mentions:
+        head = doc[m.end - 1]
+        if head.dep_ == "dobj" and head.head.lemma_ in CHARACTER_VERBS:
+            return True
+    return False
+
+
+def of_a_work(doc: Doc, mention: Mention, works: list[Mention]) -> bool:
+    """ "Eternal Sunshine of the Spotless Mind": a name in an "of" phrase of a work is the work's."""
+    head = doc[mention.end - 1]
+    if head.dep_ != "pobj" or head.head.lower_ != "of":
+        return False
+    owner = head.head.head
+    return any(w.start <= owner.i < w.end for w in works)
 
 
 def mere_modifiers(doc: Doc, cluster: Cluster) -> bool:

@@ -17,7 +17,8 @@ from .entity_types import (is_club, org_by_apposition, speech_count, is_stray_wo
                            relabel_people, weigh_evidence)
 from .mentions import (ENTITY_LABELS, Mention, clean_mention, defined_acronyms, fold, join_split_bodies,
                        untagged_name_mentions)
-from .not_participants import drop_common_words, is_work_or_award, mere_modifiers, plural_pairs
+from .not_participants import (drop_common_words, is_work_or_award, mere_modifiers, of_a_work, played,
+                               plural_pairs)
 from .roles import roles_from_descriptions, find_role
 
 if TYPE_CHECKING:
@@ -75,7 +76,8 @@ def find_participants(doc: Doc) -> Participants:
     mentions = [m for ent in doc.ents if ent.label_ in ENTITY_LABELS for m in clean_mention(ent)]
     mentions = defined_acronyms(doc, mentions)
     mentions += untagged_name_mentions(doc, mentions)
-    mentions = [m for m in mentions if not is_work_or_award(doc, m)]
+    works = [m for m in mentions if is_work_or_award(doc, m)]
+    mentions = [m for m in mentions if m not in works and not of_a_work(doc, m, works)]
     mentions = drop_common_words(doc, mentions)
     weigh_evidence(doc, mentions)
     relabel_people(mentions)
@@ -101,7 +103,7 @@ def find_participants(doc: Doc) -> Participants:
     roles_from_descriptions(doc, clusters)
     things = plural_pairs(clusters)
     clusters = [c for c in clusters if c.type in ("PERSON", "ORG", "GPE", "LOC") and not is_stray_word(doc, c)
-                and id(c) not in things and not mere_modifiers(doc, c)]
+                and id(c) not in things and not mere_modifiers(doc, c) and not played(doc, c)]
     # Salience: how often named, a named speaker's words counting as one more mention each, then
     # who comes first.
     clusters.sort(key=lambda c: (-(len(c.mentions) + speech_count(doc, c)), c.first))

@@ -83,6 +83,8 @@ def _role_head(doc: Doc, i: int, start: int, end: int) -> bool:
     verb = doc[end - 1].head
     if doc[end - 1].dep_ in ("nsubj", "nsubjpass") and verb.dep_ in ("relcl", "acl") and verb.head.i == i:
         return False
+    if doc[end - 1].dep_ in ("nsubj", "nsubjpass") and token.dep_ == "pobj":
+        return False  # "Before Sunday's ceremony Owen was …"
     return not (token.lower_ in NOT_ROLES or token.lower_ in WORK_NOUNS or token.lower_ in ORG_NOUNS
                 or token.lower_ in PRODUCT_NOUNS)
 

@@ -30,7 +30,7 @@ TITLE_HEADS = {
     "investigator", "detective", "advocate", "airman", "pilot", "co-pilot", "officer", "coordinator",
     # Abbreviated ranks and offices, as US outlets print them before a name: "Detective Lt. Robert Pfannes".
     "lt", "capt", "sgt", "col", "maj", "cpl", "det", "supt", "insp", "adm", "cmdr", "cdr", "lieut", "pvt", "atty",
-    "amb",
+    "amb", "solicitor",
 }
 
 # Words that may stand inside a title before its head: "Prime", "Foreign", "former".
