@@ -107,7 +107,7 @@ PERSON_NOUNS = {
     "firefighter", "fireman", "policeman", "policewoman", "trooper", "lieutenant", "sergeant", "deputy",
     "supervisor", "spokesperson", "aide", "assistant", "lyricist", "screenwriter", "filmmaker", "director",
     "widow", "academic", "lecturer", "mother-to-be", "mom-to-be", "boss", "chief", "founder", "owner", "agent",
-    "analyst", "staffer", "hopeful", "nominee", "athlete", "superior", "killer", "murderer", "gunman", "shooter",
+    "analyst", "staffer", "hopeful", "nominee", "athlete", "cinematographer", "superior", "killer", "murderer", "gunman", "shooter",
 }
 # Nouns after a name that make it a company's: "Qualcomm shares", "the AirAsia flight".
 COMPANY_CONTEXT_NOUNS = {

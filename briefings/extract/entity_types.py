@@ -7,13 +7,12 @@ weighs that evidence for mentions before clustering and for clusters after.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..lexicon import (CLUB_NOUNS, CLUB_SUFFIXES, GENERIC_ORG_HEADS, KIN_NOUNS, LOC_HEADS, ORG_NOUNS, ORG_SUFFIXES,
                        SAY_VERBS, TRANSFER_WORDS)
-from .evidence import common_word, has_org_words, org_evidence, person_evidence, place_evidence, speaks
+from .evidence import has_org_words, reads_as_a_name, org_evidence, person_evidence, place_evidence, speaks
 from .first_names import gender_of_first_name
 from .mentions import Mention, propn_mask, fold
 from .titles import is_title_word
@@ -32,7 +31,7 @@ def weigh_evidence(doc: Doc, mentions: list[Mention]) -> None:
         if m.place:
             continue
         if m.label != "PERSON" and not has_org_words(m.text) and not org_evidence(doc, m):
-            why = person_evidence(doc, m) or ("speaks" if speaks(doc, m) and _reads_as_a_name(doc, m) else None)
+            why = person_evidence(doc, m) or ("speaks" if speaks(doc, m) and reads_as_a_name(doc, m) else None)
             if why:
                 m.label, m.evidence = "PERSON", why  # "Hadi Tjahnanto, a senior Indonesian air-force officer"
                 continue
@@ -53,18 +52,6 @@ def weigh_evidence(doc: Doc, mentions: list[Mention]) -> None:
                 m.evidence = why
             elif (why := place_evidence(doc, m)) in ("place noun", "in", "hometown") and len(m.text.split()) == 1:
                 m.label, m.evidence = "GPE", why  # "the coastal town of Kumai", "in Edmonton"
-
-
-def _reads_as_a_name(doc: Doc, m: Mention) -> bool:
-    """Two or three capitalised words, none an acronym or a word the article writes in lower
-    case: "Sigit Heriyanto" could be a person's name, "JP Morgan" and "Pew Research" are not."""
-    words = m.text.split()
-    if not 2 <= len(words) <= 3 or any(not re.fullmatch(r"[A-Z][a-z\u00c0-\u024f'’-]+", w) for w in words):
-        return False
-    lower = {w.lower() for w in words}
-    if sum(common_word(doc, w, ("noun", "adj", "verb")) for w in words) > 1:
-        return False  # "World Health Organization": English words, not a person's names
-    return not any(t.lower_ in lower and t.text.islower() for t in doc)
 
 
 def relabel_people(mentions: list[Mention]) -> None:

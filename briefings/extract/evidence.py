@@ -52,6 +52,18 @@ def has_org_words(text: str) -> bool:
     return "&" in words or any(w.rstrip(".").lower() in ORG_SUFFIXES or w in GENERIC_ORG_HEADS for w in words[1:])
 
 
+def reads_as_a_name(doc: Doc, m: Mention, common: int = 1) -> bool:
+    """Two or three capitalised words, none an acronym or a word the article writes in lower
+    case: "Sigit Heriyanto" could be a person's name, "JP Morgan" and "Pew Research" are not."""
+    words = m.text.split()
+    if not 2 <= len(words) <= 3 or any(not re.fullmatch(r"[A-Z][a-z\u00c0-\u024f'’-]+", w) for w in words):
+        return False
+    lower = {w.lower() for w in words}
+    if sum(common_word(doc, w, ("noun", "adj", "verb")) for w in words) > common:
+        return False  # "World Health Organization": English words, not a person's names
+    return not any(t.lower_ in lower and t.text.islower() for t in doc)
+
+
 def person_evidence(doc: Doc, m: Mention) -> str | None:
     """Why the text makes this mention a person's, or None: a title or a person noun right
     before it ("Captain Irianto", "daughter Maria Widodo"), an age after it ("Nathaly Cartas Leon,
@@ -75,6 +87,9 @@ def person_evidence(doc: Doc, m: Mention) -> str | None:
         return "apposition"
     if _person_noun_after_comma(doc, m.end):
         return "apposition"  # "the son of Irianto, the veteran pilot who …", however parsed
+    others = ([head.head] if head.dep_ == "conj" else []) + [c for c in head.children if c.dep_ == "conj"]
+    if any(o.ent_type_ == "PERSON" and o.pos_ == "PROPN" for o in others) and reads_as_a_name(doc, m, common=0):
+        return "listed"  # "by Wilda Asmarini, Fransiska Nangoy, Cindy Silviana …"
     return None
 
 

@@ -17,7 +17,7 @@ from ..lexicon import (ACRONYM_SKIP, CLUB_SUFFIXES, DISEASE_NOUNS, GENERIC_ORG_H
                        LOC_HEADS, NAME_PARTICLES, NAME_PREFIXES, RANKS, NAME_STOP_WORDS, ORG_NOUNS, ORG_SUFFIXES, POST_NOMINALS,
                        SAY_VERBS, VERBS_BEFORE_NAMES)
 from . import places
-from .evidence import common_word
+from .evidence import common_word, is_person_noun
 from .titles import HONORIFICS, is_title_head, is_title_word
 
 if TYPE_CHECKING:
@@ -151,7 +151,8 @@ def _trim(doc: Doc, tokens: list[Token], label: str) -> tuple[list[Token], str, 
 
 def _person_name(doc: Doc, tokens: list[Token], honorific: bool) -> tuple[list[Token], bool]:
     """A person's span without the honorifics, titles and verbs caught at its front."""
-    while tokens and (is_honorific(tokens[0].text) or is_title_word(tokens[0].text)):
+    while tokens and (is_honorific(tokens[0].text) or is_title_word(tokens[0].text) or
+                      (len(tokens) > 1 and tokens[0].text[:1].isupper() and is_person_noun(tokens[0]))):
         honorific = honorific or is_honorific(tokens[0].text)
         tokens.pop(0)  # "Mr Hague", "President Obama": the title is a role, not the name
     # "Vote Blair": an imperative verb caught at the front of a name.

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import (AWARDS, BODY_NOUNS, CHARACTER_VERBS, COMPANY_CONTEXT_NOUNS, DISEASE_NOUNS, DISEASES, EVENT_HEADS, KIN_NOUNS, LAW_HEADS,
                        LIST_OF_PARTICIPANTS, ORG_NOUNS, PLACE_NOUNS, PRODUCT_NOUNS, TIME_ZONES, VESSEL_NOUNS,
                        WORK_CONTEXT_NOUNS, WORK_NOUNS)
-from .evidence import is_person_noun
+from .evidence import common_word, is_person_noun
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -146,9 +146,22 @@ def _title_of_a_work(doc: Doc, mention: Mention) -> bool:
             t.text[:1].isupper() and t.is_alpha and not t.ent_type_ and not t.is_sent_start
             for t in doc[mention.end:mention.end + 2]):
         return True
+    # "Harry Potter and the Prisoner of Azkaban": a capitalised common noun, in no name, before
+    # or after the mention's "of"/"and the" is a title's.
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and _title_word(doc, head.head.head):
+        return True
+    if mention.end + 2 < len(doc) and doc[mention.end].lower_ in ("and", "of") and doc[mention.end + 1].lower_ == "the" \
+            and _title_word(doc, doc[mention.end + 2]):
+        return True
     after = doc[mention.end] if mention.end < len(doc) else None
     opened = mention.start > 0 and doc[mention.start - 1].text == "The" and not doc[mention.start - 1].is_sent_start
     return opened and after is not None and after.lower_ in WORK_NOUNS and after.text.islower()
+
+
+def _title_word(doc: Doc, token: Token) -> bool:
+    """A common noun written with a capital mid-sentence and in no name: a title's word ("Prisoner")."""
+    return token.text[:1].isupper() and not token.is_sent_start and not token.ent_type_ and token.is_alpha \
+        and not is_person_noun(token) and common_word(doc, token.text, ("noun",))
 
 
 def played(doc: Doc, cluster: Cluster) -> bool:
