@@ -150,6 +150,8 @@ def org_evidence(doc: Doc, m: Mention) -> str | None:
         return "called"
     if m.label in ("GPE", "LOC") and _listed_with_a_company(head):
         return "listed"  # "co-owned by General Electric and Safran of France"
+    if m.label in ("GPE", "LOC") and head.dep_ == "dobj" and head.head.lemma_ == "tell":
+        return "told"  # "told MetroTV": a place is not told things; a person would have shown it
     return None
 
 
@@ -172,7 +174,7 @@ def place_evidence(doc: Doc, m: Mention) -> str | None:
     head = doc[m.end - 1]
     if before is not None and before.pos_ == "ADJ" and m.start >= 2 and doc[m.start - 2].lower_ == "in":
         before = doc[m.start - 2]  # "In fair Verona"
-    if before is not None and before.lower_ == "in" and before.dep_ == "prep" and not has_org_words(m.text) \
+    if before is not None and before.lower_ == "in" and before.dep_ in ("prep", "ROOT") and not has_org_words(m.text) \
             and head.dep_ == "pobj" and head.head.i == before.i and before.head.lemma_.lower() not in _HELD_IN:
         return "in"  # "in Edmonton", but not "in Greenwald's passport" nor "a stake in Sina"
     if head.dep_ == "appos" and head.head.ent_type_ in ("GPE", "LOC") and head.head.i < m.start or \

@@ -25,6 +25,10 @@ if TYPE_CHECKING:
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 _EDGE_WORDS = {"the", "a", "an", "and", "or", "of", "'s", "’s", "'", "’", "-", "—", "–", ",", ".", ";", ":"}
+# Words a body's name may stop at before "for"/"of" runs on: "Congregation for the Doctrine …".
+_BODY_WORDS = {"Congregation", "Center", "Centre", "Council", "Institute", "School", "Academy", "Society",
+               "Department", "Ministry", "Office", "Commission", "Association", "Union", "League", "Federation",
+               "Bureau", "Agency", "Administration", "Foundation", "Fund", "Bank", "Church", "Order", "College"}
 _LINK = re.compile(r"https?:|www\.|\.(?:com|org|net|co\.uk)\b|\w/\w+/")
 _DASHES = {"-", "–", "—", "--"}
 
@@ -58,12 +62,39 @@ def clean_mention(ent: Span) -> list[Mention]:
     if ent.label_ == "ORG" and len(ands) == 1 and _has_body_word(tokens[:ands[0]]) and \
             _has_body_word(tokens[ands[0] + 1:]) and tokens[ands[0] + 1].text[:1].isupper():
         return [m for part in _split_at(ent, ands) for m in clean_mention(part)]
+    if ent.label_ == "ORG":
+        tokens = _whole_body(ent.doc, tokens)
     tokens, label, honorific = _trim(ent.doc, _trim_edges(tokens), ent.label_)
     if label == "PERSON":
         tokens, honorific = _person_name(ent.doc, tokens, honorific)
     if not tokens:
         return []
     return _mentions_of(ent.doc, tokens, label, honorific)
+
+
+def _whole_body(doc: Doc, tokens: list[Token]) -> list[Token]:
+    """ "the Congregation for the Doctrine of the Faith", cut by the model after "Congregation":
+    a body's name runs on through "for"/"of" (with "the", "and") over capitalised words that are
+    no place and no person."""
+    end = tokens[-1].i + 1 if tokens else 0
+    k = end
+    while k + 1 < len(doc) and doc[k].lower_ in ("for", "of"):
+        j = k + 1
+        while j < len(doc) and doc[j].lower_ in ("the", "and"):
+            j += 1
+        start = j
+        while j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha and doc[j].ent_type_ in ("", "ORG") \
+                and not doc[j].is_sent_start:
+            j += 1
+            while j + 1 < len(doc) and doc[j].lower_ in ("and", "of", "the") and doc[j + 1].text[:1].isupper() \
+                    and doc[j + 1].ent_type_ in ("", "ORG"):
+                j += 1
+        if j == start:
+            break
+        k = j
+    if k == end or not (tokens and tokens[-1].text in GENERIC_ORG_HEADS | _BODY_WORDS):
+        return tokens
+    return tokens + list(doc[end:k])
 
 
 def _trim_edges(tokens: list[Token]) -> list[Token]:
@@ -130,6 +161,12 @@ def _trim(doc: Doc, tokens: list[Token], label: str) -> tuple[list[Token], str, 
     if len(tokens) > 1 and tokens[0].text.rstrip(".").lower() in RANKS and tokens[0].text[:1].isupper() \
             and tokens[-1].text[:1].isupper() and label != "PERSON":
         label = "PERSON"  # "Captain Irianto" tagged GPE: a rank makes a person
+    k = 0
+    while k < len(tokens) and tokens[k].text[:1].isupper() and is_person_noun(tokens[k]):
+        k += 1
+    if 0 < k and len(tokens) - k >= 2 and label != "PERSON" and \
+            all(t.text[:1].isupper() and not is_title_word(t.text) for t in tokens[k:]) and not _has_body_word(tokens):
+        label = "PERSON"  # "Mother Superior Marie Clare Millea" tagged ORG
     # "Glasgow's Gartnavel Hospital": the owner's name is not part of the name; but in "the
     # Information Commissioner's Office" a bare generic word is no name without its owner.
     # "King's College London": a generic word right after the owner keeps it in the name.
@@ -222,8 +259,8 @@ def _not_a_name(doc: Doc, tokens: list[Token], text: str) -> bool:
 
 def _corrected_label(doc: Doc, tokens: list[Token], text: str, label: str, honorific: bool) -> str:
     """The model's label, corrected by the name's own form and the word before it."""
-    if label == "PERSON" and len(tokens) == 1 and not honorific and _listed_with_places(tokens[0]):
-        label = "GPE"  # "London, Birmingham, Glasgow and Cambridge"
+    if label == "PERSON" and not honorific and _listed_with_places(tokens[-1]):
+        label = "GPE"  # "London, Birmingham, Glasgow and Cambridge", "Woodhill, Milton Keynes"
     if label == "GPE" and len(tokens) > 1 and tokens[-1].text in CLUB_SUFFIXES:
         label = "ORG"  # "Newcastle United"
     if label == "FAC" or (label == "ORG" and len(tokens) > 1 and tokens[-1].text in LOC_HEADS):
@@ -368,11 +405,14 @@ def untagged_name_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         token = doc[int(i)]
         if token.i not in tagged and token.text[:1].isupper() and fold(token.text) in names:
             found.append(Mention(token.i, token.i + 1, token.text, "PERSON"))
+            tagged.add(token.i)
     # "Nottingham City Councillor Brian Parbutt", "Dutch coach Rinus Michels": a title then two or
     # three names.
     for i in propn[1:].nonzero()[0]:  # words right before a proper noun
         token = doc[int(i)]
         if is_title_head(token.text) and token.i + 1 not in tagged and token.i < len(doc) - 2:
+            while token.i + 2 < len(doc) and is_title_word(doc[token.i + 1].text):
+                token = doc[token.i + 1]  # "Chief Supt Deats": the names start after the last title word
             end = token.i + 1
             while end < len(doc) and end - token.i <= 3 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
                     and doc[end].is_alpha and end not in tagged:

@@ -148,28 +148,37 @@ def _title_of_a_work(doc: Doc, mention: Mention) -> bool:
         return True
     # "Harry Potter and the Prisoner of Azkaban": a capitalised common noun, in no name, before
     # or after the mention's "of"/"and the" is a title's.
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and _title_word(doc, head.head.head):
+    owner = head.head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and not mention.start <= owner.i < mention.end \
+            and _title_word(doc, owner):
         return True
     if mention.end + 2 < len(doc) and doc[mention.end].lower_ in ("and", "of") and doc[mention.end + 1].lower_ == "the" \
-            and _title_word(doc, doc[mention.end + 2]):
+            and _title_word(doc, doc[mention.end + 2], people_too=True):
         return True
     after = doc[mention.end] if mention.end < len(doc) else None
     opened = mention.start > 0 and doc[mention.start - 1].text == "The" and not doc[mention.start - 1].is_sent_start
     return opened and after is not None and after.lower_ in WORK_NOUNS and after.text.islower()
 
 
-def _title_word(doc: Doc, token: Token) -> bool:
-    """A common noun written with a capital mid-sentence and in no name: a title's word ("Prisoner")."""
+def _title_word(doc: Doc, token: Token, people_too: bool = False) -> bool:
+    """A common noun written with a capital mid-sentence and in no name: a title's word
+    ("Prisoner"); a person's noun only when asked ("the Mayor of London" is an office)."""
     return token.text[:1].isupper() and not token.is_sent_start and not token.ent_type_ and token.is_alpha \
-        and not is_person_noun(token) and common_word(doc, token.text, ("noun",))
+        and (people_too or not is_person_noun(token)) and common_word(doc, token.text, ("noun",))
 
 
 def played(doc: Doc, cluster: Cluster) -> bool:
-    """A character, not a participant: "who played abortionist Vera Drake"."""
+    """A character, not a participant: "who played abortionist Vera Drake"; or a thing the text
+    says it is: "GCSE is an exam nobody will fail"."""
     for m in cluster.mentions:
         head = doc[m.end - 1]
         if head.dep_ == "dobj" and head.head.lemma_ in CHARACTER_VERBS:
             return True
+        if head.dep_ == "nsubj" and head.head.lemma_ == "be" and cluster.type == "ORG" and _code_like(m.text):
+            attr = next((c for c in head.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+            if attr is not None and any(d.lower_ in ("a", "an") for d in attr.children) and \
+                    not _may_list_participants(attr):
+                return True
     return False
 
 
@@ -179,7 +188,7 @@ def of_a_work(doc: Doc, mention: Mention, works: list[Mention]) -> bool:
     if head.dep_ != "pobj" or head.head.lower_ != "of":
         return False
     owner = head.head.head
-    return any(w.start <= owner.i < w.end for w in works)
+    return any(w.start <= owner.i < w.end + 3 for w in works)  # "Harry Potter and the Prisoner of Azkaban"
 
 
 def mere_modifiers(doc: Doc, cluster: Cluster) -> bool:

@@ -72,8 +72,8 @@ def _role_head(doc: Doc, i: int, start: int, end: int) -> bool:
     """Whether doc[i], right before a name, is the person's title: a word of office, or a
     common noun the name hangs on ("actor Marlon Brando", "Bath prop Matt Stevens")."""
     token = doc[i]
-    if is_title_head(token.text):
-        return True
+    if is_title_head(token.text) or (token.text[:1].isupper() and is_person_noun(token) and token.pos_ == "PROPN"):
+        return True  # "Minister", "Mother Superior"
     if token.pos_ != "NOUN" or token.tag_ not in ("NN", "NNS") or not token.is_alpha:
         return False
     if token.text[:1].isupper() and not token.is_sent_start:
@@ -121,7 +121,8 @@ def title_before(doc: Doc, start: int, end: int | None = None) -> tuple[str | No
         if token.text == "-" and not token.whitespace_ and first - 2 >= 0 and doc[first - 2].is_alpha \
                 and not doc[first - 2].whitespace_:
             first -= 2  # "co-chairman", "fly-half"
-        elif is_title_word(token.text) or (token.text[:1].isupper() and token.pos_ in ("PROPN", "ADJ", "NOUN")
+        elif is_title_word(token.text) or (token.text[:1].isupper() and is_person_noun(token)) or \
+                (token.text[:1].isupper() and token.pos_ in ("PROPN", "ADJ", "NOUN")
                                            and not token.ent_type_ and not places.is_demonym(token.text)
                                            and (not token.is_sent_start or doc[first].text.islower())):
             first -= 1
@@ -192,6 +193,10 @@ def appositive_role(doc: Doc, mention: Mention) -> str | None:
         text = _trim_role(doc, doc[title.left_edge.i:begin])
         if 1 <= len(text.split()) <= 12:
             return text
+    # "with Kenneth Baker, now Lord Baker of Dorking, as education secretary"
+    role = _as_role(doc, mention)
+    if role:
+        return role
     # "Ross, who is the presenter of BBC One's Film 2005": the noun with its modifiers.
     for child in head.children:
         if child.dep_ == "relcl" and child.lemma_ == "be" and not coordinated:
@@ -240,6 +245,23 @@ def appositive_role(doc: Doc, mention: Mention) -> str | None:
             mods = [c for c in noun.children if c.i < noun.i and c.dep_ in ("amod", "compound") and c.lower_ != "such"]
             return " ".join([m.text for m in mods] + [noun.lemma_])
     return None
+
+
+def _as_role(doc: Doc, mention: Mention) -> str | None:
+    """ "NAME (, an aside,) as education secretary": the office the name held "as"."""
+    k = mention.end
+    if k < len(doc) and doc[k].text == ",":
+        close = next((j for j in range(k + 1, min(k + 10, len(doc))) if doc[j].text == ","), None)
+        k = close + 1 if close is not None else k
+    if k + 1 >= len(doc) or doc[k].lower_ != "as":
+        return None
+    j = k + 1
+    while j < len(doc) and (doc[j].pos_ in ("DET", "ADJ", "NOUN", "PROPN") or doc[j].text == "-") and j - k <= 5:
+        j += 1
+    words = doc[k + 1:j]
+    if not words or not (is_title_head(words[-1].text) or is_person_noun(words[-1])):
+        return None
+    return _trim_role(doc, words) or None
 
 
 def _person_like(token: Token) -> bool:
