@@ -99,9 +99,9 @@ def _person_noun_after_comma(doc: Doc, end: int) -> bool:
         return False
     k = end + 2
     while k < len(doc) and k - end <= 5 and doc[k].pos_ in ("ADJ", "NOUN", "PROPN", "VERB") and not doc[k].ent_type_:
-        if doc[k].pos_ == "NOUN" and is_person_noun(doc[k]):
+        if doc[k].pos_ == "NOUN" and is_person_noun(doc[k]) and not (k + 1 < len(doc) and doc[k + 1].pos_ == "NOUN"):
             # one person, and no clause: not "…by The Grayzone, the security contractors removed …"
-            return doc[k].tag_ == "NN" and not (k + 1 < len(doc) and doc[k + 1].pos_ in ("NOUN", "VERB", "AUX"))
+            return doc[k].tag_ == "NN" and not (k + 1 < len(doc) and doc[k + 1].pos_ in ("VERB", "AUX"))
         k += 1
     return False
 

@@ -67,7 +67,7 @@ def is_work_or_award(doc: Doc, mention: Mention) -> bool:
         noun = head.head.head
         if noun.lower_ == "such":
             noun = noun.head
-        if noun.pos_ == "NOUN" and noun.text.islower() and (noun.lower_ in WORK_NOUNS | PRODUCT_NOUNS or (
+        if noun.pos_ == "NOUN" and noun.text.islower() and (noun.lemma_.lower() in WORK_NOUNS | PRODUCT_NOUNS or (
                 mention.label != "PERSON" and not _may_list_participants(noun))):
             return True
     return False
@@ -85,6 +85,9 @@ def drop_common_words(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     # Read the whole text only when some single word opens a sentence (most articles: none).
     lower_words = {t.text for t in doc if t.text.islower() and not t.is_sent_start} if openers else set()
     common = {id(m) for m in openers if m.text.lower() in lower_words}
+    # "Stormy weather has forced …": a common adjective opening a sentence before its noun.
+    common |= {id(m) for m in openers if m.end < len(doc) and doc[m.end].pos_ == "NOUN" and doc[m.end].text.islower()
+               and common_word(doc, m.text, ("adj", "adv"))}
     return [m for m in mentions if any(c.isupper() or c.isdigit() for c in m.text) and m.text not in units
             and id(m) not in common]
 
