@@ -118,7 +118,8 @@ COMPANY_CONTEXT_NOUNS = {
     "co-founder", "executive",
 }
 # Stock exchanges that open a ticker in brackets: "Qualcomm (NASDAQ: QCOM)".
-EXCHANGES = {"NASDAQ", "Nasdaq", "NYSE", "LSE", "TSX", "ASX", "OTC", "OTCBB", "OTCQB", "AMEX", "NYSEMKT", "BATS",
+EXCHANGES = {"NASDAQ", "Nasdaq", "NYSE", "LSE", "TSX", "ASX", "OTC", "OTCBB", "OTCQB", "OTCMKTS", "AMEX", "NYSEMKT",
+             "BATS", "NYSEARCA", "TSXV", "LON", "ETR", "EPA",
              "FTSE", "HKSE", "SEHK", "TSE", "NSE", "BSE"}
 # Common nouns for a settlement or an area, before "of NAME": "the coastal town of Kumai".
 PLACE_NOUNS = {"town", "city", "village", "province", "state", "region", "island", "county", "district", "suburb",

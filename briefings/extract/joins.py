@@ -51,11 +51,24 @@ def join_short_forms(doc: Doc, clusters: list[Cluster]) -> dict[int, Cluster]:
         word = words[0]
         if cluster in people or any(m.label == "PERSON" for m in cluster.mentions):
             continue
+        if word in _COMPANY_WORDS and all(m.start > 0 and doc[m.start - 1].lower_ == "the" for m in cluster.mentions):
+            companies = [c for c in clusters if c is not cluster and _company_suffix(names[id(c)])]
+            if len(companies) == 1:
+                merged[id(cluster)] = companies[0]  # "the Company" in a company's own release
+                continue
         longer = [c for c in clusters if c is not cluster and len(names[id(c)]) > 1 and c not in people]
         fits = [c for c in longer if _short_form(doc, word, names[id(c)], places_here, cluster, c)]
         if len(fits) == 1:
             merged[id(cluster)] = fits[0]
     return merged
+
+
+_COMPANY_WORDS = {"company", "firm", "group", "bank", "corporation", "business"}
+_SUFFIXES = {"inc", "corp", "corporation", "co", "plc", "ltd", "limited", "holdings", "llc", "ag", "sa", "nv"}
+
+
+def _company_suffix(words: list[str]) -> bool:
+    return len(words) > 1 and words[-1] in _SUFFIXES
 
 
 def _short_form(doc: Doc, word: str, other: list[str], places_here: set[str], cluster: Cluster,
