@@ -397,7 +397,7 @@ def untagged_name_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
              for w in (m.text.split()[0], m.text.split()[-1])}
     # "Soelistyo, head of …", missed, when "Soelistyo said" was tagged: one name a person goes by.
     names |= {fold(m.text) for m in mentions if m.label == "PERSON" and len(m.text.split()) == 1 and not m.place
-              and _speaks_or_titled(doc, m)}
+              and (m.evidence or _speaks_or_titled(doc, m))}
     tagged = {i for m in mentions for i in range(m.start, m.end)}
     found = []
     propn = propn_mask(doc)

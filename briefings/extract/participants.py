@@ -75,6 +75,7 @@ class Participants:
 def find_participants(doc: Doc) -> Participants:
     mentions = [m for ent in doc.ents if ent.label_ in ENTITY_LABELS for m in clean_mention(ent)]
     mentions = defined_acronyms(doc, mentions)
+    weigh_evidence(doc, mentions)
     mentions += untagged_name_mentions(doc, mentions)
     works = [m for m in mentions if is_work_or_award(doc, m)]
     mentions = [m for m in mentions if m not in works and not of_a_work(doc, m, works)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..lexicon import DOER_ROLES, NOT_ROLES, ORG_NOUNS, PRODUCT_NOUNS, WORK_NOUNS
+from ..lexicon import DOER_ROLES, KIN_NOUNS, NOT_ROLES, ORG_NOUNS, PRODUCT_NOUNS, WORK_NOUNS
 from . import places
 from .evidence import is_person_noun
 from .mentions import Mention, is_honorific, join_tokens
@@ -39,7 +39,7 @@ def find_role(doc: Doc, cluster: Cluster) -> tuple[str | None, str | None]:
         start = first.i
         while start > 0 and doc[start - 1].ent_type_ == "PERSON":
             start -= 1
-        if start > 0 and doc[start - 1].tag_ == "NNS" and first.ent_type_ == "PERSON":
+        if start > 0 and doc[start - 1].tag_ in ("NNS", "NNPS") and first.ent_type_ == "PERSON":
             role, nationality = title_before(doc, start, first.i + 1)
             if role:
                 return role, nationality
@@ -177,6 +177,13 @@ def appositive_role(doc: Doc, mention: Mention) -> str | None:
             if 1 <= len(text.split()) <= 12 and any(is_title_head(t.text) or t.pos_ == "NOUN" for t in span):
                 return text
     title = head.head
+    # "the head of Ecuador's SENAIN, Rommy Vallejo": the office, in apposition to its body's name
+    if head.dep_ == "appos" and title.i < mention.start and title.dep_ == "pobj" and title.head.lower_ == "of" \
+            and is_title_head(title.head.head.text) and not coordinated:
+        office = title.head.head
+        text = _trim_role(doc, doc[office.left_edge.i:title.i + 1])
+        if 1 <= len(text.split()) <= 8:
+            return text
     if head.dep_ != "appos" and mention.start >= 2 and doc[mention.start - 1].text == "," and \
             doc[mention.start - 2].pos_ == "NOUN" and is_person_noun(doc[mention.start - 2]):
         title = doc[mention.start - 2]  # "her boyfriend, Andy Paul Chen, who …", parsed otherwise
@@ -190,7 +197,8 @@ def appositive_role(doc: Doc, mention: Mention) -> str | None:
         begin = mention.start
         while begin > title.i + 1 and is_honorific(doc[begin - 1].text):
             begin -= 1
-        text = _trim_role(doc, doc[title.left_edge.i:begin])
+        end = next((t.i for t in doc[title.i:begin] if t.text == ","), begin)
+        text = _trim_role(doc, doc[title.left_edge.i:end])
         if 1 <= len(text.split()) <= 12:
             return text
     # "with Kenneth Baker, now Lord Baker of Dorking, as education secretary"
@@ -306,7 +314,8 @@ def _trim_role(doc: Doc, span: Span) -> str:
             objects = [c for c in t.children if c.dep_ == "pobj"]
             if objects and not _names_its_object(objects[0]):
                 cut |= {x.i for x in t.subtree}
-        if t.tag_ == "POS" and t.i > span.start and not doc[t.i - 1].pos_ == "PROPN":
+        kin = any(x.lower_ in KIN_NOUNS for x in tokens)  # "Morales' wife": the relation, not its other party
+        if t.tag_ == "POS" and t.i > span.start and (kin or not doc[t.i - 1].pos_ == "PROPN"):
             owner = doc[t.i - 1]
             cut |= {x.i for x in owner.subtree if x.i <= t.i}  # "the pilot's" brother
     tokens = [t for t in tokens if t.i not in cut]

@@ -46,7 +46,9 @@ TITLE_MODIFIERS = {
 
 
 def is_title_head(word: str) -> bool:
-    return word.rstrip(".").lower() in TITLE_HEADS
+    """ "Minister", "ceo", "Presidents" (a title shared by several names)."""
+    lower = word.rstrip(".").lower()
+    return lower in TITLE_HEADS or (len(lower) > 4 and lower.endswith("s") and lower[:-1] in TITLE_HEADS)
 
 
 def is_title_word(word: str) -> bool:
