@@ -1,5 +1,5 @@
 """Run every scorer in ../shared/eval on `briefings extract --format json` and print each
-scorer's last line (`make eval`), then our own participants scorer (bench/score_participants.py)
+scorer's last line (`make eval`), then our own participants scorer (tests/score_participants.py)
 on the hand-annotated gold in tests/data/participants (dev) and its heldout/ to heldout4/
 folders.
 Pass -v to see the scorers' full reports."""
@@ -40,7 +40,7 @@ def run_scorer(folder: Path, verbose: bool) -> str:
 
 
 def run_participants(gold: Path, verbose: bool) -> str:
-    args = [sys.executable, str(REPO / "bench" / "score_participants.py"), str(gold)] + (["-v"] if verbose else [])
+    args = [sys.executable, str(REPO / "tests" / "score_participants.py"), str(gold)] + (["-v"] if verbose else [])
     report = subprocess.run(args, capture_output=True, text=True, check=True).stdout
     if verbose:
         print(report)

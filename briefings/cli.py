@@ -96,8 +96,8 @@ def extract(fmt: str, config_path: str | None, key_points: int | None, files: tu
     """Print key points, quotes and participants of FILES (.md or .txt) as JSON."""
     from .cache import ExtractionCache
     from .content import ContentError, read_article
-    from .extraction import extract_texts
-    from .output import extraction_json
+    from .extract.as_json import extraction_json
+    from .extract.batch import extract_texts
 
     if config_path is None and Path("config.yaml").is_file():
         config_path = "config.yaml"
@@ -118,12 +118,10 @@ def extract(fmt: str, config_path: str | None, key_points: int | None, files: tu
         articles.append(article)
     counts = [key_points if key_points is not None else a.key_points if a.key_points is not None else config.key_points
               for a in articles]
-    failures: dict[int, str] = {}
-    extractions = extract_texts([a.text for a in articles], config.model, counts, cache, processes=os.cpu_count() or 1,
-                                failures=failures)
-    problems += [Problem(articles[i].source, f"extraction failed ({message})") for i, message in failures.items()]
+    extracted = extract_texts([a.text for a in articles], config.model, counts, cache, processes=os.cpu_count() or 1)
+    problems += [Problem(articles[i].source, f"extraction failed ({error})") for i, error in extracted.failures.items()]
     report(problems)
-    payload = {"articles": [extraction_json(a, e) for a, (_, e) in zip(articles, extractions)]}
+    payload = {"articles": [extraction_json(a, e) for a, (_, e) in zip(articles, extracted)]}
     click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     if any(p.severity == "error" for p in problems):
         sys.exit(1)
@@ -145,7 +143,7 @@ def email(config_path: str, digest_id: str | None, article_slug: str | None, out
     be larger shows fewer quotes, key points, participants and then articles, each linking
     to its full briefing, and the command says so. Exit status 1 when any recipient was
     refused or nothing could be built or sent."""
-    from . import email as mail
+    from . import mail, smtp
 
     if digest_id and article_slug:
         raise click.UsageError("give --digest or --article, not both")
@@ -167,7 +165,7 @@ def email(config_path: str, digest_id: str | None, article_slug: str | None, out
             except OSError as exc:
                 raise mail.EmailError(f"cannot write {out}: {exc.strerror or exc}") from None
             log(f"Wrote {out} ({len(data) / 1024:.0f} KB; HTML part {composed.html_size / 1024:.0f} KB)")
-        if send and not mail.send(config, message, dry_run=dry_run, log=log):
+        if send and not smtp.send(config, message, dry_run=dry_run, log=log):
             sys.exit(1)
     except mail.EmailError as exc:
         log(f"error: {exc}")

@@ -27,6 +27,10 @@ class Problem:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.severity}: {self.message}"
 
+    def to_dict(self) -> dict:
+        """As the build state stores it; Problem(**data) reads it back."""
+        return {"path": self.path, "message": self.message, "line": self.line, "severity": self.severity}
+
 
 @dataclass(frozen=True)
 class Article:
@@ -163,6 +167,11 @@ class Entry:
     @property
     def key_points_in_order(self) -> list[KeyPoint]:
         return sorted(self.extraction.key_points, key=lambda k: k.position)
+
+    @property
+    def extraction_key(self) -> str:
+        """Its extraction's key in the extraction cache (the fingerprint's second part)."""
+        return self.fingerprint.split(":", 1)[1]
 
 
 @dataclass

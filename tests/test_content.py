@@ -3,7 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from briefings.content import ContentError, find_articles, load_articles, read_article, slugify
+from briefings.content import ContentError, read_article, slugify
+from briefings.reading import find_articles, load_articles
 
 from conftest import article
 

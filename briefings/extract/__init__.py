@@ -2,6 +2,9 @@
 
 `prepare` runs on text before the parse; `extract_doc` on the parsed Doc. Nothing here
 imports spaCy at module level, so a build whose extractions are all cached never loads it.
+Beside the extractors: `batch.py` runs them over many texts (cache first, then worker
+processes), `as_json.py` is the JSON of `briefings extract`; neither changes what is found,
+so neither is part of the extraction cache key.
 """
 from __future__ import annotations
 
