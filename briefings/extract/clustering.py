@@ -196,7 +196,14 @@ def _person_for_single(mention: Mention, person_keys: list[tuple[str, list[str]]
             candidates.sort(key=last_before, reverse=True)
         if candidates:
             return candidates[0]
-    return None
+    # "Mueller" for "Gerhard Müller": a German surname spelt without its umlaut.
+    spelt = _umlauts(word)
+    found = [key for key, words in person_keys if size == 1 and _umlauts(words[-1]) == spelt and word != words[-1]]
+    return found[0] if len(found) == 1 else None
+
+
+def _umlauts(word: str) -> str:
+    return word.replace("ue", "u").replace("oe", "o").replace("ae", "a")
 
 
 def _join_acronyms(clusters: list[Cluster]) -> list[Cluster]:

@@ -49,7 +49,7 @@ def join_short_forms(doc: Doc, clusters: list[Cluster]) -> dict[int, Cluster]:
                 merged[id(cluster)] = target
             continue
         word = words[0]
-        if cluster in people or any(m.label == "PERSON" for m in cluster.mentions):
+        if cluster in people or 2 * sum(m.label == "PERSON" for m in cluster.mentions) > len(cluster.mentions):
             continue
         if word in _COMPANY_WORDS and all(m.start > 0 and doc[m.start - 1].lower_ == "the" for m in cluster.mentions):
             companies = [c for c in clusters if c is not cluster and _company_suffix(names[id(c)])]
