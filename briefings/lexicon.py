@@ -56,7 +56,8 @@ WORK_NOUNS = {
     "film", "films", "movie", "movies", "comedy", "drama", "thriller", "biopic", "documentary", "epic",
     "album", "single", "song", "novel", "book", "play", "musical", "show", "series", "sitcom", "soap",
     "game", "games", "programme", "program", "blockbuster", "sequel", "cartoon", "opera", "ballet",
-    "horror", "hit", "title", "titles", "classic", "classics", "musical", "franchise", "biography",
+    "horror", "hit", "title", "titles", "classic", "classics", "musical", "franchise", "biography", "podcast",
+    "flick", "remix", "mixtape", "track", "episode", "trailer", "memoir", "project", "projects",
 }
 PRODUCT_NOUNS = {"gadget", "gadgets", "device", "devices", "phone", "phones", "handset", "handsets", "console",
                  "consoles", "product", "products", "brand", "brands", "drug", "drugs", "software", "app", "apps"}

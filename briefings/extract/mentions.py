@@ -76,6 +76,8 @@ def _whole_body(doc: Doc, tokens: list[Token]) -> list[Token]:
     """ "the Congregation for the Doctrine of the Faith", cut by the model after "Congregation":
     a body's name runs on through "for"/"of" (with "the", "and") over capitalised words that are
     no place and no person."""
+    while tokens and tokens[-1].lower_ in ("and", "of", "for"):
+        tokens = tokens[:-1]  # "Center for Strategic and", cut before "International Studies"
     end = tokens[-1].i + 1 if tokens else 0
     k = end
     while k + 1 < len(doc) and doc[k].lower_ in ("for", "of"):
@@ -92,6 +94,14 @@ def _whole_body(doc: Doc, tokens: list[Token]) -> list[Token]:
         if j == start:
             break
         k = j
+    # "Center for Strategic" + "and International Studies": a name cut at its "and".
+    texts = [t.lower_ for t in tokens]
+    if k == end and ("for" in texts or "of" in texts) and end + 1 < len(doc) and doc[end].lower_ == "and":
+        j = end + 1
+        while j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha and doc[j].ent_type_ in ("", "ORG"):
+            j += 1
+        if j > end + 1 and doc[j - 1].text in GENERIC_ORG_HEADS | _BODY_WORDS | {"Studies", "Affairs", "Sciences"}:
+            return tokens + list(doc[end:j])
     if k == end or not (tokens and tokens[-1].text in GENERIC_ORG_HEADS | _BODY_WORDS):
         return tokens
     return tokens + list(doc[end:k])
@@ -120,6 +130,10 @@ def _trim_edges(tokens: list[Token]) -> list[Token]:
         if k and token.lower_ == "flight" and (k + 1 == len(tokens) or any(c.isdigit() for c in tokens[k + 1].text)):
             tokens = tokens[:k]
             break
+    # "IPO of Shake Shack": a thing's letters and "of" before the name.
+    if len(tokens) > 2 and tokens[0].text.isupper() and len(tokens[0].text) > 1 and tokens[1].lower_ == "of" \
+            and tokens[2].text[:1].isupper():
+        tokens = tokens[2:]
     # "ranked Cardinals": a lower-case word before a name is not part of it (but "van", "al-" are).
     while len(tokens) > 1 and tokens[0].text.islower() and tokens[0].is_alpha and tokens[0].text not in NAME_PARTICLES \
             and tokens[0].text not in NAME_PREFIXES and tokens[1].text != "-":

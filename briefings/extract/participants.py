@@ -78,7 +78,10 @@ def find_participants(doc: Doc) -> Participants:
     weigh_evidence(doc, mentions)
     mentions += untagged_name_mentions(doc, mentions)
     works = [m for m in mentions if is_work_or_award(doc, m)]
-    mentions = [m for m in mentions if m not in works and not of_a_work(doc, m, works)]
+    # "retrieve a Jeep … waited in the Jeep": a name the text showed to be a thing stays one.
+    things = {m.text for m in works if not m.place}
+    mentions = [m for m in mentions if m not in works and not of_a_work(doc, m, works)
+                and not (m.text in things and not m.evidence and not m.honorific)]
     mentions = drop_common_words(doc, mentions)
     weigh_evidence(doc, mentions)
     relabel_people(mentions)
