@@ -130,10 +130,6 @@ def _trim_edges(tokens: list[Token]) -> list[Token]:
         if k and token.lower_ == "flight" and (k + 1 == len(tokens) or any(c.isdigit() for c in tokens[k + 1].text)):
             tokens = tokens[:k]
             break
-    # "IPO of Shake Shack": a thing's letters and "of" before the name.
-    if len(tokens) > 2 and tokens[0].text.isupper() and len(tokens[0].text) > 1 and tokens[1].lower_ == "of" \
-            and tokens[2].text[:1].isupper():
-        tokens = tokens[2:]
     # "ranked Cardinals": a lower-case word before a name is not part of it (but "van", "al-" are).
     while len(tokens) > 1 and tokens[0].text.islower() and tokens[0].is_alpha and tokens[0].text not in NAME_PARTICLES \
             and tokens[0].text not in NAME_PREFIXES and tokens[1].text != "-":
@@ -155,6 +151,10 @@ def _trim_edges(tokens: list[Token]) -> list[Token]:
         tokens.pop(0)
     while tokens and (tokens[-1].lower_ in _EDGE_WORDS or tokens[-1].is_punct):
         tokens.pop()
+    # "the IPO of Shake Shack": a thing's letters and "of" before the name.
+    if len(tokens) > 2 and tokens[0].text.isupper() and len(tokens[0].text) > 1 and tokens[1].lower_ == "of" \
+            and tokens[2].text[:1].isupper():
+        tokens = tokens[2:]
     return tokens
 
 
