@@ -161,4 +161,4 @@ RANKS = {"captain", "capt", "lieutenant", "lt", "sergeant", "sgt", "colonel", "c
 # Nouns whose "in X" makes X a work: "her lead role in Eternal Sunshine of the Spotless Mind".
 WORK_CONTEXT_NOUNS = {"role", "roles", "performance", "performances", "part", "appearance", "cameo", "turn", "starring"}
 # Verbs whose object is a character, not a participant: "who played abortionist Vera Drake".
-CHARACTER_VERBS = {"play", "portray"}
+CHARACTER_VERBS = {"play"}

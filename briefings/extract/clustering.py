@@ -224,7 +224,7 @@ def _join_acronyms(clusters: list[Cluster]) -> list[Cluster]:
         acronym = text if text.isupper() else acronym_of(text) if len(text.split()) == 1 else None
         target = by_initials.get(acronym) if acronym and 2 <= len(acronym) <= 6 else None  # "MoD", "Nato" too
         # a place's letters join no organisation
-        if target is not None and any(m.place for m in cluster.mentions):
+        if target is not None and any(m.place and m.place.type == "GPE" for m in cluster.mentions):
             target = None
         if target is not None and target is not cluster:
             target.mentions.extend(cluster.mentions)

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from .mentions import Mention
 
 SUBJECTS = ("nsubj", "nsubjpass")
+_TRADES = {"producer", "maker", "manufacturer", "operator", "provider", "distributor", "supplier", "publisher",
+           "developer", "retailer", "owner", "builder", "exporter", "importer", "trader", "refiner", "miner"}
 # Nouns whose "in" names what is held or believed in, not where: "a 20% stake in Sina".
 _HELD_IN = {"stake", "interest", "investment", "share", "holding", "role", "confidence", "trust", "faith", "belief",
             "part", "hand", "say", "position", "involvement", "participation", "membership", "seat", "job"}
@@ -74,7 +76,7 @@ def person_evidence(doc: Doc, m: Mention) -> str | None:
     head = doc[m.end - 1]
     before = doc[m.start - 1] if m.start > 0 else None
     if before is not None and before.pos_ in ("NOUN", "PROPN") and not before.ent_type_ and is_person_noun(before) \
-            and not before.is_sent_start:
+            and not before.is_sent_start and not _trade(doc, before):
         return "title"
     if _age_after(doc, m.end):
         return "age"
@@ -104,6 +106,12 @@ def _person_noun_after_comma(doc: Doc, end: int) -> bool:
             return doc[k].tag_ == "NN" and not (k + 1 < len(doc) and doc[k + 1].pos_ in ("VERB", "AUX"))
         k += 1
     return False
+
+
+def _trade(doc: Doc, noun: Token) -> bool:
+    """ "steel producer Krivorizhstal", "oil distributor X": a trade's noun after what it deals in is
+    a company's as often as a person's."""
+    return noun.lower_ in _TRADES and noun.i > 0 and doc[noun.i - 1].text.islower() and doc[noun.i - 1].pos_ == "NOUN"
 
 
 def _age_after(doc: Doc, end: int) -> bool:

@@ -175,7 +175,11 @@ def played(doc: Doc, cluster: Cluster) -> bool:
     says it is: "GCSE is an exam nobody will fail"."""
     for m in cluster.mentions:
         head = doc[m.end - 1]
-        if head.dep_ == "dobj" and head.head.lemma_ in CHARACTER_VERBS:
+        # an actor plays a person: not "the defence portrayed Mr Ebbers as …", nor "Chelsea played Arsenal"
+        if head.dep_ == "dobj" and head.head.lemma_ in CHARACTER_VERBS and cluster.type == "PERSON" \
+                and not any(x.honorific for x in cluster.mentions) \
+                and not any(c.dep_ == "prep" and c.lower_ in ("as", "against", "for", "with")
+                            for c in head.head.children if c.i > head.i):
             return True
         if head.dep_ == "nsubj" and head.head.lemma_ == "be" and cluster.type == "ORG" and _code_like(m.text):
             attr = next((c for c in head.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
