@@ -16,7 +16,7 @@ ORG_NOUNS = {
     "consultancy", "journal", "magazine", "insurer", "lender", "supermarket", "chain", "organisation",
     "organization", "association", "institute", "university", "club", "label", "studio", "conglomerate",
     "brewer", "carmaker", "maker", "distributor", "exchange", "portal", "provider", "utility", "tabloid",
-    "band", "outfit", "orchestra", "choir",
+    "band", "outfit", "orchestra", "choir", "daily", "weekly", "outlet", "agency",
 }
 # Words that end a body's name but are no name on their own: "the Information Commissioner's Office".
 GENERIC_ORG_HEADS = {"Office", "Department", "Ministry", "Committee", "Council", "Agency", "Commission", "Board",
@@ -116,7 +116,7 @@ COMPANY_CONTEXT_NOUNS = {
     "planes", "jet", "jets", "airliner", "airplane", "aircraft", "subsidiary", "headquarters", "employees",
     "executives", "customers", "stores", "store", "brand", "products", "earnings", "revenue", "profits",
     "spokeswoman", "spokesman", "spokesperson", "stake", "logo", "website", "app", "users", "founder",
-    "co-founder", "executive",
+    "co-founder", "executive", "group", "airline", "carrier", "subsidiaries", "unit",
 }
 # Stock exchanges that open a ticker in brackets: "Qualcomm (NASDAQ: QCOM)".
 EXCHANGES = {"NASDAQ", "Nasdaq", "NYSE", "LSE", "TSX", "ASX", "OTC", "OTCBB", "OTCQB", "OTCMKTS", "AMEX", "NYSEMKT",

@@ -50,7 +50,7 @@ def weigh_evidence(doc: Doc, mentions: list[Mention]) -> None:
         elif m.label == "ORG":
             if (why := org_evidence(doc, m) or ("speaks" if speaks(doc, m) else None)) is not None:
                 m.evidence = why
-            elif (why := place_evidence(doc, m)) in ("place noun", "in", "hometown") and len(m.text.split()) == 1:
+            elif (why := place_evidence(doc, m)) in ("place noun", "in", "hometown") and not has_org_words(m.text):
                 m.label, m.evidence = "GPE", why  # "the coastal town of Kumai", "in Edmonton"
 
 
@@ -96,18 +96,27 @@ def relabel_named_people(doc: Doc, mentions: list[Mention]) -> None:
             m.label = "PERSON"  # "Courtney Love, the widow of …"
 
 
+_WEAK = {"speaks", "listed", "told"}  # a person or an organisation alike
+
+
 def cluster_type(cluster: Cluster) -> str:
+    # What the text says outweighs what the model guessed: "In Edmonton" over "Edmonton" tagged ORG,
+    # "in São Paulo" over "São Paulo subway workers" tagged PERSON.
+    # Weak evidence ("Franco and Rogen" listed with a company, "Pfannes said") yields to a full name.
+    placed = any(m.place for m in cluster.mentions)
+    strong = [m.label for m in cluster.mentions if m.evidence and m.evidence not in _WEAK and not placed]
+    if strong:
+        return Counter(strong).most_common(1)[0][0]
     if any(m.label == "PERSON" and (len(m.text.split()) > 1 or m.kin) for m in cluster.mentions):
         return "PERSON"
+    weak = [m.label for m in cluster.mentions if m.evidence and not placed]
+    if weak:
+        return Counter(weak).most_common(1)[0][0]
     if any(m.place for m in cluster.mentions):
         return next(m.place.type for m in cluster.mentions if m.place)
     # A lone word tagged PERSON in some mentions and a place or an organisation in others is
     # the place or organisation: a person would be named in full somewhere.
     # A name in full says more than its acronym: "Ministry of Defence" ORG over "MoD" tagged GPE.
-    # What the text says outweighs what the model guessed: "In Edmonton" over "Edmonton" tagged ORG.
-    evidenced = [m.label for m in cluster.mentions if m.evidence]
-    if evidenced:
-        return Counter(evidenced).most_common(1)[0][0]
     mentions = [m for m in cluster.mentions if len(m.text.split()) > 1] or cluster.mentions
     labels = [m.label for m in mentions if m.label != "PERSON"] or [m.label for m in mentions]
     return Counter(labels).most_common(1)[0][0]

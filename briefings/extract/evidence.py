@@ -156,6 +156,12 @@ def org_evidence(doc: Doc, m: Mention) -> str | None:
                 return "apposition"
     if m.start >= 2 and doc[m.start - 1].lower_ in ("called", "named") and doc[m.start - 2].lower_ in ORG_NOUNS:
         return "called"
+    before = doc[m.start - 1] if m.start > 0 else None
+    if before is not None and before.text.islower() and before.lemma_.lower() in ORG_NOUNS and before.pos_ in ("NOUN", "ADJ"):
+        return "org noun"  # "the Italian daily La Repubblica", "the regulator Ofcom"
+    if after is not None and after.tag_ == "POS" and m.end + 2 < len(doc) and doc[m.end + 1].ent_type_ == "PERSON" \
+            and doc[m.end + 2].ent_type_ == "PERSON" and len(m.text.split()) == 1:
+        return "employer"  # "Morningstar's Karin Anderson"
     if m.label in ("GPE", "LOC") and _listed_with_a_company(head):
         return "listed"  # "co-owned by General Electric and Safran of France"
     if m.label in ("GPE", "LOC") and head.dep_ == "dobj" and head.head.lemma_ == "tell":
