@@ -125,7 +125,7 @@ EXCHANGES = {"NASDAQ", "Nasdaq", "NYSE", "LSE", "TSX", "ASX", "OTC", "OTCBB", "O
 # Common nouns for a settlement or an area, before "of NAME": "the coastal town of Kumai".
 PLACE_NOUNS = {"town", "city", "village", "province", "state", "region", "island", "county", "district", "suburb",
                "borough", "capital", "port", "area", "neighbourhood", "neighborhood", "municipality", "prefecture",
-               "hamlet", "resort", "community"}
+               "hamlet", "resort", "community", "islands", "peninsula", "coast", "sea", "strait"}
 # Lower-case words inside names: "Erik van Sebille", "Jerez de la Frontera", "Ahmed al-Tayeb".
 NAME_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "al", "el", "bin",
                   "ibn", "ben", "ter", "ten", "dos", "das", "y", "e", "zu", "af", "st"}

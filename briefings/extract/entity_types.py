@@ -41,16 +41,18 @@ def weigh_evidence(doc: Doc, mentions: list[Mention]) -> None:
             elif (why := org_evidence(doc, m)) is not None:
                 m.label, m.evidence = "ORG", why  # "Qualcomm (NASDAQ: QCOM)"
             elif (why := place_evidence(doc, m)) is not None:
-                m.label, m.evidence = "LOC" if why == "head" else "GPE", why  # "in São Paulo", "Mummy Mountain"
+                m.label, m.evidence = "LOC" if why in ("head", "land") else "GPE", why  # "in São Paulo", "Mummy Mountain"
         elif m.label in ("GPE", "LOC"):
             if (why := org_evidence(doc, m)) is not None:
                 m.label, m.evidence = "ORG", why  # "the AirAsia flight"
             elif (why := place_evidence(doc, m)) is not None:
                 m.evidence = why
+                if why == "land":
+                    m.label = "LOC"  # "the island of Belitung"
         elif m.label == "ORG":
             if (why := org_evidence(doc, m) or ("speaks" if speaks(doc, m) else None)) is not None:
                 m.evidence = why
-            elif (why := place_evidence(doc, m)) in ("place noun", "in", "hometown") and not has_org_words(m.text):
+            elif (why := place_evidence(doc, m)) in ("place noun", "in", "hometown", "land") and not has_org_words(m.text):
                 m.label, m.evidence = "GPE", why  # "the coastal town of Kumai", "in Edmonton"
 
 
@@ -61,12 +63,12 @@ def relabel_people(mentions: list[Mention]) -> None:
         m.label == "PERSON" and len(m.text.split()) > 1)) and (words := fold(m.text).split())}
     # ("Dhiru Bhai Ambani" beside "Anil Ambani"; an honorific with no word after it has no surname)
     for m in mentions:
-        if m.place or m.label == "PERSON":
-            continue
+        if m.place or m.label == "PERSON" or (m.evidence and m.evidence not in _WEAK | {"org noun"}):
+            continue  # "in São Paulo" stays a place though "São Paulo subway workers" was tagged a person
         words = fold(m.text).split()
         if m.honorific or (len(words) in (2, 3) and words[-1] in surnames and m.text[:1].isupper()
                            and not any(w in ORG_NOUNS for w in words)):
-            m.label = "PERSON"
+            m.label, m.evidence = "PERSON", "surname"  # "the CGA consultancy Jeanne-Marie Gescher" … "Mrs Gescher"
 
 
 def relabel_named_people(doc: Doc, mentions: list[Mention]) -> None:

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from .mentions import Mention
 
 SUBJECTS = ("nsubj", "nsubjpass")
+_LAND_NOUNS = {"island", "islands", "peninsula", "mountain", "mountains", "valley", "coast", "desert", "forest", "sea",
+               "river", "lake", "bay", "gulf", "strait", "straits"}
 _TRADES = {"producer", "maker", "manufacturer", "operator", "provider", "distributor", "supplier", "publisher",
            "developer", "retailer", "owner", "builder", "exporter", "importer", "trader", "refiner", "miner"}
 # Nouns whose "in" names what is held or believed in, not where: "a 20% stake in Sina".
@@ -183,7 +185,10 @@ def place_evidence(doc: Doc, m: Mention) -> str | None:
     if len(words) > 1 and words[-1] in LOC_HEADS:
         return "head"
     if m.start >= 2 and doc[m.start - 1].lower_ == "of" and doc[m.start - 2].lower_ in PLACE_NOUNS:
-        return "place noun"
+        return "land" if doc[m.start - 2].lower_ in _LAND_NOUNS else "place noun"  # "the island of Belitung"
+    if m.start >= 3 and doc[m.start - 1].lower_ == "as" and doc[m.start - 2].lower_ == "known" and \
+            doc[m.start - 3].lower_ in PLACE_NOUNS:
+        return "place noun"  # "the unincorporated area known as Good Hope"
     before = doc[m.start - 1] if m.start > 0 else None
     head = doc[m.end - 1]
     if before is not None and before.pos_ == "ADJ" and m.start >= 2 and doc[m.start - 2].lower_ == "in":
