@@ -44,7 +44,13 @@ def join_short_forms(doc: Doc, clusters: list[Cluster]) -> dict[int, Cluster]:
             continue
         words = names[id(cluster)]
         if len(words) != 1:
-            target = _person_of_plural(words, people)
+            target = _person_of_plural(words, people, clusters, names) or _same_place(words, cluster, clusters, names) \
+                or _misspelt(words, cluster, clusters, names, people)
+            if target is not None and target in people or target is not None and words[-1].endswith("s") and \
+                    names[id(target)][-1] == words[-1][:-1]:
+                for m in cluster.mentions:
+                    if m.text.endswith("s") and fold(m.text).split()[:-1] == words[:-1] and words[-1].endswith("s"):
+                        m.text, m.label = m.text[:-1], "PERSON"  # the name, not its plural, is what the person is called
             if target is not None:
                 merged[id(cluster)] = target
             continue
@@ -87,13 +93,54 @@ def _short_form(doc: Doc, word: str, other: list[str], places_here: set[str], cl
         and any(c.isupper() for c in text[1:]) and not text.isupper()  # "WhiteWave" of "WhiteWave Foods"
 
 
-def _person_of_plural(words: list[str], people: list[Cluster]) -> Cluster | None:
-    """ "the Philip Agees in the world": a person's full name in the plural."""
-    if not words[-1].endswith("s"):
+def _person_of_plural(words: list[str], people: list[Cluster], clusters: list[Cluster],
+                      names: dict[int, list[str]]) -> Cluster | None:
+    """ "the Philip Agees in the world": a person's full name in the plural (or the plural of a
+    full name whose surname alone names a person: "Agee said")."""
+    if not words[-1].endswith("s") or len(words) > 3:
         return None
     singular = words[:-1] + [words[-1][:-1]]
     found = [c for c in people if any(fold(m.text).split() == singular for m in c.mentions)]
+    if not found:
+        found = [c for c in clusters if names[id(c)] == singular[-1:] and
+                 2 * sum(m.label == "PERSON" for m in c.mentions) > len(c.mentions)]
     return found[0] if len(found) == 1 else None
+
+
+def _same_place(words: list[str], cluster: Cluster, clusters: list[Cluster], names: dict[int, list[str]]):
+    """ "Stansted Airport" and "Stansted International Airport": one distinctive word and generic ones."""
+    if not set(words[1:]) <= _GENERIC:
+        return None
+    found = [c for c in clusters if c is not cluster and names[id(c)][0] == words[0] and len(names[id(c)]) > 1
+             and set(names[id(c)][1:]) <= _GENERIC and c.first < cluster.first]
+    return found[0] if len(found) == 1 else None
+
+
+def _misspelt(words: list[str], cluster: Cluster, clusters: list[Cluster], names: dict[int, list[str]],
+              people: list[Cluster]):
+    """ "Malayasia Airlines" for "Malaysia Airlines": an organisation's or a place's name of two or
+    more words written once with one or two letters wrong, when one name fits."""
+    if cluster in people or len(cluster.mentions) > 1:
+        return None
+    text = " ".join(words)
+    found = [c for c in clusters if c is not cluster and c not in people and len(names[id(c)]) == len(words)
+             and names[id(c)][0][0] == words[0][0] and c.first < cluster.first
+             and 0 < _distance(" ".join(names[id(c)]), text) <= (2 if len(text) >= 10 else 1)]
+    return found[0] if len(found) == 1 else None
+
+
+def _distance(a: str, b: str) -> int:
+    """Edits (insert, delete, substitute, swap two neighbours) from a to b."""
+    rows = [list(range(len(b) + 1))]
+    for i, ca in enumerate(a, 1):
+        row = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, rows[-2][j - 2] + 1)
+            row.append(cost)
+        rows.append(row)
+    return rows[-1][-1]
 
 
 def _tickers_and_akas(doc: Doc, by_token: dict[int, Cluster]):
