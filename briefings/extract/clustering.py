@@ -52,6 +52,7 @@ def cluster_mentions(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
         add(key, mention)
 
     other_names = {fold(m.text) for m in mentions if m.label != "PERSON" and not m.place}
+    companies = {fold(m.text) for m in mentions if m.evidence in ("ticker", "suffix", "based")}
     for mention in mentions:
         if mention.label == "PERSON" and len(mention.text.split()) > 1:
             continue
@@ -60,7 +61,9 @@ def cluster_mentions(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
             continue
         if _family(doc, mention, person_keys):
             continue  # "the Finney family", "the Finneys": no one person
-        person = None if _town(doc, mention, mentions) else _person_for_single(mention, person_keys, clusters)
+        # "Apple (NASDAQ: AAPL)" is no one's first name because "Apple Pay" was tagged a person.
+        person = None if _town(doc, mention, mentions) or fold(mention.text) in companies else \
+            _person_for_single(mention, person_keys, clusters)
         if person:
             add(person, mention)
         elif mention.label == "PERSON" and fold(mention.text) not in other_names:

@@ -232,6 +232,26 @@ def _use(doc: Doc, m: Mention) -> str:
     return "other"
 
 
+# Second words that make a body's name, not a product's: "BBC News", "Sony Pictures".
+_BODY_SECOND_WORDS = {"news", "radio", "television", "tv", "online", "sport", "sports", "world", "music", "records",
+                      "films", "books", "press", "times", "post", "pictures", "studios", "games", "entertainment",
+                      "bank", "group", "foundation", "university", "college", "school", "party", "council", "police",
+                      "airlines", "airways", "motors", "energy", "capital", "partners", "foods", "media"}
+
+
+def products(doc: Doc, clusters: list[Cluster]) -> set[int]:
+    """Ids of clusters named by a company's name and a common word: "Apple Pay", "Apple Watch"
+    beside "Apple" (but "BBC News" beside "BBC" is the broadcaster's)."""
+    companies = {c.name.lower() for c in clusters if c.type == "ORG" and len(c.name.split()) == 1}
+    out = set()
+    for c in clusters:
+        words = c.name.split()
+        if len(words) == 2 and words[0].lower() in companies and words[1][:1].isupper() and \
+                words[1].lower() not in _BODY_SECOND_WORDS and common_word(doc, words[1], ("noun", "verb")):
+            out.add(id(c))
+    return out
+
+
 def plural_pairs(clusters: list[Cluster]) -> set[int]:
     """Ids of clusters whose name is another's plural ("GCSE" and "GCSEs", "Mac" and "Macs"):
     things counted, never a body, a person or a place."""

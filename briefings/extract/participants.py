@@ -18,7 +18,7 @@ from .entity_types import (is_club, org_by_apposition, speech_count, is_stray_wo
 from .mentions import ENTITY_LABELS, Mention, clean_mention, defined_acronyms, fold, join_split_bodies
 from .missed_names import untagged_name_mentions
 from .not_participants import (drop_common_words, is_work_or_award, mere_modifiers, of_a_work, played,
-                               plural_pairs)
+                               plural_pairs, products)
 from .roles import roles_from_descriptions, find_role
 
 if TYPE_CHECKING:
@@ -105,7 +105,7 @@ def find_participants(doc: Doc) -> Participants:
             cluster.role, cluster.nationality = find_role(doc, cluster)
     clusters = _merge_same_names(doc, clusters)
     roles_from_descriptions(doc, clusters)
-    things = plural_pairs(clusters)
+    things = plural_pairs(clusters) | products(doc, clusters)
     clusters = [c for c in clusters if c.type in ("PERSON", "ORG", "GPE", "LOC") and not is_stray_word(doc, c)
                 and id(c) not in things and not mere_modifiers(doc, c) and not played(doc, c)]
     # Salience: how often named, a named speaker's words counting as one more mention each, then
