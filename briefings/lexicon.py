@@ -98,7 +98,7 @@ SAY_VERBS = {"say", "tell", "add", "insist", "argue", "claim", "warn", "note", "
 PERSON_NOUNS = {
     "colleague", "friend", "relative", "pilot", "co-pilot", "copilot", "teen", "teenager", "girl", "boy", "man",
     "woman", "resident", "student", "pupil", "victim", "survivor", "passenger", "fan", "veteran", "expert",
-    "official", "citizen", "native", "worker", "employee", "soldier", "ally", "rival", "dictator", "billionaire",
+    "official", "citizen", "native", "worker", "employee", "soldier", "dictator", "billionaire",
     "millionaire", "tycoon", "donor", "mega-donor", "hacker", "developer", "engineer", "doctor", "nurse", "surgeon",
     "teacher", "athlete", "player", "star", "celebrity", "artist", "poet", "investor", "entrepreneur",
     "businessman", "businesswoman", "consultant", "contractor", "whistleblower", "journalist", "blogger", "spy",

@@ -29,7 +29,7 @@ _EDGE_WORDS = {"the", "a", "an", "and", "or", "of", "'s", "’s", "'", "’", "-
 _BODY_WORDS = {"Congregation", "Center", "Centre", "Council", "Institute", "School", "Academy", "Society",
                "Department", "Ministry", "Office", "Commission", "Association", "Union", "League", "Federation",
                "Bureau", "Agency", "Administration", "Foundation", "Fund", "Bank", "Church", "Order", "College"}
-_LINK = re.compile(r"https?:|www\.|\.(?:com|org|net|co\.uk)\b|\w/\w+/")
+_LINK = re.compile(r"https?:|www\.|\.\w+/\w")  # a link; but "GreatFire.org", "thestreet.com" are names
 _DASHES = {"-", "–", "—", "--"}
 
 
@@ -138,8 +138,10 @@ def _trim_edges(tokens: list[Token]) -> list[Token]:
     if len(tokens) > 1 and tokens[0].is_sent_start and tokens[0].tag_ not in ("NNP", "NNPS") and \
             tokens[0].pos_ in ("ADJ", "ADV", "ADP", "SCONJ", "VERB", "INTJ") and tokens[1].text[:1].isupper():
         tokens.pop(0)
-    # "Exhausted Sylvie": a common adjective opening a sentence, when the name stands without it elsewhere.
+    # "Exhausted Sylvie": a common adjective opening a sentence, when the name stands without it elsewhere
+    # (not a person's first name: "Rich Templeton").
     elif len(tokens) > 1 and tokens[0].is_sent_start and common_word(tokens[0].doc, tokens[0].text) and \
+            tokens[0].ent_type_ != "PERSON" and \
             _stands_without(tokens[0].doc, tokens[1:]):
         tokens.pop(0)
     # "Scarlett Johansson - Racing Stripes": a dash between words ends a name.
@@ -273,8 +275,9 @@ def _not_a_name(doc: Doc, tokens: list[Token], text: str) -> bool:
 
 def _corrected_label(doc: Doc, tokens: list[Token], text: str, label: str, honorific: bool) -> str:
     """The model's label, corrected by the name's own form and the word before it."""
-    if label == "PERSON" and not honorific and _listed_with_places(tokens[-1]):
-        label = "GPE"  # "London, Birmingham, Glasgow and Cambridge", "Woodhill, Milton Keynes"
+    if label == "PERSON" and not honorific and _listed_with_places(tokens[-1]) and \
+            not (len(tokens) > 1 and re.fullmatch(r"[A-Z]\.?", tokens[0].text)):
+        label = "GPE"  # "London, Birmingham, Glasgow and Cambridge", "Woodhill, Milton Keynes"; not "R. Salgia"
     if label == "GPE" and len(tokens) > 1 and tokens[-1].text in CLUB_SUFFIXES:
         label = "ORG"  # "Newcastle United"
     if label == "FAC" or (label == "ORG" and len(tokens) > 1 and tokens[-1].text in LOC_HEADS):

@@ -42,7 +42,7 @@ def is_work_or_award(doc: Doc, mention: Mention) -> bool:
         return True  # "the Volcker Rule", "Abbott v. Burke"
     if mention.text in TIME_ZONES or any(_CODE.fullmatch(w) for w in words):
         return True  # "midnight GMT", "Flight QZ8501"
-    if _quoted(doc, mention) or _thing_by_its_neighbours(doc, mention) or _title_of_a_work(doc, mention):
+    if _quoted(doc, mention) or thing_by_its_neighbours(doc, mention) or _title_of_a_work(doc, mention):
         return True
     # Only the word right before counts, or one more after "the": "horror film The Grudge".
     i = mention.start - 1
@@ -67,6 +67,9 @@ def is_work_or_award(doc: Doc, mention: Mention) -> bool:
         noun = head.head.head
         if noun.lower_ == "such":
             noun = noun.head
+        elif head.head.lower_ == "as" and not (any(c.lower_ == "such" for c in noun.children) or
+                                               doc[head.head.i - 1].lower_ == "such"):
+            return False  # "as Arsenal have lost …" is no list; "such classics as Space Invaders" is
         if noun.pos_ == "NOUN" and noun.text.islower() and (noun.lemma_.lower() in WORK_NOUNS | PRODUCT_NOUNS or (
                 mention.label != "PERSON" and not _may_list_participants(noun))):
             return True
@@ -113,7 +116,7 @@ def _quoted(doc: Doc, mention: Mention) -> bool:
     return doc[mention.start - 1].text in _OPEN_QUOTES and doc[end].text in _CLOSE_QUOTES
 
 
-def _thing_by_its_neighbours(doc: Doc, mention: Mention) -> bool:
+def thing_by_its_neighbours(doc: Doc, mention: Mention) -> bool:
     """A name the words around show to be a thing: "a Jeep" (an indefinite article before a
     one-word name heading its phrase), "the ship KD Lekir", "Queen Miri, the $70 million yacht",
     "Lou Gehrig's disease", "the Serial Serial podcast"."""
@@ -176,7 +179,9 @@ def played(doc: Doc, cluster: Cluster) -> bool:
     for m in cluster.mentions:
         head = doc[m.end - 1]
         # an actor plays a person: not "the defence portrayed Mr Ebbers as …", nor "Chelsea played Arsenal"
+        before = doc[m.start - 1] if m.start > 0 else None  # "played abortionist Vera Drake", not "play Roger Federer"
         if head.dep_ == "dobj" and head.head.lemma_ in CHARACTER_VERBS and cluster.type == "PERSON" \
+                and before is not None and before.pos_ == "NOUN" and before.text.islower() \
                 and not any(x.honorific for x in cluster.mentions) \
                 and not any(c.dep_ == "prep" and c.lower_ in ("as", "against", "for", "with")
                             for c in head.head.children if c.i > head.i):

@@ -18,7 +18,7 @@ from .entity_types import (is_club, org_by_apposition, speech_count, is_stray_wo
 from .mentions import ENTITY_LABELS, Mention, clean_mention, defined_acronyms, fold, join_split_bodies
 from .missed_names import untagged_name_mentions
 from .not_participants import (drop_common_words, is_work_or_award, mere_modifiers, of_a_work, played,
-                               plural_pairs, products)
+                               plural_pairs, products, thing_by_its_neighbours)
 from .roles import roles_from_descriptions, find_role
 
 if TYPE_CHECKING:
@@ -79,7 +79,7 @@ def find_participants(doc: Doc) -> Participants:
     mentions += untagged_name_mentions(doc, mentions)
     works = [m for m in mentions if is_work_or_award(doc, m)]
     # "retrieve a Jeep … waited in the Jeep": a name the text showed to be a thing stays one.
-    things = {m.text for m in works if not m.place}
+    things = {m.text for m in works if not m.place and thing_by_its_neighbours(doc, m)}
     mentions = [m for m in mentions if m not in works and not of_a_work(doc, m, works)
                 and not (m.text in things and not m.evidence and not m.honorific)]
     mentions = drop_common_words(doc, mentions)
