@@ -38,8 +38,32 @@ def common_word(doc: Doc, word: str, kinds: tuple[str, ...] = ("adj", "adv")) ->
     if not lookups.has_table("lemma_index"):
         return False
     index = lookups.get_table("lemma_index")
+    words = _WORD_SETS.get(id(index))
+    if words is None:  # the table holds lists: made sets once per process
+        words = _WORD_SETS[id(index)] = {kind: frozenset(index.get(kind, ())) for kind in ("adj", "adv", "noun", "verb")}
     lower = word.lower()
-    return any(lower in index.get(kind, ()) for kind in kinds)
+    return any(lower in words[kind] for kind in kinds)
+
+
+_WORD_SETS: dict[int, dict[str, frozenset[str]]] = {}
+
+
+def lower_case_words(doc: Doc) -> set[str]:
+    """The words the article writes in lower case, read once per Doc."""
+    found = doc.user_data.get("briefings_lower_words")
+    if found is None:
+        words = doc_text(doc).split()
+        found = doc.user_data["briefings_lower_words"] = {w for w in words if w.islower()} | \
+            {w.strip(".,;:!?\"'()“”‘’") for w in words if w.islower()}
+    return found
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, made once (spaCy joins every token each time it is asked)."""
+    text = doc.user_data.get("briefings_text")
+    if text is None:
+        text = doc.user_data["briefings_text"] = doc.text
+    return text
 
 
 def is_person_noun(token: Token) -> bool:
@@ -62,10 +86,9 @@ def reads_as_a_name(doc: Doc, m: Mention, common: int = 1) -> bool:
     words = m.text.split()
     if not 2 <= len(words) <= 3 or any(not re.fullmatch(r"[A-Z][a-z\u00c0-\u024f'’-]+", w) for w in words):
         return False
-    lower = {w.lower() for w in words}
     if sum(common_word(doc, w, ("noun", "adj", "verb")) for w in words) > common:
         return False  # "World Health Organization": English words, not a person's names
-    return not any(t.lower_ in lower and t.text.islower() for t in doc)
+    return not {w.lower() for w in words} & lower_case_words(doc)
 
 
 def person_evidence(doc: Doc, m: Mention) -> str | None:

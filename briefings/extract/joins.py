@@ -10,11 +10,12 @@ body's distinctive word before its generic ones ("Washtenaw Avenue", "Washtenaw"
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..lexicon import EXCHANGES, LOC_HEADS, PLACE_NOUNS
 from . import places
-from .evidence import common_word
+from .evidence import common_word, doc_text
 from .mentions import fold
 
 if TYPE_CHECKING:
@@ -39,6 +40,11 @@ def join_short_forms(doc: Doc, clusters: list[Cluster]) -> dict[int, Cluster]:
     names = {id(c): fold(c.mentions[0].text).split() for c in clusters}
     places_here = {fold(m.text) for c in clusters for m in c.mentions if m.place or m.label in ("GPE", "LOC")}
     people = [c for c in clusters if any(m.label == "PERSON" and len(m.text.split()) > 1 for m in c.mentions)]
+    by_end: dict[str, list[Cluster]] = {}  # longer names by their first and last words
+    for c in clusters:
+        if len(names[id(c)]) > 1:
+            for w in {names[id(c)][0], names[id(c)][-1]}:
+                by_end.setdefault(w, []).append(c)
     for cluster in clusters:
         if id(cluster) in merged or any(m.place or m.honorific for m in cluster.mentions):
             continue
@@ -62,7 +68,7 @@ def join_short_forms(doc: Doc, clusters: list[Cluster]) -> dict[int, Cluster]:
             if len(companies) == 1:
                 merged[id(cluster)] = companies[0]  # "the Company" in a company's own release
                 continue
-        longer = [c for c in clusters if c is not cluster and len(names[id(c)]) > 1 and c not in people]
+        longer = [c for c in by_end.get(word, ()) if c is not cluster and c not in people]
         fits = [c for c in longer if _short_form(doc, word, names[id(c)], places_here, cluster, c)]
         if len(fits) == 1:
             merged[id(cluster)] = fits[0]
@@ -123,8 +129,9 @@ def _misspelt(words: list[str], cluster: Cluster, clusters: list[Cluster], names
     if cluster in people or len(cluster.mentions) > 1:
         return None
     text = " ".join(words)
-    found = [c for c in clusters if c is not cluster and c not in people and len(names[id(c)]) == len(words)
+    found = [c for c in clusters if c is not cluster and len(names[id(c)]) == len(words)
              and names[id(c)][0][0] == words[0][0] and c.first < cluster.first
+             and abs(len(" ".join(names[id(c)])) - len(text)) <= 2 and c not in people
              and 0 < _distance(" ".join(names[id(c)]), text) <= (2 if len(text) >= 10 else 1)]
     return found[0] if len(found) == 1 else None
 
@@ -145,22 +152,33 @@ def _distance(a: str, b: str) -> int:
 
 def _tickers_and_akas(doc: Doc, by_token: dict[int, Cluster]):
     """(cluster, target) pairs: "The Boeing Co. (NYSE: BA)" makes every "BA" Boeing; "C.K.
-    Walker aka “Lindsey”" makes "Lindsey" C.K. Walker."""
+    Walker aka “Lindsey”" makes "Lindsey" C.K. Walker. Found in the text, then mapped to tokens."""
+    text = doc_text(doc)
+    tickers = [(m.start(), m.group(2)) for m in _TICKER.finditer(text) if m.group(1) in EXCHANGES]
+    akas = [m.start() for m in _AKA.finditer(text)]
+    if not tickers and not akas:
+        return
     by_text: dict[str, list[Cluster]] = {}
     for cluster in {id(c): c for c in by_token.values()}.values():
         for m in cluster.mentions:
             by_text.setdefault(m.text, []).append(cluster)
-    for token in doc:
-        if token.text == "(" and token.i + 3 < len(doc) and doc[token.i + 1].text in EXCHANGES \
-                and doc[token.i + 2].text == ":":
-            owner = by_token.get(token.i - 1)
-            for cluster in by_text.get(doc[token.i + 3].text, []) if owner is not None else []:
-                yield cluster, owner
-        if token.lower_ in ("aka", "a.k.a.", "a.k.a") and token.i > 0:
-            owner = by_token.get(token.i - 1)
-            k = token.i + 1
-            while k < len(doc) and doc[k].is_punct:
-                k += 1
-            alias = by_token.get(k)
-            if owner is not None and alias is not None:
-                yield alias, owner
+    for at, ticker in tickers:
+        bracket = doc.char_span(at, at + 1, alignment_mode="expand")
+        owner = by_token.get(bracket.start - 1) if bracket is not None else None
+        for cluster in by_text.get(ticker, []) if owner is not None else []:
+            yield cluster, owner
+    for at in akas:
+        word = doc.char_span(at, at + 1, alignment_mode="expand")
+        if word is None or word.start == 0:
+            continue
+        owner = by_token.get(word.start - 1)
+        k = word.end
+        while k < len(doc) and (doc[k].is_punct or doc[k].is_space):
+            k += 1
+        alias = by_token.get(k)
+        if owner is not None and alias is not None:
+            yield alias, owner
+
+
+_TICKER = re.compile(r"\(\s?([A-Z][A-Za-z]*)\s?:\s?([A-Z][A-Z.]{0,5})\s?\)")  # "(NYSE: BA)": exchange, ticker
+_AKA = re.compile(r"\b(?:aka|a\.k\.a\.?)(?=\s)", re.IGNORECASE)

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..lexicon import (ACRONYM_SKIP, CLUB_SUFFIXES, DISEASE_NOUNS, GENERIC_ORG_HEADS,
                        LOC_HEADS, NAME_PARTICLES, NAME_PREFIXES, RANKS, NAME_STOP_WORDS, ORG_NOUNS, ORG_SUFFIXES, POST_NOMINALS,
                        VERBS_BEFORE_NAMES)
 from . import places
-from .evidence import common_word, is_person_noun
+from .evidence import common_word, doc_text, is_person_noun
 from .titles import HONORIFICS, is_title_head, is_title_word
 
 if TYPE_CHECKING:
@@ -132,7 +133,7 @@ def _trim_edges(tokens: list[Token]) -> list[Token]:
             break
     # "ranked Cardinals": a lower-case word before a name is not part of it (but "van", "al-" are).
     while len(tokens) > 1 and tokens[0].text.islower() and tokens[0].is_alpha and tokens[0].text not in NAME_PARTICLES \
-            and tokens[0].text not in NAME_PREFIXES and tokens[1].text != "-":
+            and tokens[0].text not in NAME_PREFIXES and tokens[1].text != "-" and tokens[1].text[:1].isupper():
         tokens.pop(0)
     # "Besides Lahav", "Tour Joann": a sentence opened by a word that is no name.
     if len(tokens) > 1 and tokens[0].is_sent_start and tokens[0].tag_ not in ("NNP", "NNPS") and \
@@ -149,9 +150,9 @@ def _trim_edges(tokens: list[Token]) -> list[Token]:
         if k and token.text in _DASHES and token.whitespace_ and tokens[k - 1].whitespace_:
             tokens = tokens[:k]
             break
-    while tokens and (tokens[0].lower_ in _EDGE_WORDS or tokens[0].is_punct):
+    while tokens and (tokens[0].lower_ in _EDGE_WORDS or tokens[0].is_punct or tokens[0].is_space):
         tokens.pop(0)
-    while tokens and (tokens[-1].lower_ in _EDGE_WORDS or tokens[-1].is_punct):
+    while tokens and (tokens[-1].lower_ in _EDGE_WORDS or tokens[-1].is_punct or tokens[-1].is_space):
         tokens.pop()
     # "the IPO of Shake Shack": a thing's letters and "of" before the name.
     if len(tokens) > 2 and tokens[0].text.isupper() and len(tokens[0].text) > 1 and tokens[1].lower_ == "of" \
@@ -162,10 +163,11 @@ def _trim_edges(tokens: list[Token]) -> list[Token]:
 
 def _stands_without(doc: Doc, tokens: list[Token]) -> bool:
     """Whether these words appear elsewhere in the article without the word before them."""
-    words = [t.text for t in tokens]
-    n = len(words)
-    return any([t.text for t in doc[i:i + n]] == words and not (i > 0 and doc[i - 1].lower_ == tokens[0].nbor(-1).lower_)
-               for i in range(len(doc) - n + 1) if i != tokens[0].i)
+    rest = " ".join(t.text for t in tokens)
+    before = tokens[0].nbor(-1).text
+    text = doc_text(doc)
+    return any(not text[:at].rstrip().endswith(before) for at in (m.start() for m in
+                                                                   re.finditer(r"\b" + re.escape(rest) + r"\b", text)))
 
 
 def _trim(doc: Doc, tokens: list[Token], label: str) -> tuple[list[Token], str, bool]:
@@ -228,6 +230,8 @@ def _mentions_of(doc: Doc, tokens: list[Token], label: str, honorific: bool) -> 
     """The mention(s) a cleaned span makes: a known place, two places ("Japan-U.K."), a name
     with its label corrected, or none (a common word, a measure, a disease, part of a title)."""
     text = join_tokens(tokens)
+    if not text:
+        return []  # "xenon\n\n": nothing of a name left
     if len(tokens) == 1 and (text.lower() in NAME_STOP_WORDS or tokens[0].tag_ in ("VBG", "VBN", "VBD", "VB")):
         return []  # "TOO" in a shouted heading, "Registering" opening a sentence
     if re.fullmatch(r"\d[\d.,]*\s?[a-z]+", text):
@@ -419,6 +423,7 @@ def join_tokens(tokens: list[Token]) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Key for comparing names: case, diacritics, dots and hyphens between words ignored
     ("Kim Jong-un" is "Kim Jong Un")."""

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import (AWARDS, BODY_NOUNS, CHARACTER_VERBS, COMPANY_CONTEXT_NOUNS, DISEASE_NOUNS, DISEASES, EVENT_HEADS, KIN_NOUNS, LAW_HEADS,
                        LIST_OF_PARTICIPANTS, ORG_NOUNS, PLACE_NOUNS, PRODUCT_NOUNS, TIME_ZONES, VESSEL_NOUNS,
                        WORK_CONTEXT_NOUNS, WORK_NOUNS)
-from .evidence import common_word, is_person_noun
+from .evidence import common_word, is_person_noun, lower_case_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -86,7 +86,7 @@ def drop_common_words(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     openers = [m for m in mentions if m.end - m.start == 1 and not m.place and m.label != "PERSON"
                and doc[m.start].is_sent_start and not m.text.isupper()]
     # Read the whole text only when some single word opens a sentence (most articles: none).
-    lower_words = {t.text for t in doc if t.text.islower() and not t.is_sent_start} if openers else set()
+    lower_words = lower_case_words(doc) if openers else set()
     common = {id(m) for m in openers if m.text.lower() in lower_words}
     # "Stormy weather has forced …": a common adjective opening a sentence before its noun.
     common |= {id(m) for m in openers if m.end < len(doc) and doc[m.end].pos_ == "NOUN" and doc[m.end].text.islower()
