@@ -221,3 +221,15 @@ def test_sample_site_regressions_while_tuning(found):
     assert got["Bernie Ebbers"].type == "PERSON" and got["Bernie Ebbers"].role == "WorldCom boss"
     assert got["Krivorizhstal"].type == "ORG"
     assert "Nato" in forms(got["NATO"]) and "North Atlantic Treaty Organisation" not in got
+
+
+def test_a_span_of_a_lower_case_word_and_a_line_break_is_no_mention(nlp):
+    # The model once tagged "xenon" and the paragraph break after it; the mention left empty crashed
+    # the whole article's extraction.
+    from spacy.tokens import Span
+
+    from briefings.extract.mentions import clean_mention
+
+    doc = nlp("It found neon and xenon\n\nThe rover moved on.")
+    at = next(t.i for t in doc if t.text == "xenon")
+    assert clean_mention(Span(doc, at, at + 2, label="ORG")) == []
