@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..lexicon import EXCHANGES, LOC_HEADS, PLACE_NOUNS
+from ..lexicon import EXCHANGES, PLACE_NOUNS
 from . import places
 from .evidence import common_word, doc_text
 from .mentions import fold
@@ -25,9 +25,11 @@ if TYPE_CHECKING:
 
 # Words after a distinctive one that make no other entity of it ("Washtenaw Avenue"); a body's
 # generic words do ("IAAF Council" is not the IAAF), and so do a place's ("Texas City").
-_GENERIC = {w.lower() for w in LOC_HEADS} | {"airport", "international", "street", "avenue", "road", "station",
-                                             "inc", "corp", "corporation", "co", "plc", "ltd", "limited", "holdings",
-                                             "university", "college"}
+_GENERIC = {"airport", "international", "street", "avenue", "road", "station", "boulevard", "lane", "drive",
+            "inc", "corp", "corporation", "co", "plc", "ltd", "limited", "holdings", "university", "college"}
+# (Not a ground's or a park's words: "Celtic Park" is not Celtic.)
+_COMPASS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "upper",
+            "lower", "greater", "new", "old"}
 
 
 def join_short_forms(doc: Doc, clusters: list[Cluster]) -> dict[int, Cluster]:
@@ -92,8 +94,8 @@ def _short_form(doc: Doc, word: str, other: list[str], places_here: set[str], cl
     if word == other[0] and set(other[1:]) <= _GENERIC:
         return True  # "Washtenaw" of "Washtenaw Avenue", "Stansted" of "Stansted International Airport"
     if target_place and label in ("GPE", "LOC") and word in (other[0], other[-1]) and \
-            not (len(other) == 2 and (set(other) - {word}) & PLACE_NOUNS):
-        return True  # "Vegas" of "Las Vegas", "Jerez" of "Jerez de la Frontera"; not "Texas" of "Texas City"
+            not (len(other) == 2 and (set(other) - {word}) & (PLACE_NOUNS | _COMPASS)):
+        return True  # "Vegas" of "Las Vegas", "Jerez" of "Jerez de la Frontera"; not "Texas City", "East London"
     text = cluster.mentions[0].text
     return word == other[0] and target.first < cluster.first and not common_word(doc, text, ("noun", "adj", "verb")) \
         and any(c.isupper() for c in text[1:]) and not text.isupper()  # "WhiteWave" of "WhiteWave Foods"
@@ -129,6 +131,8 @@ def _misspelt(words: list[str], cluster: Cluster, clusters: list[Cluster], names
     if cluster in people or len(cluster.mentions) > 1:
         return None
     text = " ".join(words)
+    if any(c.isdigit() for c in text):
+        return None  # "BBC Radio 1" and "BBC Radio 2" differ by a number, not a slip
     found = [c for c in clusters if c is not cluster and len(names[id(c)]) == len(words)
              and names[id(c)][0][0] == words[0][0] and c.first < cluster.first
              and abs(len(" ".join(names[id(c)])) - len(text)) <= 2 and c not in people
