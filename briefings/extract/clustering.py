@@ -284,5 +284,9 @@ def canonical_name(cluster: Cluster) -> str:
     if cluster.type == "PERSON":
         full = [m.text for m in cluster.mentions if len(m.text.split()) > 1] or list(forms)
         return max(full, key=lambda t: (forms[t], len(t.split()), len(t)))
-    # The longest spelled-out form: "National Security Council" over "NSC".
+    # The longest spelled-out form: "National Security Council" over "NSC"; but a place by its name,
+    # "New Jersey", not "State of New Jersey".
+    if cluster.type in ("GPE", "LOC"):
+        named = [t for t in forms if not re.match(r"(?:State|Commonwealth|City|Republic|Kingdom|Province|County) of ", t)]
+        forms = Counter({t: forms[t] for t in named}) or forms
     return max(forms, key=lambda t: (not t.replace(".", "").isupper(), len(t.split()), forms[t], len(t)))

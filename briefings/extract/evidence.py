@@ -103,8 +103,10 @@ def person_evidence(doc: Doc, m: Mention) -> str | None:
     if before is not None and before.pos_ in ("NOUN", "PROPN") and not before.ent_type_ and is_person_noun(before) \
             and not before.is_sent_start and not _trade(doc, before):
         return "title"
-    if _age_after(doc, m.end):
-        return "age"
+    if _age_after(doc, m.end) or (m.start >= 1 and re.fullmatch(r"\d{1,3}-year-old", doc[m.start - 1].text)) or \
+            (m.start >= 5 and doc[m.start - 1].lower_ == "old" and doc[m.start - 3].lower_ in ("year", "years")
+             and doc[m.start - 5].like_num):
+        return "age"  # "Nathaly Cartas Leon, 20,", "50-year-old Kevin Swanson"
     for child in head.children:
         if child.dep_ == "appos" and child.i >= m.end and child.pos_ == "NOUN" and is_person_noun(child) \
                 and not child.ent_type_:

@@ -53,7 +53,7 @@ def join_short_forms(doc: Doc, clusters: list[Cluster]) -> dict[int, Cluster]:
         words = names[id(cluster)]
         if len(words) != 1:
             target = _person_of_plural(words, people, clusters, names) or _same_place(words, cluster, clusters, names) \
-                or _misspelt(words, cluster, clusters, names, people)
+                or _misspelt(words, cluster, clusters, names, people) or _state_of(words, cluster, clusters, names)
             if target is not None and target in people or target is not None and words[-1].endswith("s") and \
                     names[id(target)][-1] == words[-1][:-1]:
                 for m in cluster.mentions:
@@ -113,6 +113,23 @@ def _person_of_plural(words: list[str], people: list[Cluster], clusters: list[Cl
         found = [c for c in clusters if names[id(c)] == singular[-1:] and
                  2 * sum(m.label == "PERSON" for m in c.mentions) > len(c.mentions)]
     return found[0] if len(found) == 1 else None
+
+
+def _state_of(words: list[str], cluster: Cluster, clusters: list[Cluster], names: dict[int, list[str]]):
+    """ "the State of New Jersey" is New Jersey; "the City of London" London."""
+    if len(words) < 3 or words[0] not in _STATE_WORDS or words[1] != "of":
+        return None
+    found = [c for c in clusters if c is not cluster and names[id(c)] == words[2:]
+             and any(m.place or m.label in ("GPE", "LOC") for m in c.mentions)]
+    if len(found) != 1:
+        return None
+    for m in cluster.mentions:
+        m.label = "GPE"
+    return found[0]
+
+
+_STATE_WORDS = {"state", "commonwealth", "city", "republic", "kingdom", "province", "county", "town", "borough",
+                "territory", "district"}
 
 
 def _same_place(words: list[str], cluster: Cluster, clusters: list[Cluster], names: dict[int, list[str]]):

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 _EDGE_WORDS = {"the", "a", "an", "and", "or", "of", "'s", "’s", "'", "’", "-", "—", "–", ",", ".", ";", ":"}
+_RIC = re.compile(r"[A-Z0-9]{1,6}\.[A-Z]{1,3}")  # a Reuters ticker: "LART.NS", "BARC.L"
 # Words a body's name may stop at before "for"/"of" runs on: "Congregation for the Doctrine …".
 _BODY_WORDS = {"Congregation", "Center", "Centre", "Council", "Institute", "School", "Academy", "Society",
                "Department", "Ministry", "Office", "Commission", "Association", "Union", "League", "Federation",
@@ -65,12 +66,25 @@ def clean_mention(ent: Span) -> list[Mention]:
         return [m for part in _split_at(ent, ands) for m in clean_mention(part)]
     if ent.label_ == "ORG":
         tokens = _whole_body(ent.doc, tokens)
+    tokens = _before_a_ticker(ent.doc, tokens)
     tokens, label, honorific = _trim(ent.doc, _trim_edges(tokens), ent.label_)
     if label == "PERSON":
         tokens, honorific = _person_name(ent.doc, tokens, honorific)
     if not tokens:
         return []
     return _mentions_of(ent.doc, tokens, label, honorific)
+
+
+def _before_a_ticker(doc: Doc, tokens: list[Token]) -> list[Token]:
+    """ "Larsen and Toubro (LART.NS)", cut by the model at "and": a company's name before its
+    ticker in brackets runs back over "X and"."""
+    end = tokens[-1].i + 1 if tokens else 0
+    start = tokens[0].i if tokens else 0
+    if not (end + 2 < len(doc) and doc[end].text == "(" and _RIC.fullmatch(doc[end + 1].text)) or start < 2:
+        return tokens
+    if doc[start - 1].lower_ in ("and", "&") and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha:
+        return list(doc[start - 2:end])
+    return tokens
 
 
 def _whole_body(doc: Doc, tokens: list[Token]) -> list[Token]:
@@ -216,9 +230,10 @@ def _person_name(doc: Doc, tokens: list[Token], honorific: bool) -> tuple[list[T
         tokens.pop(0)
     # "Nottingham City Councillor Brian Parbutt": words before a title qualify it, they are no one.
     after = tokens[-1].i + 1 if tokens else 0
-    if tokens and after + 1 < len(doc) and doc[after].text[:1].isupper() and is_title_head(doc[after].text) \
+    if tokens and after + 1 < len(doc) and doc[after].text[:1].isupper() and \
+            (is_title_head(doc[after].text) or is_person_noun(doc[after])) \
             and doc[after + 1].pos_ == "PROPN" and not places.lookup(join_tokens(tokens)):
-        return [], honorific
+        return [], honorific  # "… Park Ranger Supervisor Robert Colligan": "Park Ranger" is no one
     # "Nottingham City Councillor Brian Parbutt": the name is what follows the title.
     titles = [k for k, t in enumerate(tokens) if k and t.text[:1].isupper() and is_title_head(t.text)]
     if titles and titles[-1] + 1 < len(tokens):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..lexicon import DOER_ROLES, KIN_NOUNS, NOT_ROLES, ORG_NOUNS, PRODUCT_NOUNS, WORK_NOUNS
+from ..lexicon import DOER_ROLES, GENERIC_ORG_HEADS, KIN_NOUNS, LOC_HEADS, NOT_ROLES, ORG_NOUNS, PRODUCT_NOUNS, WORK_NOUNS
 from . import places
 from .evidence import is_person_noun
 from .mentions import Mention, is_honorific, join_tokens
@@ -122,6 +122,7 @@ def title_before(doc: Doc, start: int, end: int | None = None) -> tuple[str | No
                 and not doc[first - 2].whitespace_:
             first -= 2  # "co-chairman", "fly-half"
         elif is_title_word(token.text) or (token.text[:1].isupper() and is_person_noun(token)) or \
+                token.text in LOC_HEADS | GENERIC_ORG_HEADS or \
                 (token.text[:1].isupper() and token.pos_ in ("PROPN", "ADJ", "NOUN")
                                            and not token.ent_type_ and not places.is_demonym(token.text)
                                            and (not token.is_sent_start or doc[first].text.islower())):
@@ -205,6 +206,14 @@ def appositive_role(doc: Doc, mention: Mention) -> str | None:
     role = _as_role(doc, mention)
     if role:
         return role
+    # "identified the surfer as 50-year-old Kevin Swanson": the person noun the name is given for
+    if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.pos_ == "VERB":
+        noun = next((c for c in head.head.head.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"
+                     and is_person_noun(c)), None)
+        if noun is not None:
+            text = _trim_role(doc, doc[noun.left_edge.i:noun.i + 1])
+            if text:
+                return text
     # "Ross, who is the presenter of BBC One's Film 2005": the noun with its modifiers.
     for child in head.children:
         if child.dep_ == "relcl" and child.lemma_ == "be" and not coordinated:
