@@ -82,10 +82,9 @@ def spacy_pass(site: Path, processes: int) -> float:
 import sys, time
 from briefings.config import load_config
 from briefings.reading import load_articles
-from briefings.extract import prepare
 config = load_config({str(site / 'config.yaml')!r})
 articles, _ = load_articles(config.content_path, config.root)
-texts = [prepare(a.text) for a in articles]
+texts = [a.text for a in articles]  # cleaned as they are read: what the build parses
 started = time.perf_counter()
 from briefings.extract.nlp import load
 from briefings.extract.batch import BATCH_SIZE

@@ -1,7 +1,8 @@
 """Content-addressed store of extractions: an unchanged article is never parsed twice.
 
 The key covers everything an extraction depends on: the article text, the model's
-name and version, the extractor's own source code and the key-point count.
+name and version, the extractor's and the clean stage's own source code and the
+key-point count.
 """
 from __future__ import annotations
 
@@ -12,19 +13,21 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
+from . import clean
 from .model import Extraction
 from .write import atomic_write, remove_stale_temp
 
-_EXTRACTOR_FILES = ("model.py", "lexicon.py")
+_EXTRACTOR_FILES = ("model.py",)
 # In extract/ but not extraction: how texts are handed to workers, and the JSON of `briefings extract`.
 _NOT_EXTRACTOR = ("batch.py", "as_json.py")
 
 
 @lru_cache(maxsize=1)
 def extractor_version() -> str:
-    """Hash of the extraction code itself: editing a rule invalidates the cache by itself."""
+    """Hash of the extraction code itself, and of the clean stage before it: editing a rule
+    invalidates the cache by itself."""
     package = Path(__file__).parent
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(clean.version().encode() + b"\0")
     extractors = sorted(p for p in (package / "extract").glob("*.py") if p.name not in _NOT_EXTRACTOR)
     for path in extractors + [package / f for f in _EXTRACTOR_FILES]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())

@@ -49,6 +49,8 @@ class Article:
     draft: bool = False
     key_points: int | None = None  # per-article override of the site setting
     checksum: str = ""  # of the file's bytes and path: what the article was read from
+    dateline: str | None = None  # where the story was filed from, as its dateline says: "JAKARTA"
+    cuts: tuple[tuple[str, int, str], ...] = ()  # what the clean stage cut: (kind, line, text)
 
 
 def article_to_dict(article: Article) -> dict:
@@ -60,7 +62,8 @@ def article_to_dict(article: Article) -> dict:
 
 def article_from_dict(data: dict) -> Article:
     date = data.get("date")
-    return Article(**{**data, "date": dt.date.fromisoformat(date) if date else None, "tags": tuple(data["tags"])})
+    return Article(**{**data, "date": dt.date.fromisoformat(date) if date else None, "tags": tuple(data["tags"]),
+                      "cuts": tuple(tuple(c) for c in data.get("cuts", ()))})
 
 
 @dataclass

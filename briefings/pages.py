@@ -178,8 +178,9 @@ def fingerprint(page: PageSpec, template_hash: str, config_hash: str) -> str:
 
 
 def config_hash(config: Config) -> str:
-    """What of the config pages show: email settings and where things live change no page."""
-    data = config.model_dump(mode="json", exclude={"email", "root", "cache_dir", "content_dir", "output_dir"})
+    """What of the config pages show: email and fetch settings and where things live change no page."""
+    data = config.model_dump(mode="json", exclude={"email", "root", "cache_dir", "content_dir", "output_dir",
+                                                   "feeds", "fetch"})
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 

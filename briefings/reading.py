@@ -13,11 +13,12 @@ import stat as statmodule
 from dataclasses import replace
 from pathlib import Path
 
-from .content import MAX_ARTICLE_BYTES, ContentError, parse_article, too_big
+from . import clean, webpage
+from .content import PAGE_SUFFIXES, ContentError, is_page, max_bytes, parse_article, too_big
 from .cores import fan_out
 from .model import Article, Problem
 
-ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+ARTICLE_SUFFIXES = (".md", ".markdown", ".txt") + PAGE_SUFFIXES
 
 
 def is_ignored_name(name: str) -> bool:
@@ -96,9 +97,12 @@ def display_path(path: Path, root: Path) -> str:
 
 
 def file_checksum(shown: str, data: bytes, raw_html: str = "sanitize") -> str:
-    """What an article was read from: its path as shown, its bytes and how raw HTML is treated."""
+    """What an article was read from: its path as shown, its bytes, how raw HTML is treated
+    and the clean stage's rules (a changed rule reads every article anew); for a saved page,
+    the page reader's code too."""
+    reader = webpage.reader_version().encode() if is_page(shown) else b""
     return hashlib.sha256(shown.encode("utf-8", "surrogateescape") + b"\0" + raw_html.encode() + b"\0"
-                          + data).hexdigest()
+                          + clean.version().encode() + b"\0" + reader + data).hexdigest()
 
 
 def parse_many(paths: list[tuple[Path, str]], memo: dict[str, Parsed], processes: int,
@@ -145,8 +149,8 @@ def read_article_memo(path: Path, shown: str, memo: dict[str, Parsed] | None,
         if known and known[0] == stat_key and known[1] in memo:
             checksum = known[1]  # unchanged since it was read: not even read again
         else:
-            if st.st_size > MAX_ARTICLE_BYTES:  # not even read into memory
-                return Problem(shown, f"{too_big(st.st_size)}; not read")
+            if st.st_size > max_bytes(path.name):  # not even read into memory
+                return Problem(shown, f"{too_big(st.st_size, path.name)}; not read")
             data = path.read_bytes()
             checksum = file_checksum(shown, data, raw_html)
             if stats is not None:

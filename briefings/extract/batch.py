@@ -13,7 +13,7 @@ from functools import partial
 from ..cache import ExtractionCache, cache_key
 from ..cores import fan_out
 from ..model import Extraction
-from . import extract_doc, prepare
+from . import extract_doc
 
 # Below this many texts per process a worker costs more (model load) than it saves.
 MIN_TEXTS_PER_PROCESS = 24
@@ -40,14 +40,12 @@ def extract_texts(texts: Sequence[str], model: str, key_points: Sequence[int], c
     to `processes` cores, and `progress(parsed so far, len(texts))` is called after each.
     A text the extractor fails on gets an empty extraction (never cached) and its error in
     `failures`: a bug in one rule costs one article, not the build."""
-    # Keyed by the raw text: boilerplate removal is extractor code, covered by the key.
+    # Texts come cleaned (content → clean → extract); the key covers the clean stage's code too.
     keys = [cache_key(text, model, count) for text, count in zip(texts, key_points)]
     results: list[Extraction | None] = [cache.get(key) for key in keys]
     todo = [i for i, result in enumerate(results) if result is None]
     extracted = Extracted([])
     if todo:
-        # Raw texts go to the workers, which clean them (prepare) before the parse: here,
-        # that would be serial work beside two busy workers.
         jobs = [(i, texts[i], key_points[i]) for i in todo]
         for i, found in _run(jobs, model, processes):
             if isinstance(found, str):
@@ -86,7 +84,7 @@ def _extract_chunk(jobs: list[tuple[int, str, int]], model: str) -> Iterator[tup
     from . import nlp as nlp_module  # spaCy is loaded only when something needs parsing
 
     nlp = nlp_module.load(model)
-    texts = [prepare(text) for _, text, _ in jobs]
+    texts = [text for _, text, _ in jobs]
     # Chunks hold texts of similar length (see _run): a chunk of long texts goes in smaller
     # batches, so a worker's peak memory follows characters in flight, not the longest texts.
     longest = max((len(text) for text in texts), default=1)

@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..lexicon import (AWARDS, BODY_NOUNS, CHARACTER_VERBS, COMPANY_CONTEXT_NOUNS, DISEASE_NOUNS, DISEASES, EVENT_HEADS, KIN_NOUNS, LAW_HEADS,
-                       LIST_OF_PARTICIPANTS, ORG_NOUNS, PLACE_NOUNS, PRODUCT_NOUNS, TIME_ZONES, VESSEL_NOUNS,
+                       LIST_OF_PARTICIPANTS, ORG_NOUNS, PLACE_NOUNS, PRODUCT_NOUNS, ZONE_NAMES, VESSEL_NOUNS,
                        WORK_CONTEXT_NOUNS, WORK_NOUNS)
 from .evidence import common_word, is_person_noun, lower_case_words
 
@@ -40,7 +40,7 @@ def is_work_or_award(doc: Doc, mention: Mention) -> bool:
         return True
     if (len(words) > 1 and words[-1] in LAW_HEADS) or any(w in ("v.", "v", "vs.", "vs") for w in words[1:-1]):
         return True  # "the Volcker Rule", "Abbott v. Burke"
-    if mention.text in TIME_ZONES or any(_CODE.fullmatch(w) for w in words):
+    if mention.text in ZONE_NAMES or any(_CODE.fullmatch(w) for w in words):
         return True  # "midnight GMT", "Flight QZ8501"
     if _quoted(doc, mention) or thing_by_its_neighbours(doc, mention) or _title_of_a_work(doc, mention):
         return True
