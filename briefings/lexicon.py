@@ -247,6 +247,9 @@ NOT_ROLES = {
 # Work done "by NAME" that names its doer's role.
 DOER_ROLES = {"direct": "director", "host": "host", "present": "presenter", "produce": "producer",
           "compose": "composer", "found": "founder", "co-found": "co-founder", "coach": "coach"}
+# Verbs whose subject is a speaker, for salience and evidence. Overlaps the quotes' speech verbs;
+# issue 17 moves those into this module too: one list for both once it lands (kept apart until then,
+# so neither branch changes the other's figures).
 SAY_VERBS = {"say", "tell", "add", "insist", "argue", "claim", "warn", "note", "explain", "admit", "conclude",
               "predict", "concede", "write", "agree", "acknowledge", "continue", "believe"}
 # Nouns only a person is, beyond titles and kin: "Felicity Ruby, a colleague of Bini".
