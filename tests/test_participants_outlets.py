@@ -284,3 +284,11 @@ def test_heldout_cases_a_company_cut_at_its_and(found):
     # corpus/news/reuters_sensex.txt
     got = found("Infrastructure stocks gained with Larsen and Toubro (LART.NS) rising 2 percent.")
     assert "Larsen and Toubro" in got and "Toubro" not in got
+
+
+def test_a_state_and_its_long_name_join_once_and_extraction_ends(found):
+    # Found on the PolNeAR quotes set: "Virginia" joined "State of Virginia" while "State of Virginia"
+    # joined "Virginia", and following the chain never ended (the sentences here are made up).
+    got = found("Virginia officials said the law was clear. The State of Virginia filed the suit on Monday, and "
+                "Virginia will appeal.")
+    assert "State of Virginia" in forms(got["Virginia"]) and "State of Virginia" not in got

@@ -263,12 +263,18 @@ def join_defined(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
 
 
 def _apply_merges(clusters: list[Cluster], merged: dict[int, Cluster]) -> list[Cluster]:
-    """Move each merged cluster's mentions into its final target (following chains); keep the rest."""
+    """Move each merged cluster's mentions into its final target (following chains); keep the rest.
+    Two joins pointing at each other ("Stansted Airport" ⇄ "Stansted International Airport") make
+    one cluster: the chain stops where it comes back, at its first-named member."""
     kept = []
     for cluster in clusters:
         target = merged.get(id(cluster))
-        while target is not None and id(target) in merged:
+        chain = [cluster]
+        while target is not None and id(target) in merged and target not in chain:
+            chain.append(target)
             target = merged[id(target)]
+        if target is not None and target in chain:  # a cycle: its first-named member keeps the rest
+            target = min(chain[chain.index(target):], key=lambda c: c.first)
         if target is not None and target is not cluster:
             target.mentions.extend(cluster.mentions)
         else:

@@ -94,6 +94,7 @@ def _short_form(doc: Doc, word: str, other: list[str], places_here: set[str], cl
     if word == other[0] and set(other[1:]) <= _GENERIC:
         return True  # "Washtenaw" of "Washtenaw Avenue", "Stansted" of "Stansted International Airport"
     if target_place and label in ("GPE", "LOC") and word in (other[0], other[-1]) and \
+            not (len(other) > 2 and other[1] == "of" and other[0] in _STATE_WORDS) and \
             not (len(other) == 2 and (set(other) - {word}) & (PLACE_NOUNS | _COMPASS)):
         return True  # "Vegas" of "Las Vegas", "Jerez" of "Jerez de la Frontera"; not "Texas City", "East London"
     text = cluster.mentions[0].text
