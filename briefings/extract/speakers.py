@@ -59,12 +59,7 @@ ON_BEHALF_NOUNS = {
 
 def add_participant(participants: Participants, cluster: Cluster) -> None:
     """Make a speaker the model missed a participant, so every speaker stays one of them."""
-    participants.clusters.append(cluster)
-    by_token = getattr(participants, "_by_token", None)
-    if by_token is not None:
-        for mention in cluster.mentions:
-            for i in range(mention.start, mention.end):
-                by_token.setdefault(i, cluster)
+    participants.add(cluster)
 
 
 class Speakers:

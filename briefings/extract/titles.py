@@ -27,6 +27,10 @@ TITLE_HEADS = {
     "playwright", "producer", "critic", "organiser", "organizer", "musician", "guitarist", "drummer",
     "frontman", "vocalist", "composer", "designer", "architect", "chef", "lawyer", "scientist", "researcher",
     "physicist", "astronomer", "historian", "campaigner", "activist", "reporter", "columnist", "photographer",
+    "investigator", "detective", "advocate", "airman", "pilot", "co-pilot", "officer", "coordinator",
+    # Abbreviated ranks and offices, as US outlets print them before a name: "Detective Lt. Robert Pfannes".
+    "lt", "capt", "sgt", "col", "maj", "cpl", "det", "supt", "insp", "adm", "cmdr", "cdr", "lieut", "pvt", "atty",
+    "amb", "solicitor",
 }
 
 # Words that may stand inside a title before its head: "Prime", "Foreign", "former".
@@ -42,7 +46,9 @@ TITLE_MODIFIERS = {
 
 
 def is_title_head(word: str) -> bool:
-    return word.rstrip(".").lower() in TITLE_HEADS
+    """ "Minister", "ceo", "Presidents" (a title shared by several names)."""
+    lower = word.rstrip(".").lower()
+    return lower in TITLE_HEADS or (len(lower) > 4 and lower.endswith("s") and lower[:-1] in TITLE_HEADS)
 
 
 def is_title_word(word: str) -> bool:
