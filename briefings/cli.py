@@ -1,4 +1,4 @@
-"""Command line: init, build, serve, extract, email."""
+"""Command line: init, build, serve, extract, stories, email."""
 from __future__ import annotations
 
 import json
@@ -94,10 +94,42 @@ def serve(config_path: str, port: int, host: str, poll: bool, open_browser: bool
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 def extract(fmt: str, config_path: str | None, key_points: int | None, files: tuple[str, ...]) -> None:
     """Print key points, quotes and participants of FILES (.md or .txt) as JSON."""
+    from .output import extraction_json
+
+    articles, extractions, problems = _read_and_extract(files, config_path, key_points)
+    payload = {"articles": [extraction_json(a, e) for a, e in zip(articles, extractions)]}
+    click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    if any(p.severity == "error" for p in problems):
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option("--config", "config_path", default=None, type=click.Path(dir_okay=False),
+              help="Take model and key-point count from this config (default: ./config.yaml if present).")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+def stories(fmt: str, config_path: str | None, files: tuple[str, ...]) -> None:
+    """Group FILES (.md or .txt) into stories, as one period, and print them as JSON:
+    each file in exactly one story, best stories first."""
+    from .model import Entry
+    from .site import article_url
+    from .stories import find_stories
+    from .stories.as_json import story_json
+
+    articles, extractions, problems = _read_and_extract(files, config_path, None)
+    entries = [Entry(article=a, extraction=e, url=article_url(a.slug)) for a, e in zip(articles, extractions)]
+    payload = {"stories": [story_json(s) for s in find_stories(entries)]}
+    click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    if any(p.severity == "error" for p in problems):
+        sys.exit(1)
+
+
+def _read_and_extract(files: tuple[str, ...], config_path: str | None, key_points: int | None):
+    """Read FILES and extract each (through the cache of the config, when one is given):
+    (articles, extractions, problems), the problems already reported."""
     from .cache import ExtractionCache
     from .content import ContentError, read_article
     from .extraction import extract_texts
-    from .output import extraction_json
 
     if config_path is None and Path("config.yaml").is_file():
         config_path = "config.yaml"
@@ -123,10 +155,7 @@ def extract(fmt: str, config_path: str | None, key_points: int | None, files: tu
                                 failures=failures)
     problems += [Problem(articles[i].source, f"extraction failed ({message})") for i, message in failures.items()]
     report(problems)
-    payload = {"articles": [extraction_json(a, e) for a, (_, e) in zip(articles, extractions)]}
-    click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
-    if any(p.severity == "error" for p in problems):
-        sys.exit(1)
+    return articles, [e for _, e in extractions], problems
 
 
 @main.command()
