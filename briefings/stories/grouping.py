@@ -1,9 +1,9 @@
 """Group articles into stories: which articles tell the same event or development.
 
 Two articles are linked by how alike their words are (cosine of TF-IDF vectors over
-stems), how many participants they share (weighted by rarity: two articles naming the same
-minor official say more than two naming the United States), and, when both are dated, how
-close their dates are. Stories are then formed by average-linkage clustering: a story takes
+stems), raised by the participants they share (cosine over participants weighted by rarity:
+two articles naming the same minor official say more than two naming the United States),
+and, when both are dated, lowered by the days between them. Stories are then formed by average-linkage clustering: a story takes
 in another only when its articles are, on average, linked to all of the other's, so one
 article about Blair and Iraq never chains a Blair-and-Brown story to an Iraq-inquiry one.
 
@@ -24,14 +24,14 @@ from .evidence import Evidence
 
 @dataclass(frozen=True)
 class Weights:
-    """How the evidence is combined, and from which link two articles are one story."""
+    """How the evidence is combined, and from which link two articles are one story.
+    Tuned on the dev two thirds of tests/data/stories (bench/score_stories.py)."""
 
-    words: float = 0.6  # share of the link that is lexical similarity
-    participants: float = 0.4  # share that is shared participants
-    threshold: float = 0.3  # average link from which two groups are one story
+    participants: float = 0.5  # how far shared rare participants raise the words' link (x 1 to 1.5)
+    threshold: float = 0.35  # average link from which two groups are one story
     same_days: int = 7  # dates this many days apart or closer count as close
     far_days: int = 35  # and from this many days apart, never one story
-    top_terms: int = 60  # terms of each article that can make a link (its most weighty)
+    top_terms: int = 150  # terms of each article that can make a link (its weightiest)
 
 
 WEIGHTS = Weights()
@@ -49,8 +49,10 @@ def similarities(evidence: Sequence[Evidence], weights: Weights = WEIGHTS) -> di
     words = _cosines([e.terms for e in evidence], weights.top_terms)
     people = _cosines([dict.fromkeys(e.participants, 1.0) for e in evidence], None)
     links = {}
-    for pair in sorted(words.keys() | people.keys()):
-        link = weights.words * words.get(pair, 0.0) + weights.participants * people.get(pair, 0.0)
+    for pair in sorted(words):
+        # Words decide; shared participants only strengthen a link the words make. Alone they
+        # would join every two stories about one person (two Blair stories of one week).
+        link = words.get(pair, 0.0) * (1.0 + weights.participants * people.get(pair, 0.0))
         link *= _closeness(evidence[pair[0]], evidence[pair[1]], weights)
         if link > 0.0:
             links[pair] = link
