@@ -3,8 +3,8 @@ B-cubed precision, recall and F1 (`make eval`).
 
     bench/score_stories.py [--split all|heldout|dev] [--cache DIR] [--pred FILE] [-v]
 
-Runs `briefings stories --format json` on the split's articles (copied from ../shared,
-each under a name unique across the corpus, re-encoded to UTF-8 where the corpus file is
+Runs `briefings stories --format json` on the split's articles (copied from ../shared
+under neutral names, a000.txt and on, re-encoded to UTF-8 where the corpus file is
 Latin-1: the gold includes it) and compares its stories with the gold's. B-cubed is per
 article: precision is the share of its predicted story that belongs to its gold story,
 recall the share of its gold story that its predicted story holds; both are averaged over
@@ -58,7 +58,9 @@ def predict(articles: list[str], cache: Path | None) -> list[list[str]]:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError:
                 text = raw.decode("cp1252")
-            name = article.removeprefix("corpus/").replace("/", "_")
+            # Neutral names: "reuters_airasia.txt" would tell the grouping (through a title
+            # made from the file name) what only the text should.
+            name = f"a{len(names):03d}.txt"
             (folder / name).write_text(text, encoding="utf-8")
             names[f"texts/{name}"] = article
         config = Path(tmp) / "config.yaml"

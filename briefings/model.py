@@ -158,6 +158,7 @@ class Entry:
     url: str  # site-relative, e.g. "articles/japan-uk-security-dialogue.html"
     fingerprint: str = ""  # article checksum + extraction key: changes when the entry does
     digest: Digest | None = field(default=None, repr=False, compare=False)  # set by the site model
+    story: Story | None = field(default=None, repr=False, compare=False)  # the story it is part of, likewise
     tags: list[TagPage] = field(default_factory=list, repr=False, compare=False)
 
     @property
@@ -215,10 +216,18 @@ class Digest:
     entries: list[Entry]
     previous: Digest | None = None  # older
     next: Digest | None = None  # newer
-    top_points: list[TopPoint] = field(default_factory=list)  # across its articles (digest_points.py)
     stories: list[Story] = field(default_factory=list)  # every story of the period, ranked (stories/)
     top_stories: list[Story] = field(default_factory=list)  # the ranked stories of two or more articles shown first
     cards: list[Entry] = field(default_factory=list)  # the articles shown as cards: all but the top stories'
+
+    @property
+    def stories_with_pages(self) -> list[Story]:
+        return [s for s in self.stories if s.url]
+
+    def card_points(self, entry: Entry) -> list[KeyPoint]:
+        """An article card's key points, in article order, less any a top story shows word for word."""
+        shown = {p.text for story in self.top_stories for p in story.points}
+        return [k for k in entry.key_points_in_order if k.text not in shown]
 
 
 @dataclass

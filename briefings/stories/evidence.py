@@ -9,6 +9,7 @@ words are Snowball stems (PyStemmer, in C) rather than spaCy lemmas: "rallies" a
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections import Counter
@@ -48,21 +49,46 @@ PARTICIPANTS_USED = 12  # an article's most salient participants; the rest are p
 class Evidence:
     """One article as the grouping sees it."""
 
-    terms: dict[str, float]  # stem → sublinear term frequency (1 + log count)
+    terms: dict[str, float]  # stem → weight: sublinear count times rarity in English
     participants: frozenset[str]  # its most salient participants' names, folded
     date: dt.date | None
 
 
 def evidence_of(title: str, text: str, participant_names: list[str], date: dt.date | None) -> Evidence:
-    counts = Counter(stems(title) * 2 + stems(text))  # the headline says what the story is: twice
-    terms = {term: 1.0 + math.log(count) for term, count in counts.items()}
+    words = _words(title) * 2 + _words(text)  # the headline says what the story is: twice
+    counts: Counter[str] = Counter()
+    commonest: dict[str, float] = {}  # stem → frequency in English of its commonest form here
+    frequency = english_frequencies()
+    for word, stem in zip(words, _STEMMER.stemWords(words)):
+        if stem not in STOP_WORDS:
+            counts[stem] += 1
+            commonest[stem] = max(commonest.get(stem, 0.0), frequency.get(word, RARE))
+    # Sublinear term frequency times rarity in English at large ("search" weighs less than
+    # "airasia"): a link then means the same whatever else the period holds, in a week of
+    # five articles as in a year of five thousand.
+    terms = {stem: (1.0 + math.log(n)) * math.sqrt(-math.log(commonest[stem])) for stem, n in counts.items()}
     return Evidence(terms, frozenset(fold(name) for name in participant_names[:PARTICIPANTS_USED]), date)
 
 
+RARE = 1e-7  # the frequency of a word wordfreq's small English list lacks (its own floor is about 1e-6)
+
+
+@functools.lru_cache(maxsize=1)
+def english_frequencies() -> dict[str, float]:
+    """Word → frequency in English (wordfreq's small list: 29,000 words, from Wikipedia,
+    subtitles, news, books and the web), loaded once."""
+    import wordfreq  # 0.1 s to load: only when stories are grouped
+
+    return wordfreq.get_frequency_dict("en", wordlist="small")
+
+
+def _words(text: str) -> list[str]:
+    words = (w.replace("'", "") for w in _TOKEN.findall(text.lower().replace("\u2019", "'")))
+    return [w for w in words if len(w) > 2 and w not in STOP_WORDS]
+
+
 def stems(text: str) -> list[str]:
-    words = [w.replace("'", "") for w in _TOKEN.findall(text.lower().replace("\u2019", "'"))]
-    return [s for s in _STEMMER.stemWords([w for w in words if w not in STOP_WORDS and len(w) > 2])
-            if s not in STOP_WORDS]
+    return [s for s in _STEMMER.stemWords(_words(text)) if s not in STOP_WORDS]
 
 
 def fold(name: str) -> str:

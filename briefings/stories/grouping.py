@@ -1,14 +1,14 @@
 """Group articles into stories: which articles tell the same event or development.
 
-Two articles are linked by how alike their words are (cosine of TF-IDF vectors over
-stems), raised by the participants they share (cosine over participants weighted by rarity:
+Two articles are linked by how alike their words are (cosine over their 40 weightiest
+stems, each weighted by its count and its rarity in English: evidence.py), raised by the participants they share (cosine over participants weighted by rarity:
 two articles naming the same minor official say more than two naming the United States),
 and, when both are dated, lowered by the days between them. Stories are then formed by average-linkage clustering: a story takes
 in another only when its articles are, on average, linked to all of the other's, so one
 article about Blair and Iraq never chains a Blair-and-Brown story to an Iraq-inquiry one.
 
-Term and participant rarity are measured within the articles being grouped (a digest's
-period): what is rare in the week is what tells its stories apart. Everything is computed
+Participant rarity is measured within the articles being grouped (a digest's period):
+a participant that most of the week's articles name tells its stories apart less. Everything is computed
 in a fixed order with ties broken by input position, so equal input gives equal stories.
 """
 from __future__ import annotations
@@ -28,10 +28,10 @@ class Weights:
     Tuned on the dev two thirds of tests/data/stories (bench/score_stories.py)."""
 
     participants: float = 0.5  # how far shared rare participants raise the words' link (x 1 to 1.5)
-    threshold: float = 0.35  # average link from which two groups are one story
+    threshold: float = 0.425  # average link from which two groups are one story
     same_days: int = 7  # dates this many days apart or closer count as close
     far_days: int = 35  # and from this many days apart, never one story
-    top_terms: int = 150  # terms of each article that can make a link (its weightiest)
+    top_terms: int = 40  # terms of each article that can make a link (its weightiest)
 
 
 WEIGHTS = Weights()
@@ -46,8 +46,8 @@ def group(evidence: Sequence[Evidence], weights: Weights = WEIGHTS) -> list[list
 
 def similarities(evidence: Sequence[Evidence], weights: Weights = WEIGHTS) -> dict[tuple[int, int], float]:
     """The link (0–1) between every two articles that share something, keyed (i, j), i < j."""
-    words = _cosines([e.terms for e in evidence], weights.top_terms)
-    people = _cosines([dict.fromkeys(e.participants, 1.0) for e in evidence], None)
+    words = _cosines([e.terms for e in evidence], weights.top_terms, within=False)
+    people = _cosines([dict.fromkeys(e.participants, 1.0) for e in evidence], None, within=True)
     links = {}
     for pair in sorted(words):
         # Words decide; shared participants only strengthen a link the words make. Alone they
@@ -69,16 +69,17 @@ def _closeness(a: Evidence, b: Evidence, weights: Weights) -> float:
     return max(0.0, 1.0 - (gap - weights.same_days) / (weights.far_days - weights.same_days))
 
 
-def _cosines(vectors: Sequence[dict[str, float]], top: int | None) -> dict[tuple[int, int], float]:
-    """Cosine similarity of TF-IDF weighted vectors, for every pair sharing a feature. IDF is
-    smoothed and taken over `vectors` itself. With `top`, each vector keeps its `top`
-    weightiest features, so common words never make the all-pairs work quadratic."""
+def _cosines(vectors: Sequence[dict[str, float]], top: int | None, within: bool) -> dict[tuple[int, int], float]:
+    """Cosine similarity of weighted vectors, for every pair sharing a feature. With
+    `within`, each weight is multiplied by the feature's smoothed IDF over `vectors` itself
+    (rarity in the period). With `top`, each vector keeps its `top` weightiest features,
+    which keeps common words out and the all-pairs work near linear."""
     count = len(vectors)
     df: dict[str, int] = defaultdict(int)
     for vector in vectors:
         for feature in vector:
             df[feature] += 1
-    idf = {feature: math.log((1 + count) / (1 + n)) + 1.0 for feature, n in df.items()}
+    idf = {feature: math.log((1 + count) / (1 + n)) + 1.0 if within else 1.0 for feature, n in df.items()}
     postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for index, vector in enumerate(vectors):
         weighted = [(feature, tf * idf[feature]) for feature, tf in vector.items()]

@@ -9,11 +9,11 @@ period's most covered, most central stories come first.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from ..digest_points import top_points
-from ..model import Entry, QuoteRef, Story, StoryParticipant, informative_first
+from ..model import Entry, QuoteRef, Story, StoryParticipant, TopPoint, informative_first
 from .evidence import fold
 
 STORY_POINTS = 3  # points a story shows
@@ -84,3 +84,25 @@ def score(story: Story, mentions: Counter[str], period_articles: int) -> float:
     others = max(1, period_articles - len(story.entries))
     centrality = sum(max(0, mentions[fold(p.participant.name)] - p.articles) for p in story.participants[:3]) / others
     return round(coverage + centrality, 6)
+
+
+def timeline(story: Story) -> list[tuple[dt.date | None, list[TopPoint]]]:
+    """Every key point of the story's articles, near-duplicates merged, under the earliest
+    date any of its sources has: oldest first, undated last."""
+    count = sum(len(e.extraction.key_points) for e in story.entries)
+    days: dict[dt.date | None, list[TopPoint]] = defaultdict(list)
+    for point in top_points(story.entries, count):
+        dates = [e.article.date for e in point.sources if e.article.date]
+        days[min(dates) if dates else None].append(point)
+    return sorted(days.items(), key=lambda day: (day[0] is None, day[0] or dt.date.min))
+
+
+def quotes_by_speaker(story: Story) -> list[tuple[str, list[QuoteRef]]]:
+    """Who said what across the story's articles: attributed quotes by speaker, the most
+    quoted first, each speaker's quotes in the story's article order."""
+    said: dict[str, list[QuoteRef]] = defaultdict(list)
+    for entry in story.entries:
+        for quote in entry.extraction.quotes:
+            if quote.speaker:
+                said[quote.speaker].append(QuoteRef(quote, entry))
+    return sorted(said.items(), key=lambda item: (-len(item[1]), item[0].lower()))
