@@ -1,7 +1,8 @@
 """Run every scorer in ../shared/eval on `briefings extract --format json` and print each
 scorer's last line (`make eval`), then our own participants scorer (bench/score_participants.py)
 on the hand-annotated gold in tests/data/participants (dev) and its heldout/ to heldout4/
-folders.
+folders, and the story scorer (bench/score_stories.py: B-cubed against tests/data/stories) on
+the held-out third, the dev two thirds and the whole set.
 Pass -v to see the scorers' full reports."""
 from __future__ import annotations
 
@@ -61,6 +62,14 @@ def main() -> int:
                         ("participants-heldout4", PARTICIPANTS / "heldout4")):
         if any(gold.glob("*.json")):
             print(f"{label}: {run_participants(gold, verbose)}", flush=True)
+    with tempfile.TemporaryDirectory() as cache:  # each article extracted once for the three splits
+        for split in ("heldout", "dev", "all"):
+            args = [sys.executable, str(REPO / "bench" / "score_stories.py"), "--split", split, "--cache", cache]
+            report = subprocess.run(args + (["-v"] if verbose else []), capture_output=True, text=True,
+                                    check=True).stdout
+            if verbose:
+                print(report)
+            print(f"stories-{report.strip().splitlines()[-1]}", flush=True)
     return 0
 
 

@@ -200,7 +200,9 @@ def pick_article(site: SiteModel, slug: str) -> Topic:
 
 
 def _digest_topic(digest: Digest) -> Topic:
-    return Topic(digest.id, digest.title, digest.url, list(digest.entries), digest)
+    # The top stories open the email in full (a handful, each a few lines); the cards,
+    # which the size budget may shorten, are the other articles.
+    return Topic(digest.id, digest.title, digest.url, list(digest.cards), digest)
 
 
 def full_limits(config: Config, topic: Topic) -> Limits:
@@ -278,6 +280,9 @@ def cards(topic: Topic, limits: Limits, full: Limits) -> list[Card]:
     for entry in shown:
         extraction = entry.extraction
         points = extraction.key_points if limits.key_points is None else extraction.key_points[:limits.key_points]
+        if topic.digest is not None:  # never a top story's point again, word for word
+            shown = {p.text for story in topic.digest.top_stories for p in story.points}
+            points = [k for k in points if k.text not in shown]
         quotes = speaker_quotes(entry)
         participants = extraction.participants
         cut = (len(points) < len(extraction.key_points)
@@ -308,7 +313,8 @@ def _context(renderer: Renderer, config: Config, topic: Topic, limits: Limits) -
         "cards": shown,
         "hidden_articles": len(topic.entries) - len(shown),
         "shortened": limits != full,
-        "preheader": preheader(topic.entries, topic.title),
+        "preheader": preheader(topic.entries, topic.title, topic.digest),
+        "stories": topic.digest.top_stories if topic.digest else [],
         "speaker_title": speaker_title,
         "unsubscribe": config.email.unsubscribe,
     }
@@ -403,8 +409,12 @@ def html_problems(html: str) -> list[str]:
     return lint.problems
 
 
-def preheader(entries: list[Entry], fallback: str) -> str:
-    """The inbox preview line: the first key point of the first article that has one."""
+def preheader(entries: list[Entry], fallback: str, digest: Digest | None = None) -> str:
+    """The inbox preview line: the top story's first point, else the first key point of the
+    first article that has one."""
+    for story in digest.top_stories if digest else ():
+        if story.points:
+            return story.points[0].text
     for entry in entries:
         if entry.extraction.key_points:
             return entry.extraction.key_points[0].text

@@ -135,7 +135,7 @@ def test_a_near_duplicate_joining_a_top_point_updates_the_digest(tmp_path, share
     (site / "content" / "c.md").write_text(article("Three", "2026-11-18", BODIES[5]))
     builder.build()
     index = (config.output_path / "index.html").read_text(encoding="utf-8")
-    top = index[index.index('class="top-points"'):index.index("</section>")]
+    top = index[index.index('class="top-stories"'):index.index("</section>")]
     assert top.count("rallying cry") == 1 and "articles/a.html" in top and "articles/c.html" in top
     assert tree(config.output_path) == tree(_clean(config, tmp_path / "clean"))
 
