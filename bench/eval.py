@@ -1,8 +1,10 @@
 """Run every scorer in ../shared/eval on `briefings extract --format json` and print each
-scorer's last line (`make eval`), then our own participants scorer (bench/score_participants.py)
+scorer's last line (`make eval`), then our own participants scorer (tests/score_participants.py)
 on the hand-annotated gold in tests/data/participants (dev) and its heldout/ to heldout4/
-folders, and the story scorer (bench/score_stories.py: B-cubed against tests/data/stories) on
-the held-out third, the dev two thirds and the whole set.
+folders, then the clean stage's boilerplate scorer (bench/score_boilerplate.py) on
+tests/data/boilerplate: dev, heldout and the whole set, and the story scorer
+(bench/score_stories.py: B-cubed against tests/data/stories) on the held-out third, the dev
+two thirds and the whole set.
 Pass -v to see the scorers' full reports."""
 from __future__ import annotations
 
@@ -41,11 +43,20 @@ def run_scorer(folder: Path, verbose: bool) -> str:
 
 
 def run_participants(gold: Path, verbose: bool) -> str:
-    args = [sys.executable, str(REPO / "bench" / "score_participants.py"), str(gold)] + (["-v"] if verbose else [])
+    args = [sys.executable, str(REPO / "tests" / "score_participants.py"), str(gold)] + (["-v"] if verbose else [])
     report = subprocess.run(args, capture_output=True, text=True, check=True).stdout
     if verbose:
         print(report)
     return report.strip().splitlines()[-1]
+
+
+def run_boilerplate(verbose: bool) -> list[str]:
+    args = [sys.executable, str(REPO / "bench" / "score_boilerplate.py"), "--split", "all"]
+    args += ["-v"] if verbose else []
+    report = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+    if verbose:
+        print(report)
+    return [line for line in report.strip().splitlines() if not line.startswith(" ")][-4:]
 
 
 def main() -> int:
@@ -62,6 +73,9 @@ def main() -> int:
                         ("participants-heldout4", PARTICIPANTS / "heldout4")):
         if any(gold.glob("*.json")):
             print(f"{label}: {run_participants(gold, verbose)}", flush=True)
+    if any((REPO / "tests" / "data" / "boilerplate").glob("*/*.json")):
+        for line in run_boilerplate(verbose):
+            print(f"boilerplate-{line}", flush=True)
     with tempfile.TemporaryDirectory() as cache:  # each article extracted once for the three splits
         for split in ("heldout", "dev", "all"):
             args = [sys.executable, str(REPO / "bench" / "score_stories.py"), "--split", split, "--cache", cache]

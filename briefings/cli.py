@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -36,7 +37,8 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.option("--drafts", is_flag=True, help="Include articles marked draft: true.")
 @click.option("--clean", is_flag=True, help="Render every page, not only what changed since the last build.")
-@click.option("-v", "--verbose", is_flag=True, help="Print the time each stage took.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="Print the time each stage took and what cleaning cut from each article.")
 def build(config_path: str, strict: bool, drafts: bool, clean: bool, verbose: bool) -> None:
     """Build the site from content/ into output/."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
@@ -55,9 +57,13 @@ def build(config_path: str, strict: bool, drafts: bool, clean: bool, verbose: bo
             if task is not None:
                 bar.update(task, completed=done)
 
-        result = Builder(config, drafts=drafts, on_wait=lambda message: err.print(message, markup=False)).build(
-            clean=clean, progress=progress)
+        builder = Builder(config, drafts=drafts, on_wait=lambda message: err.print(message, markup=False))
+        result = builder.build(clean=clean, progress=progress)
     report(result.problems)
+    if verbose:
+        site = result.site or builder.load_site().site  # an unchanged build read nothing: read now
+        for line in cleaning_report([e.article for e in site.entries] if site else []):
+            err.print(line, markup=False, highlight=False, soft_wrap=True)
     summary = (f"{result.articles} articles ({result.parsed} parsed), {result.written} of {result.pages} pages written"
                f"{' (full)' if result.full else ''} in {result.seconds:.2f}s → {config.output_path}")
     if verbose:
@@ -67,6 +73,25 @@ def build(config_path: str, strict: bool, drafts: bool, clean: bool, verbose: bo
                   style="red", markup=False, soft_wrap=True)
         sys.exit(1)
     err.print(f"Built {summary}", markup=False, soft_wrap=True)
+
+
+def cleaning_report(articles: list) -> list[str]:
+    """One line per article the clean stage cut something from: how much, and of what kind."""
+    lines, lost_total, kept_total = [], 0, 0
+    for article in sorted(articles, key=lambda a: a.source):
+        lost = sum(len("".join(text.split())) for _, _, text in article.cuts)
+        kept = len("".join(article.text.split()))
+        lost_total, kept_total = lost_total + lost, kept_total + kept
+        if article.cuts:
+            kinds = Counter(kind for kind, _, _ in article.cuts)
+            lines.append(f"{article.source}: cleaning cut {lost:,} of {lost + kept:,} characters "
+                         f"({100 * lost / max(1, lost + kept):.0f}%): "
+                         + ", ".join(f"{k} {n}" for k, n in kinds.items()))
+    if articles:
+        total = lost_total + kept_total
+        lines.append(f"cleaning: {len(lines)} of {len(articles)} articles lost {lost_total:,} of {total:,} "
+                     f"characters ({100 * lost_total / max(1, total):.1f}%)")
+    return lines
 
 
 @main.command()
@@ -91,12 +116,20 @@ def serve(config_path: str, port: int, host: str, poll: bool, open_browser: bool
 @click.option("--config", "config_path", default=None, type=click.Path(dir_okay=False),
               help="Take model and key-point count from this config (default: ./config.yaml if present).")
 @click.option("--key-points", type=click.IntRange(0, 20), default=None, help="Key points per article.")
+@click.option("--explain", is_flag=True, help="List what cleaning cut from each file (path:line: kind: text) "
+                                              "and what the text said of itself, instead of the JSON.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-def extract(fmt: str, config_path: str | None, key_points: int | None, files: tuple[str, ...]) -> None:
+def extract(fmt: str, config_path: str | None, key_points: int | None, explain: bool, files: tuple[str, ...]) -> None:
     """Print key points, quotes and participants of FILES (.md or .txt) as JSON."""
-    from .output import extraction_json
+    from .extract.as_json import extraction_json
 
-    articles, extractions, problems = _read_and_extract(files, config_path, key_points)
+    config, cache, articles, problems = _read_files(files, config_path)
+    if explain:
+        report(problems)
+        for article in articles:
+            click.echo(explanation(article))
+        sys.exit(1 if any(p.severity == "error" for p in problems) else 0)
+    extractions = _extract(config, cache, articles, key_points, problems)
     payload = {"articles": [extraction_json(a, e) for a, e in zip(articles, extractions)]}
     click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     if any(p.severity == "error" for p in problems):
@@ -116,20 +149,21 @@ def stories(fmt: str, config_path: str | None, files: tuple[str, ...]) -> None:
     from .stories import find_stories
     from .stories.as_json import story_json
 
-    articles, extractions, problems = _read_and_extract(files, config_path, None)
+    config, cache, articles, problems = _read_files(files, config_path)
+    extractions = _extract(config, cache, articles, None, problems)
     entries = [Entry(article=a, extraction=e, url=article_url(a.slug)) for a, e in zip(articles, extractions)]
-    payload = {"stories": [story_json(s) for s in find_stories(entries)]}
+    payload = {"stories": [story_json(s) for s in find_stories(entries, config.top_points)]}
     click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     if any(p.severity == "error" for p in problems):
         sys.exit(1)
 
 
-def _read_and_extract(files: tuple[str, ...], config_path: str | None, key_points: int | None):
-    """Read FILES and extract each (through the cache of the config, when one is given):
-    (articles, extractions, problems), the problems already reported."""
+def _read_files(files: tuple[str, ...], config_path: str | None):
+    """(config, extraction cache, articles, problems) for FILES: the config given, else
+    ./config.yaml (and its cache), else the defaults (and no cache on disk); a file that
+    cannot be read is a problem, not an article."""
     from .cache import ExtractionCache
     from .content import ContentError, read_article
-    from .extraction import extract_texts
 
     if config_path is None and Path("config.yaml").is_file():
         config_path = "config.yaml"
@@ -148,14 +182,33 @@ def _read_and_extract(files: tuple[str, ...], config_path: str | None, key_point
             continue
         problems.extend(warnings)
         articles.append(article)
+    return config, cache, articles, problems
+
+
+def _extract(config: Config, cache, articles: list, key_points: int | None, problems: list[Problem]) -> list:
+    """Each article's extraction, through `cache`; failures join `problems`, which are then
+    reported."""
+    from .extract.batch import extract_texts
+
     counts = [key_points if key_points is not None else a.key_points if a.key_points is not None else config.key_points
               for a in articles]
-    failures: dict[int, str] = {}
-    extractions = extract_texts([a.text for a in articles], config.model, counts, cache, processes=os.cpu_count() or 1,
-                                failures=failures)
-    problems += [Problem(articles[i].source, f"extraction failed ({message})") for i, message in failures.items()]
+    extracted = extract_texts([a.text for a in articles], config.model, counts, cache, processes=os.cpu_count() or 1)
+    problems += [Problem(articles[i].source, f"extraction failed ({error})") for i, error in extracted.failures.items()]
     report(problems)
-    return articles, [e for _, e in extractions], problems
+    return [e for _, e in extracted]
+
+
+def explanation(article) -> str:
+    """Every cut as `path:line: kind: text`, then what the article reads as."""
+    lines = [f"{article.source}:{line}: {kind}: {text if len(text) <= 160 else text[:159] + '…'}"
+             for kind, line, text in article.cuts]
+    facts = [f"title {article.title!r}", f"date {article.date or '-'}", f"author {article.author or '-'}",
+             f"source {article.source_name or '-'}", f"dateline {article.dateline or '-'}"]
+    lost = sum(len("".join(text.split())) for _, _, text in article.cuts)
+    kept = len("".join(article.text.split()))
+    lines.append(f"{article.source}: {len(article.cuts)} cut(s), {lost:,} of {lost + kept:,} characters; "
+                 + "; ".join(facts))
+    return "\n".join(lines)
 
 
 @main.command()
@@ -174,7 +227,7 @@ def email(config_path: str, digest_id: str | None, article_slug: str | None, out
     be larger shows fewer quotes, key points, participants and then articles, each linking
     to its full briefing, and the command says so. Exit status 1 when any recipient was
     refused or nothing could be built or sent."""
-    from . import email as mail
+    from . import mail, smtp
 
     if digest_id and article_slug:
         raise click.UsageError("give --digest or --article, not both")
@@ -196,7 +249,7 @@ def email(config_path: str, digest_id: str | None, article_slug: str | None, out
             except OSError as exc:
                 raise mail.EmailError(f"cannot write {out}: {exc.strerror or exc}") from None
             log(f"Wrote {out} ({len(data) / 1024:.0f} KB; HTML part {composed.html_size / 1024:.0f} KB)")
-        if send and not mail.send(config, message, dry_run=dry_run, log=log):
+        if send and not smtp.send(config, message, dry_run=dry_run, log=log):
             sys.exit(1)
     except mail.EmailError as exc:
         log(f"error: {exc}")
