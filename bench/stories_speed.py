@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 def measure(site: Path) -> dict:
-    from briefings import stories
+    from briefings import digest_points, stories
     from briefings.build import load_site
     from briefings.config import load_config
 
@@ -37,8 +37,8 @@ def measure(site: Path) -> dict:
     entries, digests = model.entries, model.digests
 
     def empty() -> None:
-        stories._EVIDENCE.clear()
-        stories._MEMO.clear()
+        stories.memo.forget()
+        digest_points._MEMO.clear()
 
     stories.evidence.english_frequencies()  # loaded once per process, as in serve: not grouping
     empty()

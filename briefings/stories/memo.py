@@ -1,0 +1,92 @@
+"""What story grouping remembers between builds of one process, so that `serve`, which
+rebuilds the site model on every edit, regroups only the period the edit touched.
+
+Two memos, both keyed by entry fingerprints (an article's file checksum and extraction
+key: everything grouping and summaries read of it), so a hit is exactly what a fresh
+computation would give and no build state need hand them over:
+- an article's evidence (evidence.py), by its own fingerprint;
+- a period's stories, by the fingerprints of its articles in order (and the settings),
+  kept as indices into the period's entries and restored onto a rebuilt site's objects.
+Each is bounded; the oldest entries go first.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from ..model import Entry, QuoteRef, Story, StoryParticipant, TopPoint
+from .evidence import Evidence
+
+MEMO_SIZE = 4096  # periods remembered; articles' evidence: four times as many
+_EVIDENCE: dict[str, Evidence] = {}
+_STORIES: dict[tuple, list[tuple]] = {}
+
+
+def forget() -> None:
+    """Empty both memos (benchmarks time grouping from nothing)."""
+    _EVIDENCE.clear()
+    _STORIES.clear()
+
+
+def evidence(entry: Entry, make: Callable[[Entry], Evidence]) -> Evidence:
+    """`make(entry)`, remembered by the entry's fingerprint (when it has one)."""
+    key = entry.fingerprint
+    found = _EVIDENCE.get(key) if key else None
+    if found is None:
+        found = make(entry)
+        if key:
+            _remember(_EVIDENCE, key, found, 4 * MEMO_SIZE)
+    return found
+
+
+def stories(entries: Sequence[Entry], settings: tuple,
+            make: Callable[[Sequence[Entry]], list[Story]]) -> list[Story]:
+    """`make(entries)`, remembered by `settings` and the entries' fingerprints: on a hit, the
+    remembered stories rebuilt onto these entries."""
+    fingerprints = tuple(e.fingerprint for e in entries)
+    if not all(fingerprints):  # entries made outside a build: nothing to key them by
+        return make(entries)
+    key = (settings, fingerprints)
+    saved = _STORIES.get(key)
+    if saved is not None:
+        return [_restore(story, entries) for story in saved]
+    found = make(entries)
+    order = {id(e): i for i, e in enumerate(entries)}
+    _remember(_STORIES, key, [_save(story, order) for story in found], MEMO_SIZE)
+    return found
+
+
+def _remember(memo: dict, key, value, size: int) -> None:
+    if len(memo) >= size:
+        memo.pop(next(iter(memo)))
+    memo[key] = value
+
+
+def _save(story: Story, order: dict[int, int]) -> tuple:
+    """A story as indices into its period's entries."""
+    quote = story.quote
+    return (story.id, [order[id(e)] for e in story.entries],
+            [(p.text, order[id(p.entry)], [order[id(e)] for e in p.sources], p.score) for p in story.points],
+            None if quote is None else (order[id(quote.entry)], quote.entry.extraction.quotes.index(quote.quote)),
+            [_participant_at(p, story.entries, order) for p in story.participants], story.score)
+
+
+def _participant_at(item: StoryParticipant, entries: list[Entry], order: dict[int, int]) -> tuple[int, int, int]:
+    """(entry index, participant index, articles) of a story participant."""
+    for entry in entries:
+        for index, participant in enumerate(entry.extraction.participants):
+            if participant is item.participant:
+                return order[id(entry)], index, item.articles
+    raise ValueError(f"{item.participant.name} is in none of the story's articles")
+
+
+def _restore(saved: tuple, entries: Sequence[Entry]) -> Story:
+    story_id, members, points, quote, participants, score = saved
+    ordered = [entries[i] for i in members]
+    story = Story(id=story_id, lead=ordered[0], entries=ordered, score=score)
+    story.points = [TopPoint(text, entries[first], [entries[i] for i in sources], point_score)
+                    for text, first, sources, point_score in points]
+    if quote is not None:
+        entry = entries[quote[0]]
+        story.quote = QuoteRef(entry.extraction.quotes[quote[1]], entry)
+    story.participants = [StoryParticipant(entries[e].extraction.participants[i], n) for e, i, n in participants]
+    return story
