@@ -213,3 +213,30 @@ def test_a_rebuilt_site_model_gets_equal_stories(site, built):
 def _text(markup: str) -> str:
     import html
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
+
+
+def test_an_edit_regroups_only_its_own_period(tmp_path, shared_cache, monkeypatch):
+    # As serve keeps one Builder: after an edit, one article's evidence is read again and one
+    # period grouped again; the other periods' stories are restored from memory.
+    import briefings.stories as stories_module
+    from briefings.build import Builder
+
+    bodies = [(TEXTS / name).read_text(encoding="utf-8").split("\n", 1)[1] for name in BLAIR.values()]
+    files = {f"w{week}-{n}.md": article(f"Week {week} story {n}", f"2026-11-{2 + 7 * week + n:02d}",
+                                        bodies[n].replace("{", "(").replace("}", ")"))
+             for week in range(3) for n in range(len(bodies))}
+    site = write_site(tmp_path, files, f"base_url: https://example.org/\ncache_dir: {shared_cache}\n")
+    builder = Builder(load_config(site / "config.yaml"))
+    builder.build()
+    grouped, read = [], []
+    find, evidence = stories_module._find_stories, stories_module._evidence
+    monkeypatch.setattr(stories_module, "_find_stories", lambda entries, *a: grouped.append(len(entries)) or
+                        find(entries, *a))
+    monkeypatch.setattr(stories_module, "_evidence", lambda entry: read.append(entry.article.slug) or evidence(entry))
+    edited = site / "content" / "w1-2.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more sentence about the book.\n", encoding="utf-8")
+    result = builder.build()
+    assert not result.errors
+    assert grouped == [len(bodies)] and read == ["w1-2"]
+    story = next(s for s in result.site.digests[1].stories if len(s.entries) > 1)
+    assert sorted(e.article.slug for e in story.entries) == ["w1-2", "w1-3"]  # the Peston book, still one story
