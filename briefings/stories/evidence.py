@@ -43,52 +43,78 @@ bbc reuters
 _TOKEN = re.compile(r"[a-z][a-z0-9']*[a-z0-9]|\d{4,}")  # words, and numbers of four digits or more ("8501")
 _STEMMER = Stemmer.Stemmer("english")
 PARTICIPANTS_USED = 12  # an article's most salient participants; the rest are passing mentions
+TERMS_KEPT = 100  # an article's weightiest terms kept: the most grouping may use (Weights.top_terms)
 
 
 @dataclass(frozen=True)
 class Evidence:
     """One article as the grouping sees it."""
 
-    terms: dict[str, float]  # stem → weight: sublinear count times rarity in English
+    terms: dict[str, float]  # stem → weight (sublinear count times rarity in English), weightiest first
     participants: frozenset[str]  # its most salient participants' names, folded
     date: dt.date | None
 
 
 def evidence_of(title: str, text: str, participant_names: list[str], date: dt.date | None) -> Evidence:
-    words = _words(title) * 2 + _words(text)  # the headline says what the story is: twice
-    counts: Counter[str] = Counter()
-    commonest: dict[str, float] = {}  # stem → frequency in English of its commonest form here
-    frequency = english_frequencies()
-    for word, stem in zip(words, _STEMMER.stemWords(words)):
-        if stem not in STOP_WORDS:
-            counts[stem] += 1
-            commonest[stem] = max(commonest.get(stem, 0.0), frequency.get(word, RARE))
+    counts = _counts(text)
+    for word, n in _counts(title).items():  # the headline says what the story is: twice
+        counts[word] += 2 * n
+    found: dict[str, int] = {}  # stem → count
+    rarity: dict[str, float] = {}  # stem → rarity of its commonest form here
+    for word, n in counts.items():
+        known = _WORDS.get(word) or _learn(word)
+        if known is _STOP:
+            continue
+        stem, rare = known
+        found[stem] = found.get(stem, 0) + n
+        rarity[stem] = min(rarity.get(stem, rare), rare)
     # Sublinear term frequency times rarity in English at large ("search" weighs less than
     # "airasia"): a link then means the same whatever else the period holds, in a week of
     # five articles as in a year of five thousand.
-    terms = {stem: (1.0 + math.log(n)) * math.sqrt(-math.log(commonest[stem])) for stem, n in counts.items()}
-    return Evidence(terms, frozenset(fold(name) for name in participant_names[:PARTICIPANTS_USED]), date)
+    weighted = sorted(((stem, (1.0 + math.log(n)) * rarity[stem]) for stem, n in found.items()),
+                      key=_weightiest_first)[:TERMS_KEPT]
+    return Evidence(dict(weighted), frozenset(fold(name) for name in participant_names[:PARTICIPANTS_USED]), date)
+
+
+def _weightiest_first(item: tuple[str, float]) -> tuple[float, str]:
+    return -item[1], item[0]
 
 
 RARE = 1e-7  # the frequency of a word wordfreq's small English list lacks (its own floor is about 1e-6)
+# Each word seen, as (stem, rarity in English), or _STOP: the same few thousand words recur in
+# every article, so each is stemmed and looked up once per process, not once per use.
+_STOP = ("", 0.0)
+_WORDS: dict[str, tuple[str, float]] = {}
+_WORDS_KEPT = 500_000
+
+
+def _learn(word: str) -> tuple[str, float]:
+    if len(_WORDS) >= _WORDS_KEPT:
+        _WORDS.clear()
+    stem = _STEMMER.stemWord(word)
+    if len(word) <= 2 or word in STOP_WORDS or stem in STOP_WORDS:
+        known = _STOP
+    else:
+        known = (stem, math.sqrt(-math.log(english_frequencies().get(word, RARE))))
+    _WORDS[word] = known
+    return known
+
+
+def _counts(text: str) -> Counter[str]:
+    """Each word of `text` (lower case, apostrophes dropped) with its count."""
+    counts = Counter(_TOKEN.findall(text.lower().replace("\u2019", "'")))
+    for word in [w for w in counts if "'" in w]:
+        counts[word.replace("'", "")] += counts.pop(word)
+    return counts
 
 
 @functools.lru_cache(maxsize=1)
 def english_frequencies() -> dict[str, float]:
     """Word → frequency in English (wordfreq's small list: 29,000 words, from Wikipedia,
-    subtitles, news, books and the web), loaded once."""
+    subtitles, news, books and the web), loaded once per process, when first needed."""
     import wordfreq  # 0.1 s to load: only when stories are grouped
 
     return wordfreq.get_frequency_dict("en", wordlist="small")
-
-
-def _words(text: str) -> list[str]:
-    words = (w.replace("'", "") for w in _TOKEN.findall(text.lower().replace("\u2019", "'")))
-    return [w for w in words if len(w) > 2 and w not in STOP_WORDS]
-
-
-def stems(text: str) -> list[str]:
-    return [s for s in _STEMMER.stemWords(_words(text)) if s not in STOP_WORDS]
 
 
 def fold(name: str) -> str:

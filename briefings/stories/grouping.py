@@ -14,6 +14,7 @@ in a fixed order with ties broken by input position, so equal input gives equal 
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
 from collections import defaultdict
 from collections.abc import Sequence
@@ -31,7 +32,7 @@ class Weights:
     threshold: float = 0.425  # average link from which two groups are one story
     same_days: int = 7  # dates this many days apart or closer count as close
     far_days: int = 35  # and from this many days apart, never one story
-    top_terms: int = 40  # terms of each article that can make a link (its weightiest)
+    top_terms: int = 40  # terms of each article that can make a link (its weightiest; at most TERMS_KEPT)
 
 
 WEIGHTS = Weights()
@@ -46,8 +47,10 @@ def group(evidence: Sequence[Evidence], weights: Weights = WEIGHTS) -> list[list
 
 def similarities(evidence: Sequence[Evidence], weights: Weights = WEIGHTS) -> dict[tuple[int, int], float]:
     """The link (0–1) between every two articles that share something, keyed (i, j), i < j."""
-    words = _cosines([e.terms for e in evidence], weights.top_terms, within=False)
-    people = _cosines([dict.fromkeys(e.participants, 1.0) for e in evidence], None, within=True)
+    # Each article's weightiest terms (evidence keeps them weightiest first): common words stay
+    # out, and the all-pairs work stays near linear.
+    words = _cosines([dict(itertools.islice(e.terms.items(), weights.top_terms)) for e in evidence], within=False)
+    people = _cosines([dict.fromkeys(e.participants, 1.0) for e in evidence], within=True)
     links = {}
     for pair in sorted(words):
         # Words decide; shared participants only strengthen a link the words make. Alone they
@@ -69,11 +72,10 @@ def _closeness(a: Evidence, b: Evidence, weights: Weights) -> float:
     return max(0.0, 1.0 - (gap - weights.same_days) / (weights.far_days - weights.same_days))
 
 
-def _cosines(vectors: Sequence[dict[str, float]], top: int | None, within: bool) -> dict[tuple[int, int], float]:
+def _cosines(vectors: Sequence[dict[str, float]], within: bool) -> dict[tuple[int, int], float]:
     """Cosine similarity of weighted vectors, for every pair sharing a feature. With
     `within`, each weight is multiplied by the feature's smoothed IDF over `vectors` itself
-    (rarity in the period). With `top`, each vector keeps its `top` weightiest features,
-    which keeps common words out and the all-pairs work near linear."""
+    (rarity in the period)."""
     count = len(vectors)
     df: dict[str, int] = defaultdict(int)
     for vector in vectors:
@@ -83,8 +85,6 @@ def _cosines(vectors: Sequence[dict[str, float]], top: int | None, within: bool)
     postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for index, vector in enumerate(vectors):
         weighted = [(feature, tf * idf[feature]) for feature, tf in vector.items()]
-        if top is not None and len(weighted) > top:
-            weighted = sorted(weighted, key=lambda fw: (-fw[1], fw[0]))[:top]
         norm = math.sqrt(sum(w * w for _, w in weighted)) or 1.0
         for feature, weight in weighted:
             if df[feature] > 1:  # a feature of one article links nothing
