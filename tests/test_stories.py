@@ -240,3 +240,43 @@ def test_an_edit_regroups_only_its_own_period(tmp_path, shared_cache, monkeypatc
     assert grouped == [len(bodies)] and read == ["w1-2"]
     story = next(s for s in result.site.digests[1].stories if len(s.entries) > 1)
     assert sorted(e.article.slug for e in story.entries) == ["w1-2", "w1-3"]  # the Peston book, still one story
+
+
+def test_a_fresh_process_reads_the_evidence_the_last_build_saved(tmp_path, shared_cache, monkeypatch):
+    # A build in a new process (memos empty) takes each article's evidence from the saved
+    # build state instead of reading every text again, and groups exactly as afresh.
+    import briefings.stories as stories_module
+    from briefings.build import Builder
+    from briefings.stories import memo
+
+    files = {f"b{n}.md": article(f"Blair {n}", f"2026-11-{16 + n:02d}",
+                                 (TEXTS / name).read_text(encoding="utf-8").split("\n", 1)[1])
+             for n, name in enumerate(BLAIR.values())}
+    site = write_site(tmp_path / "site", files, f"base_url: https://example.org/\ncache_dir: {tmp_path / 'cache'}\n")
+    config = load_config(site / "config.yaml")
+    Builder(config).build()
+    memo.forget()
+    read = []
+    evidence = stories_module._evidence
+    monkeypatch.setattr(stories_module, "_evidence", lambda entry: read.append(entry) or evidence(entry))
+    Builder(config).build(clean=True)
+    assert read == []
+    memo.forget()
+    Builder(config, output=tmp_path / "afresh", persist=False).build(clean=True)
+    assert len(read) == len(files)
+    tree = lambda root: {p.relative_to(root): p.read_bytes() for p in root.rglob("*") if p.is_file()}  # noqa: E731
+    assert tree(config.output_path) == tree(tmp_path / "afresh")
+    assert (config.output_path / "stories" / "b2.html").is_file()  # the Peston book: a story
+
+
+def test_evidence_saved_by_other_code_is_not_restored():
+    from briefings.stories import memo
+
+    item = evidence_of("Budget", "The chancellor's budget raised tax", ["Gordon Brown"], dt.date(2026, 11, 2))
+    memo.forget()
+    memo._EVIDENCE["f1"] = item
+    saved = json.loads(json.dumps(memo.saved_evidence(["f1", "missing"])))
+    memo.forget()
+    assert memo.restore_evidence({**saved, "version": "another"}) == set() and not memo._EVIDENCE
+    assert memo.restore_evidence(saved) == {"f1"} and memo._EVIDENCE["f1"] == item
+    memo.forget()

@@ -43,7 +43,7 @@ bbc reuters
 _TOKEN = re.compile(r"[a-z][a-z0-9']*[a-z0-9]|\d{4,}")  # words, and numbers of four digits or more ("8501")
 _STEMMER = Stemmer.Stemmer("english")
 PARTICIPANTS_USED = 12  # an article's most salient participants; the rest are passing mentions
-TERMS_KEPT = 100  # an article's weightiest terms kept: the most grouping may use (Weights.top_terms)
+TERMS_KEPT = 60  # an article's weightiest terms kept: the most grouping may use (Weights.top_terms)
 
 
 @dataclass(frozen=True)
@@ -117,6 +117,7 @@ def english_frequencies() -> dict[str, float]:
     return wordfreq.get_frequency_dict("en", wordlist="small")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same names recur across a site's articles
 def fold(name: str) -> str:
     """A name as it is compared: case, accents and punctuation aside ("O'Neill" = "ONeill")."""
     return re.sub(r"[^\w]+", " ", name.casefold()).strip()

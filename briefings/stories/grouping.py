@@ -1,15 +1,18 @@
 """Group articles into stories: which articles tell the same event or development.
 
 Two articles are linked by how alike their words are (cosine over their 40 weightiest
-stems, each weighted by its count and its rarity in English: evidence.py), raised by the participants they share (cosine over participants weighted by rarity:
-two articles naming the same minor official say more than two naming the United States),
-and, when both are dated, lowered by the days between them. Stories are then formed by average-linkage clustering: a story takes
-in another only when its articles are, on average, linked to all of the other's, so one
-article about Blair and Iraq never chains a Blair-and-Brown story to an Iraq-inquiry one.
+stems, each weighted by its count and its rarity in English: evidence.py), raised by the
+participants they share (cosine over participants weighted by rarity: two articles naming
+the same minor official say more than two naming the United States), and, when both are
+dated, lowered by the days between them. Stories are then formed by average-linkage
+clustering: a story takes in another only when its articles are, on average, linked to all
+of the other's, so one article about Blair and Iraq never chains a Blair-and-Brown story to
+an Iraq-inquiry one.
 
-Participant rarity is measured within the articles being grouped (a digest's period):
-a participant that most of the week's articles name tells its stories apart less. Everything is computed
-in a fixed order with ties broken by input position, so equal input gives equal stories.
+Participant rarity is measured within the articles being grouped (a digest's period): a
+participant that most of the week's articles name tells its stories apart less. Everything
+is computed in a fixed order with ties broken by input position, so equal input gives equal
+stories.
 """
 from __future__ import annotations
 

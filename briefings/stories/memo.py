@@ -7,11 +7,16 @@ computation would give and no build state need hand them over:
 - an article's evidence (evidence.py), by its own fingerprint;
 - a period's stories, by the fingerprints of its articles in order (and the settings),
   kept as indices into the period's entries and restored onto a rebuilt site's objects.
-Each is bounded; the oldest entries go first.
+Each is bounded; the oldest entries go first. The evidence, the costly part of grouping a
+site in a fresh process, is also kept on disk with the build state (state.py).
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import datetime as dt
+import functools
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 
 from ..model import Entry, QuoteRef, Story, StoryParticipant, TopPoint
 from .evidence import Evidence
@@ -36,6 +41,39 @@ def evidence(entry: Entry, make: Callable[[Entry], Evidence]) -> Evidence:
         if key:
             _remember(_EVIDENCE, key, found, 4 * MEMO_SIZE)
     return found
+
+
+def saved_evidence(fingerprints: Iterable[str]) -> dict:
+    """The remembered evidence of these entries, as JSON to keep beside the build state,
+    so that a build in the next process reads it instead of going through every text again."""
+    found = {}
+    for key in fingerprints:
+        item = _EVIDENCE.get(key)
+        if item is not None:
+            found[key] = [list(item.terms.items()), sorted(item.participants),
+                          item.date.isoformat() if item.date else None]
+    return {"version": evidence_version(), "items": found}
+
+
+def restore_evidence(saved: dict) -> set[str]:
+    """Remember evidence saved by saved_evidence() by the same code (JSON floats round-trip
+    exactly, so it groups as the evidence it was made from), and say whose; any other is ignored."""
+    if not saved or saved.get("version") != evidence_version():
+        return set()
+    for key, (terms, participants, date) in saved["items"].items():
+        if key not in _EVIDENCE:
+            _remember(_EVIDENCE, key, Evidence({stem: weight for stem, weight in terms}, frozenset(participants),
+                                               dt.date.fromisoformat(date) if date else None), 4 * MEMO_SIZE)
+    return set(saved["items"])
+
+
+@functools.cache
+def evidence_version() -> str:
+    """What evidence depends on besides an article: evidence.py itself and the word list."""
+    from importlib.metadata import version
+
+    source = Path(__file__).with_name("evidence.py").read_bytes()
+    return hashlib.sha256(source + version("wordfreq").encode()).hexdigest()[:16]
 
 
 def stories(entries: Sequence[Entry], settings: tuple,
