@@ -102,19 +102,12 @@ def _remember(memo: dict, key, value, size: int) -> None:
 def _save(story: Story, order: dict[int, int]) -> tuple:
     """A story as indices into its period's entries."""
     quote = story.quote
+    where = {id(participant): (order[id(entry)], index)  # a story participant as (entry, its index there)
+             for entry in story.entries for index, participant in enumerate(entry.extraction.participants)}
     return (story.id, [order[id(e)] for e in story.entries],
             [(p.text, order[id(p.entry)], [order[id(e)] for e in p.sources], p.score) for p in story.points],
             None if quote is None else (order[id(quote.entry)], quote.entry.extraction.quotes.index(quote.quote)),
-            [_participant_at(p, story.entries, order) for p in story.participants], story.score)
-
-
-def _participant_at(item: StoryParticipant, entries: list[Entry], order: dict[int, int]) -> tuple[int, int, int]:
-    """(entry index, participant index, articles) of a story participant."""
-    for entry in entries:
-        for index, participant in enumerate(entry.extraction.participants):
-            if participant is item.participant:
-                return order[id(entry)], index, item.articles
-    raise ValueError(f"{item.participant.name} is in none of the story's articles")
+            [(*where[id(p.participant)], p.articles) for p in story.participants], story.score)
 
 
 def _restore(saved: tuple, entries: Sequence[Entry]) -> Story:
