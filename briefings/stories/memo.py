@@ -12,9 +12,12 @@ site in a fresh process, is also kept on disk with the build state (state.py).
 """
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import functools
 import hashlib
+import sys
+from array import array
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
@@ -50,30 +53,34 @@ def saved_evidence(fingerprints: Iterable[str]) -> dict:
     for key in fingerprints:
         item = _EVIDENCE.get(key)
         if item is not None:
-            found[key] = [list(item.terms.items()), sorted(item.participants),
-                          item.date.isoformat() if item.date else None]
+            # Stems in one string and weights as raw doubles: exact, and quick to read back
+            # (a list of pairs per term took longer to parse than to make the evidence anew).
+            found[key] = [" ".join(item.terms), base64.b64encode(array("d", item.terms.values()).tobytes()).decode(),
+                          sorted(item.participants), item.date.isoformat() if item.date else None]
     return {"version": evidence_version(), "items": found}
 
 
 def restore_evidence(saved: dict) -> set[str]:
-    """Remember evidence saved by saved_evidence() by the same code (JSON floats round-trip
-    exactly, so it groups as the evidence it was made from), and say whose; any other is ignored."""
+    """Remember evidence saved by saved_evidence() by the same code (weights kept as raw
+    doubles, so it groups as the evidence it was made from), and say whose; any other is ignored."""
     if not saved or saved.get("version") != evidence_version():
         return set()
-    for key, (terms, participants, date) in saved["items"].items():
+    for key, (stems, weights, participants, date) in saved["items"].items():
         if key not in _EVIDENCE:
-            _remember(_EVIDENCE, key, Evidence({stem: weight for stem, weight in terms}, frozenset(participants),
+            terms = dict(zip(stems.split(" "), array("d", base64.b64decode(weights)))) if stems else {}
+            _remember(_EVIDENCE, key, Evidence(terms, frozenset(participants),
                                                dt.date.fromisoformat(date) if date else None), 4 * MEMO_SIZE)
     return set(saved["items"])
 
 
 @functools.cache
 def evidence_version() -> str:
-    """What evidence depends on besides an article: evidence.py itself and the word list."""
+    """What evidence depends on besides an article: evidence.py itself and the word list
+    (and the byte order its weights are saved in)."""
     from importlib.metadata import version
 
     source = Path(__file__).with_name("evidence.py").read_bytes()
-    return hashlib.sha256(source + version("wordfreq").encode()).hexdigest()[:16]
+    return hashlib.sha256(source + f"{version('wordfreq')}|{sys.byteorder}".encode()).hexdigest()[:16]
 
 
 def stories(entries: Sequence[Entry], settings: tuple,
