@@ -18,7 +18,7 @@ from pathlib import PurePath
 from ..content import humanise
 from ..model import Entry, Story
 from . import memo
-from .evidence import Evidence, evidence_of, fold
+from .evidence import Evidence, evidence_of
 from .grouping import WEIGHTS, Weights, cluster, group, similarities
 from .summary import STORY_POINTS, summarise
 
