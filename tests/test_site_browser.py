@@ -144,7 +144,9 @@ def watched(browser, root):
 
 def kinds(site) -> dict[str, str]:
     """One page of each kind, as URLs from the site root."""
-    digest = next(d for d in site.digests if d.previous and d.next) if len(site.digests) > 2 else site.digests[0]
+    middle = [d for d in site.digests if d.previous and d.next]
+    digest = next((d for d in middle if d.top_stories), middle[0] if middle else site.digests[0])  # with a story
+    story = next(s for d in site.digests for s in d.stories_with_pages)
     entry = next(e for e in site.entries if e.extraction.quotes and e.extraction.participants)
     person = next(p for p in site.participant_index["count"][0].items if p.type == "PERSON")
     return {
@@ -152,6 +154,7 @@ def kinds(site) -> dict[str, str]:
         "participant": person.url, "participants": "participants/index.html",
         "participants-by-name": "participants/by-name/index.html", "tags": "tags/index.html",
         "tag": site.tags[0].url, "quotes": "quotes/index.html", "search": f"search.html?q={quote(person.name)}",
+        "story": story.url,
     }
 
 
