@@ -122,6 +122,16 @@ def test_a_country_is_not_the_company_named_after_it(found):
     assert "British Airways" not in forms(found_["United Kingdom"])
 
 
+def test_a_companys_arm_in_a_country_is_not_the_company(found):
+    # corpus/news/reuters_airasia.txt: two companies, the second owning half of the first
+    found_ = found("There have been no confirmed signs of wreckage from the Airbus A320-200 operated by Indonesia "
+                   "AirAsia, which disappeared in poor weather on Sunday morning. Indonesia AirAsia is 49 percent "
+                   "owned by Malaysia-based budget carrier AirAsia. The AirAsia group, including affiliates in "
+                   "Thailand, the Philippines and India, had not suffered a crash since 2002.")
+    assert "AirAsia" not in forms(found_["Indonesia AirAsia"])
+    assert "AirAsia" in found_
+
+
 # -- not joined ---------------------------------------------------------------------------------
 
 def test_title_and_surname_join_the_full_name(found):
@@ -142,6 +152,15 @@ def test_bbc_and_bbc_news_are_one(found):
     bodies = found("Home Secretary Charles Clarke told BBC News the plan was lawful. The BBC understands the talks "
                    "began last year.")
     assert len([name for name in bodies if name.startswith("BBC")]) == 1
+
+
+def test_a_name_spelt_with_and_without_a_space_is_named_as_the_text_mostly_writes_it(found):
+    # corpus/news/telegraph_airasia.txt: "AirAsia" most times, "Air Asia" now and then
+    names = set(found("AirAsia QZ8501 made a steep climb before it crashed. Tony Fernandes, the Air Asia chief, has "
+                      "been speaking at Surabaya's airport. The same ship retrieved AirAsia flight QZ8501's "
+                      "emergency evacuation tube. The bodies recovered from the AirAsia plane will be brought "
+                      "to land."))
+    assert "AirAsia" in names and "Air Asia" not in names
 
 
 # -- fragments ----------------------------------------------------------------------------------

@@ -295,4 +295,13 @@ def canonical_name(cluster: Cluster) -> str:
     if cluster.type in ("GPE", "LOC"):
         named = [t for t in forms if not re.match(r"(?:State|Commonwealth|City|Republic|Kingdom|Province|County) of ", t)]
         forms = Counter({t: forms[t] for t in named}) or forms
-    return max(forms, key=lambda t: (not t.replace(".", "").isupper(), len(t.split()), forms[t], len(t)))
+    # Spellings that differ only in spaces are one form, written as the text mostly writes it:
+    # "AirAsia" (24 times) over "Air Asia" (4).
+    spelt: Counter[str] = Counter()
+    for text, count in forms.items():
+        spelt[text.replace(" ", "")] += count
+    usual = {t: max((u for u in forms if u.replace(" ", "") == t.replace(" ", "")), key=lambda u: (forms[u], u))
+             for t in forms}
+    best = max(forms, key=lambda t: (not t.replace(".", "").isupper(), len(usual[t].split()), spelt[t.replace(" ", "")],
+                                     len(t)))
+    return usual[best]
