@@ -276,8 +276,10 @@ ORG_SUFFIXES = {
     "pictures", "studios", "records", "media", "communications", "technologies", "systems",
     "institute", "foundation", "trust", "partners", "capital", "securities", "markets", "chase",
     "global", "worldwide", "labs", "software", "networks", "telecom", "energy", "oil", "petroleum", "center",
-    "centre",
+    "centre", "therapeutics", "pharmaceuticals", "biosciences", "biotherapeutics", "biologics",
 }
+# The four points of the compass: "West Bank" and "South Bank" are places, whatever their last word.
+COMPASS_POINTS = {"north", "south", "east", "west"}
 # Nouns only a person is: "Courtney Love, the widow of Kurt Cobain".
 KIN_NOUNS = {"widow", "widower", "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister",
              "girlfriend", "boyfriend", "fiancee", "fiance", "ex-wife", "ex-husband", "grandson", "granddaughter",

@@ -311,3 +311,45 @@ def test_a_state_and_its_long_name_join_once_and_extraction_ends(found):
     got = found("Virginia officials said the law was clear. The State of Virginia filed the suit on Monday, and "
                 "Virginia will appeal.")
     assert "State of Virginia" in forms(got["Virginia"]) and "State of Virginia" not in got
+
+
+# -- cases the reader review found (bench/reader/after-6d64388.md) ------------------------------
+
+def test_a_point_of_the_compass_makes_a_place_not_a_bank(found):
+    # corpus/news/wired_hebron.txt
+    found_ = found("Israel has expanded its surveillance of Palestinians in the occupied West Bank since October. "
+                   "Soldiers in the West Bank use the system daily.")
+    assert found_["West Bank"].type in ("GPE", "LOC")
+
+
+def test_two_bodies_joined_by_and_stay_two(found):
+    # corpus/news/technologyreview_crispr.txt
+    names = set(found("“All I can say is that we did it in my lab with Jennifer Doudna,” says Charpentier, now a "
+                      "professor at the Helmholtz Centre for Infection Research and Hannover Medical School in "
+                      "Germany."))
+    assert {"Helmholtz Centre for Infection Research", "Hannover Medical School"} <= names
+
+
+def test_a_company_named_after_a_technology_is_a_company(found):
+    # corpus/news/technologyreview_crispr.txt
+    found_ = found("“The intellectual property in this space is pretty complex, to put it nicely,” says Rodger "
+                   "Novak, a former pharmaceutical industry executive who is now CEO of CRISPR Therapeutics, a "
+                   "startup in Basel, Switzerland, that was cofounded by Charpentier. The system, called CRISPR, "
+                   "is being harnessed to treat human genetic disease. Charpentier threw in with CRISPR "
+                   "Therapeutics in Europe.")
+    assert found_["CRISPR Therapeutics"].type == "ORG"
+    assert found_["Rodger Novak"].role == "CEO of CRISPR Therapeutics"  # the post held now, not the former one
+
+
+def test_a_plural_title_before_two_names_is_each_ones_in_the_singular(found):
+    # corpus/news/technologyreview_crispr.txt
+    found_ = found("Last month in Silicon Valley, biologists Jennifer Doudna and Emmanuelle Charpentier showed up "
+                   "in black gowns to receive the $3 million Breakthrough Prize.")
+    assert found_["Jennifer Doudna"].role == "biologist"
+
+
+def test_an_employer_before_a_surname_is_not_part_of_the_name(found):
+    # corpus/news/technologyreview_crispr.txt
+    names = set(found("Not dressing up that night was Feng Zhang, a researcher at the Broad Institute. In January "
+                      "2013, the laboratories of Harvard’s Church and Broad’s Zhang were first to publish papers."))
+    assert "Feng Zhang" in names and not any("’s" in name or "'s" in name for name in names)

@@ -115,7 +115,11 @@ def _whole_body(doc: Doc, tokens: list[Token]) -> list[Token]:
         j = end + 1
         while j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha and doc[j].ent_type_ in ("", "ORG"):
             j += 1
-        if j > end + 1 and doc[j - 1].text in GENERIC_ORG_HEADS | _BODY_WORDS | {"Studies", "Affairs", "Sciences"}:
+        # But a body the model found whole after the "and" is a second body: "the Helmholtz Centre
+        # for Infection Research and Hannover Medical School".
+        second_body = doc[end + 1].ent_iob_ == "B" and doc[j - 1].text in GENERIC_ORG_HEADS | _BODY_WORDS
+        if j > end + 1 and doc[j - 1].text in GENERIC_ORG_HEADS | _BODY_WORDS | {"Studies", "Affairs", "Sciences"} \
+                and not second_body:
             return tokens + list(doc[end:j])
     if k == end or not (tokens and tokens[-1].text in GENERIC_ORG_HEADS | _BODY_WORDS):
         return tokens
@@ -234,6 +238,10 @@ def _person_name(doc: Doc, tokens: list[Token], honorific: bool) -> tuple[list[T
             (is_title_head(doc[after].text) or is_person_noun(doc[after])) \
             and doc[after + 1].pos_ == "PROPN" and not places.lookup(join_tokens(tokens)):
         return [], honorific  # "… Park Ranger Supervisor Robert Colligan": "Park Ranger" is no one
+    # "Broad's Zhang", "Harvard's Church": the owner named before a person is where they work.
+    owners = [k for k, t in enumerate(tokens) if t.tag_ == "POS" and 0 < k < len(tokens) - 1]
+    if owners and tokens[owners[-1] + 1].text[:1].isupper():
+        tokens = tokens[owners[-1] + 1:]
     # "Nottingham City Councillor Brian Parbutt": the name is what follows the title.
     titles = [k for k, t in enumerate(tokens) if k and t.text[:1].isupper() and is_title_head(t.text)]
     if titles and titles[-1] + 1 < len(tokens):
@@ -310,7 +318,7 @@ def _corrected_label(doc: Doc, tokens: list[Token], text: str, label: str, honor
 
 
 def _has_body_word(tokens: list[Token]) -> bool:
-    return any(t.text in GENERIC_ORG_HEADS or t.lower_ in ORG_SUFFIXES for t in tokens)
+    return any(t.text in GENERIC_ORG_HEADS or t.text in _BODY_WORDS or t.lower_ in ORG_SUFFIXES for t in tokens)
 
 
 def _split_at(ent: Span, cuts: list[int]) -> list[Span]:

@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..lexicon import (AWARDS, BODY_NOUNS, CHARACTER_VERBS, COMPANY_CONTEXT_NOUNS, DISEASE_NOUNS, DISEASES, EVENT_HEADS, KIN_NOUNS, LAW_HEADS,
-                       LIST_OF_PARTICIPANTS, ORG_NOUNS, PLACE_NOUNS, PRODUCT_NOUNS, ZONE_NAMES, VESSEL_NOUNS,
+                       LIST_OF_PARTICIPANTS, ORG_NOUNS, ORG_SUFFIXES, PLACE_NOUNS, PRODUCT_NOUNS, ZONE_NAMES, VESSEL_NOUNS,
                        WORK_CONTEXT_NOUNS, WORK_NOUNS)
 from .evidence import common_word, is_person_noun, lower_case_words
 
@@ -252,7 +252,7 @@ def products(doc: Doc, clusters: list[Cluster]) -> set[int]:
     for c in clusters:
         words = c.name.split()
         if len(words) == 2 and words[0].lower() in companies and words[1][:1].isupper() and \
-                words[1].lower() not in _BODY_SECOND_WORDS and common_word(doc, words[1], ("noun", "verb")):
+                words[1].lower() not in _BODY_SECOND_WORDS | ORG_SUFFIXES and common_word(doc, words[1], ("noun", "verb")):
             out.add(id(c))
     return out
 
