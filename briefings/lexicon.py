@@ -309,6 +309,11 @@ WORK_NOUNS = {
 }
 PRODUCT_NOUNS = {"gadget", "gadgets", "device", "devices", "phone", "phones", "handset", "handsets", "console",
                  "consoles", "product", "products", "brand", "brands", "drug", "drugs", "software", "app", "apps"}
+# Nouns for a made thing that a name can be given: "software, known as Red Wolf", "the system,
+# called CRISPR". A company or a person is introduced so too, but never by these nouns.
+THING_NOUNS = {"system", "systems", "software", "technology", "technologies", "technique", "tool", "tools", "program",
+               "programme", "platform", "method", "algorithm", "database", "app", "application", "strand",
+               "component", "weapon", "missile", "drone", "robot", "feature", "vaccine", "drug", "device", "gadget"}
 # Diseases the model takes for places or people ("diagnosed with Ebola").
 DISEASES = {"Ebola", "HIV", "Aids", "AIDS", "Sars", "SARS", "Mers", "MERS", "Covid", "Covid-19", "COVID-19", "Zika",
             "MRSA", "Malaria", "Cholera", "Polio", "Measles", "Alzheimer's", "Parkinson's", "Huntington's"}

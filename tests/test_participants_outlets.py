@@ -353,3 +353,15 @@ def test_an_employer_before_a_surname_is_not_part_of_the_name(found):
     names = set(found("Not dressing up that night was Feng Zhang, a researcher at the Broad Institute. In January "
                       "2013, the laboratories of Harvard’s Church and Broad’s Zhang were first to publish papers."))
     assert "Feng Zhang" in names and not any("’s" in name or "'s" in name for name in names)
+
+
+def test_a_name_given_to_a_made_thing_is_no_participant(found):
+    # corpus/news/wired_hebron.txt, corpus/news/technologyreview_crispr.txt
+    names = set(found("One strand of this software, known as Red Wolf, uses facial recognition cameras placed at "
+                      "checkpoints. If the system doesn’t recognize an individual, it will enroll their biometric "
+                      "data into Red Wolf, said Ori Givati.\n\n"
+                      "These Streptococcus pyogenes bacteria use a DNA-cutting defense to battle viruses. The "
+                      "system, called CRISPR, is being harnessed to treat human genetic disease. No CRISPR drug yet "
+                      "exists, said Jennifer Doudna."))
+    assert not {"Red Wolf", "CRISPR"} & names
+    assert {"Ori Givati", "Jennifer Doudna"} <= names
