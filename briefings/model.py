@@ -7,7 +7,7 @@ are cheap to build, compare and serialise to the extraction cache.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from functools import cached_property
 
 PARTICIPANT_TYPES = ("PERSON", "ORG", "GPE", "LOC")
@@ -51,6 +51,7 @@ class Article:
     checksum: str = ""  # of the file's bytes and path: what the article was read from
     dateline: str | None = None  # where the story was filed from, as its dateline says: "JAKARTA"
     cuts: tuple[tuple[str, int, str], ...] = ()  # what the clean stage cut: (kind, line, text)
+    title_cut: bool = False  # no headline: the title is the first sentence cut short (see `titled`)
 
 
 def article_to_dict(article: Article) -> dict:
@@ -64,6 +65,15 @@ def article_from_dict(data: dict) -> Article:
     date = data.get("date")
     return Article(**{**data, "date": dt.date.fromisoformat(date) if date else None, "tags": tuple(data["tags"]),
                       "cuts": tuple(tuple(c) for c in data.get("cuts", ()))})
+
+
+def titled(article: Article, extraction: Extraction) -> Article:
+    """The article as the site shows it: a first sentence cut short ("On Saturday, I went to
+    volunteer at the Operation Care International’s Christmas Party For…") gives way to the
+    headline the extractor made of the lede, when it could make one."""
+    if article.title_cut and extraction.headline:
+        return replace(article, title=extraction.headline)
+    return article
 
 
 @dataclass
@@ -115,6 +125,7 @@ class Extraction:
     key_points: list[KeyPoint] = field(default_factory=list)  # the most important, in article order
     quotes: list[Quote] = field(default_factory=list)  # in document order
     participants: list[Participant] = field(default_factory=list)  # by salience
+    headline: str | None = None  # the lede compressed to a headline (extract/headline.py), if it can be
 
     def to_dict(self) -> dict:
         """As dataclasses.asdict would give it, at a tenth of the cost: every extraction is
@@ -124,6 +135,7 @@ class Extraction:
             "quotes": [_fields(q, _QUOTE_FIELDS) for q in self.quotes],
             "participants": [{**_fields(p, _PARTICIPANT_FIELDS), "aliases": list(p.aliases)}
                              for p in self.participants],
+            "headline": self.headline,
         }
 
     @classmethod
@@ -132,6 +144,7 @@ class Extraction:
             key_points=[KeyPoint(**k) for k in data["key_points"]],
             quotes=[Quote(**q) for q in data["quotes"]],
             participants=[Participant(**p) for p in data["participants"]],
+            headline=data.get("headline"),
         )
 
     @cached_property
