@@ -298,7 +298,7 @@ TRANSFER_WORDS = {"move", "transfer", "loan", "switch", "return", "sign", "join"
 # The last word of a structure's or a natural feature's name: "the Three Gorges Dam".
 LOC_HEADS = {"Stadium", "Arena", "Park", "Dam", "Bridge", "River", "Lake", "Canal", "Tunnel", "Mountains",
              "Mountain", "Valley", "Island", "Islands", "Sea", "Ocean", "Desert", "Forest", "Bay", "Gulf",
-             "Peninsula", "Glacier"}
+             "Peninsula", "Glacier", "Airport", "Harbour", "Harbor"}
 # Nouns for a work: the name right after one is the work's ("the film Saving Private Ryan").
 WORK_NOUNS = {
     "film", "films", "movie", "movies", "comedy", "drama", "thriller", "biopic", "documentary", "epic",

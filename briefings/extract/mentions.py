@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..lexicon import (ACRONYM_SKIP, CLUB_SUFFIXES, DISEASE_NOUNS, GENERIC_ORG_HEADS,
-                       LOC_HEADS, NAME_PARTICLES, NAME_PREFIXES, RANKS, NAME_STOP_WORDS, ORG_NOUNS, ORG_SUFFIXES, POST_NOMINALS,
+                       LOC_HEADS, NAME_PARTICLES, NAME_PREFIXES, RANKS, NAME_STOP_WORDS, ORG_NOUNS, ORG_SUFFIXES, PEERAGE, POST_NOMINALS,
                        VERBS_BEFORE_NAMES)
 from . import places
 from .evidence import common_word, doc_text, is_person_noun
@@ -307,6 +307,8 @@ def _corrected_label(doc: Doc, tokens: list[Token], text: str, label: str, honor
         label = "GPE"  # "London, Birmingham, Glasgow and Cambridge", "Woodhill, Milton Keynes"; not "R. Salgia"
     if label == "GPE" and len(tokens) > 1 and tokens[-1].text in CLUB_SUFFIXES:
         label = "ORG"  # "Newcastle United"
+    if len(tokens) > 2 and tokens[0].text in PEERAGE | {"Prince", "Princess"} and tokens[1].lower_ == "of":
+        label = "PERSON"  # "the Duchess of Cambridge": a peer is named by her title and her place
     if label == "FAC" or (label == "ORG" and len(tokens) > 1 and tokens[-1].text in LOC_HEADS):
         label = "LOC"  # "the Three Gorges Dam": a structure or a feature of the land, not its builder
     if label != "ORG" and not honorific and (re.fullmatch(r"G\d{1,2}", text) or _org_noun_before(doc, tokens[0].i)):
