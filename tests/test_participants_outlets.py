@@ -369,7 +369,8 @@ def test_a_name_given_to_a_made_thing_is_no_participant(found):
 
 def test_a_peer_named_by_title_and_place_is_a_person_and_an_airport_a_place(found):
     # corpus/news/dailymail_hindmarch.txt, corpus/news/wired_hebron.txt
-    found_ = found("The Duchess of Cambridge wore one of her bags at the event. Palestinians are rarely allowed to "
-                   "fly from Ben Gurion Airport, the group said.")
+    found_ = found("The luxury handbag and accessories company which bears her name counts celebrities such as the "
+                   "Duchess of Cambridge as fans. Palestinians are rarely allowed to fly from Ben Gurion Airport, the "
+                   "group said.")
     assert found_["Duchess of Cambridge"].type == "PERSON"
     assert found_["Ben Gurion Airport"].type == "LOC"
