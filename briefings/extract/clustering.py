@@ -9,30 +9,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..lexicon import ACRONYM_SKIP, KIN_NOUNS, ORG_NOUNS, ORG_SUFFIXES
 from . import places
 from .evidence import place_evidence
+from .entities import Cluster
 from .joins import join_short_forms
-from .mentions import Mention, acronym_of, initials_start, fold
+from .mentions import Mention, acronym_of, fold, initials_start
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
-
-@dataclass
-class Cluster:
-    mentions: list[Mention] = field(default_factory=list)
-    name: str = ""
-    type: str = ""
-    role: str | None = None
-    nationality: str | None = None
-
-    @property
-    def first(self) -> int:
-        return min(m.start for m in self.mentions)
-
 
 def cluster_mentions(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
     clusters: dict[str, Cluster] = {}

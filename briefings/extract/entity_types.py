@@ -14,13 +14,14 @@ from ..lexicon import (CLUB_NOUNS, CLUB_SUFFIXES, GENERIC_ORG_HEADS, KIN_NOUNS, 
                        SAY_VERBS, TRANSFER_WORDS)
 from .evidence import has_org_words, reads_as_a_name, org_evidence, person_evidence, place_evidence, speaks
 from .first_names import gender_of_first_name
-from .mentions import Mention, propn_mask, fold
+from .entities import Mention
+from .mentions import fold, propn_mask
 from .titles import is_title_word
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from .clustering import Cluster
+    from .entities import Cluster
 
 def weigh_evidence(doc: Doc, mentions: list[Mention]) -> None:
     """Each mention's label corrected by what the words around it say (evidence.py): a person

@@ -19,7 +19,7 @@ from .titles import is_title_head
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from .mentions import Mention
+    from .entities import Mention
 
 SUBJECTS = ("nsubj", "nsubjpass")
 _LAND_NOUNS = {"island", "islands", "peninsula", "mountain", "mountains", "valley", "coast", "desert", "forest", "sea",

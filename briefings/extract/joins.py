@@ -21,7 +21,7 @@ from .mentions import fold
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from .clustering import Cluster
+    from .entities import Cluster
 
 # Words after a distinctive one that make no other entity of it ("Washtenaw Avenue"); a body's
 # generic words do ("IAAF Council" is not the IAAF), and so do a place's ("Texas City").

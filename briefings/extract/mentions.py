@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -18,6 +17,7 @@ from ..lexicon import (ACRONYM_SKIP, CLUB_SUFFIXES, DISEASE_NOUNS, GENERIC_ORG_H
                        LOC_HEADS, NAME_PARTICLES, NAME_PREFIXES, RANKS, NAME_STOP_WORDS, ORG_NOUNS, ORG_SUFFIXES, PEERAGE, POST_NOMINALS,
                        VERBS_BEFORE_NAMES)
 from . import places
+from .entities import Mention
 from .evidence import common_word, doc_text, is_person_noun
 from .titles import HONORIFICS, is_title_head, is_title_word
 
@@ -33,19 +33,6 @@ _BODY_WORDS = {"Congregation", "Center", "Centre", "Council", "Institute", "Scho
                "Bureau", "Agency", "Administration", "Foundation", "Fund", "Bank", "Church", "Order", "College"}
 _LINK = re.compile(r"https?:|www\.|\.\w+/\w")  # a link; but "GreatFire.org", "thestreet.com" are names
 _DASHES = {"-", "–", "—", "--"}
-
-
-@dataclass
-class Mention:
-    start: int  # token indexes in the Doc
-    end: int
-    text: str  # cleaned surface form
-    label: str  # PERSON, ORG, GPE, LOC after place lookup
-    place: places.Place | None = None
-    demonym: bool = False
-    honorific: bool = False  # "Mr Lane", "Mrs Gescher": only people carry these
-    kin: bool = False  # "Juninho's father", "Courtney Love, the widow of …": only people have these
-    evidence: str | None = None  # why the text, not the model, gave the label ("title", "in", "suffix")
 
 
 def clean_mention(ent: Span) -> list[Mention]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..lexicon import SAY_VERBS
-from .mentions import Mention, fold, is_honorific, join_tokens, propn_mask
+from .entities import Mention
+from .mentions import fold, is_honorific, join_tokens, propn_mask
 from .titles import is_title_head, is_title_word
 
 if TYPE_CHECKING:

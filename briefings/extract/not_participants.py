@@ -20,8 +20,7 @@ from .evidence import common_word, is_person_noun, lower_case_words
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from .clustering import Cluster
-    from .mentions import Mention
+    from .entities import Cluster, Mention
 
 _OPEN_QUOTES = {'"', "“", "‘", "'", "``", "«"}
 _CLOSE_QUOTES = {'"', "”", "’", "'", "''", "»"}
