@@ -14,15 +14,17 @@ from pathlib import Path
 from .model import Extraction
 from .write import atomic_write, remove_stale_temp
 
-_EXTRACTOR_FILES = ("model.py",)
+_EXTRACTOR_FILES = ("model.py", "lexicon.py")
 
 
 @lru_cache(maxsize=1)
 def extractor_version() -> str:
-    """Hash of the extraction code itself: editing a rule invalidates the cache by itself."""
+    """Hash of the extraction code and the data it reads (word lists, the speaker model's
+    weights): editing a rule or refitting a model invalidates the cache by itself."""
     package = Path(__file__).parent
     digest = hashlib.sha256()
-    for path in sorted((package / "extract").glob("*.py")) + [package / f for f in _EXTRACTOR_FILES]:
+    extract = sorted((package / "extract").glob("*.py")) + sorted((package / "extract").glob("*.json"))
+    for path in extract + [package / f for f in _EXTRACTOR_FILES]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..lexicon import (FEMALE_HONORIFICS, FEMALE_PRONOUNS, FEMALE_WORDS, INSTITUTION_NOUNS, MALE_HONORIFICS,
+                       MALE_PRONOUNS, MALE_WORDS, ON_BEHALF_NOUNS)
 from .first_names import gender_of_first_name
 from .participants import Cluster, Mention, Participants, fold
 from .titles import HONORIFICS, is_title_word
@@ -24,37 +26,6 @@ if TYPE_CHECKING:
 
 SUBJECTS = ("nsubj", "nsubjpass")
 UNKNOWN = Cluster(name="", type="PERSON")  # a person the article names but we could not resolve
-MALE_PRONOUNS = {"he", "him", "his", "himself"}
-FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
-MALE_HONORIFICS = {"mr", "sir", "lord", "baron", "herr", "father", "fr", "king", "prince"}
-FEMALE_HONORIFICS = {"mrs", "ms", "miss", "lady", "dame", "baroness", "madam", "mme", "mlle", "frau",
-                     "sister", "queen", "princess"}
-MALE_WORDS = {"spokesman", "chairman", "congressman", "businessman", "councilman", "assemblyman",
-              "king", "prince", "father", "husband", "son", "brother", "uncle", "grandfather",
-              "boyfriend", "actor", "duke", "emperor", "nephew", "man", "gentleman", "sir"}
-FEMALE_WORDS = {"spokeswoman", "chairwoman", "congresswoman", "businesswoman", "councilwoman",
-                "assemblywoman", "queen", "princess", "mother", "wife", "daughter", "sister", "aunt",
-                "grandmother", "girlfriend", "actress", "duchess", "empress", "niece", "woman", "lady",
-                "widow", "first lady"}
-# Nouns naming a body whose words are its members' or its organisation's: "the ministry said".
-INSTITUTION_NOUNS = {
-    "ministry", "department", "commission", "committee", "council", "agency", "office", "government",
-    "administration", "company", "firm", "group", "union", "party", "campaign", "bank", "court",
-    "board", "association", "organisation", "organization", "foundation", "institute", "center",
-    "centre", "university", "police", "service", "army", "military", "embassy", "authority", "fund",
-    "network", "newspaper", "paper", "magazine", "channel", "team", "club", "federation", "senate",
-    "house", "congress", "parliament", "assembly", "coalition", "alliance", "corporation", "bureau",
-    "secretariat", "cabinet", "regime", "force", "forces", "league", "society", "coalition",
-}
-# A body or a person speaking for someone: the someone ("Clinton's campaign", "a spokesman for
-# the ministry", "the Trump campaign") is who the words are attributed to.
-ON_BEHALF_NOUNS = {
-    "campaign", "camp", "team", "office", "spokesman", "spokeswoman", "spokesperson", "representative",
-    "aides", "aide", "staff", "statement", "website", "account", "administration", "government",
-    "ministry", "department", "press", "release", "spokespeople", "lawyers", "lawyer", "attorney",
-    "attorneys", "allies", "advisers", "surrogates", "twitter", "feed", "tweet", "tweets", "ad",
-    "official", "officials", "spokespersons", "leadership", "leaders", "members",
-}
 
 
 def add_participant(participants: Participants, cluster: Cluster) -> None:

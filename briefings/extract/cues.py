@@ -1,0 +1,312 @@
+"""Speech cues: the verb, noun, label or punctuation that says who spoke a quote.
+
+Strongest evidence first (see `Cues.attribute`):
+
+1. a transcript label inside it ("PENCE: …") or a dash after it ("…” ― Sonya Herridge");
+2. the speech verb (or speech noun: "Trump's claim that …") that governs it in the parse,
+   "X said", "said X", "X told reporters", "X, the Y, said", "X was quoted as saying";
+3. any other speech verb in its sentence(s), nearest first; "according to X";
+4. a colon cue: "X: “…”", or a sentence ending in a colon right before ("He said:");
+5. for a fragment inside a paraphrase (`Gingrich dismissed Estonia as the “suburbs of …”`),
+   the subject of the verb it hangs from;
+6. a speech verb in the short sentence right after it (“…” Then he added.).
+
+A cue's subject becomes a participant in speakers.py (names, pronouns by gender, nouns).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..lexicon import NAMING_VERBS, SPEECH_NOUNS, SPEECH_VERBS
+from .participants import Cluster
+from .quote_marks import QuoteSpan
+from .speakers import Speakers
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_DASHES = "―—–-"
+_LABEL = re.compile(r"\s*([A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,3})\s*:\s")
+_DASH_NAME = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})")
+
+
+@dataclass
+class Attribution:
+    speaker: Cluster | None = None
+    cue: str | None = None
+    strength: int = 0  # 2: a speech cue; 1: the subject of a paraphrase's verb; 0: none
+    direct: bool = False  # the cue governs the quote in the parse
+    hops: int = 0  # how far up the parse the cue is from the quote (1: the quote is its object)
+    naming: bool = False  # the cue names something: "called the winner “Miss Piggy”"
+    at: int = -1  # the cue's token
+
+
+
+class Cues:
+    """The speech cues of one Doc's quotes."""
+
+    def __init__(self, doc: Doc, text: str, quoted: set[int], speakers: Speakers):
+        self.doc = doc
+        self.text = text
+        self.quoted = quoted
+        self.speakers = speakers
+
+    def attribute(self, span: QuoteSpan, first: int, last: int) -> Attribution:
+        doc = self.doc
+        found = self._label(span) or self._dash(span)
+        if found:
+            return found
+        roots = self._roots(first, last)
+        # A whole statement belongs to the first speech verb over it, named or not ("He said the
+        # man shouted: “…”"); a fragment may sit in reported speech whose own subject is a thing
+        # (`Holm said the ad “unmistakably and wrongfully” suggests …`): look further up for it.
+        statement = self.text[span.start:span.end].rstrip().endswith((".", "?", "!")) \
+            or len(self.text[span.start:span.end].split()) >= 8
+        for root in roots:  # the speech verb or noun that governs the quote
+            found = self._governor(root, speech=True, resolved=not statement)
+            if found:
+                return found
+        fallback = next((f for f in (self._governor(r, speech=True, resolved=False) for r in roots) if f), None)
+        paraphrase = None
+        if not self._covers_sentence(first, last):
+            for root in roots:  # `dismissed Estonia as the “suburbs of St. Petersburg”`
+                paraphrase = self._governor(root, speech=False)
+                if paraphrase and paraphrase.speaker is not None:
+                    return paraphrase
+        sentences = self._sentences(first, last)
+        found = self._nearby_verb(sentences, first, last)
+        if found and (found.speaker is not None or fallback is None):
+            return found
+        found = self._according_to(sentences) or self._colon(first)
+        if found:
+            return found
+        if fallback:
+            return fallback
+        if sentences[-1].end < len(doc):
+            nxt = doc[sentences[-1].end].sent
+            if "\n" not in self.text[span.end:nxt.start_char] and len(nxt) <= 30:
+                found = self._nearby_verb([nxt], first, last)
+                # not when the verb introduces a quote of its own ("X added, “…”")
+                if found and not any(t.i in self.quoted for t in nxt if t.i > found.at):
+                    return found
+        return paraphrase or Attribution()
+
+    def previous_subject(self, first: int) -> Attribution | None:
+        """A quote that opens a sentence with no cue at all, right after a sentence about a
+        person (`Sanders identified young voters' exhaustion … . “The younger people are …”`):
+        that sentence's subject, when it is a person."""
+        doc = self.doc
+        start = doc[first].sent.start
+        if any(not (t.is_punct or t.is_space) for t in doc[start:first]) or start == 0:
+            return None
+        previous = doc[start - 1].sent
+        root = previous.root
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subject is None or root.pos_ not in ("VERB", "AUX") or {root.i, subject.i} & self.quoted:
+            return None
+        speaker = self.speakers.of_subject(subject)
+        if speaker is None or speaker.type != "PERSON":
+            return None
+        return Attribution(speaker, None, 1, False)
+
+    # -- cues ---------------------------------------------------------------------------
+
+    def _label(self, span: QuoteSpan) -> Attribution | None:
+        """A transcript's speaker label at the start of the quote: "PENCE: Well, look, …"."""
+        m = _LABEL.match(self.text, span.start)
+        if not m or m.end() > span.end:
+            return None
+        name = m.group(1)
+        if not (name.isupper() or len(name.split()) >= 2) or len(name) < 2:
+            return None
+        cluster = self.speakers.by_name(self._tokens(m.start(1), m.end(1)))
+        return Attribution(cluster, ":", 2, True) if cluster else None
+
+    def _dash(self, span: QuoteSpan) -> Attribution | None:
+        """An attribution after a dash: "“…” ― Sonya Herridge"."""
+        after = span.end
+        while after < len(self.text) and self.text[after] in "”\"’'.,!? ":
+            after += 1
+        m = _DASH_NAME.match(self.text, after)
+        if not m or after == span.end and self.text[after:after + 1] not in _DASHES:
+            return None
+        stop = re.compile(r"[\n“\"‘]").search(self.text, m.end(1))
+        rest = self.text[m.end(1):stop.start() if stop else len(self.text)]
+        if len(rest.strip(" .,")) > 40:
+            return None  # a dash inside a sentence, not a signature
+        cluster = self.speakers.by_name(self._tokens(m.start(1), m.end(1)))
+        return Attribution(cluster, "—", 2, True) if cluster else None
+
+    def _governor(self, root: Token, speech: bool, resolved: bool = True) -> Attribution | None:
+        """Walk up from the quote: the first speech verb (or noun) with a resolvable speaker
+        (with resolved=False, the first with a subject at all); with speech=False, the first
+        verb of any kind that has a subject."""
+        node, steps = root, 0
+        while node.head.i != node.i and steps < 8:
+            node, steps = node.head, steps + 1
+            if node.i in self.quoted:
+                continue
+            if speech and _is_speech_noun(node):
+                owner = next((c for c in node.children if c.dep_ == "poss"), None)
+                if owner is not None and owner.i not in self.quoted:
+                    speaker = self.speakers.of_subject(owner)
+                    if speaker is not None:
+                        return Attribution(speaker, node.text, 2, True, steps)
+                continue
+            if node.pos_ not in ("VERB", "AUX"):
+                continue
+            if speech and not _is_speech_verb(node):
+                continue
+            subject = self._subject_of(node)
+            if subject is not None:
+                speaker = self.speakers.of_subject(subject)
+                if speaker is not None or not resolved or not speech:
+                    return Attribution(speaker, node.text, 2 if speech else 1, True, steps,
+                                        node.lemma_.lower() in NAMING_VERBS)
+            elif not speech:
+                return None
+        return None
+
+    def _nearby_verb(self, sentences: list[Span], first: int, last: int) -> Attribution | None:
+        # not a verb in a clause the quote itself governs ("“That makes me smart,” when Clinton blasted him")
+        verbs = [t for sent in sentences for t in sent if t.i not in self.quoted and _is_speech_verb(t)
+                 and not (t.dep_ in ("advcl", "relcl", "acl") and t.head.i in self.quoted)]
+        verbs.sort(key=lambda t: min(abs(t.i - first), abs(t.i - last)))
+        first_found = None
+        for verb in verbs:
+            subject = self._subject_of(verb)
+            if subject is not None:
+                found = Attribution(self.speakers.of_subject(subject), verb.text, 2, at=verb.i)
+                if found.speaker is not None:
+                    return found
+                first_found = first_found or found
+        return first_found
+
+    def _according_to(self, sentences: list[Span]) -> Attribution | None:
+        doc = self.doc
+        for sent in sentences:
+            for t in sent:
+                if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to" \
+                        and t.i not in self.quoted:
+                    objects = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
+                    speaker = self.speakers.of_subject(objects[0]) if objects else None
+                    if speaker is None:
+                        speaker = self.speakers.participants.in_span(t.i + 2, min(t.i + 8, sent.end))
+                        if speaker is not None and speaker.type not in ("PERSON", "ORG"):
+                            speaker = None
+                    return Attribution(speaker, "according to", 2)
+        return None
+
+    def _colon(self, first: int) -> Attribution | None:
+        """ "Hewitt: “…”" — a name right before a colon that opens the quote."""
+        doc = self.doc
+        i = first - 1
+        while i >= 0 and doc[i].is_punct and doc[i].text != ":":
+            i -= 1
+        if i >= 1 and doc[i].text == ":" and "\n" not in doc[i].text_with_ws:
+            name = doc[i - 1]
+            cluster = self.speakers.participants.at(name.i)
+            if cluster is not None and cluster.type in ("PERSON", "ORG"):
+                return Attribution(cluster, ":", 2, True)
+            if name.pos_ == "PROPN":
+                found = self.speakers.untagged_name(name)
+                if found is not None:
+                    return Attribution(found, ":", 2, True)
+        return None
+
+    def reported_before(self, span: QuoteSpan, first: int, paragraphs: list[int]) -> Attribution | None:
+        """A quote that stands alone after a sentence ending in a colon ("He said:"), in its own
+        paragraph or the one before: that sentence's speaker."""
+        doc = self.doc
+        if first == 0:
+            return None
+        i = first - 1
+        while i > 0 and (doc[i].is_space or doc[i].is_punct and doc[i].text != ":"):
+            i -= 1
+        if doc[i].text != ":":
+            return None
+        sent = doc[i].sent
+        found = self._nearby_verb([sent], i, i + 1)
+        if found is not None:
+            found.direct = True
+            return found
+        return None
+
+    # -- parse helpers ----------------------------------------------------------------------
+
+    def _subject_of(self, verb: Token) -> Token | None:
+        """The verb's subject, or the one it inherits: "saying" after "Trump boasted", "fear"
+        after "led Dainis Ivans to", "was quoted as saying"."""
+        node = verb
+        if verb.tag_ == "VBG" and verb.i > 0 and self.doc[verb.i - 1].pos_ == "PROPN" \
+                and self.speakers.participants.at(verb.i - 1) is not None and verb.i - 1 not in self.quoted:
+            return self.doc[verb.i - 1]  # "footage of Hillary Clinton asking, “…”"
+        for _ in range(4):
+            subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in self.quoted
+                            and not c.is_punct), None)
+            if subject is not None:
+                if subject.lower_ in ("it", "this", "that") and subject.dep_ == "nsubjpass":
+                    return None
+                return subject
+            agent = next((c for c in node.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.i not in self.quoted:
+                    return pobj
+            if node.dep_ == "acl" and node.head.pos_ == "PROPN" and node.head.i not in self.quoted:
+                return node.head  # "footage of Trump saying, “…”"
+            if node.dep_ == "xcomp":
+                obj = next((c for c in node.head.children if c.dep_ == "dobj" and c.i not in self.quoted), None)
+                if obj is not None and obj.i < node.i:
+                    return obj
+            if node.dep_ in ("xcomp", "advcl", "conj", "pcomp") and node.head.i != node.i:
+                node = node.head
+                if node.dep_ == "prep" and node.head.i != node.i:
+                    node = node.head
+                if node.i in self.quoted:
+                    return None
+                continue
+            return None
+        return None
+
+    def _roots(self, first: int, last: int) -> list[Token]:
+        doc = self.doc
+        roots = []
+        for t in doc[first:last]:
+            if t.is_punct or t.is_space:
+                continue
+            if not (first <= t.head.i < last) or t.head.i == t.i:
+                roots.append(t)
+        return roots or [doc[first]]
+
+    def _sentences(self, first: int, last: int) -> list[Span]:
+        doc = self.doc
+        sents = []
+        sent = doc[first].sent
+        while True:
+            sents.append(sent)
+            if sent.end >= last or sent.end >= len(doc):
+                break
+            sent = doc[sent.end].sent
+        return sents
+
+    def _covers_sentence(self, first: int, last: int) -> bool:
+        sent = self.doc[first].sent
+        words = [t for t in sent if not t.is_punct and not t.is_space]
+        inside = [t for t in words if first <= t.i < last]
+        return len(inside) >= 0.6 * len(words)
+
+    def _tokens(self, start: int, end: int) -> list[Token]:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return list(span) if span is not None else []
+
+
+def _is_speech_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS and token.lemma_.lower() != "be"
+
+
+def _is_speech_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.lower_ in SPEECH_NOUNS
+

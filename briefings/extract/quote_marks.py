@@ -1,0 +1,85 @@
+"""Where the quotes are: quote marks paired paragraph by paragraph, over plain text.
+
+Pairing is paragraph by paragraph, so an unbalanced mark costs at most one paragraph, never the
+article; a quote left open at a paragraph's end runs to that end (the newspaper convention for
+quotes over several paragraphs). Double marks are the quotes; single marks count as quotes only
+outside a double-quoted span (the British convention), and inside one they are nested quotes
+that stay part of it. Nothing here knows about speakers or the parse.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_OPEN_DOUBLE = "“„«"
+_CLOSE_DOUBLE = "”»"
+
+
+@dataclass
+class QuoteSpan:
+    start: int  # character offsets of the quoted text, marks excluded
+    end: int
+    paragraph: int
+    closed: bool
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    spans: list[QuoteSpan] = []
+    offset = 0
+    for number, paragraph in enumerate(text.split("\n")):
+        spans.extend(_paragraph_quotes(paragraph, offset, number))
+        offset += len(paragraph) + 1
+    return [s for s in spans if re.search(r"[^\W\d_]", text[s.start:s.end])]
+
+
+def _paragraph_quotes(paragraph: str, offset: int, number: int) -> list[QuoteSpan]:
+    found = []
+    opened: int | None = None  # index just after the opening mark
+    kind = ""  # "double" or "single"
+    n = len(paragraph)
+    for i, char in enumerate(paragraph):
+        before = paragraph[i - 1] if i else " "
+        after = paragraph[i + 1] if i + 1 < n else " "
+        if opened is None:
+            if char in _OPEN_DOUBLE or (char == '"' and not after.isspace()):
+                opened, kind = i + 1, "double"
+            elif char in _CLOSE_DOUBLE and (before.isspace() or not i) and after.isalnum():
+                opened, kind = i + 1, "double"  # a closing mark typed for an opening one
+            elif char in "‘'" and (before.isspace() or before in "([—–-―\"“") and after.isalnum():
+                opened, kind = i + 1, "single"
+        elif kind == "double" and (char in _CLOSE_DOUBLE or char == '"'):
+            if char == '"' and before.isspace() and after.isalnum():
+                # a straight mark that opens: the previous quote was never closed
+                found.append(QuoteSpan(offset + opened, offset + i, number, False))
+                opened = i + 1
+                continue
+            found.append(QuoteSpan(offset + opened, offset + i, number, True))
+            opened = None
+        elif kind == "single" and char in "’'" and not before.isspace() and not after.isalnum():
+            if paragraph[i - 1] in "sS" and after.isspace() and _single_continues(paragraph, i):
+                continue  # a plural possessive ("voters’ concerns") inside the quote
+            found.append(QuoteSpan(offset + opened, offset + i, number, True))
+            opened = None
+    # A quote left open runs to the paragraph's end (the convention for quotes over several
+    # paragraphs); a single mark only when it surely opens a quote: a curly one, or one at the
+    # start of the paragraph or after a colon, not an apostrophe ('90s).
+    surely_single = kind == "single" and opened is not None and (
+        paragraph[opened - 1] == "‘" or not paragraph[:opened - 1].strip() or paragraph[:opened - 1].rstrip().endswith(":"))
+    if opened is not None and (kind == "double" or surely_single):
+        end = len(paragraph.rstrip())
+        if end > opened:
+            found.append(QuoteSpan(offset + opened, offset + end, number, False))
+    return [_trim(paragraph, offset, q) for q in found]
+
+
+def _single_continues(paragraph: str, i: int) -> bool:
+    """Whether a later single mark in the paragraph could close the quote instead."""
+    return bool(re.search(r"\w[’'](?!\w)", paragraph[i + 1:]))
+
+
+def _trim(paragraph: str, offset: int, span: QuoteSpan) -> QuoteSpan:
+    """Drop outer spaces, and the comma that hands over to the cue ("…,” she said)."""
+    text = paragraph[span.start - offset:span.end - offset]
+    lead = len(text) - len(text.lstrip())
+    trail = len(text) - len(text.rstrip().rstrip(",").rstrip())
+    return QuoteSpan(span.start + lead, span.end - trail, span.paragraph, span.closed)
