@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import io
 import sys
-from contextlib import redirect_stdout
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -30,13 +28,13 @@ def scorer():
     return module
 
 
-def predict(docs, model=None) -> dict[str, list[dict]]:
+def predict(docs, weights="default") -> dict[str, list[dict]]:
     from briefings.extract.participants import find_participants
     from briefings.extract.quotes import find_quotes
 
     preds = {}
     for item, doc in docs:
-        quotes = find_quotes(doc, find_participants(doc), **({"model": model} if model is not None else {}))
+        quotes = find_quotes(doc, find_participants(doc), **({} if weights == "default" else {"weights": weights}))
         preds[item["id"]] = [{"text": q.text, "speaker": q.speaker} for q in quotes]
     return preds
 
@@ -45,6 +43,25 @@ def score(docs, preds, verbose=False):
     module = scorer()
     gold = [item for item, _ in docs]
     return module.score(gold, preds, verbose)
+
+
+def named_unknown(docs, preds) -> tuple[int, int]:
+    """(quotes credited to someone, quotes) among matched quotes whose gold speaker is unknown:
+    "a spokesman said", "she was warned that": naming anyone there is most often a wrong credit."""
+    module = scorer()
+    named = total = 0
+    for item, _ in docs:
+        used, clean = set(), []
+        for q in preds.get(item["id"], []):
+            found = module.locate(item["text"], q["text"], used)
+            if found:
+                used.add(found)
+            clean.append({**q, "start": found[0] if found else None, "end": found[1] if found else None})
+        for i, j in module.match(clean, item["quotes"]):
+            if item["quotes"][j]["speaker"] is None:
+                total += 1
+                named += clean[i]["speaker"] is not None
+    return named, total
 
 
 def summary(res) -> str:

@@ -16,7 +16,7 @@ A cue's subject becomes a participant in speakers.py (names, pronouns by gender,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..lexicon import NAMING_VERBS, SPEECH_NOUNS, SPEECH_VERBS
@@ -41,7 +41,9 @@ class Attribution:
     hops: int = 0  # how far up the parse the cue is from the quote (1: the quote is its object)
     naming: bool = False  # the cue names something: "called the winner “Miss Piggy”"
     at: int = -1  # the cue's token
-
+    kind: str = "none"  # which rule found it: "label", "governor", "nearby", … (a speaker model's feature)
+    subject: int = -1  # the token of the cue's subject ("he", "Trump", "the spokesman"), or -1
+    evidence: dict[str, Cluster] = field(default_factory=dict)  # every cue's speaker, by kind
 
 
 class Cues:
@@ -54,44 +56,52 @@ class Cues:
         self.speakers = speakers
 
     def attribute(self, span: QuoteSpan, first: int, last: int) -> Attribution:
+        """The strongest cue's attribution; every cue found, strong or weak, in its `evidence`."""
+        found = self._evidence(span, first, last)
+        evidence = {kind: f.speaker for kind, f in found.items() if f is not None and f.speaker is not None}
+        for kind in ("label", "dash", "governor", "paraphrase"):
+            if found.get(kind):
+                return _kind(found[kind], kind, evidence)
+        fallback, nearby = found.get("unresolved"), found.get("nearby")
+        if nearby and (nearby.speaker is not None or fallback is None):
+            return _kind(nearby, "nearby", evidence)
+        for kind in ("according", "colon", "unresolved", "after"):
+            if found.get(kind):
+                return _kind(found[kind], kind, evidence)
+        last_paraphrase = found.get("paraphrase_unresolved")
+        return _kind(last_paraphrase, "paraphrase", evidence) if last_paraphrase else Attribution(evidence=evidence)
+
+    def _evidence(self, span: QuoteSpan, first: int, last: int) -> dict[str, Attribution | None]:
         doc = self.doc
-        found = self._label(span) or self._dash(span)
-        if found:
-            return found
+        found: dict[str, Attribution | None] = {"label": self._label(span), "dash": self._dash(span)}
         roots = self._roots(first, last)
         # A whole statement belongs to the first speech verb over it, named or not ("He said the
         # man shouted: “…”"); a fragment may sit in reported speech whose own subject is a thing
         # (`Holm said the ad “unmistakably and wrongfully” suggests …`): look further up for it.
         statement = self.text[span.start:span.end].rstrip().endswith((".", "?", "!")) \
             or len(self.text[span.start:span.end].split()) >= 8
-        for root in roots:  # the speech verb or noun that governs the quote
-            found = self._governor(root, speech=True, resolved=not statement)
-            if found:
-                return found
-        fallback = next((f for f in (self._governor(r, speech=True, resolved=False) for r in roots) if f), None)
-        paraphrase = None
+        # the speech verb or noun that governs the quote
+        found["governor"] = _first(self._governor(root, speech=True, resolved=not statement) for root in roots)
+        found["unresolved"] = _first(self._governor(r, speech=True, resolved=False) for r in roots)
         if not self._covers_sentence(first, last):
             for root in roots:  # `dismissed Estonia as the “suburbs of St. Petersburg”`
                 paraphrase = self._governor(root, speech=False)
+                found["paraphrase_unresolved"] = paraphrase
                 if paraphrase and paraphrase.speaker is not None:
-                    return paraphrase
+                    found["paraphrase"] = paraphrase
+                    break
         sentences = self._sentences(first, last)
-        found = self._nearby_verb(sentences, first, last)
-        if found and (found.speaker is not None or fallback is None):
-            return found
-        found = self._according_to(sentences) or self._colon(first)
-        if found:
-            return found
-        if fallback:
-            return fallback
+        found["nearby"] = self._nearby_verb(sentences, first, last)
+        found["according"] = self._according_to(sentences)
+        found["colon"] = self._colon(first)
         if sentences[-1].end < len(doc):
             nxt = doc[sentences[-1].end].sent
             if "\n" not in self.text[span.end:nxt.start_char] and len(nxt) <= 30:
-                found = self._nearby_verb([nxt], first, last)
+                after = self._nearby_verb([nxt], first, last)
                 # not when the verb introduces a quote of its own ("X added, “…”")
-                if found and not any(t.i in self.quoted for t in nxt if t.i > found.at):
-                    return found
-        return paraphrase or Attribution()
+                if after and not any(t.i in self.quoted for t in nxt if t.i > after.at):
+                    found["after"] = after
+        return found
 
     def previous_subject(self, first: int) -> Attribution | None:
         """A quote that opens a sentence with no cue at all, right after a sentence about a
@@ -109,7 +119,7 @@ class Cues:
         speaker = self.speakers.of_subject(subject)
         if speaker is None or speaker.type != "PERSON":
             return None
-        return Attribution(speaker, None, 1, False)
+        return Attribution(speaker, None, 1, False, kind="previous_subject", subject=subject.i)
 
     # -- cues ---------------------------------------------------------------------------
 
@@ -122,7 +132,7 @@ class Cues:
         if not (name.isupper() or len(name.split()) >= 2) or len(name) < 2:
             return None
         cluster = self.speakers.by_name(self._tokens(m.start(1), m.end(1)))
-        return Attribution(cluster, ":", 2, True) if cluster else None
+        return Attribution(cluster, ":", 2, True, kind="label") if cluster else None
 
     def _dash(self, span: QuoteSpan) -> Attribution | None:
         """An attribution after a dash: "“…” ― Sonya Herridge"."""
@@ -137,7 +147,7 @@ class Cues:
         if len(rest.strip(" .,")) > 40:
             return None  # a dash inside a sentence, not a signature
         cluster = self.speakers.by_name(self._tokens(m.start(1), m.end(1)))
-        return Attribution(cluster, "—", 2, True) if cluster else None
+        return Attribution(cluster, "—", 2, True, kind="dash") if cluster else None
 
     def _governor(self, root: Token, speech: bool, resolved: bool = True) -> Attribution | None:
         """Walk up from the quote: the first speech verb (or noun) with a resolvable speaker
@@ -153,18 +163,21 @@ class Cues:
                 if owner is not None and owner.i not in self.quoted:
                     speaker = self.speakers.of_subject(owner)
                     if speaker is not None:
-                        return Attribution(speaker, node.text, 2, True, steps)
+                        return Attribution(speaker, node.text, 2, True, steps, subject=owner.i)
                 continue
             if node.pos_ not in ("VERB", "AUX"):
                 continue
             if speech and not _is_speech_verb(node):
                 continue
             subject = self._subject_of(node)
-            if subject is not None:
-                speaker = self.speakers.of_subject(subject)
+            # "she was warned that “…”": a cue whose speaker the sentence does not name
+            passive = subject is None and speech and any(c.dep_ == "nsubjpass" for c in node.children)
+            if subject is not None or passive:
+                speaker = self.speakers.of_subject(subject) if subject is not None else None
                 if speaker is not None or not resolved or not speech:
                     return Attribution(speaker, node.text, 2 if speech else 1, True, steps,
-                                        node.lemma_.lower() in NAMING_VERBS)
+                                       node.lemma_.lower() in NAMING_VERBS, at=node.i,
+                                       subject=subject.i if subject is not None else -1)
             elif not speech:
                 return None
         return None
@@ -178,7 +191,7 @@ class Cues:
         for verb in verbs:
             subject = self._subject_of(verb)
             if subject is not None:
-                found = Attribution(self.speakers.of_subject(subject), verb.text, 2, at=verb.i)
+                found = Attribution(self.speakers.of_subject(subject), verb.text, 2, at=verb.i, subject=subject.i)
                 if found.speaker is not None:
                     return found
                 first_found = first_found or found
@@ -196,7 +209,8 @@ class Cues:
                         speaker = self.speakers.participants.in_span(t.i + 2, min(t.i + 8, sent.end))
                         if speaker is not None and speaker.type not in ("PERSON", "ORG"):
                             speaker = None
-                    return Attribution(speaker, "according to", 2)
+                    return Attribution(speaker, "according to", 2, kind="according",
+                                       subject=objects[0].i if objects else -1)
         return None
 
     def _colon(self, first: int) -> Attribution | None:
@@ -209,11 +223,11 @@ class Cues:
             name = doc[i - 1]
             cluster = self.speakers.participants.at(name.i)
             if cluster is not None and cluster.type in ("PERSON", "ORG"):
-                return Attribution(cluster, ":", 2, True)
+                return Attribution(cluster, ":", 2, True, kind="colon", subject=name.i)
             if name.pos_ == "PROPN":
                 found = self.speakers.untagged_name(name)
                 if found is not None:
-                    return Attribution(found, ":", 2, True)
+                    return Attribution(found, ":", 2, True, kind="colon", subject=name.i)
         return None
 
     def reported_before(self, span: QuoteSpan, first: int, paragraphs: list[int]) -> Attribution | None:
@@ -231,7 +245,7 @@ class Cues:
         found = self._nearby_verb([sent], i, i + 1)
         if found is not None:
             found.direct = True
-            return found
+            return _kind(found, "reported_before")
         return None
 
     # -- parse helpers ----------------------------------------------------------------------
@@ -243,18 +257,20 @@ class Cues:
         if verb.tag_ == "VBG" and verb.i > 0 and self.doc[verb.i - 1].pos_ == "PROPN" \
                 and self.speakers.participants.at(verb.i - 1) is not None and verb.i - 1 not in self.quoted:
             return self.doc[verb.i - 1]  # "footage of Hillary Clinton asking, “…”"
-        for _ in range(4):
-            subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in self.quoted
-                            and not c.is_punct), None)
+        for depth in range(4):
+            subject = self._best_subject(node)
+            agent = next((c for c in node.children if c.dep_ == "agent"), None)
+            agent = next((c for c in agent.children if c.dep_ == "pobj" and c.i not in self.quoted), None) if agent else None
+            if subject is not None and subject.dep_ == "nsubjpass" and depth == 0 and node.lemma_.lower() != "quote":
+                # The speech verb itself is passive: its subject is who the words went to or were
+                # about ("she was warned that …", "Hoboken is considered an “Abbott district”").
+                return agent
             if subject is not None:
                 if subject.lower_ in ("it", "this", "that") and subject.dep_ == "nsubjpass":
                     return None
                 return subject
-            agent = next((c for c in node.children if c.dep_ == "agent"), None)
             if agent is not None:
-                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-                if pobj is not None and pobj.i not in self.quoted:
-                    return pobj
+                return agent
             if node.dep_ == "acl" and node.head.pos_ == "PROPN" and node.head.i not in self.quoted:
                 return node.head  # "footage of Trump saying, “…”"
             if node.dep_ == "xcomp":
@@ -270,6 +286,16 @@ class Cues:
                 continue
             return None
         return None
+
+    def _best_subject(self, verb: Token) -> Token | None:
+        """The verb's subject; of two (the parser's "said Army Capt. Christian Pardo"), the person."""
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in self.quoted
+                    and not c.is_punct]
+        if len(subjects) > 1:
+            people = [c for c in subjects if (cluster := self.speakers.participants.at(c.i)) is not None
+                      and cluster.type == "PERSON"]
+            return people[-1] if people else subjects[0]
+        return subjects[0] if subjects else None
 
     def _roots(self, first: int, last: int) -> list[Token]:
         doc = self.doc
@@ -301,6 +327,17 @@ class Cues:
     def _tokens(self, start: int, end: int) -> list[Token]:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return list(span) if span is not None else []
+
+
+def _kind(found: Attribution, kind: str, evidence: dict[str, Cluster] | None = None) -> Attribution:
+    found.kind = kind
+    if evidence is not None:
+        found.evidence = evidence
+    return found
+
+
+def _first(items):
+    return next((item for item in items if item), None)
 
 
 def _is_speech_verb(token: Token) -> bool:

@@ -17,6 +17,7 @@ from ..model import Quote
 from .cues import Attribution, Cues
 from .participants import Cluster, Participants
 from .quote_marks import QuoteSpan, find_quote_spans
+from .speaker_model import Attributed, candidates, choose, load_weights
 from .speakers import Speakers
 
 if TYPE_CHECKING:
@@ -25,7 +26,26 @@ if TYPE_CHECKING:
 __all__ = ["find_quotes", "find_quote_spans"]
 
 
-def find_quotes(doc: Doc, participants: Participants) -> list[Quote]:
+_DEFAULT = object()
+
+
+def find_quotes(doc: Doc, participants: Participants, weights: dict[str, float] | None | object = _DEFAULT) -> list[Quote]:
+    """The article's quotes in order, each with its speaker's canonical name or None. `weights`:
+    the speaker model's (speaker_model.py); the shipped ones by default, None for the rules alone."""
+    text = doc.text
+    kept, speakers = attribute_quotes(doc, participants)
+    weights = load_weights() if weights is _DEFAULT else weights
+    if weights:
+        chosen = [choose(options, weights) for options in candidates(doc, participants, speakers, [q for _, q in kept])]
+    else:
+        chosen = [q.found.speaker for _, q in kept]
+    return [Quote(text=text[span.start:span.end], speaker=speaker.name if speaker else None, cue=q.found.cue,
+                  start=span.start, end=span.end, paragraph=q.paragraph)
+            for (span, q), speaker in zip(kept, chosen)]
+
+
+def attribute_quotes(doc: Doc, participants: Participants) -> tuple[list[tuple[QuoteSpan, Attributed]], Speakers]:
+    """The quotes worth keeping, each with what the rules found for it, in order."""
     text = doc.text
     spans = find_quote_spans(text)
     starts = [t.idx for t in doc]
@@ -39,27 +59,34 @@ def find_quotes(doc: Doc, participants: Participants) -> list[Quote]:
     speakers = Speakers(doc, participants, quoted)
     finder = Cues(doc, text, quoted, speakers)
 
-    quotes: list[Quote] = []
-    previous: tuple[QuoteSpan, Quote, Cluster | None] | None = None
+    kept: list[tuple[QuoteSpan, Attributed]] = []
+    previous: tuple[QuoteSpan, Cluster | None] | None = None
     paragraphs = _paragraph_numbers(text)
     for span, (first, last) in zip(spans, token_ranges):
         found = finder.attribute(span, first, last)
         continued = previous is not None and _continues(previous[0], span, text, paragraphs)
         words = len(text[span.start:span.end].split())
+        evidence = dict(found.evidence)
+        before = {"reported_before": finder.reported_before(span, first, paragraphs),
+                  "previous_subject": finder.previous_subject(first)}
+        evidence.update({kind: f.speaker for kind, f in before.items() if f is not None and f.speaker is not None})
+        if continued and previous[1] is not None:
+            evidence["continuation"] = previous[1]
         if found.strength < 2 and continued and found.speaker is None:
-            found = Attribution(previous[2], None, found.strength)  # no cue of its own
+            found = Attribution(previous[1], None, found.strength, kind="continuation")  # no cue of its own
         elif found.strength == 0:
-            found = finder.reported_before(span, first, paragraphs) or finder.previous_subject(first) or found
+            found = before["reported_before"] or before["previous_subject"] or found
+        found.evidence = evidence
         if not _keep(text, span, found, continued, words, doc, first, last):
             continue
-        speaker = found.speaker
-        if speaker is not None:
-            speakers.note(first, speaker)
-        quote = Quote(text=text[span.start:span.end], speaker=speaker.name if speaker else None,
-                      cue=found.cue, start=span.start, end=span.end, paragraph=paragraphs[span.paragraph])
-        quotes.append(quote)
-        previous = (span, quote, speaker)
-    return quotes
+        if found.speaker is not None and speakers.is_place(found.speaker):
+            found.speaker = None  # "warning that Seoul will pay for such “stupid” acts": never a place
+        found.evidence = {kind: c for kind, c in found.evidence.items() if not speakers.is_place(c)}
+        if found.speaker is not None:
+            speakers.note(first, found.speaker)
+        kept.append((span, Attributed(first, last, paragraphs[span.paragraph], words, found)))
+        previous = (span, found.speaker)
+    return kept, speakers
 
 
 def _paragraph_numbers(text: str) -> list[int]:

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 SUBJECTS = ("nsubj", "nsubjpass")
+_PLACE_PREPOSITIONS = {"in", "at", "from", "to", "near", "across", "outside", "inside", "around", "into", "toward",
+                       "towards", "through"}
 UNKNOWN = Cluster(name="", type="PERSON")  # a person the article names but we could not resolve
 
 
@@ -190,8 +192,19 @@ class Speakers:
     def _usable(self, cluster: Cluster, subject: Token) -> bool:
         if cluster.type in ("PERSON", "ORG"):
             return True
-        # A place speaks only as itself ("Russia said"), not as a modifier ("New York businessman").
+        # A place speaks only as itself ("Russia said"), not as a modifier ("New York businessman");
+        # quotes.py then keeps the quote and drops a speaker that reads as a place (is_place).
         return cluster.type == "GPE" and subject.pos_ == "PROPN"
+
+    def is_place(self, cluster: Cluster) -> bool:
+        """A GPE that reads as a place, not as a surname the model typed GPE ("Stenberg said"):
+        a known country, or one the article names as where something is ("in Seoul")."""
+        if cluster.type not in ("GPE", "LOC"):
+            return False
+        if any(m.place is not None for m in cluster.mentions):
+            return True
+        doc = self.doc
+        return any(m.start > 0 and doc[m.start - 1].lower_ in _PLACE_PREPOSITIONS for m in cluster.mentions)
 
     def untagged_name(self, subject: Token) -> Cluster | None:
         """A proper noun the model did not tag: a surname of someone named in full, or a new
