@@ -4,14 +4,15 @@ cross-validated figures, and write its weights as JSON.
     python bench/train_speakers.py                 # 5-fold CV figures on train, then fit on all of it
     python bench/train_speakers.py --write         # ... and write briefings/extract/speaker_weights.json
 
-Only train.jsonl is read: dev stays a held-out check. Each quote the rules keep is matched to gold
-as score_quotes.py matches it; its candidates (speaker_model.candidates) are labelled by the
-scorer's own rule (same last name as the gold speaker). A quote whose gold speaker is unknown
-teaches "nobody we can name". Of the quotes whose gold speaker is unknown, only those whose cue names a common noun ("an
-official said") teach "nobody": the others are unknown because the gold's coreference failed.
-The model is a conditional logit (softmax over one quote's
-candidates) with an L2 penalty, fitted by Newton's method: numpy only, deterministic, the same
-weights on every run. Parsed Docs come from bench/quotes_corpus.py's cache.
+Only train.jsonl is read: dev stays a held-out check. The model decides only the quotes the rules
+leave without a speaker (speaker_model.needs_model); each of those is matched to gold as
+score_quotes.py matches it, and its candidates are labelled by the scorer's own rule (same last
+name as the gold speaker). A quote whose gold speaker is unknown teaches "nobody we can name"
+only when its cue's subject is a common noun ("the official said"); otherwise it is unknown
+because the gold's coreference failed on a "he", which says nothing about who spoke. The model is
+a conditional logit (softmax over one quote's candidates) with an L2 penalty, fitted by Newton's
+method: numpy only, deterministic, the same weights on every run. Parsed Docs come from
+bench/quotes_corpus.py's cache.
 """
 from __future__ import annotations
 
@@ -48,7 +49,7 @@ def examples(docs):
         kept, speakers = attribute_quotes(doc, participants)
         if not kept:
             continue
-        options = candidates(doc, participants, speakers, [q for _, q in kept])
+        options = candidates(doc, participants, speakers, [q for _, q in kept])  # the quotes the model decides
         used, preds = set(), []
         for span, _ in kept:
             found = module.locate(item["text"], doc.text[span.start:span.end], used)
@@ -57,6 +58,8 @@ def examples(docs):
             preds.append({"text": doc.text[span.start:span.end], "start": found[0] if found else None,
                           "end": found[1] if found else None})
         for i, j in module.match(preds, item["quotes"]):
+            if i not in options:
+                continue  # the rules decide this one
             gold = item["quotes"][j]["speaker"]
             found = kept[i][1].found
             if gold is None and not (found.subject >= 0 and doc[found.subject].pos_ == "NOUN"):

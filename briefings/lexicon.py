@@ -19,7 +19,7 @@ SPEECH_VERBS = {
     "allege", "contend", "acknowledge", "recount", "echo", "proclaim", "retort", "snap", "sigh",
     "exclaim", "muse", "wonder", "speculate", "assure", "advise", "inform", "pledge", "estimate",
     "find", "conclude", "rule", "order", "urge", "decry", "condemn", "hail", "welcome", "characterize",
-    "characterise", "term", "deem", "consider", "question", "challenge",
+    "characterise", "term", "deem", "consider", "question", "challenge", "confess", "interject", "concur",
 }
 # Nouns that carry an attribution on their possessor: "Trump's claim that …", "her remark".
 SPEECH_NOUNS = {
@@ -64,4 +64,33 @@ ON_BEHALF_NOUNS = {
     "ministry", "department", "press", "release", "spokespeople", "lawyers", "lawyer", "attorney",
     "attorneys", "allies", "advisers", "surrogates", "twitter", "feed", "tweet", "tweets", "ad",
     "official", "officials", "spokespersons", "leadership", "leaders", "members",
+}
+# Nouns for a person who speaks without a name: "a spokesman said", "one official added".
+SPEAKER_NOUNS = {
+    "spokesman", "spokeswoman", "spokesperson", "official", "aide", "adviser", "advisor", "source", "insider",
+    "man", "woman", "person", "resident", "voter", "witness", "representative", "staffer", "strategist",
+    "operative", "lawyer", "attorney", "executive", "analyst", "expert", "observer", "diplomat", "officer",
+}
+# Capitals and US states: places the news makes speak for a government ("Seoul said", "Washington
+# warned"), which a speaker never is. A surname the model typed GPE ("Stenberg said") is not here.
+CAPITALS_AND_STATES = {
+    "Abu Dhabi", "Abuja", "Accra", "Addis Ababa", "Algiers", "Amman", "Amsterdam", "Ankara", "Astana", "Athens",
+    "Baghdad", "Baku", "Bamako", "Bangkok", "Beijing", "Beirut", "Belgrade", "Berlin", "Bern", "Bishkek", "Bogota",
+    "Brasilia", "Bratislava", "Brussels", "Bucharest", "Budapest", "Buenos Aires", "Cairo", "Canberra", "Caracas",
+    "Chisinau", "Colombo", "Copenhagen", "Dakar", "Damascus", "Delhi", "Dhaka", "Doha", "Dublin", "Dushanbe",
+    "Edinburgh", "Freetown", "Hanoi", "Harare", "Havana", "Helsinki", "Islamabad", "Jakarta", "Jerusalem", "Kabul",
+    "Kampala", "Kathmandu", "Khartoum", "Kiev", "Kigali", "Kinshasa", "Kuala Lumpur", "Kuwait City", "Kyiv",
+    "Lagos", "Lima", "Lisbon", "Ljubljana", "London", "Luanda", "Lusaka", "Madrid", "Managua", "Manila", "Maputo",
+    "Mexico City", "Minsk", "Mogadishu", "Monrovia", "Montevideo", "Moscow", "Muscat", "Nairobi", "New Delhi",
+    "Niamey", "Nicosia", "Oslo", "Ottawa", "Panama City", "Paris", "Phnom Penh", "Prague", "Pretoria", "Pyongyang",
+    "Quito", "Rabat", "Reykjavik", "Riga", "Riyadh", "Rome", "Sanaa", "Santiago", "Sarajevo", "Seoul", "Singapore",
+    "Skopje", "Sofia", "Stockholm", "Taipei", "Tallinn", "Tashkent", "Tbilisi", "Tegucigalpa", "Tehran", "Tel Aviv",
+    "Tirana", "Tokyo", "Tripoli", "Tunis", "Ulaanbaatar", "Vienna", "Vilnius", "Warsaw", "Washington", "Wellington",
+    "Westminster", "Whitehall", "Yerevan", "Zagreb", "Brussels", "Holyrood", "Downing Street", "Kremlin",
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida",
+    "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine",
+    "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada",
+    "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio", "Oklahoma",
+    "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah",
+    "Vermont", "Virginia", "West Virginia", "Wisconsin", "Wyoming",
 }

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import NAMING_VERBS, SPEECH_NOUNS, SPEECH_VERBS
 from .participants import Cluster
 from .quote_marks import QuoteSpan
-from .speakers import Speakers
+from .speakers import Speakers, unnamed_person
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -44,6 +44,9 @@ class Attribution:
     kind: str = "none"  # which rule found it: "label", "governor", "nearby", … (a speaker model's feature)
     subject: int = -1  # the token of the cue's subject ("he", "Trump", "the spokesman"), or -1
     evidence: dict[str, Cluster] = field(default_factory=dict)  # every cue's speaker, by kind
+    # The cue says the words are someone's the article does not name: "she was warned that …",
+    # "an official said", "the man shouted". Nobody is credited with them.
+    unnamed: bool = False
 
 
 class Cues:
@@ -98,8 +101,10 @@ class Cues:
             nxt = doc[sentences[-1].end].sent
             if "\n" not in self.text[span.end:nxt.start_char] and len(nxt) <= 30:
                 after = self._nearby_verb([nxt], first, last)
-                # not when the verb introduces a quote of its own ("X added, “…”")
-                if after and not any(t.i in self.quoted for t in nxt if t.i > after.at):
+                # not when the verb introduces a quote of its own ("X added, “…”") or says
+                # something else ("But Mark Oaten accused Mr Clarke of …")
+                if after and not any(t.i in self.quoted for t in nxt if t.i > after.at) \
+                        and not _says_something_else(doc[after.at]):
                     found["after"] = after
         return found
 
@@ -177,7 +182,8 @@ class Cues:
                 if speaker is not None or not resolved or not speech:
                     return Attribution(speaker, node.text, 2 if speech else 1, True, steps,
                                        node.lemma_.lower() in NAMING_VERBS, at=node.i,
-                                       subject=subject.i if subject is not None else -1)
+                                       subject=subject.i if subject is not None else -1,
+                                       unnamed=passive or speaker is None and unnamed_person(subject))
             elif not speech:
                 return None
         return None
@@ -191,7 +197,9 @@ class Cues:
         for verb in verbs:
             subject = self._subject_of(verb)
             if subject is not None:
-                found = Attribution(self.speakers.of_subject(subject), verb.text, 2, at=verb.i, subject=subject.i)
+                speaker = self.speakers.of_subject(subject)
+                found = Attribution(speaker, verb.text, 2, at=verb.i, subject=subject.i,
+                                    unnamed=speaker is None and unnamed_person(subject))
                 if found.speaker is not None:
                     return found
                 first_found = first_found or found
@@ -295,6 +303,13 @@ class Cues:
             people = [c for c in subjects if (cluster := self.speakers.participants.at(c.i)) is not None
                       and cluster.type == "PERSON"]
             return people[-1] if people else subjects[0]
+        if not subjects and _is_speech_verb(verb) and 0 < verb.i < len(self.doc) - 1 and self.doc[verb.i - 1].is_punct:
+            # "…,” said Skelly, explaining …": the parser sometimes hangs the subject inverted
+            # after a quote on the verb as something else; a name right there is the subject.
+            name = self.doc[verb.i + 1]
+            if name.head.i == verb.i and name.pos_ == "PROPN" and name.dep_ in ("advmod", "npadvmod", "attr") \
+                    and name.i not in self.quoted:
+                return name
         return subjects[0] if subjects else None
 
     def _roots(self, first: int, last: int) -> list[Token]:
@@ -327,6 +342,15 @@ class Cues:
     def _tokens(self, start: int, end: int) -> list[Token]:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return list(span) if span is not None else []
+
+
+def _says_something_else(verb: Token) -> bool:
+    """A verb after a quote that reports something of its own, not the quote: "But Mark Oaten
+    accused Mr Clarke of avoiding …", "He said that …"."""
+    if verb.sent[0].lower_ in ("but", "however", "meanwhile", "yet"):
+        return True
+    return any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "prep" and any(g.dep_ == "pcomp" for g in c.children)
+               for c in verb.children)
 
 
 def _kind(found: Attribution, kind: str, evidence: dict[str, Cluster] | None = None) -> Attribution:

@@ -34,11 +34,11 @@ def find_quotes(doc: Doc, participants: Participants, weights: dict[str, float] 
     the speaker model's (speaker_model.py); the shipped ones by default, None for the rules alone."""
     text = doc.text
     kept, speakers = attribute_quotes(doc, participants)
+    chosen = [q.found.speaker for _, q in kept]
     weights = load_weights() if weights is _DEFAULT else weights
-    if weights:
-        chosen = [choose(options, weights) for options in candidates(doc, participants, speakers, [q for _, q in kept])]
-    else:
-        chosen = [q.found.speaker for _, q in kept]
+    if weights:  # the quotes whose cue the rules could not resolve
+        for k, options in candidates(doc, participants, speakers, [q for _, q in kept]).items():
+            chosen[k] = choose(options, weights)
     return [Quote(text=text[span.start:span.end], speaker=speaker.name if speaker else None, cue=q.found.cue,
                   start=span.start, end=span.end, paragraph=q.paragraph)
             for (span, q), speaker in zip(kept, chosen)]

@@ -1,12 +1,14 @@
-"""A learned choice of speaker among a quote's candidates, over the rules' evidence.
+"""A learned choice of speaker for the quotes whose cue names nobody the rules can resolve.
 
-The rules (cues.py, speakers.py) name a speaker from one cue. A reader weighs more: who was just
-quoted, who is the subject nearby, whom a "he" can be, who is only spoken *to*. This module
-scores every participant who could have said a quote (each person or organisation, and "nobody
-we can name") by a dot product of features with weights fitted on PolNeAR's train split by
-bench/train_speakers.py, and keeps the best. The weights ship as plain JSON beside this file
-(no pickle, no scikit-learn at run time); the file is part of the extraction cache key
-(cache.py hashes extract/*.json), and without it the rules' choice stands.
+When a cue names its speaker ("Mr Clarke said", "she said" with one woman in reach), the rules
+(cues.py, speakers.py) decide. Where they cannot (a quote with no cue of its own, a verb whose
+subject the parse lost, a fragment in a paraphrase), a reader still weighs who was just quoted,
+who is the subject nearby, whom a "he" can be and who is only spoken *to*. This module scores each
+person and organisation of the article, and "nobody we can name", by a dot product of such
+features with weights fitted on PolNeAR's train split by bench/train_speakers.py, and keeps the
+best. The weights ship as plain JSON beside this file (no pickle, no scikit-learn at run time);
+the file is part of the extraction cache key (cache.py hashes extract/*.json), and without it
+those quotes keep no speaker.
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import SPEECH_VERBS
 from .cues import Attribution
 from .participants import Cluster, Participants
-from .speakers import Speakers
+from .speakers import Speakers, determiner
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -51,9 +53,15 @@ def load_weights(path: Path = WEIGHTS) -> dict[str, float] | None:
         return None
 
 
+def needs_model(found: Attribution) -> bool:
+    """A quote the rules leave without a speaker although its cue does not say that nobody we
+    can name spoke it ("an official said", "she was warned that": those stay None)."""
+    return found.speaker is None and not found.unnamed
+
+
 def choose(options: list[tuple[Cluster | None, Features]], weights: dict[str, float]) -> Cluster | None:
-    """The candidate with the highest score; ties go to the earlier one (the rules' own choice
-    comes first), so the result never depends on dictionary order."""
+    """The candidate with the highest score; ties go to the earlier one (article order), so the
+    result never depends on dictionary order."""
     best, best_score = None, float("-inf")
     for cluster, features in options:
         score = sum(weights.get(name, 0.0) * value for name, value in features.items())
@@ -63,24 +71,25 @@ def choose(options: list[tuple[Cluster | None, Features]], weights: dict[str, fl
 
 
 def candidates(doc: Doc, participants: Participants, speakers: Speakers,
-               quotes: list[Attributed]) -> list[list[tuple[Cluster | None, Features]]]:
-    """For each quote, its candidate speakers with their features: the rules' choice first, then
-    every person and organisation of the article, then None ("nobody we can name")."""
-    context = _Context(doc, participants, speakers)
-    out = []
+               quotes: list[Attributed]) -> dict[int, list[tuple[Cluster | None, Features]]]:
+    """For each quote that needs the model (by index), its candidate speakers with their
+    features: every person and organisation of the article, then None ("nobody we can name")."""
+    out: dict[int, list[tuple[Cluster | None, Features]]] = {}
+    context = None
     quoted_before: dict[int, int] = {}  # quotes the rules gave each candidate so far
     for k, quote in enumerate(quotes):
-        previous = quotes[k - 1] if k else None
-        following = quotes[k + 1] if k + 1 < len(quotes) else None
-        pool = [quote.found.speaker] if quote.found.speaker is not None else []
-        pool += [c for c in context.people if c is not quote.found.speaker and context.can_be(c, quote.found.subject)]
-        recency = context.recency(pool, quote.first)
-        pronoun = context.antecedents(pool, quote.found.subject)
-        options = [(c, context.features(c, quote, previous, following, recency, pronoun)) for c in pool]
-        for c, f in options:
-            f[f"quoted_before:{min(quoted_before.get(id(c), 0), 3)}"] = 1.0
-        options.append((None, context.null_features(quote)))
-        out.append(options)
+        if needs_model(quote.found):
+            context = context or _Context(doc, participants, speakers)
+            previous = quotes[k - 1] if k else None
+            following = quotes[k + 1] if k + 1 < len(quotes) else None
+            pool = [c for c in context.people if context.can_be(c, quote.found.subject)]
+            recency = context.recency(pool, quote.first)
+            pronoun = context.antecedents(pool, quote.found.subject)
+            options = [(c, context.features(c, quote, previous, following, recency, pronoun)) for c in pool]
+            for c, f in options:
+                f[f"quoted_before:{min(quoted_before.get(id(c), 0), 3)}"] = 1.0
+            options.append((None, context.null_features(quote)))
+            out[k] = options
         if quote.found.speaker is not None:
             quoted_before[id(quote.found.speaker)] = quoted_before.get(id(quote.found.speaker), 0) + 1
     return out
@@ -145,12 +154,6 @@ class _Context:
                 f[f"cue:{kind}"] = 1.0
         for label, ranks in pronoun.items():
             f[f"antecedent_{label}:{min(ranks.get(id(cluster), 3), 3)}"] = 1.0
-        if cluster is found.speaker:
-            f["rule"] = 1.0
-            f[f"rule:{found.kind}"] = 1.0
-            f[f"rule_subject:{_subject_kind(doc, found.subject)}"] = 1.0
-            if found.subject >= 0 and doc[found.subject].dep_ == "nsubjpass":
-                f["rule_passive"] = 1.0
         first_sent, last_sent = self.sentence[quote.first], self.sentence[max(quote.last - 1, quote.first)]
         before, after = None, None
         for head in self.heads.get(id(cluster), []):
@@ -180,7 +183,7 @@ class _Context:
         f[f"mentions:{_bucket(len(cluster.mentions))}"] = 1.0
         if following is not None and following.found.speaker is cluster and following.paragraph - quote.paragraph <= 1:
             f["next"] = 1.0
-        if found.subject >= 0 and cluster is not found.speaker:
+        if found.subject >= 0:
             subject = doc[found.subject]
             if any(self.speakers.participants.at(t.i) is cluster for t in subject.subtree if t.i != subject.i):
                 f["in_subject"] = 1.0  # "Clinton aides said", "a spokesman for the ministry"
@@ -196,12 +199,10 @@ class _Context:
         found = quote.found
         f: Features = {"null": 1.0, f"null:{found.kind}": 1.0,
                        f"null_subject:{_subject_kind(self.doc, found.subject)}": 1.0}
-        if found.speaker is None:
-            f["null:rules_none"] = 1.0
         if quote.words < 4:
             f["null:short"] = 1.0
         if found.subject >= 0 and self.doc[found.subject].pos_ == "NOUN":
-            f[f"null_determiner:{_determiner(self.doc[found.subject])}"] = 1.0
+            f[f"null_determiner:{determiner(self.doc[found.subject])}"] = 1.0
         return f
 
 
@@ -242,24 +243,6 @@ def _subject_kind(doc: Doc, i: int) -> str:
     if token.pos_ == "PROPN":
         return "name"
     return "noun"
-
-
-_INDEFINITE = {"a", "an", "one", "another", "some", "many", "several", "few", "other", "most", "two", "three"}
-
-
-def _determiner(noun) -> str:
-    """How a common-noun subject is introduced: "an official", "officials", "the senator",
-    "Trump's spokesman": the first two name nobody the article names."""
-    for child in noun.children:
-        if child.dep_ == "poss":
-            return "possessive"
-        if child.dep_ in ("det", "nummod", "amod") and child.lower_ in _INDEFINITE:
-            return "indefinite"
-    if noun.tag_ == "NNS":
-        return "plural"
-    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
-        return "definite"
-    return "bare"
 
 
 def _pronoun_gender(doc: Doc, i: int) -> str | None:

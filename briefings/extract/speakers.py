@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..lexicon import (FEMALE_HONORIFICS, FEMALE_PRONOUNS, FEMALE_WORDS, INSTITUTION_NOUNS, MALE_HONORIFICS,
-                       MALE_PRONOUNS, MALE_WORDS, ON_BEHALF_NOUNS)
+from ..lexicon import (CAPITALS_AND_STATES, FEMALE_HONORIFICS, FEMALE_PRONOUNS, FEMALE_WORDS, INSTITUTION_NOUNS, MALE_HONORIFICS,
+                       MALE_PRONOUNS, MALE_WORDS, ON_BEHALF_NOUNS, SPEAKER_NOUNS, SPEECH_VERBS)
 from .first_names import gender_of_first_name
 from .participants import Cluster, Mention, Participants, fold
 from .titles import HONORIFICS, is_title_word
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 SUBJECTS = ("nsubj", "nsubjpass")
 _PLACE_PREPOSITIONS = {"in", "at", "from", "to", "near", "across", "outside", "inside", "around", "into", "toward",
-                       "towards", "through"}
+                       "towards", "through", "of", "the"}
 UNKNOWN = Cluster(name="", type="PERSON")  # a person the article names but we could not resolve
 
 
@@ -50,6 +50,7 @@ class Speakers:
         self._genders: dict[int, str | None] = {}
         self._events: list[tuple[int, Cluster]] = []  # (token index, speaker): quotes and pronouns resolved
         self._pronouns: dict[int, Cluster | None] = {}
+        self._places: dict[int, bool] = {}
 
     # -- public ---------------------------------------------------------------------------
 
@@ -138,7 +139,7 @@ class Speakers:
                          and t.dep_ in SUBJECTS and t.i not in self.quoted]
                 # A name the article gives no participant for ("Wines believes …"): if it is
                 # the likeliest antecedent, the speaker is unknown, not the next person back.
-                here += [(t.i, UNKNOWN, self._rank(t)) for t in sent if self._unknown_name(t)]
+                here += [(t.i, UNKNOWN, self._rank(t)) for t in sent if self._unknown_name(t) or self._unknown_speaker(t)]
             if not here:
                 continue
             # Subjects first (main clause before subordinate, then left to right), then the
@@ -190,21 +191,25 @@ class Speakers:
         return None
 
     def _usable(self, cluster: Cluster, subject: Token) -> bool:
-        if cluster.type in ("PERSON", "ORG"):
-            return True
-        # A place speaks only as itself ("Russia said"), not as a modifier ("New York businessman");
-        # quotes.py then keeps the quote and drops a speaker that reads as a place (is_place).
-        return cluster.type == "GPE" and subject.pos_ == "PROPN"
+        # A place never speaks ("warning that Seoul will pay", "Hoboken is considered"), but what
+        # the model types GPE is sometimes a surname ("Stenberg said").
+        return cluster.type in ("PERSON", "ORG") or subject.pos_ == "PROPN" and not self.is_place(cluster)
 
     def is_place(self, cluster: Cluster) -> bool:
-        """A GPE that reads as a place, not as a surname the model typed GPE ("Stenberg said"):
-        a known country, or one the article names as where something is ("in Seoul")."""
+        """A GPE or LOC, unless it reads as a surname the model typed GPE: not a known country,
+        capital or US state, never where something is ("in Seoul", "the North"), and the subject
+        of a verb of saying ("Stenberg said")."""
         if cluster.type not in ("GPE", "LOC"):
             return False
-        if any(m.place is not None for m in cluster.mentions):
-            return True
-        doc = self.doc
-        return any(m.start > 0 and doc[m.start - 1].lower_ in _PLACE_PREPOSITIONS for m in cluster.mentions)
+        key = id(cluster)
+        if key not in self._places:
+            doc = self.doc
+            self._places[key] = (
+                any(m.place is not None or m.text in CAPITALS_AND_STATES for m in cluster.mentions)
+                or any(m.start > 0 and doc[m.start - 1].lower_ in _PLACE_PREPOSITIONS for m in cluster.mentions)
+                or not any(doc[m.end - 1].dep_ == "nsubj" and doc[m.end - 1].head.lemma_.lower() in SPEECH_VERBS
+                           for m in cluster.mentions))
+        return self._places[key]
 
     def untagged_name(self, subject: Token) -> Cluster | None:
         """A proper noun the model did not tag: a surname of someone named in full, or a new
@@ -351,6 +356,13 @@ class Speakers:
                 and not is_title_word(token.text) and token.text.rstrip(".") not in HONORIFICS
                 and not any(c.dep_ == "compound" and self.participants.at(c.i) for c in token.children))
 
+    def _unknown_speaker(self, token: Token) -> bool:
+        """ "A spokesman for the UK Film Council said: … He added: …": a person named only by a
+        noun, the subject of a verb of saying, whom no participant stands for."""
+        return (token.dep_ == "nsubj" and token.pos_ == "NOUN" and token.lemma_.lower() in SPEAKER_NOUNS
+                and token.i not in self.quoted and token.head.lemma_.lower() in SPEECH_VERBS
+                and self.participants.at(token.i) is None and self.nominal(token) is None)
+
     def _rank(self, head: Token) -> int | None:
         """How deep the clause is that this token is the subject of (0: the main clause)."""
         if head.dep_ not in SUBJECTS:
@@ -423,3 +435,33 @@ class Speakers:
 
 def sentence_span(doc: Doc, first: int, last: int) -> Span:
     return doc[doc[first].sent.start:doc[max(last - 1, first)].sent.end]
+
+
+_INDEFINITE = {"a", "an", "one", "another", "some", "many", "several", "few", "other", "most", "two", "three"}
+# Nouns for a person with nothing to tie them to one the article names.
+_ANYONE = {"man", "woman", "person", "people", "someone", "somebody", "voter", "resident", "passer-by", "witness"}
+
+
+def determiner(noun: Token) -> str:
+    """How a common-noun subject is introduced: "an official" (indefinite), "officials"
+    (plural), "the senator" (definite), "Trump's spokesman" (possessive), or bare."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return "possessive"
+        if child.dep_ in ("det", "nummod", "amod") and child.lower_ in _INDEFINITE:
+            return "indefinite"
+    if noun.tag_ == "NNS":
+        return "plural"
+    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        return "definite"
+    return "bare"
+
+
+def unnamed_person(subject: Token | None) -> bool:
+    """A subject that names nobody the article names: "an official", "some critics", "the man",
+    with no name beside it ("a spokesman for the ministry" names the ministry)."""
+    if subject is None or subject.pos_ != "NOUN":
+        return False
+    if any(t.pos_ == "PROPN" for t in subject.subtree):
+        return False
+    return determiner(subject) in ("indefinite", "plural") or subject.lower_ in _ANYONE
