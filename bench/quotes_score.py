@@ -31,11 +31,12 @@ def scorer():
 def predict(docs, weights="default") -> dict[str, list[dict]]:
     from briefings.extract.participants import find_participants
     from briefings.extract.quotes import find_quotes
+    from briefings.output import quote_items
 
     preds = {}
     for item, doc in docs:
         quotes = find_quotes(doc, find_participants(doc), **({} if weights == "default" else {"weights": weights}))
-        preds[item["id"]] = [{"text": q.text, "speaker": q.speaker} for q in quotes]
+        preds[item["id"]] = [x for q in quotes for x in quote_items(q)]  # as `briefings extract` prints them
     return preds
 
 

@@ -274,9 +274,16 @@ def parse_text(text: str, stem: str, shown: str) -> tuple[Article, list[Problem]
     ), warnings
 
 
+# A line break a scraper left inside a sentence: a space beside it and no sentence end before it
+# (Daily Mail: "‘I’ve gone to sleep with it plugged in\n before,’ she said", "Philip\n Le Shirley").
+_SCRAPED_BREAK = re.compile(r"(?<=[^\s.!?:”\"’'])(?:[ \t]+\n[ \t]*|\n[ \t]+)(?=\S)")
+
+
 def paragraphs_of_text(body: str) -> str:
     """One paragraph per line, as scraped text has it; only hard-wrapped text (most lines
-    of a similar, e-mail-like width) is joined back into blank-line separated paragraphs."""
+    of a similar, e-mail-like width) is joined back into blank-line separated paragraphs, and
+    a scraped break inside a sentence is no line break at all."""
+    body = _SCRAPED_BREAK.sub(" ", body)
     lines = [line.strip() for line in body.split("\n")]
     filled = [line for line in lines if line]
     wrapped = sum(1 for line in filled if 55 <= len(line) <= 80 and not line.endswith((".", "”", '"', "?", "!")))

@@ -19,7 +19,7 @@ SPEECH_VERBS = {
     "allege", "contend", "acknowledge", "recount", "echo", "proclaim", "retort", "snap", "sigh",
     "exclaim", "muse", "wonder", "speculate", "assure", "advise", "inform", "pledge", "estimate",
     "find", "conclude", "rule", "order", "urge", "decry", "condemn", "hail", "welcome", "characterize",
-    "characterise", "term", "deem", "consider", "question", "challenge", "confess", "interject", "concur",
+    "characterise", "term", "deem", "consider", "question", "challenge", "confess", "interject", "concur", "rejoin",
 }
 # Nouns that carry an attribution on their possessor: "Trump's claim that …", "her remark".
 SPEECH_NOUNS = {
@@ -31,6 +31,8 @@ SPEECH_NOUNS = {
 # Verbs that name things: a quoted title after them is what was said ("called him “Little Marco”").
 NAMING_VERBS = {"call", "dub", "label", "brand", "describe", "term", "nickname", "name", "deride", "refer",
                 "chant", "shout", "proclaim"}
+# Sounds, not words: a quoted "um" is filler, never a quote ("shed of the usual “ums” and “ahs”").
+FILLER_WORDS = {"um", "ums", "umm", "uh", "uhs", "uhh", "ah", "ahs", "er", "ers", "erm", "hmm", "mm", "mhm", "uh-huh"}
 # Short words that are not titles' content words: "Face the Nation" is still a title.
 TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "is"}
 

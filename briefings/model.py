@@ -83,6 +83,10 @@ class Quote:
     start: int = 0  # character offsets into the extracted text
     end: int = 0
     paragraph: int = 0  # the paragraph it is in (0-based, blank lines not counted)
+    # An interrupted quote ("So," he said, "we will …") is one quote: `text` joins its pieces,
+    # `pieces` holds them as they stand in the article (empty for a quote in one piece).
+    pieces: list[str] = field(default_factory=list)
+    partial: bool = False  # a fragment inside a paraphrase: she called it "a disaster"
 
 
 def informative_first(quotes: list[Quote]) -> list[Quote]:

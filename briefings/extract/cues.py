@@ -86,7 +86,7 @@ class Cues:
         # the speech verb or noun that governs the quote
         found["governor"] = _first(self._governor(root, speech=True, resolved=not statement) for root in roots)
         found["unresolved"] = _first(self._governor(r, speech=True, resolved=False) for r in roots)
-        if not self._covers_sentence(first, last):
+        if not self.covers_sentence(first, last):
             for root in roots:  # `dismissed Estonia as the “suburbs of St. Petersburg”`
                 paraphrase = self._governor(root, speech=False)
                 found["paraphrase_unresolved"] = paraphrase
@@ -254,6 +254,12 @@ class Cues:
         if found is not None:
             found.direct = True
             return _kind(found, "reported_before")
+        # "Alito cut her off: “No, …”": whoever the sentence is about introduces the quote
+        subject = self._best_subject(sent.root) if sent.root.pos_ in ("VERB", "AUX") else None
+        if subject is not None and subject.i not in self.quoted:
+            speaker = self.speakers.of_subject(subject)
+            if speaker is not None and (speaker.type == "PERSON" or self.speakers.is_person(speaker)):
+                return Attribution(speaker, ":", 2, True, kind="reported_before", subject=subject.i)
         return None
 
     # -- parse helpers ----------------------------------------------------------------------
@@ -265,6 +271,14 @@ class Cues:
         if verb.tag_ == "VBG" and verb.i > 0 and self.doc[verb.i - 1].pos_ == "PROPN" \
                 and self.speakers.participants.at(verb.i - 1) is not None and verb.i - 1 not in self.quoted:
             return self.doc[verb.i - 1]  # "footage of Hillary Clinton asking, “…”"
+        if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj"):
+            # "He said the firm sold adapters …, adding: “…”": the parser may hang "adding" on
+            # the reported clause; it is the reporting verb's subject that adds
+            outer = verb.head
+            while outer.dep_ in ("ccomp", "conj") and outer.head.i != outer.i and not _is_speech_verb(outer):
+                outer = outer.head
+            if outer is not verb.head and _is_speech_verb(outer):
+                node = outer
         for depth in range(4):
             subject = self._best_subject(node)
             agent = next((c for c in node.children if c.dep_ == "agent"), None)
@@ -333,7 +347,7 @@ class Cues:
             sent = doc[sent.end].sent
         return sents
 
-    def _covers_sentence(self, first: int, last: int) -> bool:
+    def covers_sentence(self, first: int, last: int) -> bool:
         sent = self.doc[first].sent
         words = [t for t in sent if not t.is_punct and not t.is_space]
         inside = [t for t in words if first <= t.i < last]

@@ -83,3 +83,25 @@ def _trim(paragraph: str, offset: int, span: QuoteSpan) -> QuoteSpan:
     lead = len(text) - len(text.lstrip())
     trail = len(text) - len(text.rstrip().rstrip(",").rstrip())
     return QuoteSpan(span.start + lead, span.end - trail, span.paragraph, span.closed)
+
+
+# Between the pieces of one interrupted quote: the closing mark, a short cue clause, a comma or
+# colon, the opening mark: `“So,” Alito declared, “I take it …”`, `‘…,’ she said. ‘…’` is not one.
+_INTERRUPTION = re.compile(r"\s*[,;]?\s*[”\"’']\s+([^“”\"‘’\n.!?]{1,80}?)[,:]\s*[“\"‘']\s*")
+
+
+def interrupted(text: str, before: QuoteSpan, after: QuoteSpan) -> bool:
+    """Whether two quotes are the pieces of one, broken by its cue: in one paragraph, the first
+    not ending a sentence, and nothing but a short cue clause between them."""
+    if before.paragraph != after.paragraph or text[before.start:before.end].rstrip().endswith((".", "?", "!")):
+        return False
+    between = _INTERRUPTION.fullmatch(text, before.end, after.start)
+    return between is not None and len(between.group(1).split()) <= 14
+
+
+def join_pieces(pieces: list[str]) -> str:
+    """The pieces of an interrupted quote as one: "So" and "I take it …" make "So, I take it …"."""
+    joined = pieces[0]
+    for piece in pieces[1:]:
+        joined += (" " if joined.endswith(("—", "–", "-", "…", ",", ";", ":")) else ", ") + piece
+    return joined

@@ -12,11 +12,11 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
-from ..lexicon import TITLE_SMALL_WORDS
+from ..lexicon import FILLER_WORDS, TITLE_SMALL_WORDS
 from ..model import Quote
 from .cues import Attribution, Cues
 from .participants import Cluster, Participants
-from .quote_marks import QuoteSpan, find_quote_spans
+from .quote_marks import QuoteSpan, find_quote_spans, interrupted, join_pieces
 from .speaker_model import Attributed, candidates, choose, load_weights
 from .speakers import Speakers
 
@@ -27,6 +27,8 @@ __all__ = ["find_quotes", "find_quote_spans"]
 
 
 _DEFAULT = object()
+# Where a title stands: after a possessive or "on"/"in" ("NPR’s “…”", "on “Meet the Press”").
+_TITLE_PLACE = re.compile(r"(?:['’]s|\bon|\bin)\s*[“\"‘']$")
 
 
 def find_quotes(doc: Doc, participants: Participants, weights: dict[str, float] | None | object = _DEFAULT) -> list[Quote]:
@@ -39,9 +41,22 @@ def find_quotes(doc: Doc, participants: Participants, weights: dict[str, float] 
     if weights:  # the quotes whose cue the rules could not resolve
         for k, options in candidates(doc, participants, speakers, [q for _, q in kept]).items():
             chosen[k] = choose(options, weights)
-    return [Quote(text=text[span.start:span.end], speaker=speaker.name if speaker else None, cue=q.found.cue,
-                  start=span.start, end=span.end, paragraph=q.paragraph)
-            for (span, q), speaker in zip(kept, chosen)]
+    quotes: list[Quote] = []
+    previous: QuoteSpan | None = None
+    for (span, q), speaker in zip(kept, chosen):
+        piece = text[span.start:span.end]
+        if previous is not None and interrupted(text, previous, span):
+            joined = quotes[-1]  # "So," Alito declared, "I take it …": one quote, one speaker
+            joined.pieces = (joined.pieces or [joined.text]) + [piece]
+            joined.text, joined.end = join_pieces(joined.pieces), span.end
+            joined.partial = joined.partial and q.partial
+            if joined.speaker is None and speaker is not None:
+                joined.speaker, joined.cue = speaker.name, q.found.cue
+        else:
+            quotes.append(Quote(text=piece, speaker=speaker.name if speaker else None, cue=q.found.cue,
+                                start=span.start, end=span.end, paragraph=q.paragraph, partial=q.partial))
+        previous = span
+    return quotes
 
 
 def attribute_quotes(doc: Doc, participants: Participants) -> tuple[list[tuple[QuoteSpan, Attributed]], Speakers]:
@@ -77,14 +92,15 @@ def attribute_quotes(doc: Doc, participants: Participants) -> tuple[list[tuple[Q
         elif found.strength == 0:
             found = before["reported_before"] or before["previous_subject"] or found
         found.evidence = evidence
-        if not _keep(text, span, found, continued, words, doc, first, last):
+        if not _keep(text, span, found, continued, words):
             continue
         if found.speaker is not None and speakers.is_place(found.speaker):
             found.speaker = None  # "warning that Seoul will pay for such “stupid” acts": never a place
         found.evidence = {kind: c for kind, c in found.evidence.items() if not speakers.is_place(c)}
         if found.speaker is not None:
             speakers.note(first, found.speaker)
-        kept.append((span, Attributed(first, last, paragraphs[span.paragraph], words, found)))
+        kept.append((span, Attributed(first, last, paragraphs[span.paragraph], words, found,
+                                      partial=not finder.covers_sentence(first, last))))
         previous = (span, found.speaker)
     return kept, speakers
 
@@ -99,12 +115,14 @@ def _paragraph_numbers(text: str) -> list[int]:
     return numbers
 
 
-def _keep(text: str, span: QuoteSpan, found: Attribution, continued: bool, words: int,
-          doc: Doc, first: int, last: int) -> bool:
+def _keep(text: str, span: QuoteSpan, found: Attribution, continued: bool, words: int) -> bool:
     quoted = text[span.start:span.end]
+    if all(w.lower() in FILLER_WORDS for w in re.findall(r"[\w-]+", quoted)):
+        return False  # "shed of the usual “ums” and “ahs”": sounds, not words
+    before = text[max(0, span.start - 20):span.start]
     named = found.strength == 2 and found.direct and (found.hops <= 1 or found.naming and found.hops <= 2)
-    if _looks_like_title(quoted) and not named:
-        return False  # "Fox News Sunday", "Face the Nation": a title of a work, not speech
+    if _looks_like_title(quoted, before) and not (named and (found.naming or not _TITLE_PLACE.search(before))):
+        return False  # "Fox News Sunday", "on NPR’s “Wait, Wait … Don’t Tell Me!”": a title, not speech
     if found.strength == 2:
         return words >= 2 or found.direct or _stands_alone(text, span)
     if continued:
@@ -114,10 +132,12 @@ def _keep(text: str, span: QuoteSpan, found: Attribution, continued: bool, words
     return words >= 8 and _stands_alone(text, span)
 
 
-def _looks_like_title(quoted: str) -> bool:
+def _looks_like_title(quoted: str, before: str = "") -> bool:
     words = re.findall(r"[\w’'-]+", quoted)
-    if not words or len(words) > 7 or quoted.rstrip().endswith(("?", "!")):
+    if not words or len(words) > 7:
         return False
+    if quoted.rstrip().endswith(("?", "!")) and not _TITLE_PLACE.search(before):
+        return False  # "Lock her up!" is a chant; "on NPR’s “Wait, Wait … Don’t Tell Me!”" a show
     capital = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
     return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in words) \
         and len(capital) >= 1 and words[0][:1].isupper() and not (len(words) == 1 and quoted.strip().endswith("."))
@@ -130,6 +150,8 @@ def _continues(before: QuoteSpan, span: QuoteSpan, text: str, paragraphs: list[i
         return True
     if paragraphs[span.paragraph] != paragraphs[before.paragraph] + 1:
         return False
+    if before.closed and text[before.start:before.end].rstrip().endswith("?"):
+        return False  # a question, then a paragraph of quote with no cue: the answer, someone else's
     paragraph_start = text.rfind("\n", 0, span.start) + 1
     return not text[paragraph_start:span.start - 1].strip()
 

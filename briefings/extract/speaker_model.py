@@ -43,6 +43,7 @@ class Attributed:
     paragraph: int
     words: int
     found: Attribution
+    partial: bool = False  # a fragment inside a sentence that is not quoted as a whole
 
 
 @lru_cache(maxsize=4)

@@ -72,12 +72,22 @@ class Speakers:
             return None  # I, we, they, it, this: the writer, a group or a thing
         cluster = self._head_mention(subject)
         if cluster is not None:
-            return cluster
+            return self.fullest(cluster)
         if subject.pos_ == "PROPN":
             return self.untagged_name(subject)
         if subject.pos_ == "NOUN":
             return self.nominal(subject)
         return None
+
+    def fullest(self, cluster: Cluster) -> Cluster:
+        """A person named with a rank the participants kept ("Supt Deats") is the one person of
+        that surname named in full ("Mick Deats"), when there is exactly one."""
+        words = cluster.name.split()
+        if cluster.type != "PERSON" or len(words) < 2 or not is_title_word(words[0]):
+            return cluster
+        same = [c for c in self.participants.clusters if c is not cluster and c.type == "PERSON"
+                and fold(c.name).split()[-1] == fold(words[-1]) and not is_title_word(c.name.split()[0])]
+        return same[0] if len(same) == 1 else cluster
 
     def by_name(self, tokens: list[Token]) -> Cluster | None:
         """A participant from a bare name ("PENCE:", "― Sonya Herridge"), made one if need be."""
@@ -125,6 +135,7 @@ class Speakers:
                     return here[0][1]
             return None
         word = "he" if gender == "m" else "she"
+        nouns: set[int] = set()  # speaker nouns ("a spokesman for …") among the candidates
         for distance in range(0, 6):
             if sent.start <= 0 and distance:
                 break
@@ -139,7 +150,9 @@ class Speakers:
                          and t.dep_ in SUBJECTS and t.i not in self.quoted]
                 # A name the article gives no participant for ("Wines believes …"): if it is
                 # the likeliest antecedent, the speaker is unknown, not the next person back.
-                here += [(t.i, UNKNOWN, self._rank(t)) for t in sent if self._unknown_name(t) or self._unknown_speaker(t)]
+                here += [(t.i, UNKNOWN, self._rank(t)) for t in sent if self._unknown_name(t)]
+                nouns = {t.i for t in sent if self._speaker_noun(t, gender)}
+                here += [(i, self._speaking_for(doc[i]), self._rank(doc[i])) for i in nouns]
             if not here:
                 continue
             # Subjects first (main clause before subordinate, then left to right), then the
@@ -153,7 +166,7 @@ class Speakers:
                     return self.pronoun(i, gender)
                 if cluster is UNKNOWN:
                     return None
-                if self.gender(cluster) in (gender, None):
+                if distance and i in nouns or self.gender(cluster) in (gender, None):  # "a spokesman for …"
                     return cluster
         return None
 
@@ -356,12 +369,20 @@ class Speakers:
                 and not is_title_word(token.text) and token.text.rstrip(".") not in HONORIFICS
                 and not any(c.dep_ == "compound" and self.participants.at(c.i) for c in token.children))
 
-    def _unknown_speaker(self, token: Token) -> bool:
+    def _speaker_noun(self, token: Token, gender: str) -> bool:
         """ "A spokesman for the UK Film Council said: … He added: …": a person named only by a
-        noun, the subject of a verb of saying, whom no participant stands for."""
+        noun, the subject of a verb of saying, who can be this "he" or "she"."""
+        lower = token.lower_
+        if lower in (FEMALE_WORDS if gender == "m" else MALE_WORDS):
+            return False
         return (token.dep_ == "nsubj" and token.pos_ == "NOUN" and token.lemma_.lower() in SPEAKER_NOUNS
                 and token.i not in self.quoted and token.head.lemma_.lower() in SPEECH_VERBS
-                and self.participants.at(token.i) is None and self.nominal(token) is None)
+                and self.participants.at(token.i) is None)
+
+    def _speaking_for(self, token: Token) -> Cluster:
+        """Whom a speaker noun's words belong to: "a spokesman for the council" the council's,
+        "an official" nobody's we can name (UNKNOWN)."""
+        return self.nominal(token) or UNKNOWN
 
     def _rank(self, head: Token) -> int | None:
         """How deep the clause is that this token is the subject of (0: the main clause)."""

@@ -27,6 +27,8 @@ TITLE_HEADS = {
     "playwright", "producer", "critic", "organiser", "organizer", "musician", "guitarist", "drummer",
     "frontman", "vocalist", "composer", "designer", "architect", "chef", "lawyer", "scientist", "researcher",
     "physicist", "astronomer", "historian", "campaigner", "activist", "reporter", "columnist", "photographer",
+    # Abbreviated ranks: "Chief Supt Deats", "Det Insp Smith", "Army Capt. Christian Pardo".
+    "supt", "insp", "det", "sgt", "capt", "lt", "col", "cmdr", "adm", "cllr",
 }
 
 # Words that may stand inside a title before its head: "Prime", "Foreign", "former".
