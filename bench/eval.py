@@ -1,7 +1,9 @@
 """Run every scorer in ../shared/eval on `briefings extract --format json` and print each
-scorer's last line (`make eval`), then our own participants scorer (bench/score_participants.py)
+scorer's last line (`make eval`), then our own participants scorer (tests/score_participants.py)
 on the hand-annotated gold in tests/data/participants (dev) and its heldout/ to heldout4/
-folders.
+folders, then the clean stage's boilerplate scorer (bench/score_boilerplate.py) on
+tests/data/boilerplate: dev, heldout and the whole set, then main text from saved web pages
+(bench/score_pages.py on ../shared/eval/html).
 Pass -v to see the scorers' full reports."""
 from __future__ import annotations
 
@@ -40,11 +42,20 @@ def run_scorer(folder: Path, verbose: bool) -> str:
 
 
 def run_participants(gold: Path, verbose: bool) -> str:
-    args = [sys.executable, str(REPO / "bench" / "score_participants.py"), str(gold)] + (["-v"] if verbose else [])
+    args = [sys.executable, str(REPO / "tests" / "score_participants.py"), str(gold)] + (["-v"] if verbose else [])
     report = subprocess.run(args, capture_output=True, text=True, check=True).stdout
     if verbose:
         print(report)
     return report.strip().splitlines()[-1]
+
+
+def run_boilerplate(verbose: bool) -> list[str]:
+    args = [sys.executable, str(REPO / "bench" / "score_boilerplate.py"), "--split", "all"]
+    args += ["-v"] if verbose else []
+    report = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+    if verbose:
+        print(report)
+    return [line for line in report.strip().splitlines() if not line.startswith(" ")][-4:]
 
 
 def main() -> int:
@@ -61,7 +72,22 @@ def main() -> int:
                         ("participants-heldout4", PARTICIPANTS / "heldout4")):
         if any(gold.glob("*.json")):
             print(f"{label}: {run_participants(gold, verbose)}", flush=True)
+    if any((REPO / "tests" / "data" / "boilerplate").glob("*/*.json")):
+        for line in run_boilerplate(verbose):
+            print(f"boilerplate-{line}", flush=True)
+    if (EVAL / "html" / "ground-truth.json").exists():
+        print("html:", run_pages(verbose), flush=True)
     return 0
+
+
+def run_pages(verbose: bool) -> str:
+    """Body F1 of the page reader, on all 169 pages: trafilatura alone, ours, ours cleaned."""
+    args = [sys.executable, str(REPO / "bench" / "score_pages.py"), "--split", "all"] + (["-v"] if verbose else [])
+    report = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+    if verbose:
+        print(report)
+    lines = report.strip().splitlines()
+    return "\n  " + "\n  ".join(lines[-4:])
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/keypoints_boilerplate.py [GOLD.jsonl] [--lead3]
 
-Extracts key points the way the build does (boilerplate.clean, nlp.pipe, extract_doc) and
+Extracts key points the way the build does (the clean stage, nlp.pipe, extract_doc) and
 checks each with rules of its own, written apart from the extractor's so that the check is
 not the extractor grading itself: stamps ("(CNN)", "PUBLISHED:"), promos ("Click here",
 "Read more", "Scroll down"), credits ("contributed to this report"), subscription pleas,

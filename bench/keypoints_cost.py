@@ -3,7 +3,7 @@
     .venv/bin/python bench/keypoints_cost.py [GOLD.jsonl]
 
 Parses every article of ../shared/eval/keypoints/dev.jsonl the way the build does
-(boilerplate.clean, then nlp.pipe), then times find_key_points alone on each parsed Doc
+(the clean stage's prepare, then nlp.pipe), then times find_key_points alone on each parsed Doc
 (participants and quotes are found beforehand and not counted: they are their own
 extractors). Prints one line: selection time / parse time. The target is at most 0.20.
 """

@@ -2,8 +2,8 @@
 
     python bench/quotes_corpus.py ../shared/eval/quotes/train.jsonl [...]   # parse and cache
 
-Each article goes through what `briefings extract` does to a .txt file (read_article, then the
-boilerplate cleaning `prepare`) and the configured model; the Docs are kept as a spaCy DocBin in
+Each article goes through what `briefings extract` does to a .txt file (read_article, which runs
+the clean stage) and the configured model; the Docs are kept as a spaCy DocBin in
 $BRIEFINGS_BENCH_CACHE (default /tmp/briefings-quotes-cache), one file per corpus, keyed by each
 prepared text's hash, so an edit to the cleaning re-parses only the articles it changed.
 """
@@ -26,15 +26,15 @@ def read_gold(path: Path) -> list[dict]:
 
 
 def extracted_text(item: dict) -> str:
-    """The text the extractor parses for this article, as `briefings extract` reads a .txt file."""
+    """The text the extractor parses for this article, as `briefings extract` reads a .txt file
+    (reading runs the clean stage)."""
     from briefings.content import read_article
-    from briefings.extract import prepare
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"{item['id']}.txt"
         path.open("w", encoding="utf-8", newline="").write(item["text"])
         article, _ = read_article(path, path.name, "sanitize")
-    return prepare(article.text)
+    return article.text
 
 
 def load_docs(path: Path, model: str | None = None) -> list[tuple[dict, object]]:

@@ -81,14 +81,13 @@ def spacy_pass(site: Path, processes: int) -> float:
     code = f"""
 import sys, time
 from briefings.config import load_config
-from briefings.content import load_articles
-from briefings.extract import prepare
+from briefings.reading import load_articles
 config = load_config({str(site / 'config.yaml')!r})
 articles, _ = load_articles(config.content_path, config.root)
-texts = [prepare(a.text) for a in articles]
+texts = [a.text for a in articles]  # cleaned as they are read: what the build parses
 started = time.perf_counter()
 from briefings.extract.nlp import load
-from briefings.extraction import BATCH_SIZE
+from briefings.extract.batch import BATCH_SIZE
 nlp = load(config.model)
 for _ in nlp.pipe(texts, batch_size=BATCH_SIZE, n_process={processes}):
     pass

@@ -1,30 +1,37 @@
 """Content-addressed store of extractions: an unchanged article is never parsed twice.
 
 The key covers everything an extraction depends on: the article text, the model's
-name and version, the extractor's own source code and the key-point count.
+name and version, the extractor's and the clean stage's own source code and the
+key-point count.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
+from . import clean
 from .model import Extraction
 from .write import atomic_write, remove_stale_temp
 
 _EXTRACTOR_FILES = ("model.py", "lexicon.py")
+# In extract/ but not extraction: how texts are handed to workers, and the JSON of `briefings extract`.
+_NOT_EXTRACTOR = ("batch.py", "as_json.py")
 
 
 @lru_cache(maxsize=1)
 def extractor_version() -> str:
     """Hash of the extraction code and the data it reads (word lists, the speaker model's
-    weights): editing a rule or refitting a model invalidates the cache by itself."""
+    weights), and of the clean stage before it: editing a rule or refitting a model
+    invalidates the cache by itself."""
     package = Path(__file__).parent
-    digest = hashlib.sha256()
-    extract = sorted((package / "extract").glob("*.py")) + sorted((package / "extract").glob("*.json"))
-    for path in extract + [package / f for f in _EXTRACTOR_FILES]:
+    digest = hashlib.sha256(clean.version().encode() + b"\0")
+    extractors = sorted(p for p in (package / "extract").glob("*.py") if p.name not in _NOT_EXTRACTOR)
+    extractors += sorted((package / "extract").glob("*.json"))
+    for path in extractors + [package / f for f in _EXTRACTOR_FILES]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -51,30 +58,59 @@ def cache_key(text: str, model: str, key_points: int) -> str:
 
 
 class ExtractionCache:
-    """One JSON file per key under `root`; `root=None` keeps nothing."""
+    """Extractions by key: those seen by this process in memory, over one JSON file per key
+    under `root` (`root=None`: memory only). Each is held in both its forms, the Extraction
+    and the dict it is stored as (Extraction.to_dict, made once in a worker), so the build
+    state is saved without converting anything again. A long-lived builder (serve) keeps one."""
 
     def __init__(self, root: Path | None):
         self.root = root
         self._swept: set[Path] = set()  # folders cleared of killed writers' temp files
+        self._memory: dict[str, Extraction] = {}
+        self._stored: dict[str, dict] = {}  # the same extractions as stored
 
     def _path(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> Extraction | None:
-        if self.root is None:
-            return None
+        found = self._memory.get(key)
+        if found is not None or self.root is None:
+            return found
         try:
-            return Extraction.from_dict(json.loads(self._path(key).read_text(encoding="utf-8")))
+            data = json.loads(self._path(key).read_text(encoding="utf-8"))
+            found = Extraction.from_dict(data)
         except (OSError, ValueError, KeyError, TypeError):
             return None  # missing or damaged entry: extract again
+        self._memory[key], self._stored[key] = found, data
+        return found
 
-    def put(self, key: str, extraction: Extraction, data: dict | None = None) -> None:
-        """Store an extraction; `data`, when given, is extraction.to_dict() already made."""
+    def put(self, key: str, data: dict) -> Extraction:
+        """Store an extraction given as a worker sends it (Extraction.to_dict); returns it."""
+        extraction = Extraction.from_dict(data)
+        self._memory[key], self._stored[key] = extraction, data
         if self.root is None:
-            return
-        data = json.dumps(extraction.to_dict() if data is None else data, ensure_ascii=False, separators=(",", ":"))
+            return extraction
         path = self._path(key)
-        atomic_write(path, data.encode("utf-8"))  # a torn entry would be trusted
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        atomic_write(path, text.encode("utf-8"))  # a torn entry would be trusted
         if path.parent not in self._swept:
             self._swept.add(path.parent)
             remove_stale_temp(path.parent)
+        return extraction
+
+    def stored(self, extracted: Iterable[tuple[str, Extraction]]) -> dict[str, dict]:
+        """These (key, extraction) pairs as stored, by key, for the build state. The stored
+        forms of other keys are let go (those of edited or deleted articles)."""
+        stored = {key: self._stored.get(key) or extraction.to_dict() for key, extraction in extracted}
+        self._stored = dict(stored)
+        return stored
+
+    def restore(self, stored: dict[str, dict]) -> None:
+        """Take in extractions as the build state saved them."""
+        self._memory.update((key, Extraction.from_dict(data)) for key, data in stored.items())
+        self._stored.update(stored)
+
+    def take_over(self, previous: ExtractionCache) -> None:
+        """Start with what another cache (a builder of the same site before a config change) holds in memory."""
+        self._memory.update(previous._memory)
+        self._stored.update(previous._stored)

@@ -1,9 +1,10 @@
-"""Command line: init, build, serve, extract, email."""
+"""Command line: init, build, serve, extract, email, fetch."""
 from __future__ import annotations
 
 import json
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -36,7 +37,8 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.option("--drafts", is_flag=True, help="Include articles marked draft: true.")
 @click.option("--clean", is_flag=True, help="Render every page, not only what changed since the last build.")
-@click.option("-v", "--verbose", is_flag=True, help="Print the time each stage took.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="Print the time each stage took and what cleaning cut from each article.")
 def build(config_path: str, strict: bool, drafts: bool, clean: bool, verbose: bool) -> None:
     """Build the site from content/ into output/."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
@@ -55,9 +57,13 @@ def build(config_path: str, strict: bool, drafts: bool, clean: bool, verbose: bo
             if task is not None:
                 bar.update(task, completed=done)
 
-        result = Builder(config, drafts=drafts, on_wait=lambda message: err.print(message, markup=False)).build(
-            clean=clean, progress=progress)
+        builder = Builder(config, drafts=drafts, on_wait=lambda message: err.print(message, markup=False))
+        result = builder.build(clean=clean, progress=progress)
     report(result.problems)
+    if verbose:
+        site = result.site or builder.load_site().site  # an unchanged build read nothing: read now
+        for line in cleaning_report([e.article for e in site.entries] if site else []):
+            err.print(line, markup=False, highlight=False, soft_wrap=True)
     summary = (f"{result.articles} articles ({result.parsed} parsed), {result.written} of {result.pages} pages written"
                f"{' (full)' if result.full else ''} in {result.seconds:.2f}s → {config.output_path}")
     if verbose:
@@ -67,6 +73,25 @@ def build(config_path: str, strict: bool, drafts: bool, clean: bool, verbose: bo
                   style="red", markup=False, soft_wrap=True)
         sys.exit(1)
     err.print(f"Built {summary}", markup=False, soft_wrap=True)
+
+
+def cleaning_report(articles: list) -> list[str]:
+    """One line per article the clean stage cut something from: how much, and of what kind."""
+    lines, lost_total, kept_total = [], 0, 0
+    for article in sorted(articles, key=lambda a: a.source):
+        lost = sum(len("".join(text.split())) for _, _, text in article.cuts)
+        kept = len("".join(article.text.split()))
+        lost_total, kept_total = lost_total + lost, kept_total + kept
+        if article.cuts:
+            kinds = Counter(kind for kind, _, _ in article.cuts)
+            lines.append(f"{article.source}: cleaning cut {lost:,} of {lost + kept:,} characters "
+                         f"({100 * lost / max(1, lost + kept):.0f}%): "
+                         + ", ".join(f"{k} {n}" for k, n in kinds.items()))
+    if articles:
+        total = lost_total + kept_total
+        lines.append(f"cleaning: {len(lines)} of {len(articles)} articles lost {lost_total:,} of {total:,} "
+                     f"characters ({100 * lost_total / max(1, total):.1f}%)")
+    return lines
 
 
 @main.command()
@@ -91,13 +116,15 @@ def serve(config_path: str, port: int, host: str, poll: bool, open_browser: bool
 @click.option("--config", "config_path", default=None, type=click.Path(dir_okay=False),
               help="Take model and key-point count from this config (default: ./config.yaml if present).")
 @click.option("--key-points", type=click.IntRange(0, 20), default=None, help="Key points per article.")
+@click.option("--explain", is_flag=True, help="List what cleaning cut from each file (path:line: kind: text) "
+                                              "and what the text said of itself, instead of the JSON.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-def extract(fmt: str, config_path: str | None, key_points: int | None, files: tuple[str, ...]) -> None:
-    """Print key points, quotes and participants of FILES (.md or .txt) as JSON."""
+def extract(fmt: str, config_path: str | None, key_points: int | None, explain: bool, files: tuple[str, ...]) -> None:
+    """Print key points, quotes and participants of FILES (.md, .txt or saved .html pages) as JSON."""
     from .cache import ExtractionCache
     from .content import ContentError, read_article
-    from .extraction import extract_texts
-    from .output import extraction_json
+    from .extract.as_json import extraction_json
+    from .extract.batch import extract_texts
 
     if config_path is None and Path("config.yaml").is_file():
         config_path = "config.yaml"
@@ -116,17 +143,33 @@ def extract(fmt: str, config_path: str | None, key_points: int | None, files: tu
             continue
         problems.extend(warnings)
         articles.append(article)
+    if explain:
+        report(problems)
+        for article in articles:
+            click.echo(explanation(article))
+        sys.exit(1 if any(p.severity == "error" for p in problems) else 0)
     counts = [key_points if key_points is not None else a.key_points if a.key_points is not None else config.key_points
               for a in articles]
-    failures: dict[int, str] = {}
-    extractions = extract_texts([a.text for a in articles], config.model, counts, cache, processes=os.cpu_count() or 1,
-                                failures=failures)
-    problems += [Problem(articles[i].source, f"extraction failed ({message})") for i, message in failures.items()]
+    extracted = extract_texts([a.text for a in articles], config.model, counts, cache, processes=os.cpu_count() or 1)
+    problems += [Problem(articles[i].source, f"extraction failed ({error})") for i, error in extracted.failures.items()]
     report(problems)
-    payload = {"articles": [extraction_json(a, e) for a, (_, e) in zip(articles, extractions)]}
+    payload = {"articles": [extraction_json(a, e) for a, (_, e) in zip(articles, extracted)]}
     click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     if any(p.severity == "error" for p in problems):
         sys.exit(1)
+
+
+def explanation(article) -> str:
+    """Every cut as `path:line: kind: text`, then what the article reads as."""
+    lines = [f"{article.source}:{line}: {kind}: {text if len(text) <= 160 else text[:159] + '…'}"
+             for kind, line, text in article.cuts]
+    facts = [f"title {article.title!r}", f"date {article.date or '-'}", f"author {article.author or '-'}",
+             f"source {article.source_name or '-'}", f"dateline {article.dateline or '-'}"]
+    lost = sum(len("".join(text.split())) for _, _, text in article.cuts)
+    kept = len("".join(article.text.split()))
+    lines.append(f"{article.source}: {len(article.cuts)} cut(s), {lost:,} of {lost + kept:,} characters; "
+                 + "; ".join(facts))
+    return "\n".join(lines)
 
 
 @main.command()
@@ -145,7 +188,7 @@ def email(config_path: str, digest_id: str | None, article_slug: str | None, out
     be larger shows fewer quotes, key points, participants and then articles, each linking
     to its full briefing, and the command says so. Exit status 1 when any recipient was
     refused or nothing could be built or sent."""
-    from . import email as mail
+    from . import mail, smtp
 
     if digest_id and article_slug:
         raise click.UsageError("give --digest or --article, not both")
@@ -167,10 +210,56 @@ def email(config_path: str, digest_id: str | None, article_slug: str | None, out
             except OSError as exc:
                 raise mail.EmailError(f"cannot write {out}: {exc.strerror or exc}") from None
             log(f"Wrote {out} ({len(data) / 1024:.0f} KB; HTML part {composed.html_size / 1024:.0f} KB)")
-        if send and not mail.send(config, message, dry_run=dry_run, log=log):
+        if send and not smtp.send(config, message, dry_run=dry_run, log=log):
             sys.exit(1)
     except mail.EmailError as exc:
         log(f"error: {exc}")
+        sys.exit(1)
+
+
+@main.command()
+@config_option
+@click.argument("urls", nargs=-1, metavar="[URL]...")
+@click.option("--feed", "feeds", multiple=True, metavar="FEED_URL",
+              help="An RSS, Atom or JSON Feed whose entries are fetched (repeatable).")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), default=None, metavar="DATE",
+              help="Only feed entries published on or after DATE (YYYY-MM-DD).")
+@click.option("--limit", type=click.IntRange(1), default=None, metavar="N", help="At most N entries per feed, newest first.")
+@click.option("--ignore-robots", is_flag=True, help="Fetch what robots.txt disallows (only for sites you may).")
+@click.option("--timeout", type=click.FloatRange(0, 300, min_open=True), default=None, metavar="SECONDS",
+              help="Per request and per download (default: fetch.timeout in config, 20).")
+def fetch(config_path: str, urls: tuple[str, ...], feeds: tuple[str, ...], since, limit: int | None,
+          ignore_robots: bool, timeout: float | None) -> None:
+    """Download article pages into content/ as Markdown files (front matter, then the main text).
+
+    With --feed, every entry of the feed; with neither URLs nor --feed, the feeds listed in
+    config.yaml. Articles already in content/ (same canonical URL or same text) are skipped
+    and no file is ever overwritten. Each failure is printed as `URL: reason`; the exit
+    status is 1 if any URL or feed failed."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress
+
+    from .fetch.run import harvest
+
+    config = load_or_exit(config_path)
+    feed_list = list(feeds) or ([] if urls else list(config.feeds))
+    if not urls and not feed_list:
+        raise click.UsageError("give article URLs, --feed FEED_URL, or list feeds under 'feeds:' in config.yaml")
+    with Progress("Fetching", BarColumn(), MofNCompleteColumn(), console=err, transient=True,
+                  disable=not err.is_terminal) as bar:
+        task = bar.add_task("fetch", total=None)
+        run = harvest(list(urls), feed_list, config.content_path, config.cache_path,
+                      since=since.date() if since else None, limit=limit or config.fetch.limit,
+                      timeout=timeout or config.fetch.timeout, robots=config.fetch.robots_txt and not ignore_robots,
+                      workers=config.fetch.workers,
+                      progress=lambda done, total: bar.update(task, completed=done, total=total))
+    for outcome in run.outcomes:
+        err.print(str(outcome), markup=False, soft_wrap=True, highlight=False,
+                  style="red" if outcome.status == "failed" else None)
+    summary = (f"{run.count('written')} written, {run.count('skipped')} already in {config.content_dir}/, "
+               f"{len(run.failed)} failed")
+    err.print(("Fetch failed for some: " if run.failed else "Fetched: ") + summary, markup=False,
+              style="red" if run.failed else None)
+    if run.failed:
         sys.exit(1)
 
 

@@ -97,6 +97,20 @@ class MarkdownConfig(_Schema):
     raw_html: Literal["sanitize", "escape", "keep"] = "sanitize"
 
 
+def _feed_url(value: str) -> str:
+    if not re.fullmatch(r"https?://[^\s/]+[^\s]*", value.strip(), re.I):
+        raise ValueError("must be an http:// or https:// URL")
+    return value.strip()
+
+
+class FetchConfig(_Schema):
+    # How `briefings fetch` behaves on the network.
+    timeout: float = Field(20.0, gt=0, le=300)  # seconds, per request and per download
+    workers: int = Field(4, ge=1, le=16)  # requests at once (never two at once to one host)
+    robots_txt: bool = True  # obey each site's robots.txt
+    limit: int | None = Field(None, ge=1)  # entries per feed, newest first; none: all
+
+
 class Config(_Schema):
     title: str = "Briefings"
     description: str = ""
@@ -113,6 +127,8 @@ class Config(_Schema):
     cache_dir: str = ".briefings-cache"
     email: EmailConfig = EmailConfig()
     markdown: MarkdownConfig = MarkdownConfig()
+    feeds: list[Annotated[str, AfterValidator(_feed_url)]] = []  # what `briefings fetch` alone refreshes
+    fetch: FetchConfig = FetchConfig()
 
     # Where config.yaml lives; relative directories are resolved against it.
     root: Path = Field(default_factory=Path.cwd, exclude=True)

@@ -1,13 +1,168 @@
-"""Word lists the extractors share, kept apart from the rules that read them, so a rule reads
-as logic and a list can grow without touching code paths.
+"""Word lists, in one place: the words that rules elsewhere recognise forms by.
 
-Each section belongs to one extractor; keep sections self-contained.
+A rule reads better with its words named than spelt out in a regular expression, and a
+list kept here can be read, reviewed and extended without touching the rule. Each stage
+has its own section; nothing here is code beyond the lists themselves.
 """
 from __future__ import annotations
 
-# -- quotes and speakers (briefings/extract/quotes.py, cues.py, speakers.py) -------------------
+# -- clean: boilerplate cut before anything reads the text ---------------------------------
 
-SPEECH_VERBS = {
+# Words a Title Case line leaves in lower case ("Heroics from Johnson", "Reading v Stockport").
+TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from",
+                     "v", "vs"}
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
+TIME_ZONES = ("EST", "EDT", "ET", "CST", "CDT", "CT", "MST", "MDT", "MT", "PST", "PDT", "PT", "GMT", "BST",
+              "UTC", "CET", "CEST", "IST", "JST", "KST", "AEST", "AEDT", "HKT", "SGT", "WIB")
+
+# News agencies and outlets that tag a dateline: "JAKARTA (Reuters) -", "(CNN) --", "SEOUL, Aug. 20 (Yonhap) --".
+OUTLET_TAGS = ("Reuters", "AP", "AFP", "CNN", "UPI", "Yonhap", "Xinhua", "Bloomberg", "PA", "dpa", "DPA", "EFE",
+               "ANSA", "Kyodo", "IANS", "PTI", "ANI", "BBC", "CNBC", "AAP", "CP", "TASS", "RIA", "KUNA", "WAM",
+               "Bernama", "Antara", "NNA", "MarketWatch", "Variety", "EW", "THR", "KABC", "KTLA", "WABC",
+               "Associated Press", "The Associated Press", "Agence France-Presse", "CNN Money", "CNNMoney",
+               "Sputnik", "AP Photo")
+
+# Picture agencies and desks that sign photo credits: "(AFP/Getty)", "Richard Vogel/AP",
+# "Boston Herald / Polaris", "[Splash]". Matched case-sensitively, as credits print them.
+PHOTO_AGENCIES = ("Getty Images", "Getty", "AFP", "AP", "AP Photo", "Reuters", "REUTERS", "EPA", "PA", "PA Wire",
+                  "Rex", "Rex Features", "REX", "Shutterstock", "Alamy", "Corbis", "WireImage", "FilmMagic",
+                  "Splash", "Splash News", "Wenn", "WENN", "Polaris", "iStock", "iStockphoto", "Bloomberg",
+                  "Xinhua", "Newscom", "Zuma", "ZUMA", "ZUMA Press", "Barcroft", "Press Association",
+                  "Associated Press", "Instagram", "Twitter", "Facebook", "YouTube", "Handout", "HANDOUT", "NASA",
+                  "Public Domain", "Flickr", "Wikimedia Commons", "Sipa", "Abaca", "Mirrorpix", "Camera Press",
+                  "Bauer-Griffin", "INF", "Fame Flynet", "BigPictures", "Mega", "X17", "Pacific Coast News",
+                  "USA TODAY Sports", "USA Today Sports", "Icon Sportswire", "Action Images", "Sportsfile")
+
+# Words naming a picture, which captions and credits open with or are labelled by.
+PICTURE_WORDS = ("photo", "photos", "photograph", "photographs", "picture", "pictures", "image", "images",
+                 "video", "videos", "gallery", "illustration", "graphic", "graphics", "file photo", "footage")
+
+# What a byline says of its writer after the name: "Lena deCasparis | Contributing Writer".
+WRITER_ROLES = ("writer", "reporter", "correspondent", "editor", "columnist", "contributor", "staff",
+                "journalist", "author", "producer", "critic", "blogger", "analyst", "intern", "fellow",
+                "photographer", "anchor", "host", "presenter", "commentator", "researcher", "strategist")
+
+# Job words in an author's closing note: "Malcolm Harris is an editor at The New Inquiry …".
+BIO_WORDS = WRITER_ROLES + ("novelist", "poet", "founder", "co-founder", "freelance", "freelancer",
+                            "contributing", "senior", "deputy", "managing", "bureau chief", "podcast")
+
+# Share buttons and social residue: a paragraph made only of these words is a share row.
+SHARE_WORDS = {
+    "facebook", "twitter", "whatsapp", "email", "e-mail", "share", "pinterest", "linkedin", "reddit", "print",
+    "tweet", "messenger", "copy", "link", "sms", "comments", "comment", "x", "flipboard", "google+", "google",
+    "tumblr", "mail", "save", "shares", "this", "article", "on", "story", "the", "pin", "it", "more",
+    "galleries", "gallery", "video", "photo", "photos", "instagram", "youtube", "snapchat", "telegram", "via",
+    "like", "follow", "us", "subscribe", "rss", "feed", "enlarge", "expand", "close", "embed", "digg",
+    "stumbleupon", "delicious", "whats", "app", "page", "share:", "tweet:", "and", "&", "+",
+}
+SOCIAL_NETWORKS = ("Facebook", "Twitter", "Instagram", "Google+", "Pinterest", "LinkedIn", "YouTube", "Snapchat",
+                   "TikTok", "Tumblr", "Threads", "Mastodon", "Bluesky", "WhatsApp", "Telegram", "Flipboard")
+
+# Headers that open a run of links to other stories: "Related Articles:", "Like this? You might
+# also be interested in:". The run ends at the next paragraph of story text.
+PROMO_HEADERS = ("related", "related articles", "related article", "related stories", "related story",
+                 "related content", "related links", "related coverage", "related posts", "related reading",
+                 "related topics", "more from", "more on this", "more on this story", "more stories",
+                 "more news", "read more", "see also", "also read", "also on", "recommended",
+                 "recommended for you", "you may also like", "you might also like", "most read",
+                 "most popular", "trending", "trending now", "top picks", "top stories", "don't miss",
+                 "don’t miss", "elsewhere", "further reading", "in other news", "more coverage",
+                 "latest news", "what to read next", "popular", "editor's picks", "editors' picks",
+                 "around the web", "from the web", "sponsored links", "more videos", "watch more",
+                 "also see", "keep reading", "read next", "up next")
+
+# Openers of a promo line: "Read more: …", "ALSO READ: …", "See also: …", "WATCH: …".
+PROMO_OPENERS = ("read more", "read", "also read", "see also", "see", "related", "related article",
+                 "related story", "related video", "watch", "watch more", "watch the video", "listen", "video",
+                 "more", "more from", "recommended", "don't miss", "don’t miss", "click here", "scroll down",
+                 "trending now", "most read", "also", "previously", "next", "up next", "read next",
+                 "more on", "photos", "gallery", "slideshow", "in pictures", "pictures", "view price",
+                 "add to cart", "buy now", "shop now", "get it", "buy it", "shop", "punch first", "see it",
+                 "check price", "sponsored", "promoted", "advertisement", "ad")
+
+# Calls to the reader that make a line a promo when it is only that: "To find out more …, click here."
+CLICK_PHRASES = ("click here", "click through", "click on", "tap here", "scroll down", "scroll up",
+                 "see more photos", "see the full", "view full size", "view gallery",
+                 "view the gallery", "view the full", "read the full", "read the rest", "watch the full",
+                 "listen to the full", "listen to the complete", "watch the video", "watch video",
+                 "get the original", "find out more", "view price")
+
+# Live-blog and editors' housekeeping, and notes about where a story came from.
+HOUSEKEEPING_PHRASES = (
+    "live coverage", "live blog", "liveblog", "live updates", "this story has been updated",
+    "this article has been updated", "this post has been updated", "this posting has been updated",
+    "this story was updated", "this article was updated", "this post was updated", "this story was corrected",
+    "this article was corrected", "an earlier version of this", "a previous version of this",
+    "editor's note", "editor’s note", "editors' note", "reprinted with permission",
+    "small errors in this transcript", "this transcript",
+    "this story is developing", "this is a developing story", "check back for updates",
+    "we will update this", "we'll update this", "refresh for updates", "follow our live", "we are going to leave",
+    "we're going to leave", "we will be back", "we'll be back", "that's all for today", "that is all for today",
+    "thanks for following", "thank you for following", "inappropriate video", "alert us",
+    "has been automatically generated", "auto-generated", "this content is imported", "this content is created",
+)
+
+# Newsletter, subscription, membership and donation asks. Strong phrases are a plea by themselves;
+# the weak words count only as a call to the reader ("you", "your", "our", "us" in the line).
+PLEA_PHRASES = (
+    "quality journalism", "support our journalism", "support quality journalism", "support independent journalism",
+    "support our reporting", "fund our journalism", "already a member", "already a subscriber",
+    "already subscribed", "log in to continue", "login to continue", "log in to read", "become a member",
+    "become a subscriber", "make a contribution", "make a donation", "donate now", "donate today",
+    "subscribe now", "subscribe today", "subscribe for", "sign up now", "sign up today", "sign up for",
+    "join our newsletter", "our newsletter", "daily newsletter", "weekly newsletter", "free newsletter",
+    "newsletter from", "get the digital edition", "digital edition", "unlimited access",
+    "subscribers only", "for subscribers", "create a free account", "register for free", "share your videos",
+    "share your photos", "share your stories", "send us your", "share it in the comments",
+    "in the comments below", "leave a comment", "tell us in the comments", "affiliate links",
+    "affiliate link", "earn a small commission", "earn a commission", "may earn", "sponsored by",
+    "paid partnership", "this post contains", "disclaimer:", "disclosure:", "ireport", "like us!",
+    "join our", "step 1:", "step 2:", "thanks for your support", "thank you for your support",
+    "thanks for reading", "thank you for reading",
+)
+PLEA_WORDS = ("subscribe", "subscribing", "subscriber", "subscribers", "subscription", "newsletter",
+              "newsletters", "sign up", "signup", "donate", "donation", "membership", "register", "comments")
+
+# One-line section and category labels: "Topics: Immigration, …", "Tags:", "Filed under: …".
+LABEL_OPENERS = ("topics", "topic", "tags", "tagged", "filed under", "categories", "category", "section",
+                 "posted in", "more about", "keywords", "subjects", "subject")
+AD_WORDS = ("advertisement", "advertising", "sponsored", "sponsored content", "ad feedback",
+            "story continues below", "story continues below advertisement", "continue reading below",
+            "article continues below", "continue reading", "paid content", "promoted", "partner content")
+
+# Counters: "143 comments", "16shares", "1.7M shares".
+COUNTER_WORDS = ("comments", "comment", "shares", "share", "views", "view", "likes", "like", "reads",
+                 "responses", "replies", "reactions", "retweets", "points", "votes", "notes")
+
+# Words that end a caption's person list or stand for a picture's place in the layout.
+CAPTION_POSITIONS = ("left", "right", "centre", "center", "middle", "top", "bottom", "above", "below", "inset",
+                     "pictured", "file", "file photo", "file picture", "top left", "top right", "bottom left",
+                     "bottom right", "second left", "second right", "far left", "far right", "front", "back",
+                     "background", "foreground", "l", "r", "l-r", "from left", "clockwise from top left")
+
+# Reporting verbs: a paragraph with a direct quote and one of these is the story speaking.
+SPEECH_VERBS = ("said", "says", "say", "told", "tells", "tell", "added", "adds", "asked", "asks", "explained",
+                "explains", "wrote", "writes", "stated", "states", "noted", "notes", "insisted", "insists",
+                "argued", "argues", "claimed", "claims", "warned", "warns", "declared", "declares", "replied",
+                "replies", "responded", "responds", "recalled", "recalls", "according to", "admitted", "admits",
+                "announced", "announces", "joked", "jokes", "tweeted", "tweets", "posted", "continued",
+                "continues", "agreed", "agrees", "remarked", "observed", "suggested", "suggests", "urged",
+                "urges", "conceded", "concedes", "acknowledged", "acknowledges", "cautioned", "predicted",
+                "quipped", "shouted", "whispered", "described", "describes", "revealed", "reveals",
+                "confirmed", "confirms", "denied", "denies", "added:", "said:", "says:", "told")
+
+
+# -- quotes and speakers: what is a quote, and who said it (extract/quotes.py, cues.py, speakers.py) --
+
+SAYING_VERBS = {
     "say", "tell", "add", "stress", "note", "explain", "insist", "warn", "claim", "argue", "write", "ask",
     "reply", "respond", "state", "announce", "declare", "continue", "conclude", "admit", "acknowledge",
     "suggest", "tweet", "post", "comment", "remark", "recall", "predict", "promise", "vow", "urge",
@@ -22,7 +177,7 @@ SPEECH_VERBS = {
     "characterise", "term", "deem", "consider", "question", "challenge", "confess", "interject", "concur", "rejoin",
 }
 # Nouns that carry an attribution on their possessor: "Trump's claim that …", "her remark".
-SPEECH_NOUNS = {
+SAYING_NOUNS = {
     "claim", "statement", "remark", "remarks", "comment", "comments", "words", "tweet", "tweets",
     "description", "promise", "warning", "accusation", "assertion", "charge", "response", "reply",
     "answer", "message", "speech", "pledge", "vow", "argument", "insistence", "suggestion", "view",
@@ -34,7 +189,7 @@ NAMING_VERBS = {"call", "dub", "label", "brand", "describe", "term", "nickname",
 # Sounds, not words: a quoted "um" is filler, never a quote ("shed of the usual “ums” and “ahs”").
 FILLER_WORDS = {"um", "ums", "umm", "uh", "uhs", "uhh", "ah", "ahs", "er", "ers", "erm", "hmm", "mm", "mhm", "uh-huh"}
 # Short words that are not titles' content words: "Face the Nation" is still a title.
-TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "is"}
+WORK_TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "is"}
 
 MALE_PRONOUNS = {"he", "him", "his", "himself"}
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}

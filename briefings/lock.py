@@ -4,15 +4,20 @@ A second build waits for the first; a build while `serve` runs (which holds the 
 long as it lives, since it rebuilds on every change) is refused with a message that
 says who holds it. The kernel drops the lock when its holder dies, even by kill -9, so
 there is never a stale lock to delete by hand. One SiteLock object is re-entrant (serve
-hands its own to its builder); two objects exclude each other even in one process.
+hands its own to its builders); two objects exclude each other even in one process.
 """
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .config import Config
 
 
 class Busy(Exception):
@@ -82,3 +87,17 @@ class SiteLock:
 
     def __exit__(self, *exc) -> None:
         self.release()
+
+
+def site_lock(config: Config, output: Path | None = None, command: str = "build",
+              held: SiteLock | None = None) -> SiteLock:
+    """The lock that `build` and `serve` take on one output directory: `held` (a lock the
+    caller already holds, serve's) when it is that lock, else a new one."""
+    output = (output or config.output_path).absolute()
+    path = config.cache_path / f"build-{output_key(output)}.lock"
+    return held if held is not None and held.path == path else SiteLock(path, command)
+
+
+def output_key(output: Path) -> str:
+    """How the cache directory tells output directories apart: their lock and build state."""
+    return hashlib.sha256(str(output).encode("utf-8", "surrogateescape")).hexdigest()[:12]

@@ -27,6 +27,10 @@ class Problem:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.severity}: {self.message}"
 
+    def to_dict(self) -> dict:
+        """As the build state stores it; Problem(**data) reads it back."""
+        return {"path": self.path, "message": self.message, "line": self.line, "severity": self.severity}
+
 
 @dataclass(frozen=True)
 class Article:
@@ -45,6 +49,8 @@ class Article:
     draft: bool = False
     key_points: int | None = None  # per-article override of the site setting
     checksum: str = ""  # of the file's bytes and path: what the article was read from
+    dateline: str | None = None  # where the story was filed from, as its dateline says: "JAKARTA"
+    cuts: tuple[tuple[str, int, str], ...] = ()  # what the clean stage cut: (kind, line, text)
 
 
 def article_to_dict(article: Article) -> dict:
@@ -56,7 +62,8 @@ def article_to_dict(article: Article) -> dict:
 
 def article_from_dict(data: dict) -> Article:
     date = data.get("date")
-    return Article(**{**data, "date": dt.date.fromisoformat(date) if date else None, "tags": tuple(data["tags"])})
+    return Article(**{**data, "date": dt.date.fromisoformat(date) if date else None, "tags": tuple(data["tags"]),
+                      "cuts": tuple(tuple(c) for c in data.get("cuts", ()))})
 
 
 @dataclass
@@ -167,6 +174,11 @@ class Entry:
     @property
     def key_points_in_order(self) -> list[KeyPoint]:
         return sorted(self.extraction.key_points, key=lambda k: k.position)
+
+    @property
+    def extraction_key(self) -> str:
+        """Its extraction's key in the extraction cache (the fingerprint's second part)."""
+        return self.fingerprint.split(":", 1)[1]
 
 
 @dataclass

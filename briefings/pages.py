@@ -5,15 +5,23 @@ imports), the config and the data the page shows. An incremental build renders o
 pages whose fingerprint changed; a clean build renders all and must give the same bytes.
 Templates therefore read the site only through their page's own context (plus
 `site.title` and config); the list pages declare what of the site they show.
+A `PagePlanner` plans one site again and again, keeping what spares work between plans.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import json
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+import jinja2
+
+from .config import Config
 from .model import Entry, SiteModel
+from .render import Renderer, make_environment, template_dirs, template_hashes
 from .search import VERSION as SEARCH_INDEX_VERSION
 
 
@@ -167,3 +175,57 @@ def fingerprint(page: PageSpec, template_hash: str, config_hash: str) -> str:
     # One join and one hash call per page: each part ends in NUL, so parts never run together.
     parts = "\0".join((page.url, page.template or "", template_hash, config_hash, *page.deps)) + "\0"
     return hashlib.sha256(parts.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def config_hash(config: Config) -> str:
+    """What of the config pages show: email and fetch settings and where things live change no page."""
+    data = config.model_dump(mode="json", exclude={"email", "root", "cache_dir", "content_dir", "output_dir",
+                                                   "feeds", "fetch"})
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
+class PagePlanner:
+    """Plans the pages of one site's successive site models, keeping between plans what
+    spares work: the Jinja environment (Jinja recompiles only changed templates), each
+    page's inputs and fingerprint, and the search index's records as JSON."""
+
+    def __init__(self, config: Config):
+        self.config = config
+        self._env: tuple[tuple, jinja2.Environment] | None = None  # (the template files it was made for, itself)
+        self._search_records: dict = {}  # the search index's records as JSON, by what they show
+        self._page_inputs: dict = {}  # each page's inputs and fingerprint in the last plan
+
+    def plan(self, site: SiteModel) -> tuple[Renderer, list[PageSpec], dict[str, str]]:
+        """Every page of the site and its fingerprint, and the renderer that renders them."""
+        env = self.environment()
+        renderer = Renderer(site, self.config, env, self._search_records)
+        pages = plan(site, renderer.entry_link_targets, renderer.static_files())
+        hashes = template_hashes(env, {p.template for p in pages if p.template})
+        return renderer, pages, fingerprints(pages, hashes, config_hash(self.config), self._page_inputs)
+
+    def environment(self) -> jinja2.Environment:
+        """The Jinja environment, kept between builds. A new one when the template files
+        themselves come or go: Jinja notices a changed file, but not a new one in a site's
+        templates/ that now hides the theme's."""
+        dirs = template_dirs(self.config)  # a site's templates/ may appear while serving
+        files = (dirs, [sorted(os.path.relpath(os.path.join(folder, name), d) for folder, _, names in os.walk(d)
+                               for name in names) for d in dirs])
+        if self._env is None or self._env[0] != files:
+            self._env = (files, make_environment(self.config))
+        return self._env[1]
+
+    def warm(self, site: SiteModel | None) -> None:
+        """Compile every template, and fill the memos an edit's plan reads (each page's inputs
+        and fingerprint, the search index's records), so that the first edit after `serve`
+        starts hashes and serialises only what it changes."""
+        env = self.environment()
+        names = env.list_templates(filter_func=lambda n: not n.startswith("static/"))
+        for name in names:
+            try:
+                env.get_template(name)  # compiled now, not on the first edit
+            except (jinja2.TemplateError, OSError, UnicodeDecodeError):
+                pass  # reported by the build that uses it
+        template_hashes(env, set(names))  # and what each includes, parsed once
+        if site is not None and not (self._page_inputs and self._search_records):
+            with contextlib.suppress(OSError, jinja2.TemplateError):
+                self.plan(site)[0].search_index()

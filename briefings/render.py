@@ -128,6 +128,9 @@ class TemplateProblem(Exception):
         super().__init__(str(problem))
         self.problem = problem
 
+    def __reduce__(self):  # raised in a rendering worker, it reaches the build whole
+        return TemplateProblem, (self.problem,)
+
 
 class Renderer:
     """Pages of one site model: `pages()` yields (output path, bytes)."""

@@ -1,23 +1,21 @@
 """`briefings serve`: build, serve output/, rebuild on changes, reload open pages.
 
-One Builder lives as long as the server: each rebuild renders only the pages whose inputs
-changed and replaces them one by one, each atomically; a build with any error writes
-nothing, so the last good site stays on screen. Pages learn about builds over
-Server-Sent Events from a script injected into HTML responses at serve time; the files on
-disk stay byte-identical to `briefings build`.
+The rebuild scheduler: it watches content/, templates/ and config.yaml, waits for a burst
+of saves to end (`Debounce`), and rebuilds with one Builder that lives as long as the
+server, so each rebuild renders only the pages whose inputs changed and replaces them one
+by one, each atomically; a build with any error writes nothing, so the last good site
+stays on screen. Serving output/ and reloading open pages is livereload.py's job: this
+module tells it when a build has landed or failed.
 """
 from __future__ import annotations
 
 import gc
-import io
 import os
-import queue
 import signal
 import threading
 import time
 import webbrowser
 from contextlib import nullcontext
-from http.server import DEFAULT_ERROR_MESSAGE, SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from rich.markup import escape
@@ -25,13 +23,13 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
-from .build import Builder, site_lock
+from .build import Builder
 from .console import err as console, report
 from .config import Config, ConfigError, load_config
-from .content import is_ignored_name
-from .lock import Busy
+from .livereload import LiveReloadServer, is_within
+from .lock import Busy, site_lock
+from .reading import is_ignored_name
 
-EVENTS_PATH = "/__briefings__/events"
 # An editor's save is a few events within a millisecond or two (a temp file written, then
 # renamed over the article). A save reaching an idle server builds as soon as it is
 # complete (renamed into place, or closed after writing): SAVED later, or SETTLE after
@@ -43,156 +41,8 @@ SETTLE = 0.03
 QUIET = 0.15
 MAX_WAIT = 1.0  # ...but never wait longer than this after the first event of a burst
 IDLE_AFTER = 2.0  # seconds without a build before the idle work (garbage, model): see _when_idle
-KEEPALIVE = 15.0
 # attrib: `touch` forces a build; closed: a file written and closed (inotify only)
 WATCHED_EVENTS = {"created", "modified", "deleted", "moved", "attrib", "closed"}
-
-# "error" is also EventSource's own connection-error event, which has no data: skip those.
-RELOAD_SCRIPT = """<script>(function () {
-  var events = new EventSource("%s?generation=%d"), box = null;
-  events.addEventListener("reload", function () { events.close(); location.reload(); });
-  events.addEventListener("error", function (e) {
-    if (typeof e.data !== "string") return;
-    if (!box) {
-      box = document.createElement("pre");
-      box.id = "briefings-build-error";
-      box.style.cssText = "position:fixed;top:0;left:0;right:0;max-height:70vh;overflow:auto;margin:0;" +
-        "padding:1em;z-index:2147483647;background:#fff0f0;color:#900;border-bottom:3px solid #c00;" +
-        "font:14px/1.4 monospace;white-space:pre-wrap";
-      document.body.appendChild(box);
-    }
-    box.textContent = "Build failed — still showing the last good build.\\n\\n" + e.data;
-  });
-})();</script>
-"""
-
-
-def _under(path: str, folder: str | Path) -> bool:
-    folder = os.fspath(folder)
-    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
-
-
-class Clients:
-    """Server-Sent Events fan-out: one queue per connected page."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._queues: set[queue.Queue] = set()
-
-    def add(self) -> queue.Queue:
-        q: queue.Queue = queue.Queue()
-        with self._lock:
-            self._queues.add(q)
-        return q
-
-    def remove(self, q: queue.Queue) -> None:
-        with self._lock:
-            self._queues.discard(q)
-
-    def send(self, event: str | None, data: str = "") -> None:
-        """Queue an event for every client; None tells the streams to end."""
-        with self._lock:
-            for q in self._queues:
-                q.put((event, data))
-
-
-class Handler(SimpleHTTPRequestHandler):
-    server: _HTTPServer
-    timeout = 30  # a client that sends half a request and stalls does not hold a thread for ever
-
-    def __init__(self, request, client_address, server: _HTTPServer):
-        # output/ is replaced by every build: look its path up afresh for each request.
-        super().__init__(request, client_address, server, directory=str(server.site.output_path))
-
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - one line per request is noise
-        pass
-
-    def end_headers(self) -> None:
-        # Builds can land within the same second, which Last-Modified cannot tell apart.
-        self.send_header("Cache-Control", "no-store")
-        super().end_headers()
-
-    def send_error(self, code, message=None, explain=None) -> None:
-        # Error pages reload too: a page that is missing now may come back with the next build.
-        script = inject(b"</body>", self.server.site.generation).decode().replace("%", "%%")
-        self.error_message_format = DEFAULT_ERROR_MESSAGE.replace("</body>", script)
-        super().send_error(code, message, explain)
-
-    def do_GET(self) -> None:
-        if self.path.split("?", 1)[0] == EVENTS_PATH:
-            self.stream_events()
-        else:
-            super().do_GET()
-
-    def send_head(self):
-        del self.headers["If-Modified-Since"]  # see end_headers
-        generation = self.server.site.generation  # read before the file: an extra reload, never a missed one
-        try:
-            path = self.translate_path(self.path)
-            root = os.path.realpath(self.directory)
-            if not _under(os.path.realpath(path), root):
-                self.send_error(404, "File not found")  # e.g. a symlink in output/ pointing elsewhere
-                return None
-            if os.path.isdir(path) and self.path.split("?", 1)[0].endswith("/"):
-                path = os.path.join(path, "index.html")
-            if not (path.endswith((".html", ".htm")) and os.path.isfile(path)
-                    and _under(os.path.realpath(path), root)):
-                return super().send_head()
-            with open(path, "rb") as handle:
-                page = handle.read()
-        except (OSError, ValueError):  # ValueError: a NUL byte in the path
-            self.send_error(404, "File not found")
-            return None
-        page = inject(page, generation)
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(page)))
-        self.end_headers()
-        return io.BytesIO(page)
-
-    def stream_events(self) -> None:
-        site = self.server.site
-        self.send_response(200)
-        self.send_header("Content-Type", "text/event-stream")
-        self.end_headers()
-        q = site.clients.add()
-        try:
-            # The page may predate a build that finished while it loaded, or the build may be broken now.
-            seen = self.path.partition("generation=")[2].split("&")[0]
-            if seen.isdigit() and len(seen) < 20 and int(seen) < site.generation:
-                q.put(("reload", ""))
-            elif site.error:
-                q.put(("error", site.error))
-            self.wfile.write(b"retry: 1000\n\n")
-            while True:
-                try:
-                    event, data = q.get(timeout=KEEPALIVE)
-                except queue.Empty:
-                    self.wfile.write(b": keep-alive\n\n")
-                    continue
-                if event is None:
-                    return
-                lines = "".join(f"data: {line}\n" for line in data.split("\n"))
-                self.wfile.write(f"event: {event}\n{lines}\n".encode())
-        except (BrokenPipeError, ConnectionResetError, TimeoutError):
-            pass  # the page went away
-        finally:
-            site.clients.remove(q)
-            self.close_connection = True
-
-
-def inject(page: bytes, generation: int) -> bytes:
-    script = (RELOAD_SCRIPT % (EVENTS_PATH, generation)).encode()
-    end = page.lower().rfind(b"</body>")
-    return page + script if end < 0 else page[:end] + script + page[end:]
-
-
-class _HTTPServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def __init__(self, address, site: Server):
-        self.site = site
-        super().__init__(address, Handler)
 
 
 class _Watcher(FileSystemEventHandler):
@@ -210,31 +60,87 @@ class _Watcher(FileSystemEventHandler):
             self.site.request_build(complete=bool(target or event.event_type == "closed"))
 
 
+class Debounce:
+    """When to build: events of a burst of saves come in from the watcher's thread; the
+    build loop waits until the burst is over (see SAVED, SETTLE, QUIET, MAX_WAIT)."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._first: float | None = None  # first event of the pending burst
+        self._last = 0.0
+        self._quiet = QUIET  # the pending burst's quiet period
+        self._idle = False  # the pending burst reached an idle server
+        self._building = False
+        self._finished = float("-inf")  # when the last build of a burst ended
+        self._stopping = False
+        self.builds = 0  # builds finished, good or bad
+
+    def event(self, complete: bool = False) -> None:
+        """A relevant file changed; `complete`: the event ends a save (see SAVED)."""
+        with self._cond:
+            now = time.monotonic()
+            if self._first is None:
+                self._first = now
+                self._idle = not self._building and now - self._finished >= QUIET
+            self._last = now
+            self._quiet = (SAVED if complete else SETTLE) if self._idle else QUIET
+            self._cond.notify_all()
+
+    def wait_for_event(self, timeout: float | None) -> bool:
+        """True once an event is pending or the server stops; False after `timeout` seconds without."""
+        with self._cond:
+            return self._cond.wait_for(lambda: self._first is not None or self._stopping, timeout=timeout)
+
+    def wait_for_burst_end(self) -> bool:
+        """Wait until the pending burst has been quiet long enough (or MAX_WAIT is past), and
+        start its build: True. False when the server stops."""
+        with self._cond:
+            while not self._stopping:
+                wait = min(self._last + self._quiet, self._first + MAX_WAIT) - time.monotonic()
+                if wait <= 0:
+                    break
+                self._cond.wait(wait)
+            if self._stopping:
+                return False
+            self._first = None  # an event from now on schedules one more build
+            self._building = True
+            return True
+
+    def build_done(self, ends_burst: bool = True) -> None:
+        """A build finished. The start-up build ends no burst: the first save builds at once."""
+        with self._cond:
+            self.builds += 1
+            self._building = False
+            if ends_burst:
+                self._finished = time.monotonic()
+            self._cond.notify_all()
+
+    def wait_for_builds(self, n: int, timeout: float) -> bool:
+        with self._cond:
+            return self._cond.wait_for(lambda: self.builds >= n, timeout)
+
+    def stop(self) -> None:
+        with self._cond:
+            self._stopping = True
+            self._cond.notify_all()
+
+
 class Server:
     """The dev server: start() builds once and serves; stop() ends everything."""
 
     def __init__(self, config: Config, config_path: Path, *, host: str = "127.0.0.1", port: int = 0,
                  poll: bool = False, drafts: bool = True):
         self.config, self.config_path = config, Path(config_path).absolute()
-        self.host, self.port, self.drafts = host, port, drafts
-        self.clients = Clients()
-        self.generation = 0  # successful builds swapped into output/
-        self.error: str | None = None  # problems of the latest build, if it failed
-        self.builds = 0  # builds finished, good or bad
-        self._cond = threading.Condition()
-        self._first: float | None = None  # first event of the pending burst
-        self._last = 0.0
-        self._quiet = QUIET  # the pending burst's quiet period: see SAVED, SETTLE, QUIET
-        self._idle = False  # the pending burst reached an idle server
-        self._building = False
-        self._finished = float("-inf")  # when the last build ended
-        self._stopping = False
-        self._watched: tuple[Path, ...] = ()
-        self._site_builder: Builder | None = None
-        self._observer = PollingObserver(timeout=0.5) if poll else Observer()
-        self._httpd: _HTTPServer | None = None
-        self._threads: list[threading.Thread] = []
+        self.host, self.port = host, port
+        self.debounce = Debounce()
+        # Held for the server's life: a `briefings build` meanwhile would change output/
+        # behind the back of this server's builder, whose builds go through this lock.
         self._lock = site_lock(config, command="serve")
+        self.builder = Builder(config, drafts=drafts, save_every_build=False, command="serve", lock=self._lock)
+        self._observer = PollingObserver(timeout=0.5) if poll else Observer()
+        self._watched: tuple[Path, ...] = ()
+        self._httpd: LiveReloadServer | None = None
+        self._threads: list[threading.Thread] = []
 
     @property
     def output_path(self) -> Path:
@@ -244,11 +150,19 @@ class Server:
     def url(self) -> str:
         return f"http://{self.host}:{self.port}/"
 
+    @property
+    def builds(self) -> int:
+        """Builds finished, good or bad."""
+        return self.debounce.builds
+
+    @property
+    def error(self) -> str | None:
+        """The problems of the latest build, if it failed."""
+        return self._httpd.error if self._httpd is not None else None
+
     def start(self, on_wait=None) -> None:
         """Raises Busy when another serve has the site, OSError when the port is taken."""
-        # Held for the server's life: a `briefings build` meanwhile would change output/
-        # behind the back of this server's builder. A running build is waited for.
-        self._lock.acquire(wait=True, on_wait=on_wait)
+        self._lock.acquire(wait=True, on_wait=on_wait)  # a running build is waited for
         try:
             self._start()
         except BaseException:
@@ -256,41 +170,36 @@ class Server:
             raise
 
     def _start(self) -> None:
-        self._httpd = _HTTPServer((self.host, self.port), self)  # bind first: a busy port fails fast
+        self._httpd = LiveReloadServer((self.host, self.port), self.config.output_path)  # bind first: fail fast
         self.port = self._httpd.server_address[1]
         self._watch()
         self._observer.start()  # before the first build, so edits made during it are not lost
-        self._build()
-        self._finished = float("-inf")  # not the end of a burst: the first save builds at once
+        self._build(ends_burst=False)
         httpd = self._httpd
         self._threads = [threading.Thread(target=lambda: httpd.serve_forever(poll_interval=0.1), daemon=True),
-                         threading.Thread(target=self._builder, daemon=True)]
+                         threading.Thread(target=self._build_loop, daemon=True)]
         for thread in self._threads:
             thread.start()
 
     def stop(self) -> None:
-        with self._cond:
-            self._stopping = True
-            self._cond.notify_all()
+        self.debounce.stop()
         self._observer.stop()
         if self._observer.is_alive():
             self._observer.join()
-        self.clients.send(None)
         if self._httpd is not None:
+            self._httpd.close_streams()
             if self._threads:  # shutdown() waits for serve_forever(), so only if it ever ran
                 self._httpd.shutdown()
             self._httpd.server_close()
         for thread in self._threads:
             thread.join()
-        if self._site_builder is not None:
-            self._site_builder.close()  # the next start builds incrementally
+        self.builder.close()  # the next start builds incrementally
         self._threads.clear()
         self._lock.release()
 
     def wait_for_build(self, n: int, timeout: float) -> bool:
         """True once `n` builds (counting the first) have finished."""
-        with self._cond:
-            return self._cond.wait_for(lambda: self.builds >= n, timeout)
+        return self.debounce.wait_for_builds(n, timeout)
 
     # Watching
 
@@ -311,48 +220,29 @@ class Server:
         config = self.config
         if path == str(self.config_path):
             return True
-        if any(_under(path, p.absolute()) for p in (config.output_path, config.cache_path)):
+        if any(is_within(path, p.absolute()) for p in (config.output_path, config.cache_path)):
             return False
         for folder in (config.content_path.absolute(), config.templates_path.absolute()):
-            if _under(path, folder):
+            if is_within(path, folder):
                 parts = Path(os.path.relpath(path, folder)).parts
                 return not any(is_ignored_name(part) for part in parts if part != ".")
         return False
 
     def request_build(self, complete: bool = False) -> None:
         """A relevant file changed; `complete`: the event ends a save (see SAVED)."""
-        with self._cond:
-            now = time.monotonic()
-            if self._first is None:
-                self._first = now
-                self._idle = not self._building and now - self._finished >= QUIET
-            self._last = now
-            self._quiet = (SAVED if complete else SETTLE) if self._idle else QUIET
-            self._cond.notify_all()
+        self.debounce.event(complete)
 
     # Building
 
-    def _builder(self) -> None:
+    def _build_loop(self) -> None:
         idle_work = True  # after a build, once nothing happens for IDLE_AFTER: see _when_idle
         while True:
-            with self._cond:
-                ready = self._cond.wait_for(lambda: self._first is not None or self._stopping,
-                                            timeout=IDLE_AFTER if idle_work else None)
-                if not ready:
-                    idle_work = False
-            if not ready:
+            if not self.debounce.wait_for_event(IDLE_AFTER if idle_work else None):
+                idle_work = False
                 self._when_idle()
                 continue
-            with self._cond:
-                while not self._stopping:
-                    wait = min(self._last + self._quiet, self._first + MAX_WAIT) - time.monotonic()
-                    if wait <= 0:
-                        break
-                    self._cond.wait(wait)
-                if self._stopping:
-                    return
-                self._first = None  # an event from now on schedules one more build
-                self._building = True
+            if not self.debounce.wait_for_burst_end():
+                return
             self._build()
             idle_work = True
 
@@ -362,35 +252,27 @@ class Server:
         Builder.build), and load the spaCy model, so the first edit of an article's text
         costs one parse rather than a model load. In this thread, never beside a build."""
         gc.collect()
-        try:
-            from .extract import nlp
+        self.builder.load_model()
 
-            nlp.load(self.config.model)
-        except Exception:  # noqa: BLE001 - a missing model is reported by the build that needs it
-            pass
-
-    def _build(self) -> None:
+    def _build(self, ends_burst: bool = True) -> None:
         try:
             self._build_once()
         except Exception as exc:  # the server outlives any bug in a build
             console.print(f"[red]error:[/red] the build crashed: {escape(repr(exc))}")
             console.print_exception()
-            self._failed(f"The build crashed: {exc!r}")
+            self._httpd.show_error(f"The build crashed: {exc!r}")
         finally:
-            with self._cond:
-                self.builds += 1
-                self._building, self._finished = False, time.monotonic()
-                self._cond.notify_all()
+            self.debounce.build_done(ends_burst)
 
     def _build_once(self) -> None:
         try:
-            self.config = load_config(self.config_path)
+            config = load_config(self.config_path)
         except ConfigError as exc:
             report(exc.problems)
-            self._failed("\n".join(str(p) for p in exc.problems))
+            self._httpd.show_error("\n".join(str(p) for p in exc.problems))
             return
-        self._watch()
-        builder = self._builder_for(self.config)
+        self._apply_config(config)
+        builder = self.builder
         kept = builder.output.is_dir()
         with console.status("Building…") if self.builds == 0 else nullcontext():
             # A build with errors writes nothing, unless there is nothing yet: then part of a
@@ -399,37 +281,27 @@ class Server:
         report(result.problems)
         failed = result.failed()
         if not failed or not kept:
-            self.generation += 1
+            self._httpd.changed()
         if self.builds == 0 and not failed:
             builder.warm()
         stamp = time.strftime("%H:%M:%S")
         if failed:
             console.print(f"[dim]{stamp}[/dim] [red]Build failed[/red] with {len(result.errors)} error(s)"
                           + ("; serving the last good build" if kept else ""))
-            self._failed("\n".join(str(p) for p in result.problems))
+            self._httpd.show_error("\n".join(str(p) for p in result.problems))
             return
-        self.error = None
         console.print(f"[dim]{stamp}[/dim] Built: {result.written} of {result.pages} pages written"
                       f" in {result.seconds:.2f}s")
-        self.clients.send("reload")
+        self._httpd.reload()
 
-    def _builder_for(self, config: Config) -> Builder:
-        """One Builder while the config stays the same; a new one keeps what the old one read."""
-        old = self._site_builder
-        if old is not None and old.config == config:
-            return old
-        same_output = site_lock(config).path == self._lock.path
-        builder = Builder(config, drafts=self.drafts, save_every_build=False, command="serve",
-                          lock=self._lock if same_output else None)  # its builds go through the lock it holds
-        if old is not None:
-            old.close()
-            builder.parsed_files, builder.extractions = old.parsed_files, old.extractions
-        self._site_builder = builder
-        return builder
-
-    def _failed(self, text: str) -> None:
-        self.error = text
-        self.clients.send("error", text)
+    def _apply_config(self, config: Config) -> None:
+        """config.yaml as just read takes effect: what is watched and served, and the builder
+        (kept while the config stays the same; else its successor, which keeps what it read)."""
+        self.config = config
+        self._watch()
+        self._httpd.serve_folder(config.output_path)
+        if config != self.builder.config:
+            self.builder = self.builder.successor(config)
 
 
 def serve(config: Config, config_path: Path, *, host: str = "127.0.0.1", port: int = 8000,

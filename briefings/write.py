@@ -1,23 +1,29 @@
 """Write pages into a fresh directory beside output/ and swap it into place.
 
-Readers (a browser, `briefings serve`, rsync) never see a half-written site, and pages
-of deleted articles disappear with the old directory. An incremental build stages only
-its changed pages and commits them through a journal (`update_site`): a build killed at
-any moment leaves the old site, or a journal that the next build finishes (`recover`).
+The one writer of output/, for both kinds of build. A full build (`write_site`) writes
+every page into a staging directory, on every core for a big site, and swaps it in at
+once: readers (a browser, `briefings serve`, rsync) never see a half-written site, and
+pages of deleted articles disappear with the old directory. An incremental build
+(`update_site`) stages only its changed pages and commits them through a journal: a build
+killed at any moment leaves the old site, or a journal that the next build finishes (`recover`).
 """
 from __future__ import annotations
 
 import contextlib
 import ctypes
-import json
 import ctypes.util
+import gc
+import json
 import os
 import posixpath
 import shutil
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
+
+from .cores import fan_out
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -35,16 +41,32 @@ def safe_join(root: Path, relative: str) -> Path:
     return root / normal
 
 
-def write_site(pages: Iterable[tuple[str, bytes]], output: Path) -> int:
-    """Write every page into a staging directory, then swap it with `output`. Returns the count."""
+def write_site(shares: Callable[[int, int], Iterable[tuple[str, bytes]]], output: Path, workers: int = 1) -> int:
+    """Write every page into a staging directory, then swap it with `output`. Returns the count.
+    `shares(k, n)` gives the k-th of n shares of the pages: with several workers each writes
+    one share in a forked process (rendering a big site on every core), else one share is all."""
+    workers = max(1, workers)
     staging = make_staging(output)
     try:
-        count = write_pages(pages, staging)
+        write_share = partial(_write_share, shares, staging, workers)
+        count = sum(fan_out(write_share, range(workers), workers, setup=_collect_own_garbage))
         swap_into_place(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return count
+
+
+def _write_share(shares: Callable[[int, int], Iterable[tuple[str, bytes]]], staging: Path, workers: int,
+                 k: int) -> int:
+    return write_pages(shares(k, workers), staging)
+
+
+def _collect_own_garbage() -> None:
+    """In a worker: collect the garbage that rendering makes, even when the build that forked
+    it paused the collector; what the worker inherited is never garbage, so it is frozen."""
+    gc.freeze()
+    gc.enable()
 
 
 def make_staging(output: Path) -> Path:

@@ -16,7 +16,7 @@ def run(*args, cwd=None):
 
 def test_help_on_every_command():
     runner = CliRunner()
-    for command in ([], ["build"], ["serve"], ["extract"], ["email"], ["init"]):
+    for command in ([], ["build"], ["serve"], ["extract"], ["email"], ["init"], ["fetch"]):
         result = runner.invoke(main, [*command, "--help"])
         assert result.exit_code == 0 and "Usage:" in result.output
 

@@ -45,3 +45,27 @@ def test_errors_name_key_line_and_what_is_allowed(tmp_path, text, line, words):
     for word in words:
         assert word in problem.message
     assert str(problem).startswith(f"{tmp_path / 'config.yaml'}:{line}: ")
+
+
+def test_feeds_and_fetch_settings_are_read(tmp_path):
+    config = load_config(write(tmp_path, "feeds:\n  - https://x.org/feed.xml\n  - http://y.org/atom\n"
+                                         "fetch:\n  timeout: 5\n  workers: 2\n  robots_txt: false\n  limit: 10\n"))
+    assert config.feeds == ["https://x.org/feed.xml", "http://y.org/atom"]
+    assert (config.fetch.timeout, config.fetch.workers, config.fetch.robots_txt, config.fetch.limit) == (5, 2, False, 10)
+    assert load_config(tmp_path / "none.yaml").fetch.robots_txt is True
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ("feeds:\n  - https://x.org/feed\n  - file:///etc/passwd\n", 3, ["feeds.1", "http"]),
+    ("feeds: https://x.org/feed\n", 1, ["feeds", "list"]),
+    ("fetch:\n  timeout: 0\n", 2, ["fetch.timeout", "greater than 0"]),
+    ("fetch:\n  workers: 50\n", 2, ["fetch.workers"]),
+    ("fetch:\n  robot_txt: false\n", 2, ["unknown key", "fetch.robot_txt"]),
+])
+def test_feed_and_fetch_errors_name_key_and_line(tmp_path, text, line, words):
+    with pytest.raises(ConfigError) as info:
+        load_config(write(tmp_path, text))
+    problem = info.value.problems[0]
+    assert problem.line == line, problem
+    for word in words:
+        assert word in problem.message, problem

@@ -3,7 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from briefings.content import ContentError, find_articles, load_articles, read_article, slugify
+from briefings.content import ContentError, read_article, slugify
+from briefings.reading import find_articles, load_articles
 
 from conftest import article
 
@@ -34,10 +35,16 @@ def test_plain_text_title_from_headline(tmp_path):
     assert art.text == "Maternity pay is to rise."
 
 
-def test_plain_text_without_headline_uses_file_name(tmp_path):
+def test_plain_text_without_headline_uses_its_first_sentence(tmp_path):
+    # issue 15: the first sentence, shortened, rather than the file name
     art, _ = read_article(write(tmp_path, "budget_news.txt", "The budget was announced today. It is big.\n"))
-    assert art.title == "Budget news"
+    assert art.title == "The budget was announced today"
     assert art.text.startswith("The budget")
+
+
+def test_plain_text_without_any_usable_line_uses_file_name(tmp_path):
+    art, _ = read_article(write(tmp_path, "budget_news.txt", "* * *\n\n2014 — 2015\n"))
+    assert art.title == "Budget news"
 
 
 def test_plain_text_single_newline_paragraphs(tmp_path):

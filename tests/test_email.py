@@ -15,7 +15,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 from click.testing import CliRunner
 
-from briefings import email as mail
+from briefings import mail, smtp
 from briefings.build import load_site
 from briefings.cli import main
 from briefings.config import Config, load_config
@@ -290,7 +290,7 @@ def smtp_server(config):
 def test_send_delivers_to_every_recipient(config, message, smtp_server):
     handler = smtp_server()
     lines: list[str] = []
-    assert mail.send(config, message, log=lines.append) is True
+    assert smtp.send(config, message, log=lines.append) is True
     ((sender, recipients, content),) = handler.envelopes
     assert sender == "news@example.org" and recipients == ["alice@example.org", "bob@example.org"]
     delivered = email.message_from_bytes(content, policy=policy.default)
@@ -314,7 +314,7 @@ def test_one_refused_recipient_is_reported_and_the_others_still_get_it(config, s
     handler = smtp_server(refuse=("bob@example.org",))
     message = mail.digest_message(config, recipients=["alice@example.org", "bob@example.org", "carol@example.org"])
     lines: list[str] = []
-    assert mail.send(config, message, log=lines.append) is False
+    assert smtp.send(config, message, log=lines.append) is False
     ((_, recipients, _),) = handler.envelopes
     assert recipients == ["alice@example.org", "carol@example.org"]
     assert any("bob@example.org" in line and "550" in line for line in lines), lines
@@ -324,7 +324,7 @@ def test_one_refused_recipient_is_reported_and_the_others_still_get_it(config, s
 def test_every_recipient_refused(config, smtp_server):
     handler = smtp_server(refuse=("alice@example.org", "bob@example.org"))
     lines: list[str] = []
-    assert mail.send(config, mail.digest_message(config), log=lines.append) is False
+    assert smtp.send(config, mail.digest_message(config), log=lines.append) is False
     assert handler.envelopes == []
     assert sum("550" in line for line in lines) == 2
 
@@ -332,7 +332,7 @@ def test_every_recipient_refused(config, smtp_server):
 def test_dry_run_sends_nothing(config, message, smtp_server):
     handler = smtp_server()
     lines: list[str] = []
-    assert mail.send(config, message, dry_run=True, log=lines.append) is True
+    assert smtp.send(config, message, dry_run=True, log=lines.append) is True
     assert handler.envelopes == []
     shown = "\n".join(lines)
     for part in ("From: Test News <news@example.org>", "To: alice@example.org, bob@example.org",
@@ -341,13 +341,13 @@ def test_dry_run_sends_nothing(config, message, smtp_server):
 
 
 def test_dry_run_needs_no_server(config, message):
-    assert mail.send(with_smtp(config, port=free_port()), message, dry_run=True, log=lambda line: None)
+    assert smtp.send(with_smtp(config, port=free_port()), message, dry_run=True, log=lambda line: None)
 
 
 def test_connection_refused_names_host_and_port(config, message):
     port = free_port()
     with pytest.raises(mail.EmailError, match=rf"127\.0\.0\.1:{port}: .*refused"):
-        mail.send(with_smtp(config, port=port), message, log=lambda line: None)
+        smtp.send(with_smtp(config, port=port), message, log=lambda line: None)
 
 
 def test_login_reads_the_password_from_the_environment(config, message, smtp_server, monkeypatch):
@@ -361,24 +361,24 @@ def test_login_reads_the_password_from_the_environment(config, message, smtp_ser
     settings = with_smtp(config, user="briefings", password_env="TEST_BRIEFINGS_PASSWORD")
     monkeypatch.delenv("TEST_BRIEFINGS_PASSWORD", raising=False)
     with pytest.raises(mail.EmailError, match="TEST_BRIEFINGS_PASSWORD"):
-        mail.send(settings, message, log=lambda line: None)
+        smtp.send(settings, message, log=lambda line: None)
     assert seen == [] and handler.envelopes == []
 
     monkeypatch.setenv("TEST_BRIEFINGS_PASSWORD", "wrong")
     with pytest.raises(mail.EmailError, match="login as briefings refused"):
-        mail.send(settings, message, log=lambda line: None)
+        smtp.send(settings, message, log=lambda line: None)
 
     monkeypatch.setenv("TEST_BRIEFINGS_PASSWORD", "s3cret")
-    assert mail.send(settings, message, log=lambda line: None) is True
+    assert smtp.send(settings, message, log=lambda line: None) is True
     assert seen[-1] == (b"briefings", b"s3cret") and len(handler.envelopes) == 1
 
 
 def test_large_html_is_warned_about(config, message, monkeypatch):
     lines: list[str] = []
-    mail.send(config, message, dry_run=True, log=lines.append)
+    smtp.send(config, message, dry_run=True, log=lines.append)
     assert not any("warning" in line for line in lines)
     monkeypatch.setattr(mail, "HTML_BUDGET", 1024)
-    mail.send(config, message, dry_run=True, log=lines.append)
+    smtp.send(config, message, dry_run=True, log=lines.append)
     assert any(line.startswith("warning: the HTML part is") for line in lines)
 
 

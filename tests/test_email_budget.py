@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from briefings import email as mail
+from briefings import mail
 from briefings.build import load_site
 from briefings.cli import main
 from briefings.config import load_config

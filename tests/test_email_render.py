@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from briefings import email as mail
+from briefings import mail
 from briefings.config import load_config
 
 from chromium import launch

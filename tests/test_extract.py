@@ -2,7 +2,9 @@
 import pytest
 
 from briefings.content import read_article
-from briefings.extract import boilerplate, extract_doc
+from briefings.clean import prepare
+from briefings.clean.stage import paragraph_kind
+from briefings.extract import extract_doc
 from briefings.extract.participants import find_participants
 from briefings.extract.quotes import find_quote_spans, find_quotes
 
@@ -55,11 +57,11 @@ def test_seed_key_points_skip_plea_and_filler(seed):
     ("Reporting by A; Editing by B", "credit"),
     ("1 of 4.", "caption"),
     ("Read more: Why the pound fell", "promo"),
-    ("Advertisement", "promo"),
+    ("Advertisement", "label"),  # a label, as tests/data/boilerplate/README.md files it
     ("Sign up for our morning newsletter", "plea"),
 ])
 def test_boilerplate_paragraphs(paragraph, reason):
-    assert boilerplate.boilerplate_reason(paragraph) == reason
+    assert paragraph_kind(paragraph) == reason
 
 
 @pytest.mark.parametrize("paragraph", [
@@ -69,12 +71,12 @@ def test_boilerplate_paragraphs(paragraph, reason):
     "By the end of the year, prices had doubled.",
 ])
 def test_story_paragraphs_are_kept(paragraph):
-    assert boilerplate.boilerplate_reason(paragraph) is None
+    assert paragraph_kind(paragraph) is None
 
 
 def test_inline_stamps_are_cut_and_the_sentence_kept():
-    assert boilerplate.strip_inline("(CNN) -- The storm hit at dawn.") == "The storm hit at dawn."
-    assert boilerplate.strip_inline("PUBLISHED: 10:21 EST, 12 May 2014 | UPDATED: 10:33 EST, 12 May 2014 "
+    assert prepare("(CNN) -- The storm hit at dawn.") == "The storm hit at dawn."
+    assert prepare("PUBLISHED: 10:21 EST, 12 May 2014 | UPDATED: 10:33 EST, 12 May 2014 "
                                     "A man has died.") == "A man has died."
 
 

@@ -74,8 +74,7 @@ def test_incremental_equals_clean(tmp_path_factory, shared_cache, sequence):
         apply(site, edit)
         config = load_config(site / "config.yaml").model_copy(update={"cache_dir": str(shared_cache)})
         if config != builder.config:  # as serve does: a new builder that keeps what was read
-            old, builder = builder, Builder(config)
-            builder.parsed_files, builder.extractions = old.parsed_files, old.extractions
+            builder = builder.successor(config)
         incremental = builder.build()
         clean = Builder(config, output=root / "clean", persist=False).build(clean=True)
         assert [str(p) for p in incremental.problems] == [str(p) for p in clean.problems]
@@ -102,7 +101,7 @@ def test_a_damaged_state_file_means_a_full_build(tmp_path, shared_cache):
     config = load_config(site / "config.yaml")
     builder = Builder(config)
     builder.build()
-    builder.state_path.write_text('{"version": 1, "files": {', encoding="utf-8")
+    builder.state.path.write_text('{"version": 1, "files": {', encoding="utf-8")
     (site / "content" / "a.md").write_text(article("One, edited", "2026-11-02", BODIES[3]))
     result = Builder(config).build()
     assert result.full, "a damaged state is never trusted"

@@ -9,7 +9,8 @@ import json
 
 import pytest
 
-from briefings.extract import boilerplate
+from briefings.clean import prepare
+from briefings.clean.stage import paragraph_kind
 from briefings.extract.keypoints import find_key_points, glued_clause, glued_label, is_story_sentence
 from briefings.extract.participants import find_participants
 from briefings.extract.quotes import find_quotes
@@ -138,14 +139,14 @@ def test_run_in_numbered_list_is_split_and_its_lede_kept():
             "1. BALL OF THE CENTURY Benaud was on hand to talk viewers through Shane Warne's first test delivery. "
             "2. AUSTRALIA'S UNDERARM BALL Benaud was renowned for his calming tone as broadcaster. "
             "3. LAST SPELL OF COMMENTARY IN ENGLAND Benaud's final commentary duties came in 2005.")
-    assert boilerplate.clean(text).split("\n\n") == [
+    assert prepare(text).split("\n\n") == [
         "Richie Benaud, one of cricket's great personalities, has died at the age of 84 after battling skin cancer.",
         "BALL OF THE CENTURY", "Benaud was on hand to talk viewers through Shane Warne's first test delivery.",
         "AUSTRALIA'S UNDERARM BALL", "Benaud was renowned for his calming tone as broadcaster.",
         "LAST SPELL OF COMMENTARY IN ENGLAND", "Benaud's final commentary duties came in 2005."]
     # numbers that are values, not counters, stay put
     values = "He was ranked No 1. Then he fell to 2. After that he was 3. He retired in 2014."
-    assert boilerplate.clean(values) == values
+    assert prepare(values) == values
 
 
 @pytest.mark.parametrize("text", [
@@ -176,17 +177,17 @@ def test_story_sentences_are_candidates(parse, text):
      "Admitting it took them some time, the parents said Wednesday they had accepted it."),
 ])
 def test_dateline_and_stamp_prefixes_are_cut_and_the_sentence_kept(raw, kept):
-    assert boilerplate.clean(raw) == kept
+    assert prepare(raw) == kept
 
 
 def test_newsletter_promo_paragraph_is_dropped():
     # businessinsider_russia.txt
-    assert boilerplate.boilerplate_reason("FA Insights is a daily newsletter from Business Insider that delivers "
+    assert paragraph_kind("FA Insights is a daily newsletter from Business Insider that delivers "
                                           "the top news and commentary forfinancial advisors.") == "plea"
 
 
 def test_statement_about_a_newsletter_is_story():
-    assert boilerplate.boilerplate_reason("Netflix added two million subscribers in the quarter.") is None
+    assert paragraph_kind("Netflix added two million subscribers in the quarter.") is None
 
 
 # -- selection -------------------------------------------------------------------------

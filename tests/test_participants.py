@@ -1,15 +1,12 @@
 """Participants: one entry per entity, typed, with role; and the dev-set scorer itself."""
 import json
-import sys
 
 import pytest
 
 from briefings.extract.participants import find_participants
 
+import score_participants
 from conftest import REPO
-
-sys.path.insert(0, str(REPO / "bench"))
-import score_participants  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -20,9 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from briefings.build import Builder, build, site_lock
+from briefings.build import Builder, build
 from briefings.config import load_config
 from briefings.content import parse_article
+from briefings.lock import site_lock
 from briefings.serve import Server
 
 from conftest import article, write_site
@@ -140,7 +141,7 @@ def test_raw_html_escaped_on_request(tmp_path, shared_cache):
 
 
 def test_raw_html_kept_on_request_but_never_in_email(tmp_path, shared_cache):
-    from briefings import email as mail
+    from briefings import mail
 
     site = hostile_site(tmp_path, shared_cache, "keep")
     config = load_config(site / "config.yaml")
@@ -165,7 +166,7 @@ def test_raw_html_kept_on_request_but_never_in_email(tmp_path, shared_cache):
 
 
 def test_email_headers_and_parts_escape_hostile_text(tmp_path, shared_cache):
-    from briefings import email as mail
+    from briefings import mail
 
     site = hostile_site(tmp_path, shared_cache)
     (site / "content" / "newline.md").write_text(

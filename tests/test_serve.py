@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from briefings.config import load_config
-from briefings.serve import EVENTS_PATH, Server
+from briefings.livereload import EVENTS_PATH
+from briefings.serve import Server
 
 from conftest import article, write_site
 
@@ -411,12 +412,12 @@ def test_the_quiet_period_follows_the_server_and_the_save(site):
 
     server = Server(load_config(site / "config.yaml"), site / "config.yaml", port=0)  # never started: no builds
     server.request_build()
-    assert server._quiet == serve.SETTLE  # an idle server; the save may still be being written
+    assert server.debounce._quiet == serve.SETTLE  # an idle server; the save may still be being written
     server.request_build(complete=True)
-    assert server._quiet == serve.SAVED  # now it is complete: build at once
-    server._first, server._building = None, True  # a build runs: wait for the burst to end
+    assert server.debounce._quiet == serve.SAVED  # now it is complete: build at once
+    server.debounce._first, server.debounce._building = None, True  # a build runs: wait for the burst to end
     server.request_build(complete=True)
-    assert server._quiet == serve.QUIET
+    assert server.debounce._quiet == serve.QUIET
 
 
 def test_which_events_complete_a_save():

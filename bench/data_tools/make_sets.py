@@ -8,6 +8,10 @@ ordered by SHA-1; every third article (positions 0, 3, 6, …) is held out. The 
 quotes set is the first 45 of that order, so its held-out articles are held out everywhere.
 Twenty BBC articles for the boilerplate set are the twenty lowest SHA-1 paths of corpus/bbc that
 no participants set uses. Re-running rewrites news_sets.json but never an existing skeleton.
+
+Second round (after the first held-out third was scored): the 56 articles no set used, less the
+8 kept for reader reviews (the lowest SHA-1 of "reader:" + path), ordered by SHA-1; every third is
+held out (`boilerplate/heldout2/`), the rest join development (`boilerplate/dev2/`).
 """
 from __future__ import annotations
 
@@ -73,7 +77,7 @@ def main() -> None:
     bbc20 = bbc[:20]
     bbc_held = {p for i, p in enumerate(bbc20) if i % 3 == 0}
     sets = {
-        "rule": __doc__.strip().split("\n\n")[1],
+        "rule": " ".join(" ".join(__doc__.strip().split("\n\n")[2:4]).split()),
         "boilerplate": {"dev": [f"corpus/news/{n}" for n in order if n not in heldout]
                         + [p for p in bbc20 if p not in bbc_held],
                         "heldout": [f"corpus/news/{n}" for n in order if n in heldout]
@@ -82,10 +86,17 @@ def main() -> None:
                          "heldout": [f"corpus/news/{n}" for n in participants if n in heldout]},
         "unseen": [f"corpus/news/{n}" for n in news if n not in set(order)],
     }
+    reader = sorted(sets["unseen"], key=lambda s: sha("reader:" + s))[:8]
+    second = sorted((s for s in sets["unseen"] if s not in reader), key=sha)
+    sets["reader"] = reader
+    sets["boilerplate2"] = {"dev": [s for i, s in enumerate(second) if i % 3 != 0],
+                            "heldout": [s for i, s in enumerate(second) if i % 3 == 0]}
     (DATA / "news_sets.json").write_text(json.dumps(sets, indent=1) + "\n", encoding="utf-8")
     for split in ("dev", "heldout"):
         for source in sets["boilerplate"][split]:
             skeleton(source, DATA / "boilerplate" / split)
+        for source in sets["boilerplate2"][split]:
+            skeleton(source, DATA / "boilerplate" / f"{split}2")
 
 
 if __name__ == "__main__":

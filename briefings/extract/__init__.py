@@ -1,14 +1,18 @@
-"""Extraction: boilerplate, participants, quotes and key points, as pure functions over a Doc.
+"""Extraction: participants, quotes and key points, as pure functions over a Doc.
 
-`prepare` runs on text before the parse; `extract_doc` on the parsed Doc. Nothing here
+`extract_doc` runs on the parsed Doc of a text the clean stage has already cut free of
+boilerplate (`prepare` is that stage for a bare text, for benches and tests). Nothing here
 imports spaCy at module level, so a build whose extractions are all cached never loads it.
+Beside the extractors: `batch.py` runs them over many texts (cache first, then worker
+processes), `as_json.py` is the JSON of `briefings extract`; neither changes what is found,
+so neither is part of the extraction cache key.
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..clean import prepare
 from ..model import Extraction
-from .boilerplate import clean as prepare
 from .keypoints import find_key_points
 from .participants import find_participants
 from .quotes import find_quotes

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..lexicon import NAMING_VERBS, SPEECH_NOUNS, SPEECH_VERBS
+from ..lexicon import NAMING_VERBS, SAYING_NOUNS, SAYING_VERBS
 from .participants import Cluster
 from .quote_marks import QuoteSpan
 from .speakers import Speakers, unnamed_person
@@ -379,9 +379,9 @@ def _first(items):
 
 
 def _is_speech_verb(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS and token.lemma_.lower() != "be"
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SAYING_VERBS and token.lemma_.lower() != "be"
 
 
 def _is_speech_noun(token: Token) -> bool:
-    return token.pos_ == "NOUN" and token.lower_ in SPEECH_NOUNS
+    return token.pos_ == "NOUN" and token.lower_ in SAYING_NOUNS
 

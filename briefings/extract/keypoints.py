@@ -6,8 +6,9 @@ glued fragments are never candidates), overlong sentences lose, sentences that c
 article's recurring vocabulary, the words of its captions (a caption states what the
 editor found most important) and its main participants gain, quoted speech loses a
 little (a reader needs the fact, not the colour), and a sentence too close to one
-already chosen is skipped. Paragraph boilerplate is cut before the parse (boilerplate.py);
-this module drops what survives inside a paragraph.
+already chosen is skipped. Boilerplate is cut before the parse (briefings/clean); the
+forms of caption language a sentence may still carry come from there too, and this module
+drops the sentences that carry them.
 """
 from __future__ import annotations
 
@@ -18,6 +19,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..clean.furniture import CAPTION_LANGUAGE as _CAPTION
+from ..clean.furniture import CAPTION_LABEL_OPENING as _LABEL
+from ..clean.furniture import SHOUTING as _SHOUTING
 from ..model import KeyPoint, Quote
 from .participants import Participants
 
@@ -44,15 +48,6 @@ _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 
 # A sentence ends in punctuation; a caption or label does not.
 _ENDS = re.compile(r"[.!?…][\"'’”)\]]*$|[\"’”]$")
-# Caption language: "Smith, pictured, …", "(left)", "Pictured:", "Photo: Getty".
-_CAPTION = re.compile(
-    r"(?i)\bpictured\b|\((?:left|right|centre|center|middle|top|bottom|above|below|inset|file(?: photo)?)\)"
-    r"|\b(?:photo|image|picture)s?\s*(?:credit|courtesy)?\s*:|\b(?:getty images|reuters/|ap photo|afp/|epa/|rex features|"
-    r"shutterstock)\b|\bclick here\b|\bread more\b|\bscroll down\b|\bcontributed to this report\b|\bsubscribe\b")
-# A caption label opening a sentence: "Flying high: Half of the kite …" (no verb before the colon,
-# not a speaker's cue such as "He said: '…'").
-_LABEL = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}:\s+(?![\"'‘“])")
-_SHOUTING = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,}){2,}\b")  # an all-caps run: "WATCH THE VIDEO"
 # Words that glue a caption onto a story sentence when they follow it: "… his wife Masters chairman …"
 _GLUE_BEFORE_TAGS = {"NN", "NNS", "CD", "VBN", "JJ", "-RRB-"}
 _NOT_GLUE_WORDS = {"so", "then", "now", "today", "while", "and", "but", "or", "that", "because"}

@@ -12,7 +12,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
-from ..lexicon import FILLER_WORDS, TITLE_SMALL_WORDS
+from ..lexicon import FILLER_WORDS, WORK_TITLE_SMALL_WORDS
 from ..model import Quote
 from .cues import Attribution, Cues
 from .participants import Cluster, Participants
@@ -139,7 +139,7 @@ def _looks_like_title(quoted: str, before: str = "") -> bool:
     if quoted.rstrip().endswith(("?", "!")) and not _TITLE_PLACE.search(before):
         return False  # "Lock her up!" is a chant; "on NPR’s “Wait, Wait … Don’t Tell Me!”" a show
     capital = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
-    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in words) \
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in WORK_TITLE_SMALL_WORDS for w in words) \
         and len(capital) >= 1 and words[0][:1].isupper() and not (len(words) == 1 and quoted.strip().endswith("."))
 
 

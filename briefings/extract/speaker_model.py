@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..lexicon import SPEECH_VERBS
+from ..lexicon import SAYING_VERBS
 from .cues import Attribution
 from .participants import Cluster, Participants
 from .speakers import Speakers, determiner
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 WEIGHTS = Path(__file__).with_name("speaker_weights.json")
 SUBJECTS = ("nsubj", "nsubjpass")
 # A mention that is the object of these is who the words went to, not who said them.
-_ADDRESSING = SPEECH_VERBS | {"send", "write", "brief", "advise", "warn", "ask", "tell", "inform", "address"}
+_ADDRESSING = SAYING_VERBS | {"send", "write", "brief", "advise", "warn", "ask", "tell", "inform", "address"}
 Features = dict[str, float]
 
 
@@ -171,7 +171,7 @@ class _Context:
             if first_sent - 1 <= sent <= last_sent:
                 if head.dep_ in SUBJECTS:
                     f["subject_near"] = 1.0
-                    if head.head.lemma_.lower() in SPEECH_VERBS:
+                    if head.head.lemma_.lower() in SAYING_VERBS:
                         f["speech_subject_near"] = 1.0
                 if _addressed(head):
                     f["addressed_near"] = 1.0

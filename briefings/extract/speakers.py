@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..lexicon import (CAPITALS_AND_STATES, FEMALE_HONORIFICS, FEMALE_PRONOUNS, FEMALE_WORDS, INSTITUTION_NOUNS, MALE_HONORIFICS,
-                       MALE_PRONOUNS, MALE_WORDS, ON_BEHALF_NOUNS, SPEAKER_NOUNS, SPEECH_VERBS)
+from ..lexicon import (CAPITALS_AND_STATES, FEMALE_HONORIFICS, FEMALE_PRONOUNS, FEMALE_WORDS, INSTITUTION_NOUNS,
+                       MALE_HONORIFICS, MALE_PRONOUNS, MALE_WORDS, ON_BEHALF_NOUNS, SAYING_VERBS, SPEAKER_NOUNS)
 from .first_names import gender_of_first_name
 from .participants import Cluster, Mention, Participants, fold
 from .titles import HONORIFICS, is_title_word
@@ -220,7 +220,7 @@ class Speakers:
             self._places[key] = (
                 any(m.place is not None or m.text in CAPITALS_AND_STATES for m in cluster.mentions)
                 or any(m.start > 0 and doc[m.start - 1].lower_ in _PLACE_PREPOSITIONS for m in cluster.mentions)
-                or not any(doc[m.end - 1].dep_ == "nsubj" and doc[m.end - 1].head.lemma_.lower() in SPEECH_VERBS
+                or not any(doc[m.end - 1].dep_ == "nsubj" and doc[m.end - 1].head.lemma_.lower() in SAYING_VERBS
                            for m in cluster.mentions))
         return self._places[key]
 
@@ -376,7 +376,7 @@ class Speakers:
         if lower in (FEMALE_WORDS if gender == "m" else MALE_WORDS):
             return False
         return (token.dep_ == "nsubj" and token.pos_ == "NOUN" and token.lemma_.lower() in SPEAKER_NOUNS
-                and token.i not in self.quoted and token.head.lemma_.lower() in SPEECH_VERBS
+                and token.i not in self.quoted and token.head.lemma_.lower() in SAYING_VERBS
                 and self.participants.at(token.i) is None)
 
     def _speaking_for(self, token: Token) -> Cluster:

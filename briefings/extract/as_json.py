@@ -1,7 +1,7 @@
 """The JSON shape of `briefings extract`, read by other tools and by our evaluation."""
 from __future__ import annotations
 
-from .model import Article, Extraction, Quote
+from ..model import Article, Extraction, Quote
 
 
 def extraction_json(article: Article, extraction: Extraction) -> dict:

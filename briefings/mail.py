@@ -1,7 +1,7 @@
 """A digest as an email: HTML with inlined CSS plus a plain-text part, written as .eml or sent.
 
-`digest_message` builds the message from the site model (nothing is written); `send` delivers
-it over SMTP. Both report user errors as `EmailError`, with a message meant for the terminal.
+`compose` builds the message from the site model (nothing is written); `smtp.send` delivers
+it. Both report user errors as `EmailError`, with a message meant for the terminal.
 
 Date and Message-ID: the Date header is SOURCE_DATE_EPOCH when that is set (as for the
 site's own timestamps), otherwise the moment the message is built. The newest article's date
@@ -16,18 +16,15 @@ import datetime as dt
 import difflib
 import os
 import re
-import smtplib
-import ssl
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from email.message import EmailMessage
 from email.utils import format_datetime, getaddresses, make_msgid
-from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from .build import load_site
-from .config import Config, MarkdownConfig, SmtpConfig
+from .config import Config, MarkdownConfig
+from .mail_lint import html_problems
 from .model import Digest, Entry, KeyPoint, Participant, Quote, SiteModel, TagPage
 from .render import Renderer, TemplateProblem
 
@@ -357,52 +354,6 @@ def render_digest(config: Config, site: SiteModel, digest: Digest) -> tuple[str,
     return render_text(renderer, config, topic, limits), render_html(renderer, config, topic, limits)
 
 
-class _Lint(HTMLParser):
-    """What an email's HTML must not hold, as messages: scripts, stylesheets and fonts from
-    elsewhere, event handlers, relative links, images without alt, width and height."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.problems: list[str] = []
-        self._in_style = False
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        line = self.getpos()[0]
-        where = f"line {line}: <{tag}>"
-        if tag in ("script", "iframe", "object", "embed", "form", "base"):
-            self.problems.append(f"{where} is not allowed in an email")
-        if tag == "link":
-            self.problems.append(f"{where}: no external stylesheets or fonts; put CSS in <style>")
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.problems.append(f"{where}: event handler {name}= (no JavaScript in email)")
-            if name in ("href", "src") and value is not None and not _ABSOLUTE.match(value):
-                self.problems.append(f"{where}: {name}={value!r} is not absolute; use absolute(url)")
-        if tag == "img":
-            missing = [a for a in ("alt", "width", "height") if attributes.get(a) is None]
-            if missing:
-                self.problems.append(f"{where}: images need {', '.join(missing)}")
-        self._in_style = tag == "style"
-
-    def handle_endtag(self, tag):
-        self._in_style = False
-
-    def handle_data(self, data):
-        if self._in_style and re.search(r"@import|@font-face|url\(", data):
-            self.problems.append(f"line {self.getpos()[0]}: <style> loads files (@import, @font-face or url())")
-
-
-_ABSOLUTE = re.compile(r"(https?://[^\s/]|mailto:)", re.IGNORECASE)
-
-
-def html_problems(html: str) -> list[str]:
-    lint = _Lint()
-    lint.feed(html)
-    lint.close()
-    return lint.problems
-
-
 def preheader(entries: list[Entry], fallback: str) -> str:
     """The inbox preview line: the first key point of the first article that has one."""
     for entry in entries:
@@ -492,105 +443,3 @@ def _message_date() -> dt.datetime:
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-
-
-# --- sending --------------------------------------------------------------------------------
-
-def send(config: Config, message: EmailMessage, *, dry_run: bool = False,
-         log: Callable[[str], object] = print) -> bool:
-    """Send `message` to every address in its To header over email.smtp. True when every
-    recipient was accepted; a refused recipient is logged and the others still get it.
-    `log` receives plain-text lines. Connection and login failures raise EmailError."""
-    smtp = config.email.smtp
-    where = f"{smtp.host}:{smtp.port}"
-    sender = _envelope_sender(message)
-    recipients = [address for _, address in getaddresses(message.get_all("To", []))]
-    if not recipients:
-        raise EmailError("the message has no recipients")
-    size = len(message.as_bytes())
-    html = html_size(message)
-    if html > HTML_BUDGET:
-        log(f"warning: the HTML part is {html / 1024:.0f} KB; Gmail clips messages over about 102 KB")
-    login = f", login as {smtp.user}" if smtp.user else ""
-
-    if dry_run:
-        log(f"Dry run: nothing sent. Would send over {where} ({smtp.security}{login}):")
-        log(f"  From: {message['From']}")
-        log(f"  To: {', '.join(recipients)}")
-        log(f"  Subject: {message['Subject']}")
-        log(f"  Size: {size / 1024:.1f} KB (HTML part {html / 1024:.1f} KB)")
-        if smtp.user and not os.environ.get(smtp.password_env):
-            log(f"warning: {smtp.password_env} is not set; a real send would stop here")
-        return True
-
-    password = _password(smtp)
-    if smtp.user and smtp.security == "none":
-        log(f"warning: logging in to {where} without TLS (email.smtp.security: none)")
-    try:
-        with _connect(smtp) as server:
-            if smtp.user:
-                server.login(smtp.user, password)
-            try:
-                refused = server.send_message(message, from_addr=sender, to_addrs=recipients)
-            except smtplib.SMTPRecipientsRefused as exc:  # every recipient refused
-                refused = exc.recipients
-    except smtplib.SMTPAuthenticationError as exc:
-        raise EmailError(f"{where}: login as {smtp.user} refused: {_reply(exc)}") from None
-    except smtplib.SMTPSenderRefused as exc:
-        raise EmailError(f"{where}: sender {exc.sender} refused: {_reply(exc)}") from None
-    except smtplib.SMTPNotSupportedError as exc:
-        raise EmailError(f"{where}: {exc}; check email.smtp.security (starttls, ssl or none)") from None
-    except smtplib.SMTPResponseException as exc:
-        raise EmailError(f"{where}: {_reply(exc)}") from None
-    except (smtplib.SMTPException, OSError) as exc:
-        raise EmailError(f"cannot send over {where}: {_reason(exc)}") from None
-
-    for address, (code, reply) in refused.items():
-        log(f"refused: {address}: {code} {_text(reply)}")
-    accepted = len(recipients) - len(refused)
-    log(f"Sent to {accepted} of {len(recipients)} recipient(s) over {where}")
-    return not refused
-
-
-def _connect(smtp: SmtpConfig) -> smtplib.SMTP:
-    if smtp.security == "ssl":
-        return smtplib.SMTP_SSL(smtp.host, smtp.port, timeout=smtp.timeout, context=ssl.create_default_context())
-    server = smtplib.SMTP(smtp.host, smtp.port, timeout=smtp.timeout)
-    if smtp.security == "starttls":
-        try:
-            server.starttls(context=ssl.create_default_context())
-        except BaseException:
-            server.close()
-            raise
-    return server
-
-
-def _password(smtp: SmtpConfig) -> str | None:
-    if not smtp.user:
-        return None
-    password = os.environ.get(smtp.password_env)
-    if not password:
-        raise EmailError(f"email.smtp.user is set but the environment variable {smtp.password_env} "
-                         "(email.smtp.password_env) holding the password is not")
-    return password
-
-
-def _envelope_sender(message: EmailMessage) -> str:
-    senders = getaddresses(message.get_all("From", []))
-    if len(senders) != 1 or not senders[0][1]:
-        raise EmailError("the message needs exactly one From address")
-    return senders[0][1]
-
-
-def _reply(exc: smtplib.SMTPResponseException) -> str:
-    return f"{exc.smtp_code} {_text(exc.smtp_error)}"
-
-
-def _reason(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror
-    return str(exc) or type(exc).__name__
-
-
-def _text(reply: bytes | str) -> str:
-    return reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)

@@ -1,7 +1,7 @@
 """Score participants from `briefings extract --format json` against hand-annotated gold.
 
-    python bench/score_participants.py GOLD_DIR PREDS.json [-v]
-    python bench/score_participants.py [GOLD_DIR] [-v]       # runs `briefings extract` itself
+    python tests/score_participants.py GOLD_DIR PREDS.json [-v]
+    python tests/score_participants.py [GOLD_DIR] [-v]       # runs `briefings extract` itself
 
 Gold: one JSON file per article in GOLD_DIR (tests/data/participants/<category>_<number>.json),
 written by hand from reading the article, never from our extractor's output:

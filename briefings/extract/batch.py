@@ -6,12 +6,14 @@ spaCy, and the cost of a cold build stays close to the parse itself.
 """
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import partial
 
-from .cache import ExtractionCache, cache_key
-from .extract import extract_doc, prepare
-from .model import Extraction
+from ..cache import ExtractionCache, cache_key
+from ..cores import fan_out
+from ..model import Extraction
+from . import extract_doc
 
 # Below this many texts per process a worker costs more (model load) than it saves.
 MIN_TEXTS_PER_PROCESS = 24
@@ -20,52 +22,43 @@ BATCH_SIZE = 8  # docs per nlp.pipe batch: 32 runs ~10% faster but doubles a wor
 BATCH_CHARS = 40_000  # ...and at most about this many characters in one batch
 
 
-def extract_texts(
-    texts: Sequence[str],
-    model: str,
-    key_points: Sequence[int],
-    cache: ExtractionCache,
-    processes: int = 1,
-    progress: Callable[[int], None] | None = None,
-    memo: dict[str, Extraction] | None = None,
-    failures: dict[int, str] | None = None,
-    data: dict[str, dict] | None = None,
-) -> list[tuple[str, Extraction]]:
-    """(cache key, extraction) for each text, in order; only uncached texts are parsed.
-    `memo` is an in-memory layer over the cache, kept by long-running callers (serve);
-    `data` receives each new extraction as a dict (Extraction.to_dict), made once.
-    A text the extractor fails on gets an empty extraction (never cached) and its index
-    and error in `failures`: a bug in one rule costs one article, not the build."""
-    # Keyed by the raw text: boilerplate removal is extractor code, covered by the key.
+@dataclass
+class Extracted:
+    """What `extract_texts` gives: iterating it yields (cache key, extraction) for each text, in order."""
+
+    pairs: list[tuple[str, Extraction]]
+    failures: dict[int, str] = field(default_factory=dict)  # index of a text the extractor failed on → error
+    parsed: int = 0  # texts that were not in the cache
+
+    def __iter__(self) -> Iterator[tuple[str, Extraction]]:
+        return iter(self.pairs)
+
+
+def extract_texts(texts: Sequence[str], model: str, key_points: Sequence[int], cache: ExtractionCache,
+                  processes: int = 1, progress: Callable[[int, int], None] | None = None) -> Extracted:
+    """Each text's extraction, from `cache` when it has it; only the others are parsed, on up
+    to `processes` cores, and `progress(parsed so far, len(texts))` is called after each.
+    A text the extractor fails on gets an empty extraction (never cached) and its error in
+    `failures`: a bug in one rule costs one article, not the build."""
+    # Texts come cleaned (content → clean → extract); the key covers the clean stage's code too.
     keys = [cache_key(text, model, count) for text, count in zip(texts, key_points)]
-    memo = {} if memo is None else memo
-    results: list[Extraction | None] = []
-    for key in keys:
-        found = memo.get(key) or cache.get(key)
-        if found is not None:
-            memo[key] = found
-        results.append(found)
+    results: list[Extraction | None] = [cache.get(key) for key in keys]
     todo = [i for i, result in enumerate(results) if result is None]
+    extracted = Extracted([])
     if todo:
-        # Raw texts go to the workers, which clean them (prepare) before the parse: here,
-        # that would be serial work beside two busy workers.
         jobs = [(i, texts[i], key_points[i]) for i in todo]
         for i, found in _run(jobs, model, processes):
             if isinstance(found, str):
-                if failures is not None:
-                    failures[i] = found
+                extracted.failures[i] = found
                 keys[i] = "failed-" + keys[i]  # never found again: the next build retries and reports it
                 results[i] = Extraction()
             else:
-                extraction = Extraction.from_dict(found)
-                cache.put(keys[i], extraction, found)
-                memo[keys[i]] = extraction
-                if data is not None:
-                    data[keys[i]] = found
-                results[i] = extraction
+                results[i] = cache.put(keys[i], found)
+            extracted.parsed += 1
             if progress:
-                progress(1)
-    return list(zip(keys, results))  # type: ignore[arg-type]
+                progress(extracted.parsed, len(texts))
+    extracted.pairs = list(zip(keys, results))  # type: ignore[arg-type]
+    return extracted
 
 
 def _run(jobs: list[tuple[int, str, int]], model: str, processes: int) -> Iterator[tuple[int, dict | str]]:
@@ -82,17 +75,16 @@ def _run(jobs: list[tuple[int, str, int]], model: str, processes: int) -> Iterat
         size = max(4, min(CHUNK, (len(jobs) - start) // (2 * workers)))
         chunks.append(jobs[start:start + size])
         start += size
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with context.Pool(workers, initializer=_load_model, initargs=(model,)) as pool:
-        for chunk in pool.imap(_worker_chunk, chunks):
-            yield from chunk
+    # Each worker loads the model once, before its first chunk.
+    for chunk in fan_out(partial(_extract_list, model=model), chunks, workers, setup=partial(_load_model, model)):
+        yield from chunk
 
 
 def _extract_chunk(jobs: list[tuple[int, str, int]], model: str) -> Iterator[tuple[int, dict | str]]:
-    from .extract import nlp as nlp_module  # spaCy is loaded only when something needs parsing
+    from . import nlp as nlp_module  # spaCy is loaded only when something needs parsing
 
     nlp = nlp_module.load(model)
-    texts = [prepare(text) for _, text, _ in jobs]
+    texts = [text for _, text, _ in jobs]
     # Chunks hold texts of similar length (see _run): a chunk of long texts goes in smaller
     # batches, so a worker's peak memory follows characters in flight, not the longest texts.
     longest = max((len(text) for text in texts), default=1)
@@ -104,17 +96,11 @@ def _extract_chunk(jobs: list[tuple[int, str, int]], model: str) -> Iterator[tup
             yield i, f"{type(exc).__name__}: {exc}"
 
 
-_MODEL: str | None = None
+def _extract_list(jobs: list[tuple[int, str, int]], model: str) -> list[tuple[int, dict | str]]:
+    return list(_extract_chunk(jobs, model))
 
 
 def _load_model(model: str) -> None:
-    global _MODEL
-    from .extract import nlp as nlp_module
+    from . import nlp as nlp_module
 
     nlp_module.load(model)
-    _MODEL = model
-
-
-def _worker_chunk(jobs: list[tuple[int, str, int]]) -> list[tuple[int, dict | str]]:
-    assert _MODEL is not None
-    return list(_extract_chunk(jobs, _MODEL))

@@ -1,0 +1,192 @@
+"""Live reload: serve a folder over HTTP, and tell the pages open from it when to reload.
+
+HTML responses get a script, injected at serve time (the files on disk are never changed),
+that listens over Server-Sent Events: "reload" when the folder holds a new site, "error"
+with text to show over the page when it could not get one. This server knows nothing of
+builds: whoever changes the folder says so (serve.py).
+"""
+from __future__ import annotations
+
+import io
+import os
+import queue
+import threading
+from http.server import DEFAULT_ERROR_MESSAGE, SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+EVENTS_PATH = "/__briefings__/events"
+KEEPALIVE = 15.0
+
+# "error" is also EventSource's own connection-error event, which has no data: skip those.
+RELOAD_SCRIPT = """<script>(function () {
+  var events = new EventSource("%s?generation=%d"), box = null;
+  events.addEventListener("reload", function () { events.close(); location.reload(); });
+  events.addEventListener("error", function (e) {
+    if (typeof e.data !== "string") return;
+    if (!box) {
+      box = document.createElement("pre");
+      box.id = "briefings-build-error";
+      box.style.cssText = "position:fixed;top:0;left:0;right:0;max-height:70vh;overflow:auto;margin:0;" +
+        "padding:1em;z-index:2147483647;background:#fff0f0;color:#900;border-bottom:3px solid #c00;" +
+        "font:14px/1.4 monospace;white-space:pre-wrap";
+      document.body.appendChild(box);
+    }
+    box.textContent = "Build failed — still showing the last good build.\\n\\n" + e.data;
+  });
+})();</script>
+"""
+
+
+def is_within(path: str, folder: str | Path) -> bool:
+    """`path` is `folder` or inside it (both absolute, as given: no symlink is resolved)."""
+    folder = os.fspath(folder)
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+class Clients:
+    """Server-Sent Events fan-out: one queue per connected page."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._queues: set[queue.Queue] = set()
+
+    def add(self) -> queue.Queue:
+        q: queue.Queue = queue.Queue()
+        with self._lock:
+            self._queues.add(q)
+        return q
+
+    def remove(self, q: queue.Queue) -> None:
+        with self._lock:
+            self._queues.discard(q)
+
+    def send(self, event: str | None, data: str = "") -> None:
+        """Queue an event for every client; None tells the streams to end."""
+        with self._lock:
+            for q in self._queues:
+                q.put((event, data))
+
+
+class Handler(SimpleHTTPRequestHandler):
+    server: LiveReloadServer
+    timeout = 30  # a client that sends half a request and stalls does not hold a thread for ever
+
+    def __init__(self, request, client_address, server: LiveReloadServer):
+        # The folder is replaced by every build: look its path up afresh for each request.
+        super().__init__(request, client_address, server, directory=str(server.folder))
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - one line per request is noise
+        pass
+
+    def end_headers(self) -> None:
+        # Builds can land within the same second, which Last-Modified cannot tell apart.
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def send_error(self, code, message=None, explain=None) -> None:
+        # Error pages reload too: a page that is missing now may come back with the next build.
+        script = inject(b"</body>", self.server.generation).decode().replace("%", "%%")
+        self.error_message_format = DEFAULT_ERROR_MESSAGE.replace("</body>", script)
+        super().send_error(code, message, explain)
+
+    def do_GET(self) -> None:
+        if self.path.split("?", 1)[0] == EVENTS_PATH:
+            self.stream_events()
+        else:
+            super().do_GET()
+
+    def send_head(self):
+        del self.headers["If-Modified-Since"]  # see end_headers
+        generation = self.server.generation  # read before the file: an extra reload, never a missed one
+        try:
+            path = self.translate_path(self.path)
+            root = os.path.realpath(self.directory)
+            if not is_within(os.path.realpath(path), root):
+                self.send_error(404, "File not found")  # e.g. a symlink in output/ pointing elsewhere
+                return None
+            if os.path.isdir(path) and self.path.split("?", 1)[0].endswith("/"):
+                path = os.path.join(path, "index.html")
+            if not (path.endswith((".html", ".htm")) and os.path.isfile(path)
+                    and is_within(os.path.realpath(path), root)):
+                return super().send_head()
+            with open(path, "rb") as handle:
+                page = handle.read()
+        except (OSError, ValueError):  # ValueError: a NUL byte in the path
+            self.send_error(404, "File not found")
+            return None
+        page = inject(page, generation)
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(page)))
+        self.end_headers()
+        return io.BytesIO(page)
+
+    def stream_events(self) -> None:
+        server = self.server
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.end_headers()
+        q = server.clients.add()
+        try:
+            # The page may predate a build that finished while it loaded, or the build may be broken now.
+            seen = self.path.partition("generation=")[2].split("&")[0]
+            if seen.isdigit() and len(seen) < 20 and int(seen) < server.generation:
+                q.put(("reload", ""))
+            elif server.error:
+                q.put(("error", server.error))
+            self.wfile.write(b"retry: 1000\n\n")
+            while True:
+                try:
+                    event, data = q.get(timeout=KEEPALIVE)
+                except queue.Empty:
+                    self.wfile.write(b": keep-alive\n\n")
+                    continue
+                if event is None:
+                    return
+                lines = "".join(f"data: {line}\n" for line in data.split("\n"))
+                self.wfile.write(f"event: {event}\n{lines}\n".encode())
+        except (BrokenPipeError, ConnectionResetError, TimeoutError):
+            pass  # the page went away
+        finally:
+            server.clients.remove(q)
+            self.close_connection = True
+
+
+def inject(page: bytes, generation: int) -> bytes:
+    script = (RELOAD_SCRIPT % (EVENTS_PATH, generation)).encode()
+    end = page.lower().rfind(b"</body>")
+    return page + script if end < 0 else page[:end] + script + page[end:]
+
+
+class LiveReloadServer(ThreadingHTTPServer):
+    """Serves `folder` over HTTP (in threads: `serve_forever`) and tells the pages open from it
+    when to reload."""
+
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], folder: Path):
+        self.folder = folder
+        self.clients = Clients()
+        self.generation = 0  # new sites in the folder: a page loaded before the latest reloads
+        self.error: str | None = None  # why the folder holds no new site, shown over every page
+        super().__init__(address, Handler)
+
+    def serve_folder(self, folder: Path) -> None:
+        self.folder = folder
+
+    def changed(self) -> None:
+        """The folder holds a new site: pages loaded before it are out of date."""
+        self.generation += 1
+
+    def reload(self) -> None:
+        """Every open page loads itself again (and drops an error shown over it)."""
+        self.error = None
+        self.clients.send("reload")
+
+    def show_error(self, text: str) -> None:
+        """Show `text` over every open page, and over every page opened, until the next reload."""
+        self.error = text
+        self.clients.send("error", text)
+
+    def close_streams(self) -> None:
+        self.clients.send(None)
