@@ -31,7 +31,7 @@ def scorer():
 def predict(docs, weights="default") -> dict[str, list[dict]]:
     from briefings.extract.participants import find_participants
     from briefings.extract.quotes import find_quotes
-    from briefings.output import quote_items
+    from briefings.extract.as_json import quote_items
 
     preds = {}
     for item, doc in docs:

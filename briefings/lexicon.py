@@ -174,7 +174,7 @@ SAYING_VERBS = {
     "allege", "contend", "acknowledge", "recount", "echo", "proclaim", "retort", "snap", "sigh",
     "exclaim", "muse", "wonder", "speculate", "assure", "advise", "inform", "pledge", "estimate",
     "find", "conclude", "rule", "order", "urge", "decry", "condemn", "hail", "welcome", "characterize",
-    "characterise", "term", "deem", "consider", "question", "challenge", "confess", "interject", "concur", "rejoin",
+    "characterise", "term", "deem", "consider", "question", "challenge", "confess", "interject", "concur", "rejoin", "opine",
 }
 # Nouns that carry an attribution on their possessor: "Trump's claim that …", "her remark".
 SAYING_NOUNS = {
@@ -183,6 +183,11 @@ SAYING_NOUNS = {
     "answer", "message", "speech", "pledge", "vow", "argument", "insistence", "suggestion", "view",
     "contention", "allegation", "declaration", "announcement", "call", "plea", "slogan", "question",
 }
+# Verbs of saying whose object is never a person: in "…,” reports Corrie Driebusch" the name
+# after the verb is its subject, where in "told Trump" or "called Trump “…”" it is not.
+REPORTING_VERBS = {"say", "write", "report", "add", "note", "continue", "explain", "insist", "argue", "claim",
+                   "observe", "recall", "reply", "respond", "conclude", "declare", "state", "announce", "admit",
+                   "acknowledge", "tweet", "remark", "quip", "joke", "opine", "concede", "predict"}
 # Verbs that name things: a quoted title after them is what was said ("called him “Little Marco”").
 NAMING_VERBS = {"call", "dub", "label", "brand", "describe", "term", "nickname", "name", "deride", "refer",
                 "chant", "shout", "proclaim"}
@@ -227,6 +232,16 @@ SPEAKER_NOUNS = {
     "spokesman", "spokeswoman", "spokesperson", "official", "aide", "adviser", "advisor", "source", "insider",
     "man", "woman", "person", "resident", "voter", "witness", "representative", "staffer", "strategist",
     "operative", "lawyer", "attorney", "executive", "analyst", "expert", "observer", "diplomat", "officer",
+}
+# Given names and the short forms an article calls the same person by: "Joe" is Joseph Worley.
+NICKNAMES = {
+    "Joseph": "Joe", "William": "Bill", "Robert": "Bob", "James": "Jim", "Michael": "Mike", "Thomas": "Tom",
+    "David": "Dave", "Daniel": "Dan", "Christopher": "Chris", "Elizabeth": "Liz", "Katherine": "Kate",
+    "Catherine": "Kate", "Nicholas": "Nick", "Benjamin": "Ben", "Anthony": "Tony", "Steven": "Steve",
+    "Stephen": "Steve", "Samuel": "Sam", "Matthew": "Matt", "Richard": "Rick", "Jonathan": "Jon",
+    "Edward": "Ed", "Andrew": "Andy", "Timothy": "Tim", "Gregory": "Greg", "Jeffrey": "Jeff", "Kenneth": "Ken",
+    "Ronald": "Ron", "Donald": "Don", "Patrick": "Pat", "Peter": "Pete", "Alexander": "Alex", "Margaret": "Maggie",
+    "Jennifer": "Jen", "Rebecca": "Becky", "Susan": "Sue", "Deborah": "Debbie", "Victoria": "Vicky",
 }
 # Capitals and US states: places the news makes speak for a government ("Seoul said", "Washington
 # warned"), which a speaker never is. A surname the model typed GPE ("Stenberg said") is not here.

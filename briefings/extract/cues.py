@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..lexicon import NAMING_VERBS, SAYING_NOUNS, SAYING_VERBS
+from ..lexicon import NAMING_VERBS, REPORTING_VERBS, SAYING_NOUNS, SAYING_VERBS
 from .participants import Cluster
 from .quote_marks import QuoteSpan
 from .speakers import Speakers, unnamed_person
@@ -129,7 +129,11 @@ class Cues:
     # -- cues ---------------------------------------------------------------------------
 
     def _label(self, span: QuoteSpan) -> Attribution | None:
-        """A transcript's speaker label at the start of the quote: "PENCE: Well, look, …"."""
+        """A transcript's speaker label: the turn's own ("Benjamin: Hello. …"), or one at the
+        start of the quote ("“PENCE: Well, look, …”")."""
+        if span.label is not None:
+            cluster = self.speakers.by_name(self._tokens(*span.label))
+            return Attribution(cluster, ":", 2, True, kind="label") if cluster else None
         m = _LABEL.match(self.text, span.start)
         if not m or m.end() > span.end:
             return None
@@ -310,21 +314,36 @@ class Cues:
         return None
 
     def _best_subject(self, verb: Token) -> Token | None:
-        """The verb's subject; of two (the parser's "said Army Capt. Christian Pardo"), the person."""
+        """The verb's subject; of two (the parser's "said Army Capt. Christian Pardo"), the person;
+        after a quote or a comma, the name right after a verb of saying ("…,” said Fleming, “…",
+        "The biggest reason, writes Beyer, is …"), however the parser hung it."""
+        inverted = self._inverted_subject(verb)
+        if inverted is not None:
+            return inverted
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in self.quoted
                     and not c.is_punct]
         if len(subjects) > 1:
             people = [c for c in subjects if (cluster := self.speakers.participants.at(c.i)) is not None
                       and cluster.type == "PERSON"]
             return people[-1] if people else subjects[0]
-        if not subjects and _is_speech_verb(verb) and 0 < verb.i < len(self.doc) - 1 and self.doc[verb.i - 1].is_punct:
-            # "…,” said Skelly, explaining …": the parser sometimes hangs the subject inverted
-            # after a quote on the verb as something else; a name right there is the subject.
-            name = self.doc[verb.i + 1]
-            if name.head.i == verb.i and name.pos_ == "PROPN" and name.dep_ in ("advmod", "npadvmod", "attr") \
-                    and name.i not in self.quoted:
-                return name
         return subjects[0] if subjects else None
+
+    def _inverted_subject(self, verb: Token) -> Token | None:
+        doc = self.doc
+        if not (verb.lemma_.lower() in REPORTING_VERBS and 0 < verb.i < len(doc) - 1 and doc[verb.i - 1].is_punct):
+            return None
+        name = doc[verb.i + 1]
+        while name.dep_ == "compound" and name.head.i > name.i:
+            name = name.head  # "reports Corrie Driebusch": the name's last word
+        if name.pos_ != "PROPN" or name.i in self.quoted or name.ent_type_ in ("DATE", "TIME"):
+            return None  # not "Trump, in Kentucky, said Tuesday that …"
+        if name.head.i == verb.i:
+            return name if name.dep_ in ("advmod", "npadvmod", "attr", "dobj") else None
+        # "…,” said Fleming, “can be …": the parser made the name the subject of the quote (but
+        # in "Huhn said Fiorina “was …”" it is the quote's own subject)
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.i not in self.quoted for c in verb.children):
+            return None
+        return name if name.dep_ == "nsubj" and name.head.i in self.quoted else None
 
     def _roots(self, first: int, last: int) -> list[Token]:
         doc = self.doc

@@ -4,7 +4,8 @@ Pairing is paragraph by paragraph, so an unbalanced mark costs at most one parag
 article; a quote left open at a paragraph's end runs to that end (the newspaper convention for
 quotes over several paragraphs). Double marks are the quotes; single marks count as quotes only
 outside a double-quoted span (the British convention), and inside one they are nested quotes
-that stay part of it. Nothing here knows about speakers or the parse.
+that stay part of it. In a transcript ("Benjamin: Hello. …", "TAPPER: …"), each turn is a quote
+whose label names its speaker. Nothing here knows about speakers or the parse.
 """
 from __future__ import annotations
 
@@ -15,21 +16,57 @@ _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
 
 
+# A transcript turn: a speaker label at the start of a paragraph, then the words, unquoted.
+_TURN = re.compile(r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:[ \t]+(?=[^\s“\"‘'])")
+# Labels of everything but speech: "Update: …", "Photo: …", "Q: …" (an interview's questions).
+_NOT_SPEAKERS = {"update", "updated", "note", "editor's note", "editor’s note", "photo", "photos", "source",
+                 "sources", "watch", "related", "read more", "advertisement", "warning", "caption", "video",
+                 "credit", "correction", "clarification", "disclosure", "q", "a", "question", "answer"}
+
+
 @dataclass
 class QuoteSpan:
     start: int  # character offsets of the quoted text, marks excluded
     end: int
     paragraph: int
     closed: bool
+    label: tuple[int, int] | None = None  # a transcript turn's speaker label ("TAPPER")
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
+    turns = transcript_turns(text)
     offset = 0
     for number, paragraph in enumerate(text.split("\n")):
-        spans.extend(_paragraph_quotes(paragraph, offset, number))
+        if number in turns:
+            spans.append(turns[number])  # the turn is the quote; marks inside it are nested
+        else:
+            spans.extend(_paragraph_quotes(paragraph, offset, number))
         offset += len(paragraph) + 1
     return [s for s in spans if re.search(r"[^\W\d_]", text[s.start:s.end])]
+
+
+def transcript_turns(text: str) -> dict[int, QuoteSpan]:
+    """Paragraph number → its turn, for paragraphs opening with a speaker's label that the
+    article uses at least twice for at least two full sentences ("Joe: My name's Joseph …";
+    not a tally such as "Clinton: 1,766 delegates")."""
+    found: dict[str, list[QuoteSpan]] = {}
+    offset = 0
+    for number, paragraph in enumerate(text.split("\n")):
+        match = _TURN.match(paragraph)
+        if match and match.group(1).lower().rstrip(".") not in _NOT_SPEAKERS:
+            end = len(paragraph.rstrip())
+            turn = QuoteSpan(offset + match.end(), offset + end, number, True,
+                             (offset + match.start(1), offset + match.end(1)))
+            found.setdefault(match.group(1).lower(), []).append(turn)
+        offset += len(paragraph) + 1
+    turns = {}
+    for label, spans in found.items():
+        sentences = [s for s in spans if len(text[s.start:s.end].split()) >= 4
+                     and text[s.start:s.end].rstrip().endswith((".", "?", "!", "”", '"'))]
+        if len(spans) >= 2 and len(sentences) >= 2:
+            turns.update((s.paragraph, s) for s in spans)
+    return turns
 
 
 def _paragraph_quotes(paragraph: str, offset: int, number: int) -> list[QuoteSpan]:

@@ -41,6 +41,7 @@ def find_quotes(doc: Doc, participants: Participants, weights: dict[str, float] 
     if weights:  # the quotes whose cue the rules could not resolve
         for k, options in candidates(doc, participants, speakers, [q for _, q in kept]).items():
             chosen[k] = choose(options, weights)
+            chosen[k] = chosen[k] and speakers.fullest(chosen[k])
     quotes: list[Quote] = []
     previous: QuoteSpan | None = None
     for (span, q), speaker in zip(kept, chosen):
@@ -96,7 +97,9 @@ def attribute_quotes(doc: Doc, participants: Participants) -> tuple[list[tuple[Q
             continue
         if found.speaker is not None and speakers.is_place(found.speaker):
             found.speaker = None  # "warning that Seoul will pay for such “stupid” acts": never a place
-        found.evidence = {kind: c for kind, c in found.evidence.items() if not speakers.is_place(c)}
+        elif found.speaker is not None:
+            found.speaker = speakers.fullest(found.speaker)  # "Dai" is Dai Shuqin
+        found.evidence = {kind: speakers.fullest(c) for kind, c in found.evidence.items() if not speakers.is_place(c)}
         if found.speaker is not None:
             speakers.note(first, found.speaker)
         kept.append((span, Attributed(first, last, paragraphs[span.paragraph], words, found,

@@ -16,7 +16,8 @@ import re
 from typing import TYPE_CHECKING
 
 from ..lexicon import (CAPITALS_AND_STATES, FEMALE_HONORIFICS, FEMALE_PRONOUNS, FEMALE_WORDS, INSTITUTION_NOUNS,
-                       MALE_HONORIFICS, MALE_PRONOUNS, MALE_WORDS, ON_BEHALF_NOUNS, SAYING_VERBS, SPEAKER_NOUNS)
+                       MALE_HONORIFICS, MALE_PRONOUNS, MALE_WORDS, NICKNAMES, ON_BEHALF_NOUNS, SAYING_VERBS,
+                       SPEAKER_NOUNS)
 from .first_names import gender_of_first_name
 from .participants import Cluster, Mention, Participants, fold
 from .titles import HONORIFICS, is_title_word
@@ -72,7 +73,7 @@ class Speakers:
             return None  # I, we, they, it, this: the writer, a group or a thing
         cluster = self._head_mention(subject)
         if cluster is not None:
-            return self.fullest(cluster)
+            return cluster
         if subject.pos_ == "PROPN":
             return self.untagged_name(subject)
         if subject.pos_ == "NOUN":
@@ -80,13 +81,20 @@ class Speakers:
         return None
 
     def fullest(self, cluster: Cluster) -> Cluster:
-        """A person named with a rank the participants kept ("Supt Deats") is the one person of
-        that surname named in full ("Mick Deats"), when there is exactly one."""
+        """The one person named in full that a shorter name of the participants stands for:
+        "Supt Deats" (a rank kept) is Mick Deats, "Dai" is Dai Shuqin, "Joe" is Joseph Worley,
+        "Mueller" is Gerhard Müller; when exactly one person fits."""
         words = cluster.name.split()
-        if cluster.type != "PERSON" or len(words) < 2 or not is_title_word(words[0]):
+        if cluster.type != "PERSON" or len(words) > 2 or len(words) == 2 and not is_title_word(words[0]):
             return cluster
-        same = [c for c in self.participants.clusters if c is not cluster and c.type == "PERSON"
-                and fold(c.name).split()[-1] == fold(words[-1]) and not is_title_word(c.name.split()[0])]
+        name = _forms(words[-1])
+        same = []
+        for other in self.participants.clusters:
+            full = other.name.split()
+            if other is cluster or other.type != "PERSON" or len(full) < 2 or is_title_word(full[0]):
+                continue
+            if name & _forms(full[-1]) or len(words) == 1 and name & (_forms(full[0]) | _forms(NICKNAMES.get(full[0], ""))):
+                same.append(other)
         return same[0] if len(same) == 1 else cluster
 
     def by_name(self, tokens: list[Token]) -> Cluster | None:
@@ -96,7 +104,8 @@ class Speakers:
             return None
         for t in tokens:
             cluster = self.participants.at(t.i)
-            if cluster is not None and cluster.type in ("PERSON", "ORG"):
+            # not a mention the model ran on past the name ("Benjamin: Hello")
+            if cluster is not None and cluster.type in ("PERSON", "ORG") and ":" not in cluster.name:
                 return cluster
         words = [fold(t.text) for t in tokens]
         found = self._person_by_words(words)
@@ -486,3 +495,11 @@ def unnamed_person(subject: Token | None) -> bool:
     if any(t.pos_ == "PROPN" for t in subject.subtree):
         return False
     return determiner(subject) in ("indefinite", "plural") or subject.lower_ in _ANYONE
+
+
+_TRANSLITERATED = str.maketrans({"ü": "ue", "ö": "oe", "ä": "ae", "Ü": "Ue", "Ö": "Oe", "Ä": "Ae", "ß": "ss"})
+
+
+def _forms(word: str) -> set[str]:
+    """A name word as the article may spell it: "Müller", "Muller", "Mueller"."""
+    return {fold(word), fold(word.translate(_TRANSLITERATED))} - {""}
