@@ -22,16 +22,20 @@ _EXTRACTOR_FILES = ("model.py", "lexicon.py")
 _NOT_EXTRACTOR = ("batch.py", "as_json.py")
 
 
-@lru_cache(maxsize=1)
-def extractor_version() -> str:
-    """Hash of the extraction code and the data it reads (word lists, the speaker model's
-    weights), and of the clean stage before it: editing a rule or refitting a model
-    invalidates the cache by itself."""
+def extractor_files() -> list[Path]:
+    """The extraction code and the data it reads: word lists, the speaker model's weights."""
     package = Path(__file__).parent
-    digest = hashlib.sha256(clean.version().encode() + b"\0")
     extractors = sorted(p for p in (package / "extract").glob("*.py") if p.name not in _NOT_EXTRACTOR)
     extractors += sorted((package / "extract").glob("*.json"))
-    for path in extractors + [package / f for f in _EXTRACTOR_FILES]:
+    return extractors + [package / f for f in _EXTRACTOR_FILES]
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """Hash of the extractor's files and of the clean stage before it: editing a rule or
+    refitting a model invalidates the cache by itself."""
+    digest = hashlib.sha256(clean.version().encode() + b"\0")
+    for path in extractor_files():
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -103,7 +103,7 @@ def attribute_quotes(doc: Doc, participants: Participants) -> tuple[list[tuple[Q
         if found.speaker is not None:
             speakers.note(first, found.speaker)
         kept.append((span, Attributed(first, last, paragraphs[span.paragraph], words, found,
-                                      partial=not finder.covers_sentence(first, last))))
+                                      partial=_fragment(text, span, doc[first].sent.start_char))))
         previous = (span, found.speaker)
     return kept, speakers
 
@@ -133,6 +133,17 @@ def _keep(text: str, span: QuoteSpan, found: Attribution, continued: bool, words
     if found.strength == 1:
         return words >= (3 if found.speaker is not None else 4)
     return words >= 8 and _stands_alone(text, span)
+
+
+def _fragment(text: str, span: QuoteSpan, sentence_start: int) -> bool:
+    """A quote set in running text (`called it “a disaster”`, `distorted by “biased” teachers`),
+    not a statement: it neither opens its sentence nor follows a cue's comma or colon ("X said:
+    “…”"), nor reads as a sentence of its own."""
+    before = text[min(sentence_start, span.start):span.start].rstrip(" “\"‘'")
+    quoted = text[span.start:span.end].strip()
+    if not before.strip() or before.endswith((":", ",")):
+        return False
+    return not (quoted[:1].isupper() and quoted.endswith((".", "?", "!")))
 
 
 def _looks_like_title(quoted: str, before: str = "") -> bool:

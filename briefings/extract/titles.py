@@ -27,6 +27,7 @@ TITLE_HEADS = {
     "playwright", "producer", "critic", "organiser", "organizer", "musician", "guitarist", "drummer",
     "frontman", "vocalist", "composer", "designer", "architect", "chef", "lawyer", "scientist", "researcher",
     "physicist", "astronomer", "historian", "campaigner", "activist", "reporter", "columnist", "photographer",
+    "carer", "nurse", "teacher", "farmer", "pensioner", "barmaid", "cinematographer",
     # Abbreviated ranks: "Chief Supt Deats", "Det Insp Smith", "Army Capt. Christian Pardo".
     "supt", "insp", "det", "sgt", "capt", "lt", "col", "cmdr", "adm", "cllr",
 }
