@@ -193,6 +193,10 @@ NAMING_VERBS = {"call", "dub", "label", "brand", "describe", "term", "nickname",
                 "chant", "shout", "proclaim"}
 # Sounds, not words: a quoted "um" is filler, never a quote ("shed of the usual “ums” and “ahs”").
 FILLER_WORDS = {"um", "ums", "umm", "uh", "uhs", "uhh", "ah", "ahs", "er", "ers", "erm", "hmm", "mm", "mhm", "uh-huh"}
+# Kinds of work a title names: the quote right after one is a title, not speech.
+WORK_NOUNS = {"book", "memoir", "novel", "documentary", "film", "movie", "show", "series", "sitcom", "programme",
+              "program", "podcast", "song", "single", "album", "play", "musical", "column", "op-ed", "editorial",
+              "essay", "headline", "article", "titled", "entitled", "magazine", "newsletter", "blog", "poem"}
 # Short words that are not titles' content words: "Face the Nation" is still a title.
 WORK_TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "is"}
 

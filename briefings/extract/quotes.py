@@ -12,7 +12,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
-from ..lexicon import FILLER_WORDS, WORK_TITLE_SMALL_WORDS
+from ..lexicon import FILLER_WORDS, WORK_NOUNS, WORK_TITLE_SMALL_WORDS
 from ..model import Quote
 from .cues import Attribution, Cues
 from .participants import Cluster, Participants
@@ -29,6 +29,9 @@ __all__ = ["find_quotes", "find_quote_spans"]
 _DEFAULT = object()
 # Where a title stands: after a possessive or "on"/"in" ("NPR’s “…”", "on “Meet the Press”").
 _TITLE_PLACE = re.compile(r"(?:['’]s|\bon|\bin)\s*[“\"‘']$")
+# After the name of a kind of work, a quote is its title, whatever its case ("her memoir, “Tough
+# Choices.”", "the documentary “Weiner.”", "a memo titled “The Facts on Where the Race Stands.”").
+_WORK_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(WORK_NOUNS)) + r")\s*,?\s*[“\"‘']$", re.IGNORECASE)
 
 
 def find_quotes(doc: Doc, participants: Participants, weights: dict[str, float] | None | object = _DEFAULT) -> list[Quote]:
@@ -123,6 +126,8 @@ def _keep(text: str, span: QuoteSpan, found: Attribution, continued: bool, words
     if all(w.lower() in FILLER_WORDS for w in re.findall(r"[\w-]+", quoted)):
         return False  # "shed of the usual “ums” and “ahs”": sounds, not words
     before = text[max(0, span.start - 20):span.start]
+    if _WORK_BEFORE.search(before) and words <= 15:
+        return False
     named = found.strength == 2 and found.direct and (found.hops <= 1 or found.naming and found.hops <= 2)
     if _looks_like_title(quoted, before) and not (named and (found.naming or not _TITLE_PLACE.search(before))):
         return False  # "Fox News Sunday", "on NPR’s “Wait, Wait … Don’t Tell Me!”": a title, not speech
@@ -130,9 +135,13 @@ def _keep(text: str, span: QuoteSpan, found: Attribution, continued: bool, words
         return words >= 2 or found.direct or _stands_alone(text, span)
     if continued:
         return True
+    # A fragment in a paraphrase (`Bolton called it a “fundamental mistake”`) is credited to the
+    # verb's subject; a capitalised one is most often a name or a title ("Star Wars").
+    lower = quoted[:1].islower()
     if found.strength == 1:
-        return words >= (3 if found.speaker is not None else 4)
-    return words >= 8 and _stands_alone(text, span)
+        return words >= (3 if found.speaker is not None else 4) or words >= 2 and lower
+    # With no cue at all: a statement that reads as one, or a long stretch of words.
+    return words >= 8 or words >= 4 and (lower or quoted.rstrip().endswith((".", "?", "!", ",")))
 
 
 def _fragment(text: str, span: QuoteSpan, sentence_start: int) -> bool:
