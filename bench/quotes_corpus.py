@@ -4,8 +4,9 @@
 
 Each article goes through what `briefings extract` does to a .txt file (read_article, which runs
 the clean stage) and the configured model; the Docs are kept as a spaCy DocBin in
-$BRIEFINGS_BENCH_CACHE (default /tmp/briefings-quotes-cache), one file per corpus, keyed by each
-prepared text's hash, so an edit to the cleaning re-parses only the articles it changed.
+$BRIEFINGS_BENCH_CACHE (default /tmp/briefings-quotes-cache), one file per corpus, model and
+version of extract/nlp.py (the sentence hints), keyed by each cleaned text's hash, so an edit to
+the cleaning re-parses only the articles it changed.
 """
 from __future__ import annotations
 
@@ -49,7 +50,9 @@ def load_docs(path: Path, model: str | None = None) -> list[tuple[dict, object]]
     texts = [extracted_text(item) for item in items]
     keys = [hashlib.sha256(t.encode("utf-8")).hexdigest()[:20] for t in texts]
     CACHE.mkdir(parents=True, exist_ok=True)
-    store = CACHE / f"{path.parent.name}-{path.stem}-{model}.spacy"
+    # the parse depends on the model and on our sentence hints (extract/nlp.py)
+    hints = hashlib.sha256(Path(nlp_module.__file__).read_bytes()).hexdigest()[:8]
+    store = CACHE / f"{path.parent.name}-{path.stem}-{model}-{hints}.spacy"
     index = store.with_suffix(".json")
     nlp = nlp_module.load(model)
     cached: dict[str, object] = {}

@@ -174,7 +174,8 @@ SAYING_VERBS = {
     "allege", "contend", "acknowledge", "recount", "echo", "proclaim", "retort", "snap", "sigh",
     "exclaim", "muse", "wonder", "speculate", "assure", "advise", "inform", "pledge", "estimate",
     "find", "conclude", "rule", "order", "urge", "decry", "condemn", "hail", "welcome", "characterize",
-    "characterise", "term", "deem", "consider", "question", "challenge", "confess", "interject", "concur", "rejoin", "opine",
+    "characterise", "term", "deem", "consider", "question", "challenge", "confess", "interject", "concur", "rejoin", "opine", "rumble", "bellow", "thunder", "scoff",
+    "gush", "marvel", "fume", "sneer", "chime", "interrupt", "reiterate", "clarify", "emphasize", "assure",
 }
 # Nouns that carry an attribution on their possessor: "Trump's claim that …", "her remark".
 SAYING_NOUNS = {

@@ -257,14 +257,16 @@ class Cues:
         found = self._nearby_verb([sent], i, i + 1)
         if found is not None:
             found.direct = True
-            return _kind(found, "reported_before")
-        # "Alito cut her off: “No, …”": whoever the sentence is about introduces the quote
+            if found.speaker is not None:
+                return _kind(found, "reported_before")
+        # "Alito cut her off: “No, …”", "a spokesman for the Commission had this to say: “…”":
+        # whoever the sentence is about introduces the quote
         subject = self._best_subject(sent.root) if sent.root.pos_ in ("VERB", "AUX") else None
         if subject is not None and subject.i not in self.quoted:
             speaker = self.speakers.of_subject(subject)
-            if speaker is not None and (speaker.type == "PERSON" or self.speakers.is_person(speaker)):
+            if speaker is not None and speaker.type in ("PERSON", "ORG"):
                 return Attribution(speaker, ":", 2, True, kind="reported_before", subject=subject.i)
-        return None
+        return _kind(found, "reported_before") if found is not None else None
 
     # -- parse helpers ----------------------------------------------------------------------
 
@@ -300,8 +302,9 @@ class Cues:
             if node.dep_ == "acl" and node.head.pos_ == "PROPN" and node.head.i not in self.quoted:
                 return node.head  # "footage of Trump saying, “…”"
             if node.dep_ == "xcomp":
+                # "led Dainis Ivans to fear": the object; not "had this to say": a pronoun is a thing
                 obj = next((c for c in node.head.children if c.dep_ == "dobj" and c.i not in self.quoted), None)
-                if obj is not None and obj.i < node.i:
+                if obj is not None and obj.i < node.i and obj.pos_ != "PRON":
                     return obj
             if node.dep_ in ("xcomp", "advcl", "conj", "pcomp") and node.head.i != node.i:
                 node = node.head

@@ -91,10 +91,13 @@ def attribute_quotes(doc: Doc, participants: Participants) -> tuple[list[tuple[Q
         evidence.update({kind: f.speaker for kind, f in before.items() if f is not None and f.speaker is not None})
         if continued and previous[1] is not None:
             evidence["continuation"] = previous[1]
+        reported = before["reported_before"]
         if found.strength < 2 and continued and found.speaker is None:
             found = Attribution(previous[1], None, found.strength, kind="continuation")  # no cue of its own
         elif found.strength == 0:
-            found = before["reported_before"] or before["previous_subject"] or found
+            found = reported or before["previous_subject"] or found
+        elif found.speaker is None and not found.unnamed and reported is not None and reported.speaker is not None:
+            found = reported  # "a spokesman for the Commission had this to say: “…”"
         found.evidence = evidence
         if not _keep(text, span, found, continued, words):
             continue

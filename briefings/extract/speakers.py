@@ -196,8 +196,11 @@ class Speakers:
             return cluster
         for child in subject.children:
             if child.dep_ in ("appos", "compound", "flat", "nmod") and child.i not in self.quoted:
+                # not a name inside a possessive or a prepositional phrase of the apposition
+                # ("Guillaume Long, the foreign minister of Ecuador under Correa")
+                aside = {t.i for d in child.subtree if d.dep_ in ("poss", "prep") for t in d.subtree}
                 for t in child.subtree:
-                    if t.dep_ in ("poss", "prep") or t.i in self.quoted:
+                    if t.i in aside or t.i in self.quoted:
                         continue
                     cluster = self.participants.at(t.i)
                     if cluster is not None and cluster.type == "PERSON" and child.dep_ != "compound" \
@@ -292,7 +295,9 @@ class Speakers:
         if lemma in ON_BEHALF_NOUNS or subject.lower_ in ON_BEHALF_NOUNS:
             for child in subject.children:
                 if child.dep_ in ("poss", "compound") or (child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from", "with")):
-                    for t in child.subtree:
+                    # the body itself before its owner: "a spokesman for Adelson's Sands" is Sands's
+                    heads = [g for g in child.children if g.dep_ == "pobj"]
+                    for t in heads + list(child.subtree):
                         cluster = self.participants.at(t.i)
                         if cluster is not None and cluster.type in ("PERSON", "ORG") and t.i not in self.quoted:
                             return cluster
@@ -369,7 +374,7 @@ class Speakers:
         if head.dep_ == "appos":
             head = head.head
         elif any(c.dep_ == "appos" for c in head.children) and head.dep_ in ("dobj", "pobj"):
-            return 0  # introduced with a role ("concerns Henry Crespo, president of …"): about to speak
+            return 1  # introduced with a role ("concerns Henry Crespo, president of …"): about to speak, after the main subject
         return self._rank(head)
 
     def _unknown_name(self, token: Token) -> bool:
