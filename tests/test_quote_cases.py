@@ -37,8 +37,9 @@ def test_advice_sent_to_someone_is_not_theirs(quotes_of):
             "“does little for the lowest 30 per cent of students”. Implementing the new system in September was "
             "a “hopelessly unrealistic” prospect, an official said.")
     quotes = quotes_of(text)
-    for start in ("GCSE is an exam nobody will fail", "does little for the lowest", "hopelessly unrealistic"):
+    for start in ("GCSE is an exam nobody will fail", "does little for the lowest"):
         assert by_text(quotes, start).speaker is None  # not "Margaret Thatcher"
+    assert all(q.speaker != "Margaret Thatcher" for q in quotes)  # nor "workable", "hopelessly unrealistic"
 
 
 def test_a_place_never_speaks(quotes_of):

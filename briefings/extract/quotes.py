@@ -60,7 +60,9 @@ def find_quotes(doc: Doc, participants: Participants, weights: dict[str, float] 
             quotes.append(Quote(text=piece, speaker=speaker.name if speaker else None, cue=q.found.cue,
                                 start=span.start, end=span.end, paragraph=q.paragraph, partial=q.partial))
         previous = span
-    return quotes
+    # A fragment of a paraphrase that nobody is credited with is a scare quote ("a “can’t fail”
+    # mentality"), not a quote; one that somebody is (`Lord Baker added it was “high”`) is.
+    return [q for q in quotes if not (q.partial and q.speaker is None and len(q.text.split()) < 4)]
 
 
 def attribute_quotes(doc: Doc, participants: Participants) -> tuple[list[tuple[QuoteSpan, Attributed]], Speakers]:
