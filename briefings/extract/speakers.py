@@ -1,9 +1,7 @@
 """Who a cue's subject is: a participant's canonical name from a name, a pronoun or a noun.
 
 No coreference model runs offline here, so pronouns are resolved the way a reader does it
-with what the article states: the gender of each person (honorifics "Mr"/"Ms", gendered
-words of office such as "spokeswoman", a list of common given names, and failing those the
-pronouns the article uses in sentences about that person alone), then recency, preferring
+with what the article states: the gender of each person (gender.py), then recency, preferring
 the subjects of the nearest sentences and the people just quoted.
 
 Nouns are looked up the same cautious way: "the mayor" is the one participant whose role is
@@ -15,15 +13,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..lexicon import (CAPITALS_AND_STATES, FEMALE_HONORIFICS, FEMALE_PRONOUNS, FEMALE_WORDS, INSTITUTION_NOUNS,
-                       MALE_HONORIFICS, MALE_PRONOUNS, MALE_WORDS, NICKNAMES, ON_BEHALF_NOUNS, SAYING_VERBS,
-                       SPEAKER_NOUNS)
+from ..lexicon import (CAPITALS_AND_STATES, FEMALE_WORDS, INSTITUTION_NOUNS, MALE_WORDS, NICKNAMES, ON_BEHALF_NOUNS,
+                       SAYING_VERBS, SPEAKER_NOUNS)
 from .first_names import gender_of_first_name
+from .gender import Genders
 from .participants import Cluster, Mention, Participants, fold
 from .titles import HONORIFICS, is_title_word
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 SUBJECTS = ("nsubj", "nsubjpass")
 _PLACE_PREPOSITIONS = {"in", "at", "from", "to", "near", "across", "outside", "inside", "around", "into", "toward",
@@ -48,7 +46,7 @@ class Speakers:
         self.doc = doc
         self.participants = participants
         self.quoted = quoted
-        self._genders: dict[int, str | None] = {}
+        self._genders = Genders(doc, participants, quoted)
         self._events: list[tuple[int, Cluster]] = []  # (token index, speaker): quotes and pronouns resolved
         self._pronouns: dict[int, Cluster | None] = {}
         self._places: dict[int, bool] = {}
@@ -180,10 +178,7 @@ class Speakers:
         return None
 
     def gender(self, cluster: Cluster) -> str | None:
-        key = id(cluster)
-        if key not in self._genders:
-            self._genders[key] = self._gender(cluster)
-        return self._genders[key]
+        return self._genders.of(cluster)
 
     # -- names ----------------------------------------------------------------------------
 
@@ -406,70 +401,6 @@ class Speakers:
         while t.head.i != t.i and depth < 10:
             depth, t = depth + 1, t.head
         return depth
-
-    def _gender(self, cluster: Cluster) -> str | None:
-        doc = self.doc
-        votes = {"m": 0, "f": 0}
-        for mention in cluster.mentions:
-            if mention.start > 0:
-                before = doc[mention.start - 1].text.rstrip(".").lower()
-                if before in MALE_HONORIFICS:
-                    votes["m"] += 2
-                elif before in FEMALE_HONORIFICS:
-                    votes["f"] += 2
-        if votes["m"] != votes["f"]:
-            return "m" if votes["m"] > votes["f"] else "f"
-        role = f"{cluster.role or ''}".lower()
-        words = set(re.findall(r"[a-z]+", role))
-        if words & FEMALE_WORDS or "first lady" in role:
-            return "f"
-        if words & MALE_WORDS:
-            return "m"
-        first = cluster.name.split()[0] if len(cluster.name.split()) > 1 else None
-        if first:
-            by_name = gender_of_first_name(first)
-            if by_name:
-                return by_name
-        return self._gender_from_pronouns(cluster)
-
-    def _gender_from_pronouns(self, cluster: Cluster) -> str | None:
-        """He or she, as the article itself refers to this person: the pronouns in the sentences
-        that mention no other person, and in the sentence after each."""
-        doc = self.doc
-        person_at = {}
-        for other in self.participants.clusters:
-            if other.type == "PERSON":
-                for m in other.mentions:
-                    person_at[m.start] = other
-        counts = {"m": 0, "f": 0}
-        seen: set[int] = set()
-        for mention in cluster.mentions:
-            sent = doc[mention.start].sent
-            if sent.start in seen:
-                continue
-            seen.add(sent.start)
-            people = {id(c) for i, c in person_at.items() if sent.start <= i < sent.end}
-            if people != {id(cluster)}:
-                continue
-            span = [t for t in sent if t.i > mention.start and t.i not in self.quoted]
-            if sent.end < len(doc):
-                nxt = doc[sent.end].sent
-                if not any(nxt.start <= i < nxt.end for i in person_at):
-                    span += [t for t in nxt if t.i not in self.quoted]
-            for t in span:
-                if t.lower_ in MALE_PRONOUNS:
-                    counts["m"] += 1
-                elif t.lower_ in FEMALE_PRONOUNS:
-                    counts["f"] += 1
-        if counts["m"] > 2 * counts["f"]:
-            return "m"
-        if counts["f"] > 2 * counts["m"]:
-            return "f"
-        return None
-
-
-def sentence_span(doc: Doc, first: int, last: int) -> Span:
-    return doc[doc[first].sent.start:doc[max(last - 1, first)].sent.end]
 
 
 _INDEFINITE = {"a", "an", "one", "another", "some", "many", "several", "few", "other", "most", "two", "three"}
