@@ -9,12 +9,11 @@ STAMP  := $(VENV)/.installed
 build: $(STAMP)
 	$(BIN)/briefings build
 
-$(STAMP): pyproject.toml requirements.lock tests/browser/package-lock.json
+$(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
-	npm ci --prefix tests/browser --no-audit --no-fund --silent  # axe-core for the browser tests
 	touch $@
 
 test: $(STAMP)

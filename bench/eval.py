@@ -3,8 +3,10 @@ scorer's last line (`make eval`), then our own participants scorer (tests/score_
 on the hand-annotated gold in tests/data/participants (dev) and its heldout/ to heldout4/
 folders, then the clean stage's boilerplate scorer (bench/score_boilerplate.py) on
 tests/data/boilerplate: dev, heldout and the whole set, then main text from saved web pages
-(bench/score_pages.py on ../shared/eval/html), and the quote scorer on the multi-outlet quote
-gold (tests/data/participants/news and news-heldout).
+(bench/score_pages.py on ../shared/eval/html), the quote scorer on the multi-outlet quote
+gold (tests/data/participants/news and news-heldout), and the story scorer
+(bench/score_stories.py: B-cubed against tests/data/stories) on the held-out third, the dev
+two thirds and the whole set.
 Pass -v to see the scorers' full reports."""
 from __future__ import annotations
 
@@ -96,6 +98,14 @@ def main() -> int:
             print(f"boilerplate-{line}", flush=True)
     if (EVAL / "html" / "ground-truth.json").exists():
         print("html:", run_pages(verbose), flush=True)
+    with tempfile.TemporaryDirectory() as cache:  # each article extracted once for the three splits
+        for split in ("heldout", "dev", "all"):
+            args = [sys.executable, str(REPO / "bench" / "score_stories.py"), "--split", split, "--cache", cache]
+            report = subprocess.run(args + (["-v"] if verbose else []), capture_output=True, text=True,
+                                    check=True).stdout
+            if verbose:
+                print(report)
+            print(f"stories-{report.strip().splitlines()[-1]}", flush=True)
     return 0
 
 

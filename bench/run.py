@@ -15,6 +15,9 @@ Figures (all measured in this one run, so ratios hold on a noisy machine):
                  reload event has come and the article, digest and participant pages all
                  serve it; the server's build time for those edits; builds caused by a
                  burst of 50 saves
+  stories_*      story grouping of --stories-n articles (5,000) on top of a warm build, and its
+                 memory (bench/stories_speed.py, in a fresh process; the site of that size
+                 built first with this run's extraction cache, so only texts past N are parsed)
 """
 from __future__ import annotations
 
@@ -197,6 +200,24 @@ def serve_figures(site: Path, port: int, edits: int = 10) -> dict:
         proc.wait(10)
 
 
+def stories_figures(work: Path, site: Path, n: int, stories_n: int) -> dict:
+    """bench/stories_speed.py on a warm site of `stories_n` articles: `site` itself when it
+    is that size, else one made and built beside it, sharing its extraction cache."""
+    if stories_n != n:
+        from briefings.config import load_config
+
+        cache = load_config(site / "config.yaml").cache_path
+        big = make_site(work / f"site-stories-{stories_n}", stories_n)
+        with (big / "config.yaml").open("a", encoding="utf-8") as config:
+            config.write(f"cache_dir: {cache.absolute()}\n")
+        timed([*BRIEFINGS, "build"], big)
+        site = big
+    out = subprocess.run([PYTHON, str(Path(__file__).with_name("stories_speed.py")), str(site)],
+                         capture_output=True, text=True, check=True).stdout
+    found = json.loads(out.strip().splitlines()[-1])
+    return {"stories_n": found.pop("n"), **{k: v for k, v in found.items() if k.startswith("stories_")}}
+
+
 def _event_stream(base: str) -> queue.Queue:
     """A queue that receives one item per "reload" event the server sends."""
     events: queue.Queue = queue.Queue()
@@ -220,6 +241,8 @@ def main() -> int:
     parser.add_argument("--processes", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--no-serve", action="store_true", help="skip the live-preview figures")
     parser.add_argument("--peers", action="store_true", help="also time Pelican, MkDocs and Hugo")
+    parser.add_argument("--stories-n", type=int, default=5000,
+                        help="articles to time story grouping on, on top of a warm build (0: skip)")
     parser.add_argument("--repeat", type=int, default=1,
                         help="cold pairs (spaCy pass, then cold build) to measure; cold_ratio is their median")
     args = parser.parse_args()
@@ -263,6 +286,8 @@ def main() -> int:
             row["one_edit_s"], row["one_edit_identical"] = round(seconds, 3), same
             if not args.no_serve:
                 row.update(serve_figures(site, 8700 + n % 97))
+            if args.stories_n:
+                row.update(stories_figures(work, site, n, args.stories_n))
             print(json.dumps(row), flush=True)
             width = max(map(len, row))
             for key, value in row.items():

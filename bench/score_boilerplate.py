@@ -2,16 +2,17 @@
 
     .venv/bin/python bench/score_boilerplate.py [--split dev|heldout|all] [--cleaner current|original] [-v]
 
-Gold: tests/data/boilerplate/{dev,heldout}/NAME.json (spec in its README), texts from
+Gold: tests/data/boilerplate/{dev,dev2,heldout,heldout2}/NAME.json (spec in its README), texts from
 ../shared/<source>. A gold paragraph counts as cut when at least half of its non-space
 characters are missing from what the cleaner kept (the story and the title line it took),
 found by aligning words, so any cleaner can be scored, spans or not. Boilerplate is every
 label but `body` and `headline`; precision and recall are for boilerplate paragraphs.
-Reported for dev, heldout and the whole set (--split all), with body paragraphs of the BBC
+Reported for each set and the whole (--split all), with body paragraphs of the BBC
 part cut per 500, recall per kind, and the inline spans of body paragraphs (datelines,
 glued captions) cut. `--cleaner original` scores the code before the clean stage (the
 reader and extract/boilerplate.py at 01d2a42, read from git). -v lists every error.
-Never tune on heldout/: score it once for a first look and once at the end.
+Never tune on heldout/ or heldout2/: score them once for a first look and once at the end, and
+never list their errors (-v refuses them).
 """
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ SHARED = REPO.parent / "shared"
 GOLD = REPO / "tests" / "data" / "boilerplate"
 BOILERPLATE_FREE = {"body", "headline"}
 ORIGINAL = "01d2a42"
+SETS = ("dev", "dev2", "heldout", "heldout2")  # development, then the held-out thirds
 
 Cleaner = Callable[[str, str], str]  # (file text, file name) → the text kept
 
@@ -158,19 +160,23 @@ def summary(name: str, result: dict) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=["dev", "heldout", "all"], default="dev")
+    parser.add_argument("--split", choices=["dev", "dev2", "heldout", "heldout2", "all"], default="dev",
+                        help="all: dev, dev2, heldout, heldout2 and the whole set")
     parser.add_argument("--cleaner", choices=["current", "original"], default="current")
     parser.add_argument("-v", action="store_true", help="list every paragraph judged wrongly")
     args = parser.parse_args()
     if not SHARED.is_dir():
         print(f"{SHARED} not found: the gold's texts are read from there", file=sys.stderr)
         return 1
+    if args.v and args.split not in ("dev", "dev2"):
+        print("-v lists errors of the development sets only (dev, dev2)", file=sys.stderr)
+        return 1
     sys.path.insert(0, str(REPO))
     cleaner = original_cleaner() if args.cleaner == "original" else current_cleaner
-    splits = {"dev": ["dev"], "heldout": ["heldout"], "all": ["dev", "heldout", "all"]}[args.split]
+    splits = ["dev", "dev2", "heldout", "heldout2", "all"] if args.split == "all" else [args.split]
     whole = None
     for split in splits:
-        files = sorted((GOLD / "dev").glob("*.json")) + sorted((GOLD / "heldout").glob("*.json")) \
+        files = [f for name in SETS for f in sorted((GOLD / name).glob("*.json"))] \
             if split == "all" else sorted((GOLD / split).glob("*.json"))
         if args.v:
             print(f"{split}:")

@@ -42,6 +42,9 @@ class BuildResult:
     removed: int = 0
     parsed: int = 0  # articles that needed a parse (not in the cache)
     full: bool = False  # rendered everything into a fresh directory
+    # Stopped before writing (a template, the content directory, the disk): output/ is the last
+    # site. A broken article never stops a build: it is left out and reported.
+    stopped: bool = False
     seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -119,6 +122,7 @@ class Builder:
         content = self.config.content_path
         if not content.is_dir():
             result.problems.append(Problem(str(content), "content directory not found"))
+            result.stopped = True  # an empty site would replace every page
             articles: list[Article] = []
         else:
             processes = self.processes if self._site is None else 1  # a first read parses on every core
@@ -144,34 +148,34 @@ class Builder:
         return result
 
     @_gc_paused
-    def build(self, *, clean: bool = False, write_on_errors: bool = True,
-              progress: Callable[[int, int], None] | None = None) -> BuildResult:
-        """Build into the output directory. User errors come back as problems, never raised;
-        a template error leaves output/ as it was. With write_on_errors=False (serve), a
-        build with any error writes nothing, so the last good site stays."""
+    def build(self, *, clean: bool = False, progress: Callable[[int, int], None] | None = None) -> BuildResult:
+        """Build into the output directory. User errors come back as problems, never raised:
+        a broken article is left out and the rest is built; a template error, a missing
+        content directory or a failed write stops the build (`stopped`) and leaves output/
+        as it was."""
         started = time.perf_counter()
         try:
             self.lock.acquire(wait=True, on_wait=self.on_wait)
         except Busy as exc:
-            return BuildResult(problems=[Problem(str(self.output), str(exc))], seconds=time.perf_counter() - started)
+            return BuildResult(problems=[Problem(str(self.output), str(exc))], seconds=time.perf_counter() - started,
+                               stopped=True)
         try:
             if not self._wrote_output:
                 recover(self.output)  # finish or discard what a killed build left
                 if self.state.interrupted():
                     clean = True  # output/ may not be what the saved state says
-            return self._build(started, clean, write_on_errors, progress)
+            return self._build(started, clean, progress)
         finally:
             self.lock.release()
 
-    def _build(self, started: float, clean: bool, write_on_errors: bool,
-               progress: Callable[[int, int], None] | None) -> BuildResult:
+    def _build(self, started: float, clean: bool, progress: Callable[[int, int], None] | None) -> BuildResult:
         state = self.state
         signature = "" if self._wrote_output else state.input_signature()
         if signature and not clean and signature == state.last_build().get("signature") \
                 and state.output_matches(self._wrote_output):
             return self._unchanged(started)  # nothing read, extracted or rendered
         result = self.load_site(progress)
-        if result.errors and not write_on_errors:
+        if result.stopped:
             result.seconds = time.perf_counter() - started
             return result
         mark = time.perf_counter()
@@ -180,6 +184,7 @@ class Builder:
         except OSError as exc:  # a static file deleted or unreadable while the plan read it
             result.problems.append(Problem(exc.filename or str(self.config.templates_path),
                                            f"cannot read: {exc.strerror or exc}"))
+            result.stopped = True
             result.seconds = time.perf_counter() - started
             return result
         result.pages = len(plan)
@@ -204,11 +209,13 @@ class Builder:
         except (TemplateProblem, UnsafePath) as exc:  # raised before anything was committed
             result.problems.append(exc.problem if isinstance(exc, TemplateProblem)
                                    else Problem(str(self.output), str(exc)))
+            result.stopped = True
             if marked:
                 state.unmark_dirty()
         except OSError as exc:  # disk full, no permission, a template file deleted mid-build
             result.problems.append(Problem(exc.filename or str(self.output), f"cannot write the site: "
                                                                                f"{exc.strerror or exc}"))
+            result.stopped = True
         else:
             state.built(signature, result.site, fingerprints, result.problems)
             self._wrote_output = True

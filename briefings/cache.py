@@ -17,7 +17,7 @@ from . import clean
 from .model import Extraction
 from .write import atomic_write, remove_stale_temp
 
-_EXTRACTOR_FILES = ("model.py", "lexicon.py")
+_EXTRACTOR_FILES = ("model.py", "lexicon.py")  # besides extract/*.py: the data model and the word lists rules read
 # In extract/ but not extraction: how texts are handed to workers, and the JSON of `briefings extract`.
 _NOT_EXTRACTOR = ("batch.py", "as_json.py")
 

@@ -1,4 +1,4 @@
-"""Command line: init, build, serve, extract, email, fetch."""
+"""Command line: init, new, build, serve, extract, stories, email, fetch, theme copy."""
 from __future__ import annotations
 
 import json
@@ -6,6 +6,7 @@ import os
 import sys
 from collections import Counter
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import click
 
@@ -21,6 +22,26 @@ def load_or_exit(path: str) -> Config:
         report(exc.problems)
         sys.exit(1)
 
+
+def site_or_exit(path: str, *, content_needed: bool = True) -> Config:
+    """The config of the site to build, serve or add to. Where there is no site, refuse
+    before anything (output/, the cache) is written, and say how to start one."""
+    config = load_or_exit(path)
+    if not config.content_path.is_dir():
+        if Path(path).exists() and not content_needed:
+            return config
+        if Path(path).exists():
+            problem = Problem(str(config.content_path), f"content directory not found (content_dir in {path}): "
+                                                        "create it and put articles in it")
+        else:
+            problem = Problem(str(config.root), f"no site here: no {path} and no {config.content_dir}/ folder. Start "
+                                                "a site with `briefings init DIR`, or run this in a site's folder")
+        report([problem])
+        sys.exit(1)
+    return config
+
+
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1", "0.0.0.0")  # a base_url there is nobody else's site
 
 config_option = click.option("--config", "config_path", default="config.yaml", show_default=True,
                              type=click.Path(dir_okay=False), help="Site configuration file.")
@@ -45,7 +66,7 @@ def build(config_path: str, strict: bool, drafts: bool, clean: bool, verbose: bo
 
     from .build import Builder
 
-    config = load_or_exit(config_path)
+    config = site_or_exit(config_path)
     with Progress("Extracting", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=err, transient=True, disable=not err.is_terminal) as bar:
         task = None
@@ -106,7 +127,7 @@ def serve(config_path: str, port: int, host: str, poll: bool, open_browser: bool
     Drafts are included (they are marked Draft and kept out of feeds and the sitemap)."""
     from .serve import serve as run_serve
 
-    config = load_or_exit(config_path)
+    config = site_or_exit(config_path)
     sys.exit(run_serve(config, Path(config_path), host=host, port=port, poll=poll, open_browser=open_browser,
                        drafts=drafts))
 
@@ -121,10 +142,49 @@ def serve(config_path: str, port: int, host: str, poll: bool, open_browser: bool
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 def extract(fmt: str, config_path: str | None, key_points: int | None, explain: bool, files: tuple[str, ...]) -> None:
     """Print key points, quotes and participants of FILES (.md, .txt or saved .html pages) as JSON."""
+    from .extract.as_json import extraction_json
+
+    config, cache, articles, problems = _read_files(files, config_path)
+    if explain:
+        report(problems)
+        for article in articles:
+            click.echo(explanation(article))
+        sys.exit(1 if any(p.severity == "error" for p in problems) else 0)
+    extractions = _extract(config, cache, articles, key_points, problems)
+    payload = {"articles": [extraction_json(a, e) for a, e in zip(articles, extractions)]}
+    click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    if any(p.severity == "error" for p in problems):
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option("--config", "config_path", default=None, type=click.Path(dir_okay=False),
+              help="Take model and key-point count from this config (default: ./config.yaml if present).")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+def stories(fmt: str, config_path: str | None, files: tuple[str, ...]) -> None:
+    """Group FILES (.md, .txt or saved .html pages) into stories, as one period, and print them as JSON:
+    each file in exactly one story, best stories first."""
+    from .model import Entry
+    from .site import article_url
+    from .stories import find_stories
+    from .stories.as_json import story_json
+
+    config, cache, articles, problems = _read_files(files, config_path)
+    extractions = _extract(config, cache, articles, None, problems)
+    entries = [Entry(article=a, extraction=e, url=article_url(a.slug)) for a, e in zip(articles, extractions)]
+    payload = {"stories": [story_json(s) for s in find_stories(entries, config.top_points)]}
+    click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    if any(p.severity == "error" for p in problems):
+        sys.exit(1)
+
+
+def _read_files(files: tuple[str, ...], config_path: str | None):
+    """(config, extraction cache, articles, problems) for FILES: the config given, else
+    ./config.yaml (and its cache), else the defaults (and no cache on disk); a file that
+    cannot be read is a problem, not an article."""
     from .cache import ExtractionCache
     from .content import ContentError, read_article
-    from .extract.as_json import extraction_json
-    from .extract.batch import extract_texts
 
     if config_path is None and Path("config.yaml").is_file():
         config_path = "config.yaml"
@@ -143,20 +203,20 @@ def extract(fmt: str, config_path: str | None, key_points: int | None, explain: 
             continue
         problems.extend(warnings)
         articles.append(article)
-    if explain:
-        report(problems)
-        for article in articles:
-            click.echo(explanation(article))
-        sys.exit(1 if any(p.severity == "error" for p in problems) else 0)
+    return config, cache, articles, problems
+
+
+def _extract(config: Config, cache, articles: list, key_points: int | None, problems: list[Problem]) -> list:
+    """Each article's extraction, through `cache`; failures join `problems`, which are then
+    reported."""
+    from .extract.batch import extract_texts
+
     counts = [key_points if key_points is not None else a.key_points if a.key_points is not None else config.key_points
               for a in articles]
     extracted = extract_texts([a.text for a in articles], config.model, counts, cache, processes=os.cpu_count() or 1)
     problems += [Problem(articles[i].source, f"extraction failed ({error})") for i, error in extracted.failures.items()]
     report(problems)
-    payload = {"articles": [extraction_json(a, e) for a, (_, e) in zip(articles, extracted)]}
-    click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
-    if any(p.severity == "error" for p in problems):
-        sys.exit(1)
+    return [e for _, e in extracted]
 
 
 def explanation(article) -> str:
@@ -176,8 +236,9 @@ def explanation(article) -> str:
 @config_option
 @click.option("--digest", "digest_id", default=None, help="Digest ID, e.g. 2026-11-16 (default: the latest).")
 @click.option("--article", "article_slug", default=None, metavar="SLUG", help="Email one article instead of a digest.")
-@click.option("--out", "out", type=click.Path(dir_okay=False), default=None, help="Write the message to FILE.eml.")
-@click.option("--send", is_flag=True, help="Send over the SMTP server in config.yaml.")
+@click.option("--out", "out", type=click.Path(dir_okay=False), default=None,
+              help="Write the message to FILE.eml (needs no recipient).")
+@click.option("--send", is_flag=True, help="Send over the SMTP server in config.yaml (needs --to or email.to).")
 @click.option("--to", "recipients", multiple=True, help="Recipient (repeatable); default: email.to in config.")
 @click.option("--dry-run", is_flag=True, help="With --send: show what would be sent, send nothing.")
 def email(config_path: str, digest_id: str | None, article_slug: str | None, out: str | None, send: bool,
@@ -197,9 +258,16 @@ def email(config_path: str, digest_id: str | None, article_slug: str | None, out
     if dry_run and not send:
         raise click.UsageError("--dry-run goes with --send")
     config = load_or_exit(config_path)
+    if send and not (recipients or config.email.to):
+        raise click.UsageError("--send needs a recipient: give --to ADDRESS or set email.to in config.yaml "
+                               "(--out alone needs none)")
     log = lambda line: err.print(line, markup=False, soft_wrap=True, highlight=False)  # noqa: E731 - addresses may hold "[...]"
+    if urlsplit(config.base_url).hostname in LOCAL_HOSTS:
+        log(f"warning: base_url is still {config.base_url}: the email's links would point at the reader's own "
+            "machine. Set base_url in config.yaml to the address where the site is published.")
     try:
-        composed = mail.compose(config, digest_id=digest_id, article_slug=article_slug, recipients=list(recipients))
+        composed = mail.compose(config, digest_id=digest_id, article_slug=article_slug, recipients=list(recipients),
+                                need_recipients=send)
         for line in composed.notes():
             log(line)
         message = composed.message
@@ -215,6 +283,27 @@ def email(config_path: str, digest_id: str | None, article_slug: str | None, out
     except mail.EmailError as exc:
         log(f"error: {exc}")
         sys.exit(1)
+
+
+@main.command()
+@config_option
+@click.argument("title")
+def new(config_path: str, title: str) -> None:
+    """Start an article: content/<slug>.md with its title, today's date and draft: true.
+    Prints its path; never overwrites a file."""
+    import datetime as dt
+
+    from .scaffold import ScaffoldError, new_article
+
+    config = site_or_exit(config_path, content_needed=False)
+    try:
+        path = new_article(config.content_path, title, dt.date.today())
+    except ScaffoldError as exc:
+        err.print(f"error: {exc}", style="red", markup=False)
+        sys.exit(1)
+    shown = os.path.relpath(path) if path.is_relative_to(Path.cwd()) else str(path)
+    click.echo(shown)  # stdout, alone: `$EDITOR "$(briefings new 'Title')"`
+    err.print("A draft: `briefings serve` shows it; delete its `draft: true` line to publish it.", markup=False)
 
 
 @main.command()
@@ -275,3 +364,30 @@ def init(directory: str) -> None:
         err.print(f"error: {exc}", style="red", markup=False)
         sys.exit(1)
     err.print(f"Created a site in {directory}. Next: cd {directory} && briefings build")
+
+
+@main.group()
+def theme() -> None:
+    """The default theme: copy its templates into the site to change them (docs/theming.md)."""
+
+
+@theme.command("copy")
+@config_option
+@click.option("--force", is_flag=True, help="Replace files the site's templates/ already has.")
+@click.argument("templates", nargs=-1)
+def theme_copy(config_path: str, force: bool, templates: tuple[str, ...]) -> None:
+    """Copy the default theme's TEMPLATES (all of them if none is named; e.g. article.html,
+    email/digest.html, static/style.css, or a folder: email, static) into the site's
+    templates/, ready to edit. An existing file is never replaced without --force."""
+    from .theme import ThemeError, copy_theme
+
+    config = site_or_exit(config_path, content_needed=False)
+    try:
+        copies = copy_theme(config.templates_path, templates, force=force)
+    except ThemeError as exc:
+        err.print(f"error: {exc}", style="red", markup=False)
+        sys.exit(1)
+    for path in copies:
+        click.echo(os.path.relpath(path) if path.is_relative_to(Path.cwd()) else str(path))
+    err.print(f"Copied {len(copies)} file(s) into {config.templates_path}: the site's copies now override the "
+              "theme's. See docs/theming.md.", markup=False)

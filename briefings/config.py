@@ -117,7 +117,8 @@ class Config(_Schema):
     base_url: str = "http://localhost:8000/"
     period: Literal["day", "week"] = "week"
     key_points: int = Field(3, ge=1, le=20)
-    top_points: int = Field(5, ge=0, le=50)  # the digest's top points across its articles; 0: none
+    top_stories: int = Field(5, ge=0, le=50)  # stories of 2+ articles opening each digest; 0: none
+    top_points: int = Field(3, ge=0, le=50)  # points of each story, near-duplicates merged
     quotes_per_card: int = Field(2, ge=0, le=20)
     page_size: int = Field(100, ge=10, le=10000)  # items on one page of a long listing
     model: str = DEFAULT_MODEL

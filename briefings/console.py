@@ -5,7 +5,9 @@ from rich.console import Console
 
 from .model import Problem
 
-err = Console(stderr=True, highlight=False)
+# soft_wrap: never break a line at the terminal's width, which would cut a command or a path
+# in two; the terminal wraps long lines itself.
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def report(problems: list[Problem]) -> None:

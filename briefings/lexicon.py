@@ -77,7 +77,8 @@ PROMO_HEADERS = ("related", "related articles", "related article", "related stor
                  "don’t miss", "elsewhere", "further reading", "in other news", "more coverage",
                  "latest news", "what to read next", "popular", "editor's picks", "editors' picks",
                  "around the web", "from the web", "sponsored links", "more videos", "watch more",
-                 "also see", "keep reading", "read next", "up next")
+                 "also see", "keep reading", "read next", "up next", "more video", "most viewed", "recommended stories",
+                 "from around the web", "more from our partners", "sponsored stories", "promoted stories", "most shared", "related video", "related videos")
 
 # Openers of a promo line: "Read more: …", "ALSO READ: …", "See also: …", "WATCH: …".
 PROMO_OPENERS = ("read more", "read", "also read", "see also", "see", "related", "related article",
@@ -126,7 +127,10 @@ PLEA_PHRASES = (
     "affiliate link", "earn a small commission", "earn a commission", "may earn", "sponsored by",
     "paid partnership", "this post contains", "disclaimer:", "disclosure:", "ireport", "like us!",
     "join our", "step 1:", "step 2:", "thanks for your support", "thank you for your support",
-    "thanks for reading", "thank you for reading",
+    "thanks for reading", "thank you for reading", "delivered to your inbox", "straight to your inbox",
+    "in your inbox", "let us know in the comments", "tell us what you think", "more stories like this",
+    "stories like this", "get our newsletter", "sign up to receive", "download our app", "download the app",
+    "get the app", "comment on this story", "comment on this article",
 )
 PLEA_WORDS = ("subscribe", "subscribing", "subscriber", "subscribers", "subscription", "newsletter",
               "newsletters", "sign up", "signup", "donate", "donation", "membership", "register", "comments")
@@ -136,6 +140,8 @@ LABEL_OPENERS = ("topics", "topic", "tags", "tagged", "filed under", "categories
                  "posted in", "more about", "keywords", "subjects", "subject")
 AD_WORDS = ("advertisement", "advertising", "sponsored", "sponsored content", "ad feedback",
             "story continues below", "story continues below advertisement", "continue reading below",
+            "advertisement - continue reading below", "advertisement – continue reading below",
+            "advertisement - story continues below", "advertisement - scroll to continue",
             "article continues below", "continue reading", "paid content", "promoted", "partner content")
 
 # Counters: "143 comments", "16shares", "1.7M shares".
@@ -147,6 +153,49 @@ CAPTION_POSITIONS = ("left", "right", "centre", "center", "middle", "top", "bott
                      "pictured", "file", "file photo", "file picture", "top left", "top right", "bottom left",
                      "bottom right", "second left", "second right", "far left", "far right", "front", "back",
                      "background", "foreground", "l", "r", "l-r", "from left", "clockwise from top left")
+
+# A page's own furniture, the whole line and nothing else, on any site: media player and
+# gallery controls, cookie and script notices, navigation ("Back to top"). Matched case-blind
+# against the whole paragraph, its end punctuation aside.
+PAGE_CHROME = (
+    "hide caption", "toggle caption", "show caption", "close caption", "caption", "enlarge this image",
+    "enlarge image", "click to enlarge", "click image to enlarge", "tap to enlarge", "view larger image",
+    "view full size image", "expand image", "zoom in", "loading", "loading...", "loading…", "back to top",
+    "return to top", "skip to content", "skip to main content", "report an error", "report a typo",
+    "print this article", "print this page", "email this article", "email this story", "continue reading",
+    "continue reading the main story", "continue reading below", "story continues below",
+    "article continues below", "supported by", "join the conversation", "view comments", "show comments",
+    "hide comments", "load comments", "post a comment", "add a comment", "leave a comment", "comments",
+    "view gallery", "view slideshow", "launch gallery", "open gallery", "next slide", "previous slide",
+    "replay", "play video", "watch video", "video", "photo", "photos", "image", "audio", "listen",
+    "listen to this article", "font size", "text size", "a a a", "previous", "next", "more", "close",
+    "menu", "search", "sign in", "log in", "register", "subscribe", "image copyright", "image caption",
+    "media caption", "topics", "tags", "related topics", "embedded image permalink", "view this post on instagram",
+    "view this post on twitter", "view this post on facebook", "open in new window", "opens in new window",
+)
+# Page notices that are about the page, not the story: cookies, scripts, players.
+PAGE_NOTICES = (
+    "uses cookies", "use of cookies", "enable javascript", "javascript is disabled", "javascript disabled",
+    "does not support the video", "doesn't support the video", "does not support html5", "browser does not support",
+    "upgrade your browser", "update your browser", "ad blocker", "adblock", "all rights reserved",
+    "may not be published, broadcast", "may not be reproduced", "terms of use", "terms of service",
+    "privacy policy", "comments powered by", "this video is no longer available", "media playback is unsupported",
+)
+# Words naming a job in a film's or a feature's credits: "DIRECTOR & PRODUCER Ariane Wu", "NARRATOR Roman Mars".
+CREDIT_ROLES = WRITER_ROLES + (
+    "director", "producer", "narrator", "composer", "animator", "mixer", "illustrator", "designer", "artist",
+    "music", "sound", "camera", "cinematographer", "animation", "graphics", "footage", "images", "thanks",
+    "reporting", "research", "consultant", "coordinator", "manager", "engineer", "colorist", "developer",
+    "photography", "photographs", "videographer", "design", "production", "archival", "additional",
+)
+# Past forms that do not end in -ed: with an auxiliary or an -ed word, what makes a line a clause
+# rather than a title ("Pacquiao headed …", "She gave birth …", "… will be shown on Sky Sports").
+IRREGULAR_PAST = frozenset((
+    "said", "told", "made", "took", "went", "came", "gave", "got", "saw", "found", "became", "began", "left",
+    "felt", "kept", "held", "brought", "thought", "knew", "ran", "won", "lost", "met", "paid", "sent", "spent",
+    "stood", "wrote", "fell", "led", "built", "caught", "chose", "drew", "drove", "ate", "flew", "grew", "hid",
+    "hit", "hurt", "shot", "sold", "spoke", "stole", "struck", "taught", "threw", "understood", "wore", "sat",
+    "sang", "rode", "rose", "broke", "bought", "fought", "swore", "shook", "slid", "split", "spread", "woke"))
 
 # Reporting verbs: a paragraph with a direct quote and one of these is the story speaking.
 SPEECH_VERBS = ("said", "says", "say", "told", "tells", "tell", "added", "adds", "asked", "asks", "explained",
@@ -162,6 +211,7 @@ SPEECH_VERBS = ("said", "says", "say", "told", "tells", "tell", "added", "adds",
 
 # -- quotes and speakers: what is a quote, and who said it (extract/quotes.py, cues.py, speakers.py) --
 
+# Verbs of saying: a quote's cue, and (as a subject's verb) evidence that a name is a speaker for participants.
 SAYING_VERBS = {
     "say", "tell", "add", "stress", "note", "explain", "insist", "warn", "claim", "argue", "write", "ask",
     "reply", "respond", "state", "announce", "declare", "continue", "conclude", "admit", "acknowledge",
@@ -194,8 +244,9 @@ NAMING_VERBS = {"call", "dub", "label", "brand", "describe", "term", "nickname",
                 "chant", "shout", "proclaim"}
 # Sounds, not words: a quoted "um" is filler, never a quote ("shed of the usual “ums” and “ahs”").
 FILLER_WORDS = {"um", "ums", "umm", "uh", "uhs", "uhh", "ah", "ahs", "er", "ers", "erm", "hmm", "mm", "mhm", "uh-huh"}
-# Kinds of work a title names: the quote right after one is a title, not speech.
-WORK_NOUNS = {"book", "memoir", "novel", "documentary", "film", "movie", "show", "series", "sitcom", "programme",
+# Kinds of work a title names: the quote right after one is a title, not speech (participants
+# have their own WORK_NOUNS, for names after such a noun).
+QUOTED_WORK_NOUNS = {"book", "memoir", "novel", "documentary", "film", "movie", "show", "series", "sitcom", "programme",
               "program", "podcast", "song", "single", "album", "play", "musical", "column", "op-ed", "editorial",
               "essay", "headline", "article", "titled", "entitled", "magazine", "newsletter", "blog", "poem"}
 # Short words that are not titles' content words: "Face the Nation" is still a title.
@@ -271,3 +322,201 @@ CAPITALS_AND_STATES = {
     "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah",
     "Vermont", "Virginia", "West Virginia", "Wisconsin", "Wyoming",
 }
+
+# -- key points: sentences that cannot stand alone, and tails an editor trims -------------
+
+# Openers that point back to the sentence before ("But …", "It was …", "This means …"):
+# such a sentence is a key point only right after the sentence it leans on.
+DEPENDENT_OPENERS = frozenset({
+    "but", "and", "or", "nor", "yet", "so", "however", "also", "still", "instead", "meanwhile", "then",
+    "this", "that", "these", "those", "it", "its", "such", "both", "thus", "hence", "therefore", "furthermore",
+    "moreover", "nevertheless", "nonetheless", "otherwise", "besides", "likewise", "similarly", "indeed",
+})
+# Personal pronouns opening a sentence ("He was …", "Their …"): a key point only when the
+# person they stand for is named in a point before it.
+PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "hers"})
+GROUP_PRONOUNS = frozenset({"they", "their", "them", "theirs"})
+
+# Verbs that report speech: a sentence whose words are a quotation and one of these is a
+# quote with its cue ("'And he didn't,' Doherty said."), listed with the quotes, not a key point.
+CUE_VERB_LEMMAS = frozenset({
+    "say", "tell", "add", "ask", "explain", "insist", "claim", "continue", "write", "tweet", "post", "admit",
+    "reply", "respond", "answer", "declare", "state", "note", "warn", "argue", "recall", "joke", "quip",
+    "laugh", "sob", "cry", "shout", "scream", "whisper", "muse", "remark", "comment", "confess", "concede",
+    "reveal", "announce", "describe", "urge", "plead", "beg", "boast", "vow", "promise", "suggest",
+})
+
+# Reporting verbs that only name a source ("…, officials said.", "…, a survey revealed."):
+# the tail they head can be trimmed when the claim before it stands alone and the source is
+# one that reports rather than argues (OFFICIAL_SOURCES). Verbs that carry the point
+# ("denied", "admitted", "warned", "claimed", "confirmed") are not here: their tail stays.
+NEUTRAL_REPORTING_VERBS = frozenset({
+    "say", "tell", "add", "report", "state", "explain", "note", "write", "announce", "reveal", "show", "find",
+    "tweet", "post",
+})
+
+# Sources whose attribution an editor drops from a fact ("…, police said.", "…, according to
+# court documents."): authorities, institutions and documents. A person's word ("…, his closest
+# associate has told a US court.") stays attributed: without the tail it would read as fact.
+OFFICIAL_SOURCES = frozenset({
+    "official", "police", "authority", "spokesman", "spokeswoman", "spokesperson", "report", "study",
+    "survey", "poll", "research", "figure", "data", "statistic", "document", "record", "file", "paper",
+    "statement", "department", "ministry", "agency", "company", "government", "prosecutor", "investigator",
+    "regulator", "council", "census", "analysis", "filing", "release", "medium", "media", "newspaper",
+})
+
+# -- participants (briefings/extract/mentions.py, clustering.py, entity_types.py, roles.py) --------
+# Kinds of words, never names of particular people, films or companies.
+
+# Nouns for a body: the name right after one is that body's ("the regulator Ofcom").
+ORG_NOUNS = {
+    "department", "ministry", "agency", "firm", "company", "group", "bank", "regulator", "watchdog",
+    "broadcaster", "network", "operator", "cartel", "website", "site", "body", "union", "carrier", "airline",
+    "retailer", "manufacturer", "giant", "publisher", "newspaper", "paper", "channel", "station", "charity",
+    "consultancy", "journal", "magazine", "insurer", "lender", "supermarket", "chain", "organisation",
+    "organization", "association", "institute", "university", "club", "label", "studio", "conglomerate",
+    "brewer", "carmaker", "maker", "distributor", "exchange", "portal", "provider", "utility", "tabloid",
+    "band", "outfit", "orchestra", "choir", "daily", "weekly", "outlet", "agency",
+}
+# Words that end a body's name but are no name on their own: "the Information Commissioner's Office".
+GENERIC_ORG_HEADS = {"Office", "Department", "Ministry", "Committee", "Council", "Agency", "Commission", "Board",
+                     "Service", "Party", "Association", "Union", "Court", "Bureau", "Authority", "Institute",
+                     "Foundation", "Trust", "Society", "Executive", "Assembly", "Inquiry", "Unit", "Panel",
+                     "Organization", "Organisation", "Federation", "League", "Network", "Institution"}
+# Words that end an organisation's name without being its distinctive part.
+ORG_SUFFIXES = {
+    "university", "college", "bank", "group", "inc", "corp", "corporation", "company", "co", "plc", "ltd",
+    "limited", "holdings", "airlines", "airways", "motors", "international", "entertainment", "interactive",
+    "pictures", "studios", "records", "media", "communications", "technologies", "systems",
+    "institute", "foundation", "trust", "partners", "capital", "securities", "markets", "chase",
+    "global", "worldwide", "labs", "software", "networks", "telecom", "energy", "oil", "petroleum", "center",
+    "centre",
+}
+# Nouns only a person is: "Courtney Love, the widow of Kurt Cobain".
+KIN_NOUNS = {"widow", "widower", "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister",
+             "girlfriend", "boyfriend", "fiancee", "fiance", "ex-wife", "ex-husband", "grandson", "granddaughter",
+             "uncle", "aunt", "nephew", "niece", "cousin", "stepson", "stepdaughter"}
+PEERAGE = {"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl", "Countess", "Duke", "Duchess"}
+POST_NOMINALS = {"QC", "KC", "MP", "MEP", "MSP", "AM", "OBE", "CBE", "MBE", "KBE", "DBE", "PhD", "Jr", "Jr."}
+# The last word of a club's name after its town's: "Newcastle United".
+CLUB_SUFFIXES = {"United", "Rovers", "Athletic", "Wanderers", "Albion", "Hotspur", "FC", "Academicals"}
+# Nouns that follow a club's name: "Birmingham manager Steve Bruce".
+CLUB_NOUNS = {"manager", "coach", "boss", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger",
+               "flanker", "prop", "hooker", "lock", "fly-half", "scrum-half", "fans", "supporters", "chairman",
+               "squad", "player", "players", "forward", "full-back", "centre-back", "skipper",
+               "frontman", "frontwoman", "guitarist", "drummer", "bassist", "keyboardist"}  # "Nirvana frontman"
+# Nouns and verbs of a player's transfer between clubs.
+TRANSFER_WORDS = {"move", "transfer", "loan", "switch", "return", "sign", "join", "swap", "deal", "bid"}
+# The last word of a structure's or a natural feature's name: "the Three Gorges Dam".
+LOC_HEADS = {"Stadium", "Arena", "Park", "Dam", "Bridge", "River", "Lake", "Canal", "Tunnel", "Mountains",
+             "Mountain", "Valley", "Island", "Islands", "Sea", "Ocean", "Desert", "Forest", "Bay", "Gulf",
+             "Peninsula", "Glacier"}
+# Nouns for a work: the name right after one is the work's ("the film Saving Private Ryan").
+WORK_NOUNS = {
+    "film", "films", "movie", "movies", "comedy", "drama", "thriller", "biopic", "documentary", "epic",
+    "album", "single", "song", "novel", "book", "play", "musical", "show", "series", "sitcom", "soap",
+    "game", "games", "programme", "program", "blockbuster", "sequel", "cartoon", "opera", "ballet",
+    "horror", "hit", "title", "titles", "classic", "classics", "musical", "franchise", "biography", "podcast",
+    "flick", "remix", "mixtape", "track", "episode", "trailer", "memoir", "project", "projects",
+}
+PRODUCT_NOUNS = {"gadget", "gadgets", "device", "devices", "phone", "phones", "handset", "handsets", "console",
+                 "consoles", "product", "products", "brand", "brands", "drug", "drugs", "software", "app", "apps"}
+# Diseases the model takes for places or people ("diagnosed with Ebola").
+DISEASES = {"Ebola", "HIV", "Aids", "AIDS", "Sars", "SARS", "Mers", "MERS", "Covid", "Covid-19", "COVID-19", "Zika",
+            "MRSA", "Malaria", "Cholera", "Polio", "Measles", "Alzheimer's", "Parkinson's", "Huntington's"}
+DISEASE_NOUNS = {"virus", "outbreak", "epidemic", "vaccine", "vaccines", "patient", "patients", "case", "cases",
+                  "infection", "infections", "symptoms", "strain", "pandemic", "fever", "crisis"}
+AWARDS = {"Oscar", "Academy Award", "Golden Globe", "Bafta", "Grammy", "Emmy", "Tony Award", "Brit Award",
+          "Golden Bear", "Palme d'Or", "Super Bowl", "Superbowl", "Olympics", "World Cup", "Booker Prize",
+          "Nobel Prize", "Turner Prize", "Mercury Prize"}
+# The last word of an event's or prize's name: "Conservative Party Conference", "Athens Games".
+EVENT_HEADS = {"Award", "Awards", "Prize", "Prizes", "Conference", "Summit", "Games", "Olympics", "Festival",
+               "Cup", "Championship", "Championships", "Trophy", "Ceremony", "Globe", "Globes", "Oscars",
+               "Bowl", "Marathon", "Grand Prix", "Expo", "Show", "Week", "Day", "Election", "Elections"}
+NAME_STOP_WORDS = {"too", "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "it", "is", "we",
+               "you", "he", "she", "they", "i", "my", "our", "your", "new", "all", "no", "not", "so", "but", "if",
+               "how", "why", "what", "who", "when", "where", "this", "that", "more", "most", "fast", "top", "big"}
+NAME_PREFIXES = {"pre", "post", "anti", "pro", "non", "ex"}
+VERBS_BEFORE_NAMES = {"vote", "get", "elect", "back", "support", "ask", "meet", "call", "tell", "let", "see"}
+ACRONYM_SKIP = {"of", "the", "and", "for", "in", "on", "&", "to", "de"}
+# Nouns that stand before a name without being the person's role.
+NOT_ROLES = {
+    "year", "years", "week", "weekend", "day", "days", "month", "time", "season", "today", "tonight",
+    "morning", "evening", "night", "people", "fans", "crowd", "side", "team", "duo", "trio", "pair", "couple",
+    "quartet", "number", "record", "victory", "defeat", "win", "goal", "goals", "hopefuls", "hopeful",
+    "friend", "friends", "tribute", "message", "letter", "report", "statement", "interview", "speech",
+    "birthday", "death", "case", "trial", "return", "name", "names", "brand", "thing", "things",
+    "man", "woman", "men", "women", "person", "boy", "girl", "child", "children", "citizen", "citizens",
+    "role", "thanks", "national", "nationals", "resident", "residents",
+}
+# Work done "by NAME" that names its doer's role.
+DOER_ROLES = {"direct": "director", "host": "host", "present": "presenter", "produce": "producer",
+          "compose": "composer", "found": "founder", "co-found": "co-founder", "coach": "coach"}
+# Nouns only a person is, beyond titles and kin: "Felicity Ruby, a colleague of Bini".
+PERSON_NOUNS = {
+    "colleague", "friend", "relative", "pilot", "co-pilot", "copilot", "teen", "teenager", "girl", "boy", "man",
+    "woman", "resident", "student", "pupil", "victim", "survivor", "passenger", "fan", "veteran", "expert",
+    "official", "citizen", "native", "worker", "employee", "soldier", "dictator", "billionaire",
+    "millionaire", "tycoon", "donor", "mega-donor", "hacker", "developer", "engineer", "doctor", "nurse", "surgeon",
+    "teacher", "athlete", "player", "star", "celebrity", "artist", "poet", "investor", "entrepreneur",
+    "businessman", "businesswoman", "consultant", "contractor", "whistleblower", "journalist", "blogger", "spy",
+    "detective", "investigator", "suspect", "defendant", "plaintiff", "witness", "prisoner", "inmate", "immigrant",
+    "refugee", "mom", "dad", "grandmother", "grandfather", "baby", "child", "kid", "toddler", "adult", "person",
+    "volunteer", "priest", "nun", "monk", "pastor", "coordinator", "oceanographer", "surfer", "ranger",
+    "firefighter", "fireman", "policeman", "policewoman", "trooper", "lieutenant", "sergeant", "deputy",
+    "supervisor", "spokesperson", "aide", "assistant", "lyricist", "screenwriter", "filmmaker", "director",
+    "widow", "academic", "lecturer", "mother-to-be", "mom-to-be", "boss", "chief", "founder", "owner", "agent",
+    "analyst", "staffer", "hopeful", "nominee", "athlete", "cinematographer", "superior", "killer", "murderer", "gunman", "shooter",
+}
+# Nouns after a name that make it a company's: "Qualcomm shares", "the AirAsia flight".
+COMPANY_CONTEXT_NOUNS = {
+    "shares", "stock", "stocks", "shareholders", "shareholder", "ceo", "cfo", "coo", "flight", "flights", "plane",
+    "planes", "jet", "jets", "airliner", "airplane", "aircraft", "subsidiary", "headquarters", "employees",
+    "executives", "customers", "stores", "store", "brand", "products", "earnings", "revenue", "profits",
+    "spokeswoman", "spokesman", "spokesperson", "stake", "logo", "website", "app", "users", "founder",
+    "co-founder", "executive", "group", "airline", "carrier", "subsidiaries", "unit",
+}
+# Stock exchanges that open a ticker in brackets: "Qualcomm (NASDAQ: QCOM)".
+EXCHANGES = {"NASDAQ", "Nasdaq", "NYSE", "LSE", "TSX", "ASX", "OTC", "OTCBB", "OTCQB", "OTCMKTS", "AMEX", "NYSEMKT",
+             "BATS", "NYSEARCA", "TSXV", "LON", "ETR", "EPA",
+             "FTSE", "HKSE", "SEHK", "TSE", "NSE", "BSE"}
+# Common nouns for a settlement or an area, before "of NAME": "the coastal town of Kumai".
+PLACE_NOUNS = {"town", "city", "village", "province", "state", "region", "island", "county", "district", "suburb",
+               "borough", "capital", "port", "area", "neighbourhood", "neighborhood", "municipality", "prefecture",
+               "hamlet", "resort", "community", "islands", "peninsula", "coast", "sea", "strait"}
+# Lower-case words inside names: "Erik van Sebille", "Jerez de la Frontera", "Ahmed al-Tayeb".
+NAME_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "al", "el", "bin",
+                  "ibn", "ben", "ter", "ten", "dos", "das", "y", "e", "zu", "af", "st"}
+# Words that end the name of a law, a policy or a court case: "the Volcker Rule".
+LAW_HEADS = {"Act", "Rule", "Law", "Amendment", "Treaty", "Accord", "Accords", "Doctrine", "Directive", "Statute",
+             "Protocol", "Convention", "Regulation", "Regulations", "Ordinance"}
+# Nouns for ships and vehicles: "Royal Malaysian Navy ship KD Lekir", "the $70 million yacht".
+VESSEL_NOUNS = {"ship", "ships", "vessel", "vessels", "yacht", "boat", "frigate", "warship", "submarine",
+                "destroyer", "tanker", "ferry", "car", "cars", "bike", "bikes", "motorcycle", "truck", "jeep"}
+# Time zones, which the model takes for organisations: "midnight GMT".
+ZONE_NAMES = {"GMT", "UTC", "BST", "CET", "CEST", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "WIB", "JST",
+              "IST", "AEST", "AEDT", "HKT", "SGT"}
+# Heads of a list whose members may be participants: "companies such as X", "lawmakers like Y";
+# any other head makes its members things ("protocols like IMAP", "brands including Silk").
+LIST_OF_PARTICIPANTS = {"outlet", "publication", "nation", "country", "team", "side", "party", "rival", "competitor",
+                        "name", "figure", "state", "city", "town", "government", "power", "economy", "market",
+                        "neighbour", "neighbor", "ally", "donor", "sponsor", "investor", "customer", "client",
+                        "partner", "bidder", "buyer", "seller", "member", "leader", "star", "giant", "player"}
+# What a body makes, holds or is part of, after its name: "NHTSA statistics", "the G7 meeting", "ABC affiliates".
+BODY_NOUNS = {"statistics", "data", "figures", "report", "reports", "survey", "study", "poll", "estimates", "estimate",
+              "meeting", "meetings", "affiliate", "affiliates", "news", "statement", "rules", "guidelines",
+              "investigation", "probe", "ruling", "decision", "forecast", "index", "records", "documents",
+              "headquarters", "summit", "talks", "deal", "plan", "policy", "budget", "funding", "members",
+              "membership", "board", "chairman", "director", "officials", "agents", "analysts", "researchers",
+              "scientists", "staff", "spokesman", "spokeswoman", "team", "unit", "division", "operation",
+              "operations", "office", "offices", "account", "accounts", "research", "review", "ratings", "rating"}
+# Ranks and offices that make the name after them a person's whatever the model tagged it:
+# "Captain Irianto" tagged GPE. (Not "General", "Major", "Private": "General Electric".)
+RANKS = {"captain", "capt", "lieutenant", "lt", "sergeant", "sgt", "colonel", "col", "admiral", "adm", "commander",
+         "cmdr", "corporal", "cpl", "detective", "det", "inspector", "insp", "superintendent", "supt", "constable",
+         "officer", "sheriff", "senator", "sen", "governor", "gov", "congressman", "congresswoman", "mayor", "judge",
+         "airman", "investigator", "trooper", "ranger", "pilot"}
+# Nouns whose "in X" makes X a work: "her lead role in Eternal Sunshine of the Spotless Mind".
+WORK_CONTEXT_NOUNS = {"role", "roles", "performance", "performances", "part", "appearance", "cameo", "turn", "starring"}
+# Verbs whose object is a character, not a participant: "who played abortionist Vera Drake".
+CHARACTER_VERBS = {"play"}

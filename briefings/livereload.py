@@ -2,8 +2,8 @@
 
 HTML responses get a script, injected at serve time (the files on disk are never changed),
 that listens over Server-Sent Events: "reload" when the folder holds a new site, "error"
-with text to show over the page when it could not get one. This server knows nothing of
-builds: whoever changes the folder says so (serve.py).
+with text to show over the page (why it holds no new site, or what the new one left out).
+This server knows nothing of builds: whoever changes the folder says what to show (serve.py).
 """
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ RELOAD_SCRIPT = """<script>(function () {
         "font:14px/1.4 monospace;white-space:pre-wrap";
       document.body.appendChild(box);
     }
-    box.textContent = "Build failed — still showing the last good build.\\n\\n" + e.data;
+    box.textContent = e.data;
   });
 })();</script>
 """
@@ -168,7 +168,7 @@ class LiveReloadServer(ThreadingHTTPServer):
         self.folder = folder
         self.clients = Clients()
         self.generation = 0  # new sites in the folder: a page loaded before the latest reloads
-        self.error: str | None = None  # why the folder holds no new site, shown over every page
+        self.error: str | None = None  # shown over every page: why there is no new site, or what it lacks
         super().__init__(address, Handler)
 
     def serve_folder(self, folder: Path) -> None:
@@ -178,13 +178,17 @@ class LiveReloadServer(ThreadingHTTPServer):
         """The folder holds a new site: pages loaded before it are out of date."""
         self.generation += 1
 
-    def reload(self) -> None:
-        """Every open page loads itself again (and drops an error shown over it)."""
-        self.error = None
+    def reload(self, notice: str | None = None) -> None:
+        """Every open page loads itself again, dropping what was shown over it; `notice`, if
+        any, is shown over every page from now until the next reload."""
+        self.error = notice
         self.clients.send("reload")
+        if notice is not None:
+            self.clients.send("error", notice)  # a reloaded page hears it on connecting; others now
 
     def show_error(self, text: str) -> None:
-        """Show `text` over every open page, and over every page opened, until the next reload."""
+        """Show `text` over every open page, and over every page opened, until the next reload.
+        The pages stay as they are."""
         self.error = text
         self.clients.send("error", text)
 

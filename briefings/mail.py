@@ -133,14 +133,16 @@ class Composed:
 
 
 def compose(config: Config, *, digest_id: str | None = None, article_slug: str | None = None,
-            recipients: list[str] | None = None, budget: int | None = None) -> Composed:
+            recipients: list[str] | None = None, budget: int | None = None,
+            need_recipients: bool = True) -> Composed:
     """The digest `digest_id` (default: the newest dated one), or the single article
     `article_slug`, as a multipart/alternative message (text/plain, then text/html) addressed
-    to `recipients` or else email.to. When the HTML part would be over `budget` bytes
-    (default HTML_BUDGET), each article shows fewer items, step by step (see `fit`)."""
+    to `recipients` or else email.to (with `need_recipients=False`, possibly to nobody: a
+    message written to a file). When the HTML part would be over `budget` bytes (default
+    HTML_BUDGET), each article shows fewer items, step by step (see `fit`)."""
     if digest_id and article_slug:
         raise EmailError("give a digest or an article, not both")
-    sender, to, unsubscribe = _addressing(config, recipients)
+    sender, to, unsubscribe = _addressing(config, recipients, need_recipients)
     site = _load(config)
     topic = pick_article(site, article_slug) if article_slug else _digest_topic(pick_digest(site, digest_id))
     title = _subject(config, topic)
@@ -153,7 +155,8 @@ def compose(config: Config, *, digest_id: str | None = None, article_slug: str |
 
     message = EmailMessage()
     message["From"] = sender
-    message["To"] = ", ".join(to)
+    if to:
+        message["To"] = ", ".join(to)
     message["Subject"] = title
     message["Date"] = format_datetime(_message_date())
     message["Message-ID"] = make_msgid(idstring=topic.id, domain=urlsplit(config.base_url).hostname or "localhost")
@@ -197,7 +200,9 @@ def pick_article(site: SiteModel, slug: str) -> Topic:
 
 
 def _digest_topic(digest: Digest) -> Topic:
-    return Topic(digest.id, digest.title, digest.url, list(digest.entries), digest)
+    # The top stories open the email in full (a handful, each a few lines); the cards,
+    # which the size budget may shorten, are the other articles.
+    return Topic(digest.id, digest.title, digest.url, list(digest.cards), digest)
 
 
 def full_limits(config: Config, topic: Topic) -> Limits:
@@ -271,13 +276,16 @@ def cards(topic: Topic, limits: Limits, full: Limits) -> list[Card]:
     """The cards of the first `limits.articles` entries, each cut to `limits`; `full` is
     what they would show without a budget (a card is `cut` when it shows less)."""
     shown = topic.entries if limits.articles is None else topic.entries[:limits.articles]
+    # A card never repeats a top story's point word for word (the stories open the email).
+    told = {p.text for story in topic.digest.top_stories for p in story.points} if topic.digest else set()
     result = []
     for entry in shown:
         extraction = entry.extraction
-        points = extraction.key_points if limits.key_points is None else extraction.key_points[:limits.key_points]
+        own = [k for k in extraction.key_points if k.text not in told]
+        points = own if limits.key_points is None else own[:limits.key_points]
         quotes = speaker_quotes(entry)
         participants = extraction.participants
-        cut = (len(points) < len(extraction.key_points)
+        cut = (len(points) < len(own)
                or limits.quotes < min(len(quotes), full.quotes)
                or limits.participants < min(len(participants), full.participants))
         result.append(Card(
@@ -286,7 +294,7 @@ def cards(topic: Topic, limits: Limits, full: Limits) -> list[Card]:
             quotes=quotes[:limits.quotes],
             participants=participants[:limits.participants],
             tags=list(entry.tags),
-            hidden_key_points=len(extraction.key_points) - len(points),
+            hidden_key_points=len(own) - len(points),
             hidden_quotes=max(0, len(quotes) - limits.quotes),
             hidden_participants=max(0, len(participants) - limits.participants),
             cut=cut,
@@ -305,7 +313,8 @@ def _context(renderer: Renderer, config: Config, topic: Topic, limits: Limits) -
         "cards": shown,
         "hidden_articles": len(topic.entries) - len(shown),
         "shortened": limits != full,
-        "preheader": preheader(topic.entries, topic.title),
+        "preheader": preheader(topic.entries, topic.title, topic.digest),
+        "stories": topic.digest.top_stories if topic.digest else [],
         "speaker_title": speaker_title,
         "unsubscribe": config.email.unsubscribe,
     }
@@ -354,8 +363,12 @@ def render_digest(config: Config, site: SiteModel, digest: Digest) -> tuple[str,
     return render_text(renderer, config, topic, limits), render_html(renderer, config, topic, limits)
 
 
-def preheader(entries: list[Entry], fallback: str) -> str:
-    """The inbox preview line: the first key point of the first article that has one."""
+def preheader(entries: list[Entry], fallback: str, digest: Digest | None = None) -> str:
+    """The inbox preview line: the top story's first point, else the first key point of the
+    first article that has one."""
+    for story in digest.top_stories if digest else ():
+        if story.points:
+            return story.points[0].text
     for entry in entries:
         if entry.extraction.key_points:
             return entry.extraction.key_points[0].text
@@ -398,15 +411,16 @@ def _load(config: Config) -> SiteModel:
     return result.site
 
 
-def _addressing(config: Config, recipients: list[str] | None) -> tuple[str, list[str], str | None]:
+def _addressing(config: Config, recipients: list[str] | None,
+                need_recipients: bool = True) -> tuple[str, list[str], str | None]:
     settings = config.email
     if not settings.sender:
         raise EmailError("no sender: set email.from in config.yaml")
     _check_header("From", settings.sender)
     _check_address("email.from", settings.sender)
     to = list(recipients or settings.to)
-    if not to:
-        raise EmailError("no recipients: give --to ADDRESS or set email.to in config.yaml")
+    if not to and need_recipients:
+        raise EmailError("no recipients to send to: give --to ADDRESS or set email.to in config.yaml")
     for address in to:
         _check_header("To", address)
         _check_address("recipient", address)

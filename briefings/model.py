@@ -117,14 +117,15 @@ def informative_first(quotes: list[Quote]) -> list[Quote]:
 
 @dataclass
 class KeyPoint:
-    text: str
+    text: str  # as shown: the sentence, trimmed as an editor would (extract/trim.py)
     position: int  # sentence index in the article, for article-order display
     score: float = 0.0
+    original: str = ""  # the whole sentence as the article has it (shown on hover)
 
 
 @dataclass
 class Extraction:
-    key_points: list[KeyPoint] = field(default_factory=list)  # by importance
+    key_points: list[KeyPoint] = field(default_factory=list)  # the most important, in article order
     quotes: list[Quote] = field(default_factory=list)  # in document order
     participants: list[Participant] = field(default_factory=list)  # by salience
 
@@ -178,6 +179,7 @@ class Entry:
     url: str  # site-relative, e.g. "articles/japan-uk-security-dialogue.html"
     fingerprint: str = ""  # article checksum + extraction key: changes when the entry does
     digest: Digest | None = field(default=None, repr=False, compare=False)  # set by the site model
+    story: Story | None = field(default=None, repr=False, compare=False)  # the story it is part of, likewise
     tags: list[TagPage] = field(default_factory=list, repr=False, compare=False)
 
     @property
@@ -201,6 +203,37 @@ class TopPoint:
 
 
 @dataclass
+class StoryParticipant:
+    """One of a story's main participants: as its first article names them, and in how many."""
+
+    participant: Participant
+    articles: int
+
+
+@dataclass
+class Story:
+    """Articles of one period that tell one event or development (stories/), one or more."""
+
+    id: str  # its first article's slug: a newer article joining the story keeps the id
+    lead: Entry  # the article most linked to the others: its title is the story's headline
+    entries: list[Entry]  # the lead first, then newest first
+    points: list[TopPoint] = field(default_factory=list)  # near-duplicates across sources merged
+    quote: QuoteRef | None = None  # its most informative attributed quote
+    participants: list[StoryParticipant] = field(default_factory=list)  # most widely named first
+    score: float = 0.0  # coverage and centrality: stories are ranked by it
+    url: str | None = None  # its page (stories/ID.html), for stories of two or more articles
+
+    @property
+    def title(self) -> str:
+        return self.lead.article.title
+
+    @property
+    def sources(self) -> list[str]:
+        """The outlets covering it, each once, in the order of its articles."""
+        return list(dict.fromkeys(e.article.source_name for e in self.entries if e.article.source_name))
+
+
+@dataclass
 class Digest:
     id: str  # "2026-11-16" (week starting), "2026-11-18" (day) or "undated"
     title: str  # "Week of 16 November 2026"
@@ -209,7 +242,18 @@ class Digest:
     entries: list[Entry]
     previous: Digest | None = None  # older
     next: Digest | None = None  # newer
-    top_points: list[TopPoint] = field(default_factory=list)  # across its articles (digest_points.py)
+    stories: list[Story] = field(default_factory=list)  # every story of the period, ranked (stories/)
+    top_stories: list[Story] = field(default_factory=list)  # the ranked stories of two or more articles shown first
+    cards: list[Entry] = field(default_factory=list)  # the articles shown as cards: all but the top stories'
+
+    @property
+    def stories_with_pages(self) -> list[Story]:
+        return [s for s in self.stories if s.url]
+
+    def card_points(self, entry: Entry) -> list[KeyPoint]:
+        """An article card's key points, in article order, less any a top story shows word for word."""
+        shown = {p.text for story in self.top_stories for p in story.points}
+        return [k for k in entry.key_points_in_order if k.text not in shown]
 
 
 @dataclass

@@ -23,6 +23,7 @@ from .config import Config
 from .model import Entry, SiteModel
 from .render import Renderer, make_environment, template_dirs, template_hashes
 from .search import VERSION as SEARCH_INDEX_VERSION
+from .stories.summary import quotes_by_speaker, timeline
 
 
 @dataclass
@@ -36,8 +37,10 @@ class PageSpec:
 
 def entry_key(entry: Entry) -> str:
     """What an entry's card and page show: its article and extraction, and where it lives."""
+    story = entry.story
     return f"{entry.article.source}|{entry.fingerprint}|{entry.digest.id if entry.digest else ''}|" \
-           f"{','.join(t.url for t in entry.tags)}"
+           f"{','.join(t.url for t in entry.tags)}|" \
+           f"{f'{story.url}|{story.title}|{len(story.entries)}' if story and story.url else ''}"
 
 
 def plan(site: SiteModel, participant_urls: Callable[[Entry], Iterable[str]],
@@ -63,6 +66,11 @@ def plan(site: SiteModel, participant_urls: Callable[[Entry], Iterable[str]],
         pages.append(PageSpec(page.url, "archive.html", {"listing": page},
                               (_pager_deps(page), f"articles={len(site.entries)}",
                                *(f"{d.id}|{d.title}|{len(d.entries)}" for d in page.items))))
+    for digest in site.digests:
+        for story in digest.stories_with_pages:
+            pages.append(PageSpec(story.url, "story.html", {"story": story, "timeline": StoryTimeline(story),
+                                                            "said": StorySayings(story)},
+                                  (digest.id, digest.title, _story_deps(story), *cards(story.entries))))
     for entry in site.entries:
         pages.append(PageSpec(entry.url, "article.html", {"entry": entry}, (keys[id(entry)],)))
     rows = {id(p): _participant_row(p) for p in site.participants}  # each shown up to four times
@@ -104,6 +112,7 @@ def plan(site: SiteModel, participant_urls: Callable[[Entry], Iterable[str]],
     published = sorted((e for e in site.entries if not e.article.draft), key=lambda e: e.url)
     pages.append(PageSpec("sitemap.xml", "sitemap.xml", {"entries": published},
                           (str(site.updated), *(d.url for d in site.digests),
+                           *(s.url for d in site.digests for s in d.stories_with_pages),
                            *(f"{e.url}|{e.article.date}" for e in published),
                            *(p.url for person in site.participants for p in person.pages),
                            *(p.url for t in site.tags for p in t.pages),
@@ -147,10 +156,44 @@ def _participant_row(p) -> str:
 
 def _digest_deps(digest) -> tuple[str, ...]:
     older, newer = digest.previous, digest.next
-    # The top points follow from the cards' entries, but name them: what the page shows.
-    top = tuple(f"top|{p.text}|{','.join(e.url for e in p.sources)}" for p in digest.top_points)
+    # The top stories follow from the cards' entries, but name them: what the page shows.
+    top = tuple(_story_deps(story) for story in digest.top_stories)
     return (digest.id, digest.title,
             f"{older.id}|{older.title}" if older else "", f"{newer.id}|{newer.title}" if newer else "", *top)
+
+
+def _story_deps(story) -> str:
+    """A story as its summary shows it: members in order, points with their sources, quote."""
+    quote = story.quote
+    return "|".join((f"story|{story.id}|{story.url}|{story.score}", ",".join(e.url for e in story.entries),
+                     *(f"{p.text}<{','.join(e.url for e in p.sources)}" for p in story.points),
+                     f"{quote.entry.url}#{quote.anchor}" if quote else "",
+                     ",".join(f"{p.participant.type}:{p.participant.name}" for p in story.participants)))
+
+
+class _Lazy:
+    """A story page's derived lists, made only when the page is rendered (most builds
+    render few story pages); iterable as a list in the template."""
+
+    def __init__(self, story):
+        self.story = story
+        self._items = None
+
+    def __iter__(self):
+        if self._items is None:
+            self._items = self.make(self.story)
+        return iter(self._items)
+
+    def __bool__(self):
+        return any(True for _ in self)
+
+
+class StoryTimeline(_Lazy):
+    make = staticmethod(timeline)
+
+
+class StorySayings(_Lazy):
+    make = staticmethod(quotes_by_speaker)
 
 
 def fingerprints(plan: list[PageSpec], template_hashes: dict[str, str], config_hash: str,

@@ -3,9 +3,11 @@
 The rebuild scheduler: it watches content/, templates/ and config.yaml, waits for a burst
 of saves to end (`Debounce`), and rebuilds with one Builder that lives as long as the
 server, so each rebuild renders only the pages whose inputs changed and replaces them one
-by one, each atomically; a build with any error writes nothing, so the last good site
-stays on screen. Serving output/ and reloading open pages is livereload.py's job: this
-module tells it when a build has landed or failed.
+by one, each atomically. A broken article is left out, as `briefings build` leaves it out,
+and the others keep updating, with the problem shown over every page until it is fixed; a
+broken config or template stops the build, and the last good site stays on screen.
+Serving output/ and reloading open pages is livereload.py's job: this module tells it
+when a build has landed or failed, and what to show.
 """
 from __future__ import annotations
 
@@ -43,6 +45,10 @@ MAX_WAIT = 1.0  # ...but never wait longer than this after the first event of a 
 IDLE_AFTER = 2.0  # seconds without a build before the idle work (garbage, model): see _when_idle
 # attrib: `touch` forces a build; closed: a file written and closed (inotify only)
 WATCHED_EVENTS = {"created", "modified", "deleted", "moved", "attrib", "closed"}
+
+# Over every page: why the site did not change, or what the new one leaves out.
+FAILED = "Build failed — still showing the last good build.\n\n"
+LEFT_OUT = "Built, leaving out what these errors name until they are fixed.\n\n"
 
 
 class _Watcher(FileSystemEventHandler):
@@ -260,7 +266,7 @@ class Server:
         except Exception as exc:  # the server outlives any bug in a build
             console.print(f"[red]error:[/red] the build crashed: {escape(repr(exc))}")
             console.print_exception()
-            self._httpd.show_error(f"The build crashed: {exc!r}")
+            self._httpd.show_error(f"{FAILED}The build crashed: {exc!r}")
         finally:
             self.debounce.build_done(ends_burst)
 
@@ -269,30 +275,30 @@ class Server:
             config = load_config(self.config_path)
         except ConfigError as exc:
             report(exc.problems)
-            self._httpd.show_error("\n".join(str(p) for p in exc.problems))
+            self._httpd.show_error(FAILED + "\n".join(str(p) for p in exc.problems))
             return
         self._apply_config(config)
         builder = self.builder
-        kept = builder.output.is_dir()
         with console.status("Building…") if self.builds == 0 else nullcontext():
-            # A build with errors writes nothing, unless there is nothing yet: then part of a
-            # site beats a 404. Pages are replaced one by one, each atomically.
-            result = builder.build(write_on_errors=not kept)
+            result = builder.build()  # pages are replaced one by one, each atomically
         report(result.problems)
-        failed = result.failed()
-        if not failed or not kept:
-            self._httpd.changed()
-        if self.builds == 0 and not failed:
-            builder.warm()
+        problems = "\n".join(str(p) for p in result.problems)
         stamp = time.strftime("%H:%M:%S")
-        if failed:
+        if result.stopped:  # a template, the content folder, the disk: nothing was written
+            kept = builder.output.is_dir()
             console.print(f"[dim]{stamp}[/dim] [red]Build failed[/red] with {len(result.errors)} error(s)"
                           + ("; serving the last good build" if kept else ""))
-            self._httpd.show_error("\n".join(str(p) for p in result.problems))
+            self._httpd.show_error(FAILED + problems)
             return
+        self._httpd.changed()
+        if self.builds == 0:
+            builder.warm()
+        errors = len(result.errors)
         console.print(f"[dim]{stamp}[/dim] Built: {result.written} of {result.pages} pages written"
-                      f" in {result.seconds:.2f}s")
-        self._httpd.reload()
+                      f" in {result.seconds:.2f}s" + (f"; [red]{errors} error(s)[/red], left out until fixed"
+                                                       if errors else ""))
+        # Broken articles were left out, as `briefings build` leaves them out: every page says so.
+        self._httpd.reload(LEFT_OUT + problems if errors else None)
 
     def _apply_config(self, config: Config) -> None:
         """config.yaml as just read takes effect: what is watched and served, and the builder

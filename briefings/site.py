@@ -14,9 +14,9 @@ from collections import Counter, defaultdict
 
 from .config import Config
 from .content import slugify
-from .digest_points import top_points
 from .model import (SPEAKER_TYPES, Article, Digest, Entry, Extraction, ListPage, ParticipantPage, QuotePage, QuoteRef,
                     SiteModel, TagPage)
+from .stories import find_stories
 
 UNDATED = "undated"
 _INDEX_PAGE = re.compile(r"page-\d+")  # participants/page-2.html is the index's, never a participant's
@@ -28,6 +28,10 @@ def article_url(slug: str) -> str:
 
 def digest_url(digest_id: str) -> str:
     return f"digests/{digest_id}.html"
+
+
+def story_url(story_id: str) -> str:
+    return f"stories/{story_id}.html"
 
 
 def period_start(date: dt.date, period: str) -> dt.date:
@@ -47,7 +51,7 @@ def build_site_model(articles: list[Article], extracted: list[tuple[str, Extract
     # Newest first; undated last; ties by title so the order never depends on the file system.
     entries.sort(key=lambda e: (e.article.date is None, -(e.article.date or dt.date.min).toordinal(),
                                 e.article.title.lower(), e.article.slug))
-    digests = build_digests(entries, config.period, config.top_points)
+    digests = build_digests(entries, config.period, config.top_points, config.top_stories)
     latest = next((d.entries for d in digests if d.start is not None), [])
     site = SiteModel(
         title=config.title,
@@ -139,8 +143,9 @@ def quote_page_url(number: int) -> str:
     return "quotes/index.html" if number == 1 else f"quotes/page-{number}.html"
 
 
-def build_digests(entries: list[Entry], period: str, top: int = 0) -> list[Digest]:
-    """One digest per period, newest first, each with its `top` points across its articles."""
+def build_digests(entries: list[Entry], period: str, points: int = 3, top: int = 5) -> list[Digest]:
+    """One digest per period, newest first, each with its stories (those of two or more
+    articles get a page), the `top` of them shown first, and cards for the other articles."""
     groups: dict[dt.date | None, list[Entry]] = defaultdict(list)
     for entry in entries:
         date = entry.article.date
@@ -154,7 +159,15 @@ def build_digests(entries: list[Entry], period: str, top: int = 0) -> list[Diges
     for digest in digests:
         for entry in digest.entries:
             entry.digest = digest
-        digest.top_points = top_points(digest.entries, top)
+        digest.stories = find_stories(digest.entries, points)
+        for story in digest.stories:
+            if len(story.entries) > 1:
+                story.url = story_url(story.id)
+            for entry in story.entries:
+                entry.story = story
+        digest.top_stories = [s for s in digest.stories if s.url][:top]
+        shown = {id(e) for story in digest.top_stories for e in story.entries}
+        digest.cards = [e for e in digest.entries if id(e) not in shown]
     for newer, older in zip(digests, digests[1:]):
         newer.previous, older.next = older, newer
     return digests

@@ -1,8 +1,9 @@
 """What the builds of one output directory leave for the next.
 
-What each article file parsed to, each article's extraction and each page's fingerprint,
-kept in memory by a Builder and saved in the cache directory, so that the next build, in
-this process or the next, re-reads, re-extracts and re-renders only what changed. Beside
+What each article file parsed to, each article's extraction, each article's story evidence
+(stories/memo.py) and each page's fingerprint, kept in memory by a Builder and saved in the
+cache directory, so that the next build, in this process or the next, re-reads, re-extracts,
+regroups and re-renders only what changed. Beside
 it, the signature of every input of the last build: a build whose inputs are unchanged
 does nothing at all. And a marker that exists while output/ may differ from the saved
 state: a build that finds it (the last one was killed) builds in full.
@@ -21,6 +22,7 @@ from .model import Extraction, Problem, SiteModel, article_from_dict, article_to
 from .pages import config_hash
 from .reading import ArticleFiles, find_articles
 from .render import template_dirs
+from .stories import memo as story_memo
 from .write import atomic_write, remove_stale_temp
 
 STATE_VERSION = 1
@@ -40,8 +42,9 @@ class BuildState:
         self._loaded = False
         self._saved: tuple | None = None  # (files, extraction keys, fingerprints) as on disk
         self._last: dict | None = None  # the last build's input signature and summary
-        # A successful build, until save(): (input signature, its extractions, its problems).
-        self._pending: tuple[str, list[tuple[str, Extraction]], list[Problem]] | None = None
+        # A successful build, until save(): (input signature, its extractions, its entries'
+        # fingerprints, its problems).
+        self._pending: tuple[str, list[tuple[str, Extraction]], list[str], list[Problem]] | None = None
 
     def take_over(self, previous: BuildState) -> None:
         """Start from what the state of another builder of the site (before a config change) read and extracted."""
@@ -117,7 +120,8 @@ class BuildState:
         """A build wrote `site` to output/ as these pages: remember it, to be saved by save().
         `signature`: its input signature, or "" for save() to compute."""
         self.fingerprints = fingerprints
-        self._pending = (signature, [(e.extraction_key, e.extraction) for e in site.entries], problems)
+        self._pending = (signature, [(e.extraction_key, e.extraction) for e in site.entries],
+                         [e.fingerprint for e in site.entries], problems)
 
     # -- loading and saving ----------------------------------------------------------------
 
@@ -140,7 +144,8 @@ class BuildState:
             self.extractions.restore(state["extractions"])
             self.files.restore(files)
             self.fingerprints = dict(state["pages"])
-            self._saved = (set(files), set(state["extractions"]), dict(self.fingerprints))
+            evidence = story_memo.restore_evidence(state.get("evidence", {}))
+            self._saved = (set(files), set(state["extractions"]), dict(self.fingerprints), evidence)
         except (OSError, ValueError, KeyError, TypeError):
             self.files.restore({})  # missing or damaged: build in full
             self.fingerprints = {}
@@ -149,9 +154,9 @@ class BuildState:
         """Save what the last successful build knows, so the next process builds incrementally."""
         if self._pending is None:
             return
-        signature, extracted, problems = self._pending
+        signature, extracted, entries, problems = self._pending
         self._pending = None
-        self._save_state(extracted)
+        self._save_state(extracted, entries)
         self._last = {"signature": signature or self.input_signature(), "articles": len(extracted),
                       "pages": sorted(self.fingerprints), "problems": [p.to_dict() for p in problems]}
         path = self._signature_path()
@@ -161,11 +166,12 @@ class BuildState:
             self._dirty.unlink(missing_ok=True)  # state and output/ agree again
             remove_stale_temp(self._dirty.parent)  # state files a killed build was writing
 
-    def _save_state(self, extracted: list[tuple[str, Extraction]]) -> None:
+    def _save_state(self, extracted: list[tuple[str, Extraction]], entries: list[str]) -> None:
         if self.path is None:
             return
         parsed = self.files.parsed
-        if self._saved == (set(parsed), {key for key, _ in extracted}, self.fingerprints):
+        evidence = story_memo.saved_evidence(entries)
+        if self._saved == (set(parsed), {key for key, _ in extracted}, self.fingerprints, set(evidence["items"])):
             return  # nothing changed since the state on disk: skip a multi-megabyte write
         # Only this build's extractions: those of deleted or edited articles drop out here
         # (they stay in the extraction cache itself).
@@ -177,6 +183,6 @@ class BuildState:
             else:
                 files[checksum] = {"article": article_to_dict(item[0]), "warnings": [w.to_dict() for w in item[1]]}
         state = {"version": STATE_VERSION, "output": str(self.output), "files": files, "pages": self.fingerprints,
-                 "extractions": extractions}
+                 "extractions": extractions, "evidence": evidence}
         atomic_write(self.path, json.dumps(state, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-        self._saved = (set(parsed), set(extractions), dict(self.fingerprints))
+        self._saved = (set(parsed), set(extractions), dict(self.fingerprints), set(evidence["items"]))

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+SHARED = REPO.parent / "shared"  # the whole corpus and eval sets: on CI, not in a plain clone
+CORPUS = REPO / "tests" / "data" / "corpus"  # copies of the few files of ../shared/corpus the tests read
 SEED = REPO / "content" / "japan-uk-security-dialogue.md"
 
 

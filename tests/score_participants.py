@@ -33,8 +33,13 @@ prediction for an entity already matched is a false positive and counts as a dup
   prediction with a role where the text states none is wrong, unless it is just the
   nationality; a missing role where the text states one is wrong.
 - dup_per_10: duplicates per ten articles.
+- wrong_merges: predictions that merge two entities: the prediction's name and aliases,
+  normalised, name two different gold entities (optional ones too) and no single entity
+  holds every one of its forms that names one ("George W. Bush" as an alias of George H.W.
+  Bush, "Malaysia Airlines" of Malaysia). A form two entities share fits either. Forms
+  that name no entity are not counted for or against.
 
-The last line is `participants_f1=… type_acc=… role_acc=… dup_per_10=…`.
+The last line is `participants_f1=… type_acc=… role_acc=… dup_per_10=… wrong_merges=…`.
 """
 from __future__ import annotations
 
@@ -98,6 +103,7 @@ class Tally:
     fp: int = 0
     fn: int = 0
     dups: int = 0
+    wrong_merges: int = 0
     type_ok: int = 0
     role_n: int = 0
     role_ok: int = 0
@@ -105,7 +111,7 @@ class Tally:
     log: list[str] = field(default_factory=list)
 
     def add(self, other: "Tally") -> None:
-        for name in ("tp", "fp", "fn", "dups", "type_ok", "role_n", "role_ok", "articles"):
+        for name in ("tp", "fp", "fn", "dups", "wrong_merges", "type_ok", "role_n", "role_ok", "articles"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.log += other.log
 
@@ -117,7 +123,7 @@ class Tally:
         role_acc = self.role_ok / self.role_n if self.role_n else 0.0
         dup = 10 * self.dups / self.articles if self.articles else 0.0
         return (f"participants_f1={f1:.3f} type_acc={type_acc:.3f} role_acc={role_acc:.3f} "
-                f"dup_per_10={dup:.2f} (P={p:.3f} R={r:.3f} tp={self.tp} fp={self.fp} fn={self.fn} "
+                f"dup_per_10={dup:.2f} wrong_merges={self.wrong_merges} (P={p:.3f} R={r:.3f} tp={self.tp} fp={self.fp} fn={self.fn} "
                 f"articles={self.articles})")
 
 
@@ -128,6 +134,10 @@ def score_article(gold: dict, preds: list[dict]) -> Tally:
     matched: dict[int, dict] = {}
     for pred in preds:
         name = norm(pred["name"])
+        merged = merged_entities(pred, keys)
+        if merged:
+            tally.wrong_merges += 1
+            tally.log.append(f"  MERGE {pred['name']!r} joins {', '.join(repr(entities[i]['name']) for i in merged)}")
         candidates = [i for i, k in enumerate(keys) if name in k]
         # The entity whose canonical name it is first, then any still unmatched.
         candidates.sort(key=lambda i: (i in matched, norm(entities[i]["name"]) != name))
@@ -163,6 +173,20 @@ def score_article(gold: dict, preds: list[dict]) -> Tally:
             tally.fn += 1
             tally.log.append(f"  FN   {g['name']!r} {g['type']}")
     return tally
+
+
+def merged_entities(pred: dict, keys: list[set[str]]) -> list[int]:
+    """The gold entities a prediction wrongly joins (empty when it names at most one): each of its
+    forms that names some entity narrows the entities it can be; none left is a merge."""
+    fits: set[int] | None = None
+    named: set[int] = set()
+    for form in [pred["name"], *pred.get("aliases", [])]:
+        found = {i for i, k in enumerate(keys) if norm(form) in k}
+        if not found:
+            continue
+        named |= found
+        fits = found if fits is None else fits & found
+    return sorted(named) if fits is not None and not fits else []
 
 
 def load_gold(folder: Path) -> dict[str, dict]:

@@ -13,10 +13,10 @@ from click.testing import CliRunner
 
 from briefings.cli import main
 
-from conftest import SHARED, article, write_site
+from conftest import CORPUS, SHARED, article, write_site
 
 GOOD = article("Good story", "2026-11-02", "The council met on Monday. Mayor Jane Smith said the budget was sound.")
-BBC_NOT_UTF8 = SHARED / "corpus" / "bbc" / "sport" / "199.txt"
+BBC_NOT_UTF8 = CORPUS / "bbc" / "sport" / "199.txt"
 
 
 def alias_bomb(key: str) -> str:
@@ -183,7 +183,8 @@ def test_broken_template(tmp_path, shared_cache):
 @pytest.mark.parametrize("text, expected", [
     ("title: x\nperiod: fortnight\n", "config.yaml:2: error: period: Input should be 'day' or 'week'"),
     ("title: x\ncolour: red\n", "config.yaml:2: error: unknown key 'colour'"),
-    ("title: [oops\n", "config.yaml:2: error: not valid YAML"),
+    # An unclosed [ is reported where it opens (line 1), not where the parser ran out (line 2).
+    ("title: [oops\n", "config.yaml:1: error: not valid YAML: the [ ] that starts on this line is not closed"),
     ("- a\n- b\n", "config.yaml:1: error: must be a mapping of keys to values"),
     ("key_points: lots\n", "config.yaml:1: error: key_points: Input should be a valid integer"),
     ("markdown:\n  raw_html: allow\n", "config.yaml:2: error: markdown.raw_html: Input should be 'sanitize', "
@@ -240,6 +241,8 @@ def test_real_articles_are_never_cut_short_or_shown_as_plain_text():
     """The limits sit far above real news: no corpus article or sample article trips one."""
     from briefings.content import MAX_EXTRACT_CHARS, markdown_hazard
 
+    if not (SHARED / "corpus").is_dir():
+        pytest.skip(f"needs the whole corpus, {SHARED / 'corpus'}, which is not beside this clone (CI has it)")
     paths = sorted((SHARED / "corpus").rglob("*.txt")) + sorted(Path(__file__).parents[1].glob("content/*.md"))
     assert len(paths) > 16
     for path in paths:

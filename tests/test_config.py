@@ -34,7 +34,7 @@ def test_email_from_key_is_read(tmp_path):
     ("title: x\nperiod: month\n", 2, ["period", "'day'", "'week'"]),
     ("title: x\nemail:\n  smtp:\n    port: 99999\n", 4, ["email.smtp.port"]),
     ("title: x\nbase_url: example.org\n", 2, ["base_url", "http"]),
-    ("title: [unclosed\n", 2, ["YAML"]),
+    ("title: [unclosed\n", 1, ["YAML", "not closed"]),  # where the [ opens, not where the parser ran out
     ("- a\n- b\n", 1, ["mapping"]),
 ])
 def test_errors_name_key_line_and_what_is_allowed(tmp_path, text, line, words):

@@ -85,11 +85,9 @@ def test_not_utf8_and_binary_and_empty_are_errors(tmp_path):
 
 
 def test_real_bbc_file_that_is_not_utf8_is_reported_not_fatal(tmp_path):
-    from conftest import SHARED
+    from conftest import CORPUS
 
-    bad = SHARED / "corpus" / "bbc" / "sport" / "199.txt"
-    if not bad.exists():
-        pytest.skip("shared corpus not present")
+    bad = CORPUS / "bbc" / "sport" / "199.txt"
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "bad.txt").write_bytes(bad.read_bytes())
     write(tmp_path / "content", "good.md", article("Good", "2026-11-02", "Fine text."))

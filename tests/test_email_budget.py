@@ -25,7 +25,7 @@ COPIES = 64
 
 @pytest.fixture(scope="module")
 def big_site(tmp_path_factory, shared_cache) -> Path:
-    """64 articles in the week of 16 November 2026: the 16 sample articles, four times each
+    """64 articles in the week of 16 November 2026: the sample articles, copied
     under new titles and slugs. The bodies are the sample's, so the session cache parses each
     text once."""
     root = tmp_path_factory.mktemp("big-site")
@@ -41,7 +41,8 @@ def big_site(tmp_path_factory, shared_cache) -> Path:
         lines += [f'title: "{title} ({i // len(sources) + 1})"', f"date: 2026-11-{16 + i % 7}"]
         (content / f"{i:02d}-{source.name}").write_text("---\n" + "\n".join(lines) + "\n---\n" + body, encoding="utf-8")
     (root / "config.yaml").write_text(
-        f"title: Big\nbase_url: {BASE}\ncache_dir: {shared_cache}\n"
+        # Copies of one text are one story; here every article is a card, as the budget cuts cards.
+        f"title: Big\nbase_url: {BASE}\ncache_dir: {shared_cache}\ntop_stories: 0\n"
         "email:\n  from: news@example.org\n  to: [readers@example.org]\n", encoding="utf-8")
     return root
 

@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from briefings.build import Builder
 from briefings.config import load_config
+from briefings.stories import memo
 
 from conftest import article, write_site
 
@@ -119,6 +120,7 @@ def test_a_page_deleted_by_hand_is_rebuilt(tmp_path, shared_cache):
 
 
 def _clean(config, out: Path) -> Path:
+    memo.forget()  # stories grouped afresh, so what the incremental build remembered is checked
     Builder(config, output=out, persist=False).build(clean=True)
     return out
 
@@ -134,9 +136,39 @@ def test_a_near_duplicate_joining_a_top_point_updates_the_digest(tmp_path, share
     (site / "content" / "c.md").write_text(article("Three", "2026-11-18", BODIES[5]))
     builder.build()
     index = (config.output_path / "index.html").read_text(encoding="utf-8")
-    top = index[index.index('class="top-points"'):index.index("</section>")]
+    top = index[index.index('class="top-stories"'):index.index("</section>")]
     assert top.count("rallying cry") == 1 and "articles/a.html" in top and "articles/c.html" in top
     assert tree(config.output_path) == tree(_clean(config, tmp_path / "clean"))
+
+
+def test_edits_moving_articles_in_and_out_of_a_story(tmp_path, shared_cache):
+    # A story's page is named after its first article: an article leaving by its date or by
+    # its text renames or removes the page, and every page showing the story follows.
+    third = BODIES[4].replace("has issued", "issued").replace("forthcoming", "coming")
+    site = write_site(tmp_path / "site", {"a.md": article("One", "2026-11-16", BODIES[4]),
+                                          "b.md": article("Two", "2026-11-17", BODIES[5]),
+                                          "c.md": article("Three", "2026-11-18", third),
+                                          "d.md": article("Four", "2026-11-18", BODIES[1]),
+                                          # other weeks' articles (one story each), so that an edit changes few pages
+                                          **{f"z{n}.md": article(f"Other {n}", f"2026-{7 + n // 4:02d}-0{1 + n % 4}",
+                                                                 BODIES[n % 4]) for n in range(12)}},
+                      f"base_url: https://example.org/\ncache_dir: {shared_cache}\n")
+    config = load_config(site / "config.yaml")
+    builder = Builder(config)
+    builder.build()
+    stories = config.output_path / "stories"
+    assert sorted(p.name for p in stories.iterdir()) == ["a.html"]
+    steps = [("a.md", article("One", "2026-11-02", BODIES[4]), ["b.html"]),  # out by its date
+             ("c.md", article("Three", "2026-11-18", BODIES[0]), []),  # out by its text: b alone is no story
+             ("a.md", article("One", "2026-11-16", BODIES[4]), ["a.html"]),  # back in
+             ("d.md", article("Four", "2026-11-19", third), ["a.html"])]  # a new member
+    for name, text, pages in steps:
+        (site / "content" / name).write_text(text, encoding="utf-8")
+        result = builder.build()
+        assert not result.full, "an incremental build"
+        assert sorted(p.name for p in stories.iterdir()) == pages if stories.is_dir() else pages == [], name
+        assert tree(config.output_path) == tree(_clean(config, tmp_path / f"clean-{name}-{len(pages)}")), name
+    assert 'href="../articles/d.html"' in (stories / "a.html").read_text(encoding="utf-8")
 
 
 def test_a_template_added_again_over_the_theme_is_used(tmp_path, shared_cache):

@@ -6,25 +6,33 @@ Sentences are real: from ../shared/corpus/news/*.txt (file named in each case) a
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
 from briefings.clean import prepare
 from briefings.clean.stage import paragraph_kind
 from briefings.extract.keypoints import find_key_points, glued_clause, glued_label, is_story_sentence
+from briefings.extract.sentence_form import cue_only, opener_kind, photo_caption
 from briefings.extract.participants import find_participants
 from briefings.extract.quotes import find_quotes
 
-from conftest import SHARED
+from conftest import CORPUS
 
-NEWS = SHARED / "corpus" / "news"
-DEV = SHARED / "eval" / "keypoints" / "dev.jsonl"
+NEWS = CORPUS / "news"
+DEV = CORPUS / "keypoints" / "dev-first-40.jsonl"  # ../shared/eval/keypoints/dev.jsonl, its first 40 lines
 
 
 def key_points(parse, text: str, count: int = 3) -> list[str]:
     doc = parse(text)
     participants = find_participants(doc)
     return [k.text for k in find_key_points(doc, participants, count, find_quotes(doc, participants))]
+
+
+def cut_from(shown: str, original: str) -> bool:
+    """Whether `shown` is `original` with spans removed: its words a subsequence of the original's."""
+    words = iter(re.findall(r"[\w'’]+", original))
+    return all(any(w == o for o in words) for w in re.findall(r"[\w'’]+", shown))
 
 
 def sentences(parse, text: str) -> list[str]:
@@ -205,10 +213,13 @@ def test_lede_comes_first_and_points_are_whole_sentences(parse):
         assert len(points) == 3
         whole = {" ".join(s.text.split()) for s in doc.sents}
         for point in points:
-            assert point.text in whole
+            # a whole sentence of the article, shown trimmed: the shown words are the
+            # sentence's own, in its order (spans cut, nothing added but a comma or full stop)
+            assert point.original in whole
+            assert cut_from(point.text, point.original), (point.text, point.original)
             assert point.text[0].isupper() or point.text[0] in "'\"‘“"
-        # ordered by importance; position keeps article order
-        assert [p.score for p in points] == sorted((p.score for p in points), reverse=True)
+        # the most important, listed in article order (the editor's order of importance)
+        assert [p.position for p in points] == sorted(p.position for p in points)
         assert min(p.position for p in points) <= 1
 
 
@@ -255,3 +266,158 @@ def test_front_matter_count_reaches_the_extractor(tmp_path):
     result = CliRunner().invoke(main, ["extract", "--format", "json", str(tmp_path / "a.md")])
     assert result.exit_code == 0, result.output
     assert len(json.loads(result.output)["articles"][0]["key_points"]) == 2
+
+
+# -- what is never a key point (issue 18) ------------------------------------------------
+# The texts are copied from their sources (named), so these run without ../shared.
+
+SENSEX = """People walk past the Bombay Stock Exchange (BSE) building in Mumbai May 13, 2014.
+
+The best and worst of Bollywood in 2014.
+
+MUMBAI (Reuters) - The BSE Sensex and Nifty ended flat on Tuesday as weaker regional shares offset optimism over additional reforms a day after the government passed an executive order to ease land-acquisition rules.
+
+Monday's announcement could kick-start hundreds of billions of dollars worth of stalled projects, and comes after separate orders were passed to implement coal and insurance reforms.
+
+However, weak sentiment across the region on a sharp selloff in commodities overnight and political uncertainty in Greece left investors hesitant to take big bets.
+
+The BSE Sensex gained 0.03 percent at 27,403.54 points, while the broader Nifty ended 0.02 higher percent at 8,248.25 points.
+"""  # corpus/news/reuters_sensex.txt, its first six paragraphs
+
+DOHERTY = """TRENTON — Gov. Chris Christie’s State of the State speech on Tuesday pushed one of New Jersey’s most conservative state senators over the edge, leading to the harshest criticism of the governor ever from a Republican state lawmaker.
+
+State Sen. Michael Doherty (R-Warren) said Christie when he first ran in 2009 “sold himself to the people of New Jersey that he was going to change it.”
+
+“And he didn’t,” Doherty said in a phone interview.
+
+“The governor’s possible national ambitions have distracted him from doing the job he was hired to do in the State of New Jersey,” he said.
+
+In an interview with PolitickerNJ.com published this morning, Doherty was quoted calling Christie a “failed” governor. Asked about it by NJ Advance Media, Doherty declined to repeat that exact word. But he nonetheless offered a scorching review of Christie’s speech — in particular his focus on Camden.
+"""  # content/doherty-criticises-christie.md, its first five paragraphs
+
+PROMPOSALS = ("Promposals are the big trend in high school proms as teens think up progressively more outlandish "
+              "ways to ask each other to the biggest dance of the year. They are so big, in fact, that students this "
+              "year will likely spend of a third of their prom budgets on the elaborate new ritual, according to a "
+              "new survey. With budgets for outfits, flowers, transportation, food and other sundries at around "
+              "$1,000 for the average American high schooler, that means most intend to spend $324 on the "
+              "once-simple query: Will you go to prom with me?")  # dev 6555c150, its first three sentences
+
+BOWE = ("Riddick Bowe was once seen as the world's best heavyweight fighter and reportedly had $15million, but he is "
+        "now offering to post tweets for $20 He was once the double heavyweight champion, with a career that "
+        "allowed him to retire from the ring with a rumoured fortune of $15million. Now Riddick Bowe, of Maryland, "
+        "has found himself tweeting happy birthday messages and adverts for insurance firms for anyone who pays "
+        "him $20. The 46-year-old recently offered to 'tweet anything' for people who credit him through PayPal, "
+        "sharing the messages with his 450,000 followers.")  # dev 2cbe1cf5: a caption glued to the lede
+
+
+def all_points(parse, text: str) -> list:
+    """Every sentence the selector would ever take: as many points as there are sentences."""
+    doc = parse(text)
+    participants = find_participants(doc)
+    return find_key_points(doc, participants, len(list(doc.sents)), find_quotes(doc, participants))
+
+
+def test_the_bombay_stock_exchange_caption_is_never_a_key_point(parse, nlp):
+    caption = "People walk past the Bombay Stock Exchange (BSE) building in Mumbai May 13, 2014."
+    points = all_points(parse, SENSEX)
+    assert points and not any("Bombay Stock Exchange" in p.original for p in points)
+    assert points[0].text.startswith("The BSE Sensex and Nifty ended flat on Tuesday")  # the lede, dateline cut
+    assert photo_caption(next(iter(nlp(caption).sents)))  # by its form, whether or not cleaning cut it
+
+
+@pytest.mark.parametrize("text, caption", [
+    ("People walk past the Bombay Stock Exchange (BSE) building in Mumbai May 13, 2014.", True),  # reuters_sensex
+    ("A general view of Gartnavel General Hospital is seen in Glasgow, Scotland December 29, 2014.", True),  # reuters_ebola
+    ("Dec 27, 2014; Louisville, KY, USA; Louisville Cardinals forward Montrezl Harrell posts up against Kentucky "
+     "Wildcats guard Aaron Harrison during the first half at KFC Yum! Center.", True),  # dailycaller_louisville
+    # story sentences with a date at the end (reworded from reuters_gmail, dev 12893950)
+    ("The Google disruption began in the run-up to the anniversary of the crackdown on June 4, 1989.", False),
+    ("Cheryl Silvonek was stabbed in the driveway of her home on March 15, 2015.", False),
+])
+def test_wire_photo_captions_are_told_from_story_sentences(nlp, text, caption):
+    assert photo_caption(next(iter(nlp(text).sents))) is caption  # the sentence as is: no cleaning first
+
+
+def test_the_cue_only_doherty_line_is_never_a_key_point(parse):
+    texts = [p.original for p in all_points(parse, DOHERTY)]
+    assert texts and "“And he didn’t,” Doherty said in a phone interview." not in texts
+    assert any(t.startswith("State Sen. Michael Doherty (R-Warren) said Christie") for t in texts)
+
+
+@pytest.mark.parametrize("text, only_cue", [
+    ("“And he didn’t,” Doherty said in a phone interview.", True),  # doherty-criticises-christie.md
+    ("'Which is remarkable when you consider what it is she does.'", True),  # dev 008b20b1: whose words?
+    ("But we still have some finals left before the end,' he told MUTV.", True),  # dev 388e3456
+    # a quotation that states something, with its cue, may be a key point (doherty-criticises-christie.md)
+    ("“The governor’s possible national ambitions have distracted him from doing the job he was hired to do in "
+     "the State of New Jersey,” he said.", False),
+    # reported speech with a quoted phrase in it (doherty-criticises-christie.md)
+    ("In an interview with PolitickerNJ.com published this morning, Doherty was quoted calling Christie a "
+     "“failed” governor.", False),
+])
+def test_cue_only_quotations(nlp, text, only_cue):
+    assert cue_only(next(iter(nlp(text).sents))) is only_cue
+
+
+def test_a_question_is_never_a_key_point(parse):
+    points = all_points(parse, PROMPOSALS)
+    assert points and not any(p.original.endswith("?") for p in points)
+
+
+def test_a_sentence_that_leans_back_comes_only_after_what_it_leans_on(parse):
+    for text in (SENSEX, DOHERTY, PROMPOSALS, BOWE):
+        doc = parse(text)
+        sents = [s for s in doc.sents if s.text.strip()]
+        participants = find_participants(doc)
+        for count in range(1, len(sents) + 1):
+            points = find_key_points(doc, participants, count, find_quotes(doc, participants))
+            for k, point in enumerate(points):
+                kind = opener_kind(sents[point.position])
+                before = points[:k]
+                if kind in ("previous", "group"):
+                    assert any(p.position == point.position - 1 for p in before), (count, point.text)
+                elif kind == "person":
+                    assert before and min(p.position for p in before) < point.position, (count, point.text)
+
+
+def test_he_needs_the_person_named_in_a_point_before(parse):
+    # dev 2cbe1cf5: "He was once the double heavyweight champion" leans on a caption, never a point
+    for count in (1, 2, 3):
+        assert not any(p.text.startswith("He was once") for p in key_points_of(parse, BOWE, count))
+    # once the lede naming him is a point, a "He" sentence after it may follow (reworded)
+    text = ("Riddick Bowe, of Maryland, has found himself tweeting adverts for anyone who pays him $20. "
+            "He was once the double heavyweight champion, with a rumoured fortune of $15million.")
+    assert [p.text[:12] for p in key_points_of(parse, text, 2)] == ["Riddick Bowe", "He was once "]
+
+
+def key_points_of(parse, text: str, count: int) -> list:
+    doc = parse(text)
+    participants = find_participants(doc)
+    return find_key_points(doc, participants, count, find_quotes(doc, participants))
+
+
+def test_the_article_page_shows_the_untrimmed_sentence_on_hover(built_sample):
+    out, _ = built_sample
+    page = (out / "articles" / "doherty-criticises-christie.html").read_text(encoding="utf-8")
+    assert '<li title="State Sen. Michael Doherty (R-Warren) said Christie' in page
+    assert ">State Sen. Michael Doherty said Christie when he first ran in 2009" in page
+
+
+def test_the_weights_are_plain_numbers():
+    from briefings.extract import keypoint_weights
+
+    assert isinstance(keypoint_weights.UNSPECIFIC, float) and isinstance(keypoint_weights.CENTRALITY, float)
+    assert 0 <= keypoint_weights.UNSPECIFIC <= 3 and 0 <= keypoint_weights.CENTRALITY <= 1  # the fitted grid
+
+
+def test_no_word_list_is_defined_twice():
+    # lexicon.py has one section per stage: a name written again in a later section
+    # silently replaces the earlier stage's list (a key-point list once did the clean stage's)
+    import ast
+
+    from conftest import REPO
+
+    tree = ast.parse((REPO / "briefings" / "lexicon.py").read_text(encoding="utf-8"))
+    names = [t.id for node in tree.body if isinstance(node, ast.Assign) for t in node.targets
+             if isinstance(t, ast.Name)]
+    assert len(names) == len(set(names)), sorted({n for n in names if names.count(n) > 1})

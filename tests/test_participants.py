@@ -92,6 +92,22 @@ def test_scorer_matches_one_to_one_and_counts_duplicates():
     assert (tally.type_ok, tally.role_ok, tally.role_n) == (1, 1, 1)
 
 
+def test_scorer_counts_wrong_merges():
+    gold = {"participants": [
+        {"name": "George H.W. Bush", "type": "PERSON", "aliases": ["Bush"], "role": None},
+        {"name": "George W. Bush", "type": "PERSON", "aliases": ["Bush"], "role": None},
+        {"name": "Malaysia", "type": "GPE", "aliases": ["Malaysian"], "role": None, "optional": True},
+        {"name": "Malaysia Airlines", "type": "ORG", "aliases": ["MAS"], "role": None},
+    ]}
+    preds = [{"name": "George H.W. Bush", "type": "PERSON", "role": None, "aliases": ["George W. Bush", "Bush"]},
+             {"name": "Malaysia", "type": "GPE", "role": None, "aliases": ["Malaysia Airlines", "Malaysian"]},
+             {"name": "MAS", "type": "ORG", "role": None, "aliases": ["Malaysia Airlines", "Prestige"]}]
+    tally = score_participants.score_article(gold, preds)
+    # A form both Bushes share ("Bush") fits either; a form no entity has ("Prestige") is ignored.
+    assert tally.wrong_merges == 2
+    assert "wrong_merges=2" in tally.line()
+
+
 @pytest.mark.parametrize("pred, ok", [
     ("British Foreign Secretary", True), ("Foreign Secretary", True), ("Secretary", False),
     ("Foreign Secretary William Hague's aide", False), (None, False),

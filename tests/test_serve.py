@@ -259,25 +259,51 @@ def test_an_event_during_a_build_gives_exactly_one_more_build(server, site, held
     assert "Beta take 3" in get(server, "/articles/beta.html")[1]
 
 
-def test_broken_front_matter_keeps_the_last_good_site(server, site, events):
+def test_a_broken_article_is_left_out_and_the_others_keep_updating(server, site, events):
+    """As `briefings build` does it: the broken article is skipped, the rest is built, and
+    every page shows the problem (file and line) until it is fixed."""
     path = site / "content" / "alpha.md"
     good = path.read_text(encoding="utf-8")
     atomic_write(path, "---\ntitle: [unclosed\ndate: 2026-11-02\n---\n\nAlice Brown met Bob Green.\n")
+    events.expect("reload")  # the site changed: the broken article's page is gone
     message = events.expect("error")
-    assert "content/alpha.md" in message
+    assert "content/alpha.md:2: error: front matter is not valid YAML" in message
     assert server.error == message
-    status, body = get(server, "/articles/alpha.html")
-    assert status == 200 and "Alpha story" in body
+    assert get(server, "/articles/alpha.html")[0] == 404  # left out, as build leaves it out
     # A page opened now learns of the error at once.
     late = EventStream(server)
     try:
         assert late.expect("error") == message
     finally:
         late.close()
+    # An edit to another article shows, and the broken one is still named over every page.
+    beta = site / "content" / "beta.md"
+    atomic_write(beta, beta.read_text(encoding="utf-8").replace("Beta story", "Beta edited"))
+    events.expect("reload")
+    assert events.expect("error") == message
+    assert "Beta edited" in get(server, "/articles/beta.html")[1]
+    assert "Beta edited" in get(server, "/")[1]
+    assert server.error == message
     atomic_write(path, good.replace("Alpha story", "Alpha story fixed"))
     events.expect("reload")
     assert server.error is None
     assert "Alpha story fixed" in get(server, "/articles/alpha.html")[1]
+
+
+def test_a_broken_template_stops_the_build_and_keeps_the_last_site(server, site, events):
+    template = site / "templates" / "article.html"
+    template.parent.mkdir(exist_ok=True)
+    beta = site / "content" / "beta.md"
+    atomic_write(template, "{% extends 'base.html' %}\n{% block content %}{{ entry.nope( }}{% endblock %}\n")
+    message = events.expect("error")
+    assert "templates/article.html:2" in message and message.startswith("Build failed")
+    atomic_write(beta, beta.read_text(encoding="utf-8").replace("Beta story", "Beta edited"))
+    assert events.expect("error") == message  # still failing: nothing new is served
+    status, body = get(server, "/articles/beta.html")
+    assert status == 200 and "Beta story" in body and "Beta edited" not in body
+    template.unlink()
+    events.expect("reload")
+    assert server.error is None and "Beta edited" in get(server, "/articles/beta.html")[1]
 
 
 def test_deleting_an_article_removes_its_page(server, site, events):
@@ -340,11 +366,14 @@ def test_stop_ends_open_event_streams(start):
 
 
 @pytest.mark.slow
-def test_a_browser_shows_the_error_overlay_and_reloads(server, site):
+def test_a_browser_shows_a_broken_article_over_every_page_while_others_update(server, site):
+    """A broken article in the real server: the page reloads with the other articles' edits
+    and names the broken file and line over every page, until it is fixed."""
     sync_api = pytest.importorskip("playwright.sync_api")
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     path = site / "content" / "alpha.md"
     good = path.read_text(encoding="utf-8")
+    beta = site / "content" / "beta.md"
     with sync_api.sync_playwright() as playwright:
         try:
             browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
@@ -352,17 +381,30 @@ def test_a_browser_shows_the_error_overlay_and_reloads(server, site):
             pytest.skip(f"no browser: {exc}")
         try:
             page = browser.new_page()
-            page.goto(server.url + "articles/alpha.html")
+            page.goto(server.url + "articles/beta.html")
             page.evaluate("window.notReloaded = true")
             atomic_write(path, good.replace("title: 'Alpha story'", "title: [<b>broken</b>"))
+            page.wait_for_function("!window.notReloaded", timeout=TIMEOUT * 1000)
             page.wait_for_selector("#briefings-build-error", timeout=TIMEOUT * 1000)
-            assert "content/alpha.md" in page.inner_text("#briefings-build-error")
+            assert "content/alpha.md:2: error:" in page.inner_text("#briefings-build-error")
             assert page.locator("#briefings-build-error b").count() == 0  # shown as text, never parsed
-            assert page.evaluate("window.notReloaded")
+            page.evaluate("window.notReloaded = true")
+            atomic_write(beta, beta.read_text(encoding="utf-8").replace("Beta story", "Beta edited"))
+            page.wait_for_function("!window.notReloaded", timeout=TIMEOUT * 1000)
+            page.wait_for_selector("text=Beta edited", timeout=TIMEOUT * 1000)
+            page.wait_for_selector("#briefings-build-error", timeout=TIMEOUT * 1000)
+            assert "content/alpha.md:2: error:" in page.inner_text("#briefings-build-error")
+            for other in ("", "quotes/index.html", "articles/alpha.html"):  # every page, even the missing one
+                page.goto(server.url + other)
+                page.wait_for_selector("#briefings-build-error", timeout=TIMEOUT * 1000)
+                assert "content/alpha.md:2" in page.inner_text("#briefings-build-error")
+            page.goto(server.url + "articles/beta.html")
+            page.evaluate("window.notReloaded = true")
             atomic_write(path, good.replace("Alpha story", "Alpha fixed"))
             page.wait_for_function("!window.notReloaded", timeout=TIMEOUT * 1000)
-            page.wait_for_selector("text=Alpha fixed", timeout=TIMEOUT * 1000)
+            page.wait_for_selector("text=Beta edited", timeout=TIMEOUT * 1000)
             assert page.locator("#briefings-build-error").count() == 0
+            assert "Alpha fixed" in get(server, "/articles/alpha.html")[1]
         finally:
             browser.close()
 

@@ -6,11 +6,12 @@ Every page visit fails the test on a console error, an uncaught exception or a r
 anywhere but the site itself. Screenshots (and a PDF of the printed digest) are saved under
 test-artifacts/site/ (git-ignored; BRIEFINGS_ARTIFACTS=DIR puts them elsewhere).
 
-axe-core comes from tests/browser/node_modules (installed by `make test`: npm ci in
-tests/browser); it is injected from disk, never fetched."""
+axe-core is vendored in tests/browser/axe-core (its README says which version and how to
+update it); it is injected from disk, never fetched."""
 from __future__ import annotations
 
 import functools
+import hashlib
 import http.server
 import os
 import threading
@@ -24,7 +25,8 @@ from conftest import REPO
 
 pytestmark = pytest.mark.slow
 
-AXE = REPO / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+AXE = REPO / "tests" / "browser" / "axe-core" / "axe.min.js"
+AXE_SHA256 = "29348999450cdf2849a8e70b7912fc2da85a849da39c0d0d5394f51d4a9ed95c"  # 4.14.1 as published
 WIDTHS = (375, 1280)
 SCHEMES = ("light", "dark")
 
@@ -142,7 +144,9 @@ def watched(browser, root):
 
 def kinds(site) -> dict[str, str]:
     """One page of each kind, as URLs from the site root."""
-    digest = next(d for d in site.digests if d.previous and d.next) if len(site.digests) > 2 else site.digests[0]
+    middle = [d for d in site.digests if d.previous and d.next]
+    digest = next((d for d in middle if d.top_stories), middle[0] if middle else site.digests[0])  # with a story
+    story = next(s for d in site.digests for s in d.stories_with_pages)
     entry = next(e for e in site.entries if e.extraction.quotes and e.extraction.participants)
     person = next(p for p in site.participant_index["count"][0].items if p.type == "PERSON")
     return {
@@ -150,6 +154,7 @@ def kinds(site) -> dict[str, str]:
         "participant": person.url, "participants": "participants/index.html",
         "participants-by-name": "participants/by-name/index.html", "tags": "tags/index.html",
         "tag": site.tags[0].url, "quotes": "quotes/index.html", "search": f"search.html?q={quote(person.name)}",
+        "story": story.url,
     }
 
 
@@ -310,8 +315,8 @@ def test_a_digest_prints_cleanly(watched, built, artifacts):
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_axe_finds_no_serious_or_critical_violations(watched, built, scheme):
-    if not AXE.is_file():
-        pytest.skip(f"axe-core is missing at {AXE}: run `npm ci --prefix tests/browser` (make test does)")
+    # Vendored, so never skipped: a missing or altered file is a broken checkout.
+    assert hashlib.sha256(AXE.read_bytes()).hexdigest() == AXE_SHA256, f"{AXE} is not axe-core 4.14.1"
     _, site = built
     w = watched(color_scheme=scheme)
     page = w.page
@@ -358,3 +363,32 @@ def test_narrowest_supported_width(watched, built):
         facts = w.page.evaluate(LAYOUT)
         assert facts["scrollWidth"] <= facts["innerWidth"], f"{kind} at 320 px scrolls sideways"
         assert facts["overflowing"] == [], f"{kind} at 320 px: {facts['overflowing'][:3]}"
+
+
+# -- what a reader notices (issue 20) ------------------------------------------------------------
+
+NAV_ROWS = """() => new Set([...document.querySelectorAll('.site-nav li')]
+  .map(e => Math.round(e.getBoundingClientRect().top))).size"""
+
+
+@pytest.mark.parametrize("width", (375, 390))
+def test_the_nav_stays_on_one_line_on_a_phone(watched, built, width):
+    _, site = built
+    w = watched(viewport={"width": width, "height": 700})
+    for kind, url in kinds(site).items():
+        w.goto(url)
+        assert w.page.evaluate(NAV_ROWS) == 1, f"{kind} at {width} px: the nav wraps onto a second line"
+
+
+def test_search_results_date_articles_as_every_other_page_does(watched, built):
+    _, site = built
+    dated = next(e for e in site.entries if e.article.date)
+    w = watched()
+    w.goto(f"search.html?q={quote(dated.article.title)}")
+    result = w.page.locator("#search-results li", has=w.page.locator("a.entry-title", has_text=dated.article.title))
+    result.first.wait_for()
+    time = result.first.locator(".meta time")
+    day = dated.article.date
+    assert time.inner_text() == f"{day.day} {day:%B %Y}"  # "18 November 2026", as on the digest and article pages
+    assert time.get_attribute("datetime") == day.isoformat()
+    assert result.first.locator(".meta").inner_text() == f"{dated.article.source_name} · {day.day} {day:%B %Y}"

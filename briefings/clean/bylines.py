@@ -29,7 +29,8 @@ _PIPE_FIELD = re.compile(r"\s+[|•·]\s+|\s+[|•·]|[|•·]\s+")
 _SIGN_OFF = re.compile(rf"^(?:--|—|–|-)\s*(?:[Bb]y\s+)?({NAME})(?:\s*[,/]\s*[^.]{{0,60}})?"
                        r"(?:\s+Follow\s+@\w+)?\.?$")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-_REACHED = re.compile(r"(?i)\b(?:can|may) be (?:reached|contacted|emailed)\b|\b(?:e-?mail|contact|reach) "
+_REACHED = re.compile(r"(?i)^(?:e-?mail|write to|contact|reach|send (?:\w+ ){0,3}to|tips?\b)|\b(?:news )?tips?\?|"
+                      r"\b(?:can|may) be (?:reached|contacted|emailed)\b|\b(?:e-?mail|contact|reach) "
                       r"(?:him|her|them|the (?:author|writer|reporter))\b|^(?:e-?mail|contact)\s*:")
 # "NAME is an award-winning journalist …", "NAME is technology correspondent for …"
 _BIO = re.compile(rf"^({NAME})\s+(?:is|was|has been)\s+(?:(?:an?|the)\s+)?((?:[\w'’-]+\s+){{0,4}}?[\w'’-]+)"
@@ -52,6 +53,13 @@ _CONTRIBUTED = re.compile(r"(?i)\b(?:contributed|contributing|also contributed)(
 # "A special credit to data reporter Lindsey Cook and …", "Hat tip to …"
 _THANKS = re.compile(r"(?i)^(?:a\s+)?(?:special\s+|big\s+)?(?:credit|hat tip|h/t)\s+(?:goes\s+)?to\s+|"
                      r"^(?:a\s+)?(?:special|many|big)\s+thanks\s+to\s+")
+# "The Presidential Tracker was created for U.S. News by Lindsey Cook, …": who made the piece itself.
+_MADE_BY = re.compile(r"(?i)^(?:The|This|These|Our)\s+(?:[\w'’.-]+\s+){0,4}?(?:tracker|graphics?|charts?|maps?|interactive|"
+                      r"video|project|series|story|article|piece|database|timeline|quiz|podcast|gallery|slideshow|"
+                      r"package|app|illustrations?|photographs|photos|documentary|film)\s+(?:was|were|is|are)\s+"
+                      r"(?:created|produced|compiled|designed|built|developed|written|reported|edited|put together|"
+                      r"made|prepared|illustrated|photographed|shot|animated)\b(?:\s+for\s+[^;]{1,40}?)?\s+by\s+"
+                      r"(?-i:[A-Z])")
 _POINTER = re.compile(r"^(?:See|Read|Visit|More at|More on)\s+[A-Z\w]")  # "See About.com's Medical Review Board."
 _OUTLET_TAG = re.compile(r"\((%s)\)" % "|".join(re.escape(t) for t in sorted(OUTLET_TAGS, key=len, reverse=True)))
 
@@ -169,6 +177,8 @@ def is_credit(text: str) -> bool:
         clauses = [c for c in re.split(r";|\.\s+(?=[A-Z])", body.strip("() .")) if c.strip()]
         return all(_CREDIT_CLAUSE.match(c.strip()) or _CONTRIBUTED.search(c) or _POINTER.match(c.strip())
                    for c in clauses)
+    if _MADE_BY.match(body) and len(body.split()) <= 40:
+        return True
     return is_contributed(body) or bool(_THANKS.match(body)) and len(_split_sentences(body)) == 1
 
 

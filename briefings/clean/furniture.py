@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import (AD_WORDS, OUTLET_TAGS, CAPTION_POSITIONS, CLICK_PHRASES, COUNTER_WORDS, HOUSEKEEPING_PHRASES,
-                       LABEL_OPENERS, PHOTO_AGENCIES, PICTURE_WORDS, PLEA_PHRASES, PLEA_WORDS, PROMO_HEADERS,
-                       PROMO_OPENERS, SHARE_WORDS, SOCIAL_NETWORKS, TITLE_SMALL_WORDS)
+from ..lexicon import (AD_WORDS, CAPTION_POSITIONS, CLICK_PHRASES, COUNTER_WORDS, CREDIT_ROLES, HOUSEKEEPING_PHRASES,
+                       IRREGULAR_PAST, LABEL_OPENERS, OUTLET_TAGS, PAGE_CHROME, PAGE_NOTICES, PHOTO_AGENCIES,
+                       PICTURE_WORDS, PLEA_PHRASES, PLEA_WORDS, PROMO_HEADERS, PROMO_OPENERS, SHARE_WORDS,
+                       SOCIAL_NETWORKS, TITLE_SMALL_WORDS)
 from .dates import DATE, MONTH_DAY
 
 _TERMINAL = re.compile(r"[.!?…][\"'’”)\]]*$|[\"”’]$")
@@ -50,9 +51,14 @@ _AGENCY_AT_END = re.compile(rf"[(\[]\s*(?:(?:{_PICTURE})\s*:?\s*)?[^()\[\]]{{0,4
                             rf"(?:\s*/\s*{_AGENCY})*\s*[)\]]\.?$|(?:REUTERS|AP Photo|AFP PHOTO)\s*/[^/]{{2,60}}$")
 _AGENCY_AT_START = re.compile(rf"^[A-Z][\w.'’ -]{{1,40}}?\s*/\s*(?:for\s+[A-Z]|{_AGENCY}\b)")
 _CREDIT_LINE = re.compile(rf"(?i)^[\[(]?\s*(?:{_PICTURE})?\s*(?:credits?|courtesy|source|sources|copyright)\s*"
-                          r"[:|]\s*\S|^[\[(]?\s*(?:via|©|courtesy of)\s+\S|^(?:photo|photos|photograph|picture|"
+                          r"[:|]\s*\S|^[\[(]?\s*(?:via|©|courtesy of)\s+\S|^[\[(]?\s*(?:photo|photos|photograph|picture|"
                           r"pictures|image|images|video|illustration|graphic|main image|top image|lead image|"
-                          r"header image)s?\s*(?:credit|courtesy|by)?\s*[:|]\s*\S")
+                          r"header image|photographer|photographers|photography|featured image|hero image)s?\s*"
+                          r"(?:credit|courtesy|by)?\s*[:|]\s*\S|"
+                          r"^[\[(]?\s*(?:(?:staff|file|contributed|submitted|special|courtesy|handout)\s+)?"
+                          r"(?:photos?|images?|pictures?|videos?|illustrations?|graphics?|gifs?|artwork|photo illustration|"
+                          r"photograph|screenshots?|animation)\s+(?:via|by|from|courtesy of|courtesy|credit)\s+\S|"
+                          r"^[\[(]?\s*(?:h/t|hat tip|ht)\s*:?\s+\S")
 _SLASH_CREDIT = re.compile(rf"^(?:[Bb]y\s+)?[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){{0,5}}\s*/\s*"
                            rf"(?:{_AGENCY}|for\s+[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){{0,5}})\.?$")
 # A picture's source as a handle, on a line of its own: "NailSpin", "fingerprintsdecals".
@@ -82,13 +88,25 @@ _NETWORK_LABEL = re.compile(rf"^{_alternation(SOCIAL_NETWORKS)}\s*:")
 _CAPTION_LABEL = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}:\s+[A-Z‘'\"“]")
 
 
+# "Top photo: A man walks …", "Pictured: …", "Image copyright Getty Images Image caption …"
+_PICTURE_LABEL = re.compile(r"(?i)^(?:(?:top|lead|main|header|featured|cover|above|below|inset|left|right)\s+"
+                            r"(?:photo|image|picture|photograph)|pictured|above|below|caption|photo caption|"
+                            r"image caption)\s*:\s*\S|^(?:image|media|video) (?:copyright|caption)\b")
+_FILE_CAPTION = re.compile(r"^FILE\s*(?:PHOTO\s*)?[-–—:]\s+\S|(?i:\bin this\s+(?:[\w.,]+\s+){1,4}?"
+                           r"(?:file|handout|undated)\s+(?:photo|picture|image)\b)")  # AP: "FILE - In this Dec. 3 … file photo"
+_GALLERY_SIZE = re.compile(r"(?i)^(?:slideshow|gallery|photo gallery|photos|pictures|images|video|videos)\s*"
+                           r"[(\[]\s*\d+\s*(?:images|photos|pictures|slides|videos)?\s*[)\]]$")
+
+
 def is_caption(text: str) -> bool:
     """Photo and video captions, gallery counters with their caption, captions with the
     agency's credit at either end. A caption is a sentence or three, never an article's worth:
     a whole story scraped onto one line that ends in a caption is a story with a caption."""
     if not _caption_sized(text):
         return False
-    if _GALLERY_COUNTER.match(text) or _CAPTION_PHRASE.search(text):
+    if _GALLERY_COUNTER.match(text) or _CAPTION_PHRASE.search(text) or _PICTURE_LABEL.match(text) \
+            or _FILE_CAPTION.search(text) \
+            or _GALLERY_SIZE.match(text.strip()):
         return True
     if (_AGENCY_AT_END.search(text) or _POSITION_IN_PARENS.search(text) and len(_sentences(text)) <= 2) \
             and not _has_quote(text):
@@ -160,7 +178,7 @@ SHOUTING = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,}){2,}\b")  # an all-caps run: 
 
 _PROMO_OPENER = re.compile(rf"(?i)^{_alternation(PROMO_OPENERS)}\s*(?:[:|>»›]|\.\.\.|…)\s*\S")
 _PROMO_HEADER = re.compile(rf"{_alternation(PROMO_HEADERS)}\s*(?:[:.!»›>]|\.\.\.|…)?\s*$|"
-                           r"more (?:from|on|stories from|news from) [\w.' -]{1,40}[:.]?$", re.I)
+                           r"(?:more|also) (?:from|on|stories from|news from|at) [\w.' -]{1,40}[:.]?$", re.I)
 _ALSO_LIKE = re.compile(r"\byou (?:might|may|will) also (?:like|enjoy|be interested in)\b.{0,20}$", re.I)
 _CAPS_OPENER = re.compile(r"^[A-Z]{2,}(?:[ /&-]+[A-Z]{2,}){0,3}\s*:\s*\S")  # "ADD TO CART: …", "WATCH: …"
 # "(AirAsia Flight 8501: What we know so far about the plane’s disappearance)": a link, not an aside.
@@ -177,10 +195,11 @@ _GALLERY_OPENER = re.compile(r"(?i)in (?:pictures|photos)\s*:|(?:photo|video) ga
 _SHARE_STRONG = {"facebook", "twitter", "whatsapp", "pinterest", "linkedin", "reddit", "tweet", "flipboard", "tumblr",
                  "instagram", "email", "e-mail", "share", "shares", "enlarge", "gallery", "galleries", "pin", "embed",
                  "print", "comments", "google+", "messenger", "sms", "rss"}
-_FOLLOW = re.compile(rf"(?i)^(?:please\s+)?(?:follow|like|find|join|connect with|subscribe to)\s+"
+_FOLLOW = re.compile(rf"(?i)^(?:please\s+|you can\s+)?(?:follow|like|find|join|connect with|subscribe to)\s+"
                      rf"(?:[\w.'’@-]+\s+){{0,4}}"
                      rf"(?:on|at|via)\s+{_alternation(SOCIAL_NETWORKS)}|^(?:follow|like)\s+@\w+|"
-                     rf"^(?:follow|like)\s+(?:us|me|him|her)\b|^share (?:this|on)\b|^\d[\d.,]*[kKmM]?\s*shares\b")
+                     rf"^(?:follow|like)\s+(?:us|me|him|her)\b|^share (?:this|on)\b|^\d[\d.,]*[kKmM]?\s*shares\b|"
+                     rf"^click to (?:share|email|print|tweet)\b|^an? (?:post|photo|video) shared by\b")
 _PLEA_STRONG = _Phrases(PLEA_PHRASES, also=r"\bis an? (?:free )?(?:daily|weekly|monthly|morning|evening) "
                                            r"(?:newsletter|e-?mail|briefing|digest)\b")
 _PLEA_WEAK = _Phrases(PLEA_WORDS, after=r"\b")
@@ -190,7 +209,8 @@ _SELF = re.compile(r"(?i)\b(?:we|our|us|this (?:story|article|post|posting|repor
 _HOUSEKEEPING_OPENER = re.compile(r"(?i)^(?:correction|clarification|update|updated|editor'?s note|editors' note|"
                                   r"note)\s*[:—–-]|^this (?:story|article|post|piece|report|interview|video|essay)"
                                   r"(?: \w+)? (?:originally|first|was|has been|is (?:republished|reprinted|adapted)|"
-                                  r"appeared|ran)\b|^original (?:article|story) (?:on|at|from)\b")
+                                  r"appeared|ran)\b|^original (?:article|story) (?:on|at|from)\b|"
+                                  r"^(?:originally|first) (?:published|appeared|posted|ran)\b")
 
 
 def is_promo(text: str) -> bool:
@@ -272,6 +292,119 @@ def _mostly(text: str, test) -> bool:
     sentences = _sentences(text) or [text]
     statements = [s for s in sentences if not s.endswith("?")] or sentences
     return 2 * sum(1 for s in statements if test(s)) > len(statements)
+
+
+# -- captions by their form alone: a clause that never ends --------------------------------------
+
+_AUXILIARY = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being|am|has|have|had|will|would|can|could|should|shall|"
+                        r"may|might|must|does|did|isn't|aren't|wasn't|weren't|won't|can't|didn't|doesn't|hasn't|"
+                        r"haven't|hadn't|wouldn't|couldn't)\b")
+_LOOSE_END = re.compile(r"[:,;(\-–—/&+]$|\.\.\.$|…$|\)$")
+_SOCIAL_MARKS = re.compile(r"@\w|#\w|https?:|www\.|pic\.twitter|\.com\b")
+
+
+def has_finite_verb(text: str) -> bool:
+    """An auxiliary, a past in -ed or an irregular past: a clause, not a title or a list item
+    ("Pacquiao headed for the playground …", "… will be shown on Sky Sports")."""
+    if _AUXILIARY.search(text):
+        return True
+    for word in re.findall(r"[a-z][a-z’']+", text):
+        if len(word) >= 5 and word.endswith("ed") or word in IRREGULAR_PAST:
+            return True
+    return False
+
+
+def is_loose_clause(text: str) -> bool:
+    """A sentence of eight to forty words in sentence case, with a verb, that stops without a
+    full stop: how a picture's caption reads once the page lost its layout ("Mayweather continued
+    to work on the pads in his Las Vegas gym as he prepares for the fight"). Whether it is one
+    depends on the story around it (stage.py): only where the story's paragraphs do end."""
+    words = text.split()
+    if not 8 <= len(words) <= 40 or _TERMINAL.search(text) or _LOOSE_END.search(text) or not text[:1].isupper() \
+            or words[0].lower().endswith("ing"):  # "Defeating Weibo Gaming 3-0 …, the same roster …": a sentence
+        return False
+    if 2 * sum(1 for w in words if w[:1].islower()) < len(words) or _SOCIAL_MARKS.search(text):
+        return False
+    if "..." in text or "…" in text or len(_sentences(text)) > 1:
+        return False  # a reader's comment, a paragraph whose last full stop was lost: not one clause
+    return has_finite_verb(text)
+
+
+# -- credits that are lists: references, a film's roll, a bare address ----------------------------
+
+# "Kim, H., Mitsudomi, T., … Lung Cancer. 2013. 80(3):249-55.", "Dinwiddie et al. 2014. … doi:10.1016/…"
+# Two authors at least, "Surname, I." each ("COLUMBIA, S.C. (AP) —" is a dateline, not an author)
+_AUTHORS = re.compile(r"^[A-Z][a-z][\w'’-]*,\s+(?:[A-Z]\.\s*){1,3},?\s+(?:and\s+(?:[A-Z]\.\s*){1,3}[A-Z][a-z]|"
+                      r"[A-Z][a-z][\w'’-]*,\s+[A-Z]\.)")
+_CITATION_MARKS = re.compile(r"\bet al\.|\bdoi:\s*10\.|\b(?:19|20)\d{2}\.\s+\d+(?:\(\d+\))?\s*:\s*\d+|"
+                             r"\b\d+\s*\(\d+\)\s*:\s*\d+\s*[-–]\s*\d+")
+_REFERENCES_HEADER = re.compile(r"(?i)^(?:sources?|references?|bibliography|further reading|citations?|"
+                                r"works cited|notes)\s*:?$")
+
+
+def is_citation(text: str) -> bool:
+    """A reference to a paper: authors as "Surname, I.", "et al.", a volume(issue):pages, a DOI."""
+    if len(text.split()) > 80:
+        return False
+    marks = len(_CITATION_MARKS.findall(text)) + bool(_AUTHORS.match(text))
+    return marks >= 2 or bool(_AUTHORS.match(text)) and bool(re.search(r"\b(?:19|20)\d{2}\b", text))
+
+
+def is_references_header(text: str) -> bool:
+    """"Sources:", "References": a header over a list of references."""
+    return bool(_REFERENCES_HEADER.match(text.strip()))
+
+
+_ROLE_WORD = re.compile(r"(?i)^(?:%s)s?$" % "|".join(re.escape(r) for r in CREDIT_ROLES))
+_CAPS_RUN = re.compile(r"^((?:[A-Z][A-Z'’.-]*[ &/,-]+)+?)(?:BY\s+|OF\s+|TO\s+)?(?=[A-Z][a-z])")
+
+
+def is_credits_roll(text: str) -> bool:
+    """A line of a film's or feature's credits: a job in capitals, then who did it
+    ("DIRECTOR & PRODUCER Ariane Wu", "SOUND MIXER Christopher Galipo", "ADDITIONAL MUSIC")."""
+    words = text.split()
+    if len(words) > 25:
+        return False
+    if text.isupper() and 2 <= len(words) <= 4:
+        return all(_ROLE_WORD.match(w.strip("&/,")) or w in {"&", "AND", "/"} for w in words) \
+            and any(_ROLE_WORD.match(w.strip("&/,")) for w in words)
+    run = _CAPS_RUN.match(text)
+    if not run:
+        return False
+    caps = [w.strip("&/,.-") for w in run.group(1).split() if w.strip("&/,.-")]
+    rest = text[run.end():]
+    names = re.fullmatch(r"(?:[A-Z][\w'’.-]*|&|,)(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|del|la|le|of|the|for|&|and|,))*"
+                         r"\s*", re.sub(r",", " , ", rest))
+    return bool(caps) and any(_ROLE_WORD.match(w) for w in caps) and names is not None
+
+
+_BARE_LINK = re.compile(r"(?i)^[<(\[]?(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|co\.uk|"
+                        r"co|io|ly|tv|info|news|uk|us|ca|au|de|fr)(?:/\S*)?[>)\]]?\.?$")
+
+
+def is_bare_link(text: str) -> bool:
+    """A web address on a line of its own: "cironline.org", "http://example.com/x"."""
+    return bool(_BARE_LINK.match(text.strip()))
+
+
+_CHROME = re.compile(r"(?i)^[\[(]?(?:%s)[\])]?[.!:…]*$" % "|".join(re.escape(p) for p in sorted(PAGE_CHROME, key=len, reverse=True)))
+_NOTICE = _Phrases(PAGE_NOTICES)
+
+
+def is_chrome(text: str) -> bool:
+    """The page's own furniture: "hide caption", "Back to top", "Loading...", a cookie or script
+    notice, a copyright line ("Copyright 2014 The Associated Press. All rights reserved. …")."""
+    if _CHROME.match(text.strip()):
+        return True
+    if _has_quote(text) or len(text.split()) > 60 or not _NOTICE.search(text):
+        return False
+    return _mostly(text, lambda s: bool(_COPYRIGHT_LINE.match(s) or _NOTICE.search(s) and (
+        len(s.split()) <= 6 or _TO_THE_READER.search(s))))
+
+
+_TO_THE_READER = re.compile(r"(?i)\b(?:you|your|our|this (?:site|website|page|material|article|story|video|content)|"
+                            r"browser|by continuing)\b")
+_COPYRIGHT_LINE = re.compile(r"(?i)^(?:copyright|©|\(c\))\s*(?:\d{4}|by\b|[A-Z])")
 
 
 # -- labels, counters and the rest ----------------------------------------------------------

@@ -45,6 +45,11 @@ _ASIDE_PROMO = re.compile(r"\s*\((?:RELATED|Related|READ MORE|Read more|Read Mor
                           r"WATCH|Watch|MORE|More|ALSO READ|Also read)\s*:[^()]{3,200}\)")
 # A disclaimer run on at the end of a paragraph: "… General disclaimer statements on this website …"
 _DISCLAIMER = re.compile(r"(?<=[.!?)\]\"”’])\s*(?:General\s+)?(?:[Dd]isclaimer|DISCLAIMER)\b.*$")
+# Who wrote a paragraph of a round-up, signed at its end: "… the faintest t[…]. [A.A. Dowd]";
+# where a paragraph came from: "… you won’t see. (Via Chortle)".
+_SIGNED = re.compile(rf"(?<=[.!?\"”’)])\s*\[({NAME})\]$")
+_VIA = re.compile(r"(?i)(?<=[.!?\"”’])\s*[(\[](?:via|h/t|hat tip|source|sources|photo|photos|image|images|credit)"
+                  r"\s*:?\s+[^()\[\]]{2,60}[)\]]\.?$")
 _RESIDUE = {w for w in SHARE_WORDS if w not in {"the", "this", "on", "and", "it", "more", "us", "like", "story",
                                                 "article", "page", "copy", "link", "save", "close", "print"}} \
     | {a.lower() for a in AD_WORDS if " " not in a}
@@ -99,6 +104,11 @@ def paragraph_spans(text: str, live_blog: bool) -> list[Span]:
         spans.extend(("promo", m.start(), m.end()) for m in _ASIDE_PROMO.finditer(text))
     if "disclaimer" in lower and (match := _DISCLAIMER.search(text)) and match.start() > 0:
         spans.append(("other", match.start(), len(text)))
+    if text.endswith(("]", ")", "].", ").")):
+        if match := _SIGNED.search(text):
+            spans.append(("byline" if " " in match.group(1).strip() else "credit", match.start(), len(text)))
+        elif match := _VIA.search(text):
+            spans.append(("credit", match.start(), len(text)))
     credit = closing_credit(text) if "contribut" in lower else None
     if credit is not None:
         spans.append(("credit", credit, len(text)))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..lexicon import SPEECH_VERBS, TITLE_SMALL_WORDS
 from . import bylines, furniture, inline
-from .units import Unit, split_numbered_list, split_units
+from .units import Unit, split_numbered_list, split_units, standalone
 
 HEADLINE = "headline"
 
@@ -44,18 +44,8 @@ class Judged:
 def judge(text: str, first_line: int = 1, markdown: bool = False) -> Judged:
     units = split_units(text, first_line, markdown)
     views = [_plain(u.text) if markdown else u.text for u in units]
-    kinds: list[str | None] = [None if story_speaks(v) else paragraph_kind(v) for v in views]
-    if markdown:  # rules, tables and markup without words ("* * *", "| --- |") are the author's layout
-        kinds = [None if k in ("other", "counter") else k for k in kinds]
-        # and so are headings and lists: a caption is neither (a fetched page's text is Markdown)
-        kinds = [None if k == "caption" and _STRUCTURE.match(u.text) else k for k, u in zip(kinds, units)]
-    _top(views, kinds)
-    _above_wire_lede(views, kinds)
-    _runs(views, kinds)
-    _tail(views, kinds)
-    live_blog = sum(1 for v in views if _LIVE_TIME.match(v)) >= 3
-    if live_blog:
-        _live_blog(views, kinds)
+    kinds = rule_kinds(views, markdown, standalone(text, units), [u.text for u in units])
+    live_blog = _is_live_blog(views)
     story = [i for i, k in enumerate(kinds) if k is None]
     lede = story[0] if story else None
     spans: list[tuple[inline.Span, ...]] = []
@@ -70,6 +60,37 @@ def judge(text: str, first_line: int = 1, markdown: bool = False) -> Judged:
     return Judged(text, tuple(units), tuple(kinds), tuple(spans))
 
 
+def rule_kinds(views: list[str], markdown: bool = False, alone: list[bool] | None = None,
+               sources: list[str] | None = None) -> list[str | None]:
+    """What the form rules make of each paragraph: alone, then by where it stands. `alone`:
+    which paragraphs are whole blocks of the text (units.standalone); all, when not given.
+    `sources`: each paragraph as written, for Markdown (its headings and list items)."""
+    alone = alone if alone is not None else [True] * len(views)
+    sources = sources if sources is not None else views
+    kinds: list[str | None] = [None if story_speaks(v) else paragraph_kind(v) for v in views]
+    if markdown:  # rules, tables and markup without words ("* * *", "| --- |") are the author's layout
+        kinds = [None if k in ("other", "counter") else k for k in kinds]
+        # and so are headings and lists: a caption is neither (a fetched page's text is Markdown)
+        kinds = [None if k == "caption" and _STRUCTURE.match(u) else k for k, u in zip(kinds, sources)]
+    _top(views, kinds)
+    _above_wire_lede(views, kinds)
+    _runs(views, kinds)
+    _tail(views, kinds)
+    live_blog = _is_live_blog(views)
+    if live_blog:
+        _live_blog(views, kinds)
+    elif not markdown:
+        _loose_captions(views, kinds, alone)
+    _repeated_captions(views, kinds)
+    if markdown:
+        kinds = [None if k == "caption" and _STRUCTURE.match(u) else k for k, u in zip(kinds, sources)]
+    return kinds
+
+
+def _is_live_blog(views: list[str]) -> bool:
+    return sum(1 for v in views if _LIVE_TIME.match(v)) >= 3
+
+
 _STRUCTURE = re.compile(r"^\s{0,3}(?:#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s)")
 
 
@@ -79,7 +100,8 @@ def paragraph_kind(text: str) -> str | None:
         return "counter" if furniture.is_counter(text) else "other"
     if furniture.is_counter(text):
         return "counter"
-    if bylines.is_credit(text) or furniture.is_image_credit(text):
+    if bylines.is_credit(text) or furniture.is_image_credit(text) or furniture.is_citation(text) \
+            or furniture.is_credits_roll(text):
         return "credit"
     if bylines.is_byline(text) or bylines.is_contact(text):
         return "byline"
@@ -92,7 +114,8 @@ def paragraph_kind(text: str) -> str | None:
         return "caption"
     for kind, test in (("share", furniture.is_share), ("promo", furniture.is_promo), ("plea", furniture.is_plea),
                        ("housekeeping", furniture.is_housekeeping), ("caption", furniture.is_labelled_caption),
-                       ("label", furniture.is_label), ("dateline", furniture.is_dateline_only)):
+                       ("label", furniture.is_label), ("dateline", furniture.is_dateline_only),
+                       ("other", furniture.is_chrome), ("other", furniture.is_bare_link)):
         if test(text):
             return kind
     return None
@@ -202,6 +225,14 @@ def _runs(views: list[str], kinds: list[str | None]) -> None:
         if kinds[i] is None and furniture.FOOTNOTE.match(view) and any(
                 kinds[j] in ("caption", "credit") for j in (i - 1, i + 1) if 0 <= j < len(kinds)):
             kinds[i] = "caption"
+    for i, view in enumerate(views):  # "Sources:" over a list of references: all credits
+        if kinds[i] is None and furniture.is_references_header(view) and i + 1 < len(views) \
+                and furniture.is_citation(views[i + 1]):
+            kinds[i] = "credit"
+            j = i + 1
+            while j < len(views) and (kinds[j] is not None or furniture.is_citation(views[j])):
+                kinds[j] = kinds[j] or "credit"
+                j += 1
     i = 0
     while i < len(views):
         if kinds[i] == "promo" and furniture.is_promo_header(views[i]):
@@ -213,6 +244,48 @@ def _runs(views: list[str], kinds: list[str | None]) -> None:
             i = j
         else:
             i += 1
+
+
+def _is_story(text: str) -> bool:
+    """A paragraph of story by its shape: fifteen words or more that end as a sentence."""
+    return len(text.split()) >= 15 and bool(furniture._TERMINAL.search(text))
+
+
+def _loose_captions(views: list[str], kinds: list[str | None], alone: list[bool]) -> None:
+    """Below the lede, a whole paragraph that is a clause without its full stop, in an article
+    whose story paragraphs do end theirs, is a picture's caption left behind by the layout
+    ("Pacquiao will take on Mayweather at the MGM Grand in Las Vegas on May 2 …")."""
+    story = [i for i, v in enumerate(views) if kinds[i] is None and _is_story(v)]
+    if len(story) < 3:
+        return
+    # Below the lede: the first paragraph that ends as a sentence of eight words or more.
+    lede = next(i for i, v in enumerate(views) if kinds[i] is None and len(v.split()) >= 8
+                and furniture._TERMINAL.search(v))
+    loose = [kinds[i] is None and alone[i] and i > lede and furniture.is_loose_clause(v) and not story_speaks(v)
+             for i, v in enumerate(views)]
+    # Other long paragraphs that do not end: a text that drops its full stops (comments, notes).
+    unended = [i for i, v in enumerate(views) if kinds[i] is None and len(v.split()) >= 15 and not _is_story(v)
+               and not loose[i]]
+    if len(unended) > 0.2 * (len(story) + len(unended)):
+        return
+    for i in range(lede + 1, len(views)):
+        if not loose[i] or i + 1 < len(views) and views[i + 1][:1].islower():
+            continue  # the sentence runs on in the next paragraph ("… Parry revealed Real Madrid" / "did …")
+        if i + 1 == len(views) and not loose[i - 1]:
+            continue  # the article's last line alone: a closing note ("Halo 2 is out on 9 November in the US …")
+        kinds[i] = "caption"
+
+
+def _repeated_captions(views: list[str], kinds: list[str | None]) -> None:
+    """A short paragraph repeated inside a caption or credit that was cut is that caption
+    ("The SOFIA flying observatory." and "Credit: NASA View full size image The SOFIA flying observatory.")."""
+    cut = [" ".join(views[j].split()).lower() for j, k in enumerate(kinds) if k in ("caption", "credit")]
+    if not cut:
+        return
+    for i, view in enumerate(views):
+        plain = " ".join(view.split()).lower()
+        if kinds[i] is None and 3 <= len(plain.split()) <= 25 and any(plain in c and plain != c for c in cut):
+            kinds[i] = "caption"
 
 
 def _link_like(text: str) -> bool:

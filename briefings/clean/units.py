@@ -134,3 +134,17 @@ def split_numbered_list(paragraph: str) -> list[str]:
         if piece:
             ended.append(piece if re.search(r"[.!?…:;\"'’”)]$", piece) else piece + ".")
     return ended
+
+
+def standalone(text: str, units: list[Unit]) -> list[bool]:
+    """For each unit, whether it is a whole paragraph: a blank line (or the text's edge) on both
+    sides, or a line of a text that has no blank line at all. A unit split off a block ("… nurse
+    William" over "Pooley, 29, was …") is part of a paragraph, not one."""
+    if not re.search(r"\n[ \t]*\n", text.strip()):
+        return [True] * len(units)
+    out = []
+    for i, unit in enumerate(units):
+        before = text[units[i - 1].end:unit.start] if i else "\n\n"
+        after = text[unit.end:units[i + 1].start] if i + 1 < len(units) else "\n\n"
+        out.append(before.count("\n") >= 2 and after.count("\n") >= 2)
+    return out

@@ -113,10 +113,21 @@ def load(name: str) -> Language:
                          "install its package or set `model:` in config.yaml") from None
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
+    share_word_lists(nlp)
     for component in nlp.pipe_names:
         if component not in NEEDED:
             nlp.disable_pipe(component)
     return nlp
+
+
+def share_word_lists(nlp: Language) -> None:
+    """The lemmatizer's index of English words by part of speech, put where a Doc can read it
+    (`doc.vocab.lookups`): extraction asks whether a capitalised word is also a common word."""
+    if "lemmatizer" not in nlp.pipe_names or nlp.vocab.lookups.has_table("lemma_index"):
+        return
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is not None and lookups.has_table("lemma_index"):
+        nlp.vocab.lookups.set_table("lemma_index", lookups.get_table("lemma_index"))
 
 
 def model_id(nlp: Language) -> str:

@@ -12,7 +12,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
-from ..lexicon import FILLER_WORDS, WORK_NOUNS, WORK_TITLE_SMALL_WORDS
+from ..lexicon import FILLER_WORDS, QUOTED_WORK_NOUNS, WORK_TITLE_SMALL_WORDS
 from ..model import Quote
 from .cues import Attribution, Cues
 from .participants import Cluster, Participants
@@ -31,7 +31,7 @@ _DEFAULT = object()
 _TITLE_PLACE = re.compile(r"(?:['’]s|\bon|\bin)\s*[“\"‘']$")
 # After the name of a kind of work, a quote is its title, whatever its case ("her memoir, “Tough
 # Choices.”", "the documentary “Weiner.”", "a memo titled “The Facts on Where the Race Stands.”").
-_WORK_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(WORK_NOUNS)) + r")\s*,?\s*[“\"‘']$", re.IGNORECASE)
+_WORK_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(QUOTED_WORK_NOUNS)) + r")\s*,?\s*[“\"‘']$", re.IGNORECASE)
 
 
 def find_quotes(doc: Doc, participants: Participants, weights: dict[str, float] | None | object = _DEFAULT) -> list[Quote]:

@@ -31,12 +31,7 @@ UNKNOWN = Cluster(name="", type="PERSON")  # a person the article names but we c
 
 def add_participant(participants: Participants, cluster: Cluster) -> None:
     """Make a speaker the model missed a participant, so every speaker stays one of them."""
-    participants.clusters.append(cluster)
-    by_token = getattr(participants, "_by_token", None)
-    if by_token is not None:
-        for mention in cluster.mentions:
-            for i in range(mention.start, mention.end):
-                by_token.setdefault(i, cluster)
+    participants.add(cluster)
 
 
 class Speakers:
@@ -106,9 +101,10 @@ class Speakers:
             if cluster is not None and cluster.type in ("PERSON", "ORG") and ":" not in cluster.name:
                 return cluster
         words = [fold(t.text) for t in tokens]
-        found = self._person_by_words(words)
+        found = self._person_by_words(words) or next(
+            (c for c in self.participants.clusters if c.type in ("PERSON", "ORG") and fold(c.name).split() == words), None)
         if found is not None:
-            return found
+            return found  # never a second participant of the same name, whatever type the first got
         if not all(t.text[:1].isupper() for t in tokens) or any(is_title_word(t.text) for t in tokens):
             return None
         return self._new_person(tokens)

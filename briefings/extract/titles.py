@@ -28,8 +28,10 @@ TITLE_HEADS = {
     "frontman", "vocalist", "composer", "designer", "architect", "chef", "lawyer", "scientist", "researcher",
     "physicist", "astronomer", "historian", "campaigner", "activist", "reporter", "columnist", "photographer",
     "carer", "nurse", "teacher", "farmer", "pensioner", "barmaid", "cinematographer",
-    # Abbreviated ranks: "Chief Supt Deats", "Det Insp Smith", "Army Capt. Christian Pardo".
-    "supt", "insp", "det", "sgt", "capt", "lt", "col", "cmdr", "adm", "cllr",
+    "investigator", "detective", "advocate", "airman", "pilot", "co-pilot", "officer", "coordinator",
+    # Abbreviated ranks and offices before a name: "Chief Supt Deats", "Detective Lt. Robert Pfannes".
+    "lt", "capt", "sgt", "col", "maj", "cpl", "det", "supt", "insp", "adm", "cmdr", "cdr", "lieut", "pvt", "atty",
+    "amb", "solicitor", "cllr",
 }
 
 # Words that may stand inside a title before its head: "Prime", "Foreign", "former".
@@ -45,7 +47,9 @@ TITLE_MODIFIERS = {
 
 
 def is_title_head(word: str) -> bool:
-    return word.rstrip(".").lower() in TITLE_HEADS
+    """ "Minister", "ceo", "Presidents" (a title shared by several names)."""
+    lower = word.rstrip(".").lower()
+    return lower in TITLE_HEADS or (len(lower) > 4 and lower.endswith("s") and lower[:-1] in TITLE_HEADS)
 
 
 def is_title_word(word: str) -> bool:

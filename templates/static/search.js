@@ -75,6 +75,14 @@
   // -- the page ------------------------------------------------------------------------
 
   var TYPE_LABELS = { PERSON: "person", ORG: "organisation", GPE: "place", LOC: "place" };
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December"];
+
+  // "2026-11-18" as every other page writes it (the date filter in render.py): "18 November 2026".
+  function longDate(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    return m ? Number(m[3]) + " " + MONTHS[Number(m[2]) - 1] + " " + m[1] : iso;
+  }
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -157,8 +165,15 @@
         link.href = a.url;
         link.appendChild(marked(a.title, result.terms));
         item.appendChild(link);
-        var meta = [a.source, a.date].filter(Boolean).join(" · ");
-        if (meta) item.appendChild(el("span", "meta", meta));
+        if (a.source || a.date) {  // the byline of the other pages: "BBC News · <time>18 November 2026</time>"
+          var meta = el("span", "meta", a.source && a.date ? a.source + " · " : a.source);
+          if (a.date) {
+            var time = el("time", "", longDate(a.date));
+            time.setAttribute("datetime", a.date);
+            meta.appendChild(time);
+          }
+          item.appendChild(meta);
+        }
         var text = snippet(a, result.terms);
         if (text) {
           var p = el("p", "snippet");
