@@ -231,3 +231,26 @@ def test_the_model_chooses_deterministically_and_ties_go_to_the_first():
     options = [(first, {"bias": 1.0}), (second, {"bias": 1.0}), (None, {"null": 1.0})]
     assert choose(options, {"bias": 1.0, "null": 0.5}) is first
     assert choose(options, {"bias": 1.0, "null": 2.0}) is None
+
+
+def test_whom_the_words_went_to_is_not_the_speaker(quotes_of):
+    # news/telegraph_airasia.txt: not "Kompas"
+    text = ("Lieutenant Airman Tri Wobowo, who co-piloted the C130 Hercules aircraft that first saw debris of the "
+            "plane on Tuesday, told Indonesian newspaper Kompas: \"There are seven to eight people. Three [of them] "
+            "again hold hands.\"")
+    assert by_text(quotes_of(text), "There are seven").speaker != "Kompas"
+
+
+def test_quoted_as_saying_is_the_one_quoted(quotes_of):
+    # news/foxnews_reynosa.txt
+    text = ("Nathaly Cartas Leon, 20, had “met” Guadalupe Salinas Hernández on Facebook.\n\n"
+            "“I don’t regret it, I don’t regret,” local newspapers quote Salinas as saying.")
+    assert by_text(quotes_of(text), "I don’t regret it").speaker == "Guadalupe Salinas Hernández"
+
+
+def test_a_reporter_named_after_the_verb_is_named_in_full(quotes_of):
+    # news/businessinsider_russia.txt: "Corrie" is in no list of first names
+    text = ("\"Russia is a reminder that emerging markets remain subject to swift changes,\" Karin Anderson adds.\n\n"
+            "\"F-Squared Investments Inc., which builds investment portfolios out of exchange-traded funds, admitted "
+            "it misled clients about its track record,\" reports Corrie Driebusch.")
+    assert by_text(quotes_of(text), "F-Squared").speaker == "Corrie Driebusch"

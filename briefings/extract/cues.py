@@ -233,6 +233,9 @@ class Cues:
             i -= 1
         if i >= 1 and doc[i].text == ":" and "\n" not in doc[i].text_with_ws:
             name = doc[i - 1]
+            if name.dep_ in ("dobj", "dative") and name.head.pos_ == "VERB" or name.dep_ == "pobj" and \
+                    name.head.lower_ in ("to", "with") and name.head.head.pos_ == "VERB":
+                return None  # "told Indonesian newspaper Kompas: “…”": whom the words went to
             cluster = self.speakers.participants.at(name.i)
             if cluster is not None and cluster.type in ("PERSON", "ORG"):
                 return Attribution(cluster, ":", 2, True, kind="colon", subject=name.i)
@@ -286,6 +289,9 @@ class Cues:
             if outer is not verb.head and _is_speech_verb(outer):
                 node = outer
         for depth in range(4):
+            quoted_as = _quoted_as(node)
+            if quoted_as is not None and quoted_as.i not in self.quoted:
+                return quoted_as
             subject = self._best_subject(node)
             agent = next((c for c in node.children if c.dep_ == "agent"), None)
             agent = next((c for c in agent.children if c.dep_ == "pobj" and c.i not in self.quoted), None) if agent else None
@@ -378,6 +384,13 @@ class Cues:
     def _tokens(self, start: int, end: int) -> list[Token]:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return list(span) if span is not None else []
+
+
+def _quoted_as(verb: Token) -> Token | None:
+    """ "newspapers quote Salinas as saying": the one quoted spoke, not who quotes him."""
+    if verb.lemma_.lower() != "quote" or not any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
 def _says_something_else(verb: Token) -> bool:
