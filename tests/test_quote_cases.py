@@ -254,3 +254,12 @@ def test_a_reporter_named_after_the_verb_is_named_in_full(quotes_of):
             "\"F-Squared Investments Inc., which builds investment portfolios out of exchange-traded funds, admitted "
             "it misled clients about its track record,\" reports Corrie Driebusch.")
     assert by_text(quotes_of(text), "F-Squared").speaker == "Corrie Driebusch"
+
+
+def test_a_name_the_model_cut_short_is_whole(quotes_of):
+    # news/telegraph_airasia.txt: the model tags "Dai" alone; she is Dai Shuqin
+    text = ("Dai Shuqin, a 61-year-old who had five relations on MH370, said she had been constantly thinking about "
+            "those caught up in the latest Asian air disaster.\n\n"
+            "Mrs Dai said she was asking for a “miracle”. “I cannot believe that 10 months later another group of "
+            "people has been on a lost plane again. All those lives!”")
+    assert by_text(quotes_of(text), "I cannot believe").speaker == "Dai Shuqin"
