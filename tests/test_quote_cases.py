@@ -263,3 +263,12 @@ def test_a_name_the_model_cut_short_is_whole(quotes_of):
             "Mrs Dai said she was asking for a “miracle”. “I cannot believe that 10 months later another group of "
             "people has been on a lost plane again. All those lives!”")
     assert by_text(quotes_of(text), "I cannot believe").speaker == "Dai Shuqin"
+
+
+def test_a_name_between_the_quote_and_its_verb_said_it(quotes_of):
+    # ../shared/eval/quotes/train.jsonl, politico_2015-12-01_could-an-accident-by-janet-yelle…: the parser
+    # hangs the name inside the quote and leaves "said" without a subject
+    text = ("Polls continue to show deep dissatisfaction with the direction of the economy despite modest growth "
+            "and low unemployment. “It is not the position that everything is hunky-dory,” Gene Sperling, a top "
+            "outside Clinton adviser, said at a recent event.")
+    assert by_text(quotes_of(text), "It is not the position").speaker == "Gene Sperling"

@@ -335,7 +335,24 @@ class Cues:
             people = [c for c in subjects if (cluster := self.speakers.participants.at(c.i)) is not None
                       and cluster.type == "PERSON"]
             return people[-1] if people else subjects[0]
-        return subjects[0] if subjects else None
+        return subjects[0] if subjects else self._fronted_subject(verb)
+
+    def _fronted_subject(self, verb: Token) -> Token | None:
+        """ "“…,” Gene Sperling, a top outside Clinton adviser, said": the name between the
+        quote and its verb, with its apposition, however the parser hung them."""
+        doc = self.doc
+        if not (verb.lemma_.lower() in REPORTING_VERBS and verb.i >= 4 and doc[verb.i - 1].text == ","):
+            return None
+        comma = next((i for i in range(verb.i - 2, max(verb.i - 14, 0), -1) if doc[i].text == ","), None)
+        if comma is None or any(t.pos_ in ("VERB", "AUX") or t.i in self.quoted for t in doc[comma + 1:verb.i - 1]):
+            return None
+        name, start = doc[comma - 1], comma - 1
+        while start > 0 and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        closing = doc[start - 1] if start > 0 else None
+        if name.pos_ != "PROPN" or name.i in self.quoted or closing is None or closing.text not in ("”", '"', "’", "'"):
+            return None
+        return name
 
     def _inverted_subject(self, verb: Token) -> Token | None:
         doc = self.doc
