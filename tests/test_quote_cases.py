@@ -272,3 +272,10 @@ def test_a_name_between_the_quote_and_its_verb_said_it(quotes_of):
             "and low unemployment. “It is not the position that everything is hunky-dory,” Gene Sperling, a top "
             "outside Clinton adviser, said at a recent event.")
     assert by_text(quotes_of(text), "It is not the position").speaker == "Gene Sperling"
+
+
+def test_one_of_a_party_is_not_the_party(quotes_of):
+    # ../shared/eval/quotes/train.jsonl, politico_2016-02-04_insiders-…: "said an Iowa Democrat"
+    text = ("Hillary Clinton leads in Iowa. The Democratic Party is worried.\n\n"
+            "“She is too far behind,” said an Iowa Democrat, “and Iowa was not a decisive win.”")
+    assert by_text(quotes_of(text), "She is too far behind").speaker is None  # not "Democratic Party"

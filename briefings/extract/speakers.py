@@ -63,8 +63,8 @@ class Speakers:
             return self.pronoun(subject.i, "m" if lower == "he" else "f")
         if lower == "it":
             return self.pronoun(subject.i, "n")  # an organisation: "what it called …"
-        if subject.pos_ == "PRON":
-            return None  # I, we, they, it, this: the writer, a group or a thing
+        if subject.pos_ == "PRON" or subject.pos_ == "PROPN" and unnamed_person(subject):
+            return None  # I, we, they, it, this: the writer, a group or a thing; "an Iowa Democrat"
         cluster = self._head_mention(subject)
         if cluster is not None:
             return cluster
@@ -429,8 +429,11 @@ def determiner(noun: Token) -> str:
 def unnamed_person(subject: Token | None) -> bool:
     """A subject that names nobody the article names: "an official", "some critics", "the man",
     with no name beside it ("a spokesman for the ministry" names the ministry)."""
-    if subject is None or subject.pos_ != "NOUN":
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
         return False
+    if subject.pos_ == "PROPN":  # one of a party or a people, not the party: "an Iowa Democrat", "one Republican"
+        return subject.tag_ == "NNP" and subject.ent_type_ == "NORP" and any(
+            c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another") for c in subject.children)
     if any(t.pos_ == "PROPN" for t in subject.subtree):
         return False
     return determiner(subject) in ("indefinite", "plural") or subject.lower_ in _ANYONE
