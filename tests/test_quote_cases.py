@@ -279,3 +279,12 @@ def test_one_of_a_party_is_not_the_party(quotes_of):
     text = ("Hillary Clinton leads in Iowa. The Democratic Party is worried.\n\n"
             "“She is too far behind,” said an Iowa Democrat, “and Iowa was not a decisive win.”")
     assert by_text(quotes_of(text), "She is too far behind").speaker is None  # not "Democratic Party"
+
+
+def test_as_someone_put_it_is_theirs(quotes_of):
+    # news/huffingtonpost_jpmorgan.txt: not "Jamie Dimon", the sentence's subject
+    text = ("Despite his complaints, Wall Street lobbyists, and Dimon himself, are orchestrating a \"continuing "
+            "assault\" on the 2010 Dodd-Frank financial-reform law that \"has achieved remarkable success,\" as the "
+            "New York Times put it on Tuesday.")
+    quotes = quotes_of("JPMorgan Chase CEO Jamie Dimon complained again on Tuesday.\n\n" + text)
+    assert by_text(quotes, "has achieved remarkable success").speaker == "New York Times"

@@ -431,6 +431,8 @@ def _first(items):
 
 
 def _is_speech_verb(token: Token) -> bool:
+    if token.lemma_.lower() == "put" and token.pos_ == "VERB":  # "as the New York Times put it"
+        return {("mark", "as"), ("dobj", "it")} <= {(c.dep_, c.lower_) for c in token.children}
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SAYING_VERBS and token.lemma_.lower() != "be"
 
 
