@@ -288,3 +288,10 @@ def test_as_someone_put_it_is_theirs(quotes_of):
             "New York Times put it on Tuesday.")
     quotes = quotes_of("JPMorgan Chase CEO Jamie Dimon complained again on Tuesday.\n\n" + text)
     assert by_text(quotes, "has achieved remarkable success").speaker == "New York Times"
+
+
+def test_a_headline_with_its_byline_is_a_title(quotes_of):
+    # ../shared/eval/quotes/train.jsonl, politico_2015-12-11_politico-new-york-s-culture-busi
+    text = ("\"Met accused of whitewashing baby Jesus,\" by Post's Kathianne Boniello: \"A Manhattan man is suing "
+            "the Met, claiming it’s committing sacrilege by depicting Jesus as a blond.\"")
+    assert not any(q.text.startswith("Met accused") for q in quotes_of(text))

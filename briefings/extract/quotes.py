@@ -32,6 +32,8 @@ _TITLE_PLACE = re.compile(r"(?:['’]s|\bon|\bin)\s*[“\"‘']$")
 # After the name of a kind of work, a quote is its title, whatever its case ("her memoir, “Tough
 # Choices.”", "the documentary “Weiner.”", "a memo titled “The Facts on Where the Race Stands.”").
 _WORK_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(QUOTED_WORK_NOUNS)) + r")\s*,?\s*[“\"‘']$", re.IGNORECASE)
+# A headline's byline after it: `,” by Variety's Gordon Cox`, not a passive's agent (`,” by Trump`).
+_BYLINE_AFTER = re.compile(r"(?:,[“”\"‘’']|[“”\"‘’'],)\s*by\s+[A-Z][^\n:,]{0,50}?(?:'s|’s|s'|s’)\s")
 
 
 def find_quotes(doc: Doc, participants: Participants, weights: dict[str, float] | None | object = _DEFAULT) -> list[Quote]:
@@ -133,6 +135,8 @@ def _keep(text: str, span: QuoteSpan, found: Attribution, continued: bool, words
     before = text[max(0, span.start - 20):span.start]
     if _WORK_BEFORE.search(before) and words <= 15:
         return False
+    if _BYLINE_AFTER.match(text, span.end):
+        return False  # "“Met accused of whitewashing baby Jesus,” by Post’s Kathianne Boniello": a headline
     named = found.strength == 2 and found.direct and (found.hops <= 1 or found.naming and found.hops <= 2)
     if _looks_like_title(quoted, before) and not (named and (found.naming or not _TITLE_PLACE.search(before))):
         return False  # "Fox News Sunday", "on NPR’s “Wait, Wait … Don’t Tell Me!”": a title, not speech
