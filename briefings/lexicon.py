@@ -226,6 +226,7 @@ SAYING_VERBS = {
     "find", "conclude", "rule", "order", "urge", "decry", "condemn", "hail", "welcome", "characterize",
     "characterise", "term", "deem", "consider", "question", "challenge", "confess", "interject", "concur", "rejoin", "opine", "rumble", "bellow", "thunder", "scoff",
     "gush", "marvel", "fume", "sneer", "chime", "interrupt", "reiterate", "clarify", "emphasize", "assure",
+    "bark", "yell", "holler", "snarl", "growl", "hiss", "grumble", "groan", "gripe", "howl", "shriek", "stammer",
 }
 # Nouns that carry an attribution on their possessor: "Trump's claim that …", "her remark".
 SAYING_NOUNS = {

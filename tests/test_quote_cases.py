@@ -295,3 +295,11 @@ def test_a_headline_with_its_byline_is_a_title(quotes_of):
     text = ("\"Met accused of whitewashing baby Jesus,\" by Post's Kathianne Boniello: \"A Manhattan man is suing "
             "the Met, claiming it’s committing sacrilege by depicting Jesus as a blond.\"")
     assert not any(q.text.startswith("Met accused") for q in quotes_of(text))
+
+
+def test_a_verb_the_parser_took_for_a_noun_keeps_its_subject(quotes_of):
+    # ../shared/eval/quotes/train.jsonl, breitbart_2016-04-12_mexican-anchor-crosses-swords-wi
+    text = ("Donald Trump clashed with Univision anchor Jorge Ramos over immigration when Trump shot back that the "
+            "journalist had not been called on.\n\n“Go back to Univision,” Trump barked and a security guard "
+            "escorted Ramos from the room.")
+    assert by_text(quotes_of(text), "Go back to Univision").speaker == "Donald Trump"

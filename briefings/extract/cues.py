@@ -335,7 +335,13 @@ class Cues:
             people = [c for c in subjects if (cluster := self.speakers.participants.at(c.i)) is not None
                       and cluster.type == "PERSON"]
             return people[-1] if people else subjects[0]
-        return subjects[0] if subjects else self._fronted_subject(verb)
+        if subjects:
+            return subjects[0]
+        before = self.doc[verb.i - 1] if verb.i > 0 else None
+        if before is not None and before.dep_ == "compound" and before.head.i == verb.i and before.pos_ == "PROPN" \
+                and before.i not in self.quoted:
+            return before  # "“Go back to Univision,” Trump barked": the parser took the verb for a noun
+        return self._fronted_subject(verb)
 
     def _fronted_subject(self, verb: Token) -> Token | None:
         """ "“…,” Gene Sperling, a top outside Clinton adviser, said": the name between the
