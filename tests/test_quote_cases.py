@@ -303,3 +303,12 @@ def test_a_verb_the_parser_took_for_a_noun_keeps_its_subject(quotes_of):
             "journalist had not been called on.\n\n“Go back to Univision,” Trump barked and a security guard "
             "escorted Ramos from the room.")
     assert by_text(quotes_of(text), "Go back to Univision").speaker == "Donald Trump"
+
+
+def test_a_name_a_title_stands_beside_speaks(quotes_of):
+    # news/sott_adelson.txt: the model tags nothing on "Guillaume Long"; not "Rafael Correa"
+    text = ("Rafael Correa granted Julian Assange asylum in 2012.\n\n"
+            "Guillaume Long, the foreign minister of Ecuador under Correa, told The Grayzone that the spying "
+            "operation was \"a major breach of sovereignty, of international law and the rules by which "
+            "international diplomacy is regulated.\"")
+    assert by_text(quotes_of(text), "a major breach").speaker == "Guillaume Long"

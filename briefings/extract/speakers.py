@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import (CAPITALS_AND_STATES, FEMALE_WORDS, INSTITUTION_NOUNS, MALE_WORDS, NICKNAMES, ON_BEHALF_NOUNS,
                        SAYING_VERBS, SPEAKER_NOUNS)
-from .evidence import reads_as_a_name
+from .evidence import person_evidence, reads_as_a_name
 from .first_names import gender_of_first_name
 from .gender import Genders
 from .participants import Cluster, Mention, Participants, fold
@@ -241,14 +241,15 @@ class Speakers:
         if found is not None:
             return found
         if len(tokens) >= 2 and all(t.text[:1].isupper() for t in tokens) and (
-                gender_of_first_name(tokens[0].text) or self._speaks(subject) and reads_as_a_name(
-                    self.doc, Mention(tokens[0].i, tokens[-1].i + 1, " ".join(t.text for t in tokens), "PERSON"))):
+                gender_of_first_name(tokens[0].text) or subject.dep_ == "nsubj"
+                and subject.head.lemma_.lower() in SAYING_VERBS and self._reads_as_person(tokens)):
             return self._new_person(tokens)  # "…,” reports Corrie Driebusch: a name, whatever its first name
         return None
 
-    @staticmethod
-    def _speaks(subject: Token) -> bool:
-        return subject.dep_ == "nsubj" and subject.head.lemma_.lower() in SAYING_VERBS
+    def _reads_as_person(self, tokens: list[Token]) -> bool:
+        """A name, or one a person noun stands beside ("Guillaume Long, the foreign minister")."""
+        mention = Mention(tokens[0].i, tokens[-1].i + 1, " ".join(t.text for t in tokens), "PERSON")
+        return reads_as_a_name(self.doc, mention) or person_evidence(self.doc, mention) is not None
 
     def _person_by_words(self, words: list[str]) -> Cluster | None:
         """The person whose surname (or full name) these words are, when only one fits."""
