@@ -148,7 +148,7 @@ def _keep(text: str, span: QuoteSpan, found: Attribution, continued: bool, words
     # verb's subject; a capitalised one is most often a name or a title ("Star Wars").
     lower = quoted[:1].islower()
     if found.strength == 1:
-        return words >= (3 if found.speaker is not None else 4) or words >= 2 and lower
+        return words >= (2 if found.speaker is not None else 4) or words >= 2 and lower
     # With no cue at all: a statement that reads as one, or a long stretch of words.
     return words >= 8 or words >= 4 and (lower or quoted.rstrip().endswith((".", "?", "!", ",")))
 
