@@ -312,3 +312,11 @@ def test_a_name_a_title_stands_beside_speaks(quotes_of):
             "operation was \"a major breach of sovereignty, of international law and the rules by which "
             "international diplomacy is regulated.\"")
     assert by_text(quotes_of(text), "a major breach").speaker == "Guillaume Long"
+
+
+def test_a_surname_the_model_missed_speaks(quotes_of):
+    # ../shared/eval/quotes/train.jsonl, west-journal_2016-03-11_breaking-bernie-sanders-just-got: no
+    # entity on "Husted" and no full name in the article
+    text = ("A county judge ordered the polls in Ohio to stay open on Tuesday.\n\n"
+            "“Judges legislating from the bench on election law has to stop,” Husted said.")
+    assert by_text(quotes_of(text), "Judges legislating").speaker == "Husted"

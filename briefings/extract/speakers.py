@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import (CAPITALS_AND_STATES, FEMALE_WORDS, INSTITUTION_NOUNS, MALE_WORDS, NICKNAMES, ON_BEHALF_NOUNS,
                        SAYING_VERBS, SPEAKER_NOUNS)
-from .evidence import person_evidence, reads_as_a_name
+from .evidence import common_word, lower_case_words, person_evidence, reads_as_a_name
 from .first_names import gender_of_first_name
 from .gender import Genders
 from .participants import Cluster, Mention, Participants, fold
@@ -28,11 +28,6 @@ SUBJECTS = ("nsubj", "nsubjpass")
 _PLACE_PREPOSITIONS = {"in", "at", "from", "to", "near", "across", "outside", "inside", "around", "into", "toward",
                        "towards", "through", "of", "the"}
 UNKNOWN = Cluster(name="", type="PERSON")  # a person the article names but we could not resolve
-
-
-def add_participant(participants: Participants, cluster: Cluster) -> None:
-    """Make a speaker the model missed a participant, so every speaker stays one of them."""
-    participants.add(cluster)
 
 
 class Speakers:
@@ -240,9 +235,13 @@ class Speakers:
         found = self._person_by_words([fold(t.text) for t in tokens]) or self._org_by_word(tokens)
         if found is not None:
             return found
+        speaks = subject.dep_ == "nsubj" and subject.head.lemma_.lower() in SAYING_VERBS
+        if len(tokens) == 1 and speaks and subject.tag_ == "NNP" and subject.is_title and not subject.ent_type_ \
+                and not common_word(self.doc, subject.text, ("noun", "adj", "verb", "adv")) \
+                and subject.lower_ not in lower_case_words(self.doc):
+            return self._new_person(tokens)  # "Husted said", a surname the model missed
         if len(tokens) >= 2 and all(t.text[:1].isupper() for t in tokens) and (
-                gender_of_first_name(tokens[0].text) or subject.dep_ == "nsubj"
-                and subject.head.lemma_.lower() in SAYING_VERBS and self._reads_as_person(tokens)):
+                gender_of_first_name(tokens[0].text) or speaks and self._reads_as_person(tokens)):
             return self._new_person(tokens)  # "…,” reports Corrie Driebusch: a name, whatever its first name
         return None
 
@@ -283,7 +282,7 @@ class Speakers:
             text = text.title()
         mention = Mention(tokens[0].i, tokens[-1].i + 1, text, "PERSON")
         cluster = Cluster(mentions=[mention], name=text, type="PERSON")
-        add_participant(self.participants, cluster)
+        self.participants.add(cluster)  # a speaker the model missed: every speaker is a participant
         return cluster
 
     # -- nouns ----------------------------------------------------------------------------
