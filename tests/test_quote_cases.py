@@ -320,3 +320,11 @@ def test_a_surname_the_model_missed_speaks(quotes_of):
     text = ("A county judge ordered the polls in Ohio to stay open on Tuesday.\n\n"
             "“Judges legislating from the bench on election law has to stop,” Husted said.")
     assert by_text(quotes_of(text), "Judges legislating").speaker == "Husted"
+
+
+def test_a_date_is_no_subject(quotes_of):
+    # ../shared/eval/quotes/train.jsonl, breitbart_2016-06-05_elizabeth-warren-donald-trump-is: the parser
+    # makes "Saturday" the subject of "said"
+    text = ("Saturday at the Massachusetts Democratic state’s party convention Sen. Elizabeth Warren (D-MA) said "
+            "presumptive Republican presidential nominee Donald Trump was a “proven failure” in business.")
+    assert by_text(quotes_of(text), "proven failure").speaker == "Elizabeth Warren"

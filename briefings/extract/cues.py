@@ -329,18 +329,25 @@ class Cues:
         inverted = self._inverted_subject(verb)
         if inverted is not None:
             return inverted
+        # never a date ("Saturday at the convention Sen. Elizabeth Warren (D-MA) said", misparsed)
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in self.quoted
-                    and not c.is_punct]
+                    and not c.is_punct and c.ent_type_ not in ("DATE", "TIME")]
         if len(subjects) > 1:
             people = [c for c in subjects if (cluster := self.speakers.participants.at(c.i)) is not None
                       and cluster.type == "PERSON"]
             return people[-1] if people else subjects[0]
         if subjects:
             return subjects[0]
-        before = self.doc[verb.i - 1] if verb.i > 0 else None
-        if before is not None and before.dep_ == "compound" and before.head.i == verb.i and before.pos_ == "PROPN" \
-                and before.i not in self.quoted:
-            return before  # "“Go back to Univision,” Trump barked": the parser took the verb for a noun
+        # the name right before a subjectless verb: "“Go back to Univision,” Trump barked" (the verb
+        # taken for a noun), "Sen. Elizabeth Warren (D-MA) said"
+        i = verb.i - 1
+        if i > 0 and self.doc[i].text == ")":
+            i = next((j - 1 for j in range(i - 1, max(i - 8, 0), -1) if self.doc[j].text == "("), i)
+        before = self.doc[i] if i >= 0 else None
+        if before is not None and before.pos_ == "PROPN" and before.i not in self.quoted and (
+                before.dep_ == "compound" and before.head.i == verb.i or i < verb.i - 1 and (
+                    cluster := self.speakers.participants.at(i)) is not None and cluster.type == "PERSON"):
+            return before
         return self._fronted_subject(verb)
 
     def _fronted_subject(self, verb: Token) -> Token | None:
@@ -355,10 +362,8 @@ class Cues:
         name, start = doc[comma - 1], comma - 1
         while start > 0 and doc[start - 1].pos_ == "PROPN":
             start -= 1
-        closing = doc[start - 1] if start > 0 else None
-        if name.pos_ != "PROPN" or name.i in self.quoted or closing is None or closing.text not in ("”", '"', "’", "'"):
-            return None
-        return name
+        quote_before = start > 0 and doc[start - 1].text in ("”", '"', "’", "'")
+        return name if name.pos_ == "PROPN" and name.i not in self.quoted and quote_before else None
 
     def _inverted_subject(self, verb: Token) -> Token | None:
         doc = self.doc
@@ -378,14 +383,9 @@ class Cues:
         return name if name.dep_ == "nsubj" and name.head.i in self.quoted else None
 
     def _roots(self, first: int, last: int) -> list[Token]:
-        doc = self.doc
-        roots = []
-        for t in doc[first:last]:
-            if t.is_punct or t.is_space:
-                continue
-            if not (first <= t.head.i < last) or t.head.i == t.i:
-                roots.append(t)
-        return roots or [doc[first]]
+        roots = [t for t in self.doc[first:last] if not (t.is_punct or t.is_space)
+                 and (not first <= t.head.i < last or t.head.i == t.i)]
+        return roots or [self.doc[first]]
 
     def _sentences(self, first: int, last: int) -> list[Span]:
         doc = self.doc
