@@ -100,6 +100,19 @@ class Quote:
     start: int = 0  # character offsets into the extracted text
     end: int = 0
     paragraph: int = 0  # the paragraph it is in (0-based, blank lines not counted)
+    # An interrupted quote ("So," he said, "we will …") is one quote: `text` joins its pieces,
+    # `pieces` holds them as they stand in the article (empty for a quote in one piece).
+    pieces: list[str] = field(default_factory=list)
+    partial: bool = False  # a fragment inside a paraphrase: she called it "a disaster"
+
+
+FEATURED_WORDS = 4  # the shortest quote a card, a feed or the email shows on its own
+
+
+def featured(quote: Quote) -> bool:
+    """Whether a card, a feed or the email may show the quote on its own: a known speaker,
+    four words at least, and a whole statement, not a fragment of a paraphrase ("biased")."""
+    return quote.speaker is not None and len(quote.text.split()) >= FEATURED_WORDS and not quote.partial
 
 
 def informative_first(quotes: list[Quote]) -> list[Quote]:
@@ -157,8 +170,8 @@ class Extraction:
 
     @property
     def card_quotes(self) -> list[Quote]:
-        """The quotes in the order a digest card shows them: the most informative first."""
-        return informative_first(self.quotes)
+        """The quotes a digest card shows: only featured ones, the most informative first."""
+        return [q for q in informative_first(self.quotes) if featured(q)]
 
 
 def _fields(obj, names: tuple[str, ...]) -> dict:
@@ -339,10 +352,21 @@ class SiteModel:
 
     @property
     def quotes_by_speaker(self) -> list[tuple[str | None, list[QuoteRef]]]:
-        """Quotes grouped by who said them: the most quoted first, unattributed last."""
+        """Quotes grouped by who said them, the speakers most central to the period first: quoted
+        in more articles, then with more whole statements, then more quotes (a count alone put
+        one speaker's one-word fragments first); unattributed last. In a group, whole statements
+        come before fragments, each in site order."""
         groups: dict[str | None, list[QuoteRef]] = {}
         for ref in self.quotes:
             groups.setdefault(ref.quote.speaker, []).append(ref)
-        return sorted(groups.items(), key=lambda g: (g[0] is None, -len(g[1]), (g[0] or "").lower()))
+
+        def centrality(group: tuple[str | None, list[QuoteRef]]) -> tuple:
+            speaker, refs = group
+            articles = len({id(ref.entry) for ref in refs})
+            statements = sum(featured(ref.quote) for ref in refs)
+            return (speaker is None, -articles, -statements, -len(refs), (speaker or "").lower())
+
+        return [(speaker, sorted(refs, key=lambda ref: not featured(ref.quote)))
+                for speaker, refs in sorted(groups.items(), key=centrality)]
 
 

@@ -172,9 +172,11 @@ def _person_for_single(mention: Mention, person_keys: list[tuple[str, list[str]]
     Hernández"); with two candidates (Bill and Hillary Clinton) the one mentioned last before it."""
     word = fold(mention.text)
     size = len(word.split())
-    if mention.text.isupper() and len(mention.text) > 1:
+    shouted = mention.text.isupper() and len(mention.text) > 1
+    if shouted and len(mention.text) < 3:
         return None  # "LA" is no one's first name, whatever "La Repubblica" was tagged
-    for position in (-1, 0, 1):
+    # a transcript's label in capitals ("ALITO:") is a surname, never a first name
+    for position in ((-1,) if shouted else (-1, 0, 1)):
         candidates = [key for key, words in person_keys
                       if (" ".join(words[-size:]) == word if position == -1 else
                           size == 1 and len(words) == 3 and len(words[1]) > 1 and words[position] == word

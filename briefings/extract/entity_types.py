@@ -11,7 +11,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..lexicon import (CLUB_NOUNS, CLUB_SUFFIXES, GENERIC_ORG_HEADS, KIN_NOUNS, LOC_HEADS, ORG_NOUNS, ORG_SUFFIXES,
-                       SAY_VERBS, TRANSFER_WORDS)
+                       SAYING_VERBS, TRANSFER_WORDS)
 from .evidence import has_org_words, reads_as_a_name, org_evidence, person_evidence, place_evidence, speaks
 from .first_names import gender_of_first_name
 from .entities import Mention
@@ -197,6 +197,6 @@ def speech_count(doc: Doc, cluster: Cluster) -> int:
     count = 0
     for m in cluster.mentions:
         head = doc[m.end - 1]
-        if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ in SAY_VERBS:
+        if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ in SAYING_VERBS:
             count += 1
     return count

@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..lexicon import (COMPANY_CONTEXT_NOUNS, COMPASS_POINTS, EXCHANGES, GENERIC_ORG_HEADS, KIN_NOUNS, LOC_HEADS, ORG_NOUNS,
-                       ORG_SUFFIXES, PERSON_NOUNS, PLACE_NOUNS, SAY_VERBS)
+                       ORG_SUFFIXES, PERSON_NOUNS, PLACE_NOUNS, SAYING_VERBS)
 from .titles import is_title_head
 
 if TYPE_CHECKING:
@@ -155,7 +155,7 @@ def _age_after(doc: Doc, end: int) -> bool:
 def speaks(doc: Doc, m: Mention) -> bool:
     """The subject of a verb of saying: a person or an organisation, never a place's name alone."""
     head = doc[m.end - 1]
-    return head.dep_ in SUBJECTS and head.head.lemma_ in SAY_VERBS
+    return head.dep_ in SUBJECTS and head.head.lemma_ in SAYING_VERBS
 
 
 def org_evidence(doc: Doc, m: Mention) -> str | None:
