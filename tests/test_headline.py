@@ -26,6 +26,10 @@ pytestmark = pytest.mark.slow  # needs the spaCy model
     ("In a page taken from the most gruesome of books, a 17-year-old girl from Reynosa, Mexico lured an "
      "8-months-pregnant woman to her home and killed her to try and steal her unborn baby.",
      "A 17-year-old girl from Reynosa, Mexico lured an 8-months-pregnant woman"),
+    # what a noun is of stays with it: "permission to leave", not "permission"
+    ("On Sunday, the mayor was given permission to close the old bridge for the first time in three weeks, "
+     "after engineers found cracks in two of its supporting piers.",
+     "The mayor was given permission to close the old bridge for the first time"),
 ])
 def test_a_long_lede_gives_a_headline_of_its_own_words(parse, lede, headline):
     found = lede_headline(parse(lede))

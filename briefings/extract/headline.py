@@ -96,6 +96,8 @@ def _clauses(sent: Span, root: Token) -> set[int]:
     for t in sent:
         if t.dep_ == "relcl" and t.head.pos_ in ("PRON", "DET", "NUM"):
             continue  # "those who will be eligible": the clause is what the pronoun means
+        if t.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            continue  # "permission to leave his neighborhood": what the noun is of, not an aside
         if t.dep_ in _CLAUSES and t.i > root.i or t.dep_ in ("relcl", "appos") or \
                 t.dep_ == "conj" and t.head == root and t.pos_ in ("VERB", "AUX"):
             subtree = [x.i for x in t.subtree]
