@@ -351,6 +351,11 @@ class SiteModel:
         return next((d for d in self.digests if d.id == digest_id), None)
 
     @property
+    def undated(self) -> Digest | None:
+        """The digest of articles whose text and front matter give no date, if any."""
+        return next((d for d in self.digests if d.start is None), None)
+
+    @property
     def quotes_by_speaker(self) -> list[tuple[str | None, list[QuoteRef]]]:
         """Quotes grouped by who said them, the speakers most central to the period first: quoted
         in more articles, then with more whole statements, then more quotes (a count alone put

@@ -54,12 +54,15 @@ def plan(site: SiteModel, participant_urls: Callable[[Entry], Iterable[str]],
     pages: list[PageSpec] = []
     if site.digests:
         latest = site.digests[0]
-        pages.append(PageSpec("index.html", "digest.html", {"digest": latest, "is_index": True},
-                              ("index", *_digest_deps(latest), *cards(latest.entries))))
+        # The index names the undated articles too: they sit in no period, and would be missed.
+        undated = site.undated if site.undated is not latest else None
+        pages.append(PageSpec("index.html", "digest.html", {"digest": latest, "is_index": True, "undated": undated},
+                              ("index", *_digest_deps(latest), *cards(latest.entries),
+                               f"undated|{undated.url}|{len(undated.entries)}" if undated else "")))
     else:
         pages.append(PageSpec("index.html", "empty.html", {}, ("empty",)))
     for digest in site.digests:
-        pages.append(PageSpec(digest.url, "digest.html", {"digest": digest, "is_index": False},
+        pages.append(PageSpec(digest.url, "digest.html", {"digest": digest, "is_index": False, "undated": None},
                               (*_digest_deps(digest), *cards(digest.entries))))
     archive = site.archive_pages
     for page in archive:
