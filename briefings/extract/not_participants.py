@@ -129,8 +129,8 @@ def thing_by_its_neighbours(doc: Doc, mention: Mention) -> bool:
             and before.pos_ == "NOUN" and not mention.honorific:
         return True
     for child in head.children:
-        if child.dep_ == "appos" and child.i >= mention.end and child.lower_ in VESSEL_NOUNS | PRODUCT_NOUNS:
-            return True
+        if child.dep_ == "appos" and child.i >= mention.end and child.lower_ in VESSEL_NOUNS | PRODUCT_NOUNS | THING_NOUNS:
+            return True  # "Queen Miri, the $70 million yacht", "CRISPR-Cas9, a powerful and general technology"
     if after is not None and after.tag_ == "POS" and mention.end + 1 < len(doc) and \
             doc[mention.end + 1].lower_ in DISEASE_NOUNS | {"disease", "syndrome"}:
         return True
