@@ -364,10 +364,10 @@ def test_a_name_given_to_a_made_thing_is_no_participant(found):
                       "system, called CRISPR, is being harnessed to treat human genetic disease. No CRISPR drug yet "
                       "exists, said Jennifer Doudna."))
     assert not {"Red Wolf", "CRISPR"} & names
+    assert {"Ori Givati", "Jennifer Doudna"} <= names
     names = set(found("They’d won for developing CRISPR-Cas9, a “powerful and general technology” for editing "
                       "genomes, said Jennifer Doudna."))
     assert "CRISPR-Cas9" not in names
-    assert {"Ori Givati", "Jennifer Doudna"} <= names
 
 
 def test_a_peer_named_by_title_and_place_is_a_person_and_an_airport_a_place(found):
