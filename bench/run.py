@@ -15,6 +15,9 @@ Figures (all measured in this one run, so ratios hold on a noisy machine):
                  reload event has come and the article, digest and participant pages all
                  serve it; the server's build time for those edits; builds caused by a
                  burst of 50 saves
+  serve_text_edit_*  `briefings serve`, idle: one sentence appended to an article's body and
+                 saved, then its page polled until it serves the sentence; 7 articles spread
+                 over the site (median, p90, min, max)
   stories_*      story grouping of --stories-n articles (5,000) on top of a warm build, and its
                  memory (bench/stories_speed.py, in a fresh process; the site of that size
                  built first with this run's extraction cache, so only texts past N are parsed)
@@ -200,6 +203,81 @@ def serve_figures(site: Path, port: int, edits: int = 10) -> dict:
         proc.wait(10)
 
 
+TEXT_EDITS = 7
+
+
+def serve_text_figures(site: Path, port: int, edits: int = TEXT_EDITS) -> dict:
+    """Issue 23's measure, as a user sees it: against a real `briefings serve` with a warm
+    cache, append one sentence to an article's body, save, and poll that article's page until
+    the sentence is served; `edits` articles spread over the site, each from an idle server."""
+    proc = subprocess.Popen([*BRIEFINGS, "serve", "--port", str(port), "-v"], cwd=site,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    lines: list[str] = []
+    threading.Thread(target=lambda: lines.extend(iter(proc.stderr.readline, "")), daemon=True).start()
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        _wait_served(base)
+        from briefings.build import Builder
+        from briefings.config import load_config
+
+        entries = Builder(load_config(site / "config.yaml"), persist=False).load_site().site.entries
+        times = []
+        for n in range(edits):
+            entry = entries[(2 * n + 1) * len(entries) // (2 * edits)]
+            path = site / entry.article.source
+            sentence = f"The council said on Monday that review number {n}x{os.getpid()} would report next spring."
+            text = path.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + sentence + "\n"
+            _wait_idle(proc.pid)  # a user reads, then edits: the server has done its idle work
+            tmp = path.with_name("." + path.name + ".tmp")
+            tmp.write_text(text, encoding="utf-8")
+            started = time.perf_counter()
+            os.replace(tmp, path)  # an editor's atomic save
+            while time.perf_counter() - started < 60:
+                if sentence in urllib.request.urlopen(base + entry.url, timeout=5).read().decode("utf-8"):
+                    break
+                time.sleep(0.01)
+            times.append(time.perf_counter() - started)
+        builds = [float(m.group(1)) for line in lines if (m := re.search(r"Built: .* in ([0-9.]+)s", line))]
+        p90 = statistics.quantiles(times, n=10, method="inclusive")[8]
+        # `serve -v`: each build's seconds per stage, after its "Built:" line; the edits' builds are the last ones.
+        stages: dict[str, list[float]] = {}
+        for line in [line for line in lines if re.match(r"\d\d:\d\d:\d\d wait ", line)][-edits:]:
+            for stage, seconds in re.findall(r"(\S+) ([0-9.]+)s", line):
+                stages.setdefault(stage, []).append(float(seconds))
+        return {"serve_text_edit_median_s": round(statistics.median(times), 3), "serve_text_edit_p90_s": round(p90, 3),
+                "serve_text_edit_min_s": round(min(times), 3), "serve_text_edit_max_s": round(max(times), 3),
+                "serve_text_edits_s": [round(t, 3) for t in times],
+                "serve_text_build_median_s": round(statistics.median(builds[1:]), 3) if len(builds) > 1 else None,
+                "serve_text_stages_median_s": {k: round(statistics.median(v), 3) for k, v in stages.items()}}
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def _wait_served(base: str, timeout: float = 600) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(base, timeout=1).read()
+            return
+        except OSError:
+            time.sleep(0.2)
+
+
+def _wait_idle(pid: int, quiet: float = 1.0, timeout: float = 60) -> None:
+    """Until the process has used no CPU for `quiet` seconds (or `timeout` passed)."""
+    def cpu() -> int:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])  # utime + stime, in clock ticks
+
+    deadline, last, since = time.monotonic() + timeout, cpu(), time.monotonic()
+    while time.monotonic() < deadline and time.monotonic() - since < quiet:
+        time.sleep(0.1)
+        now = cpu()
+        if now != last:
+            last, since = now, time.monotonic()
+
+
 def stories_figures(work: Path, site: Path, n: int, stories_n: int) -> dict:
     """bench/stories_speed.py on a warm site of `stories_n` articles: `site` itself when it
     is that size, else one made and built beside it, sharing its extraction cache."""
@@ -243,7 +321,7 @@ def main() -> int:
     parser.add_argument("--peers", action="store_true", help="also time Pelican, MkDocs and Hugo")
     parser.add_argument("--stories-n", type=int, default=5000,
                         help="articles to time story grouping on, on top of a warm build (0: skip)")
-    parser.add_argument("--repeat", type=int, default=1,
+    parser.add_argument("--repeat", type=int, default=3,
                         help="cold pairs (spaCy pass, then cold build) to measure; cold_ratio is their median")
     args = parser.parse_args()
     # Nothing is deleted until the end. On this machine's file system (ext4 without a
@@ -286,6 +364,7 @@ def main() -> int:
             row["one_edit_s"], row["one_edit_identical"] = round(seconds, 3), same
             if not args.no_serve:
                 row.update(serve_figures(site, 8700 + n % 97))
+                row.update(serve_text_figures(site, 8800 + n % 97))
             if args.stories_n:
                 row.update(stories_figures(work, site, n, args.stories_n))
             print(json.dumps(row), flush=True)

@@ -80,6 +80,7 @@ class Debounce:
         self._finished = float("-inf")  # when the last build of a burst ended
         self._stopping = False
         self.builds = 0  # builds finished, good or bad
+        self.waited = 0.0  # from the first event of the latest burst to its build's start
 
     def event(self, complete: bool = False) -> None:
         """A relevant file changed; `complete`: the event ends a save (see SAVED)."""
@@ -108,6 +109,7 @@ class Debounce:
                 self._cond.wait(wait)
             if self._stopping:
                 return False
+            self.waited = time.monotonic() - self._first
             self._first = None  # an event from now on schedules one more build
             self._building = True
             return True
@@ -135,8 +137,9 @@ class Server:
     """The dev server: start() builds once and serves; stop() ends everything."""
 
     def __init__(self, config: Config, config_path: Path, *, host: str = "127.0.0.1", port: int = 0,
-                 poll: bool = False, drafts: bool = True):
+                 poll: bool = False, drafts: bool = True, verbose: bool = False):
         self.config, self.config_path = config, Path(config_path).absolute()
+        self.verbose = verbose  # print each build's time per stage
         self.host, self.port = host, port
         self.debounce = Debounce()
         # Held for the server's life: a `briefings build` meanwhile would change output/
@@ -271,6 +274,7 @@ class Server:
             self.debounce.build_done(ends_burst)
 
     def _build_once(self) -> None:
+        started = time.perf_counter()
         try:
             config = load_config(self.config_path)
         except ConfigError as exc:
@@ -281,6 +285,7 @@ class Server:
         builder = self.builder
         with console.status("Building…") if self.builds == 0 else nullcontext():
             result = builder.build()  # pages are replaced one by one, each atomically
+        built = time.perf_counter()
         report(result.problems)
         problems = "\n".join(str(p) for p in result.problems)
         stamp = time.strftime("%H:%M:%S")
@@ -299,6 +304,11 @@ class Server:
                                                        if errors else ""))
         # Broken articles were left out, as `briefings build` leaves them out: every page says so.
         self._httpd.reload(LEFT_OUT + problems if errors else None)
+        if self.verbose:  # after the reload, which it would delay
+            timings = {"wait": self.debounce.waited, "config": built - started - result.seconds,
+                       **result.timings, "reload": time.perf_counter() - built}
+            console.print(f"{stamp} " + "  ".join(f"{stage} {seconds:.3f}s" for stage, seconds in timings.items()),
+                          markup=False, highlight=False)
 
     def _apply_config(self, config: Config) -> None:
         """config.yaml as just read takes effect: what is watched and served, and the builder
@@ -311,13 +321,13 @@ class Server:
 
 
 def serve(config: Config, config_path: Path, *, host: str = "127.0.0.1", port: int = 8000,
-          poll: bool = False, open_browser: bool = False, drafts: bool = True) -> int:
+          poll: bool = False, open_browser: bool = False, drafts: bool = True, verbose: bool = False) -> int:
     """The CLI command: run until Ctrl-C. Returns the exit code. Drafts are shown: the
     preview is where a draft is read before it is published."""
     if host not in ("127.0.0.1", "localhost", "::1"):
         console.print(f"[yellow]warning:[/yellow] serving on {escape(host)}: the preview is reachable from other "
                       "machines; it is meant for local use")
-    server = Server(config, config_path, host=host, port=port, poll=poll, drafts=drafts)
+    server = Server(config, config_path, host=host, port=port, poll=poll, drafts=drafts, verbose=verbose)
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # `kill` stops as cleanly as Ctrl-C
     try:
         try:
