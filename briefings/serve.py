@@ -301,8 +301,13 @@ class Server:
             return
         self._apply_config(config)
         builder = self.builder
+        fresh: list[tuple[list[str], int]] = []  # the pages of edited articles, reloaded ahead of the rest
+
+        def preview(pages: list[str]) -> None:
+            fresh.append((pages, self._httpd.reload_pages(pages)))
+
         with console.status("Building…") if self.builds == 0 else nullcontext():
-            result = builder.build()  # pages are replaced one by one, each atomically
+            result = builder.build(preview=preview)  # pages are replaced one by one, each atomically
         built = time.perf_counter()
         report(result.problems)
         problems = "\n".join(str(p) for p in result.problems)
@@ -311,6 +316,8 @@ class Server:
             kept = builder.output.is_dir()
             console.print(f"[dim]{stamp}[/dim] [red]Build failed[/red] with {len(result.errors)} error(s)"
                           + ("; serving the last good build" if kept else ""))
+            for pages, _ in fresh:  # put back as they were: load them again
+                self._httpd.reload_pages(pages)
             self._httpd.show_error(FAILED + problems)
             return
         self._httpd.changed()
@@ -321,7 +328,7 @@ class Server:
                       f" in {result.seconds:.2f}s" + (f"; [red]{errors} error(s)[/red], left out until fixed"
                                                        if errors else ""))
         # Broken articles were left out, as `briefings build` leaves them out: every page says so.
-        self._httpd.reload(LEFT_OUT + problems if errors else None)
+        self._httpd.reload(LEFT_OUT + problems if errors else None, fresh[0] if fresh else None)
         if self.verbose:  # after the reload, which it would delay
             timings = {"wait": self.debounce.waited, "config": built - started - result.seconds,
                        **result.timings, "reload": time.perf_counter() - built}
