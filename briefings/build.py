@@ -26,7 +26,7 @@ from .pages import PagePlanner, PageSpec, article_page
 from .render import Renderer, TemplateProblem
 from .site import build_site_model
 from .state import BuildState
-from .write import UnsafePath, recover, update_site, write_site
+from .write import UnsafePath, recover, safe_join, update_site, write_site
 
 FULL_REBUILD_SHARE = 0.5  # past this share of pages changed, a staged full build is cheaper
 PREVIEW_MAX = 3  # edited articles whose pages may go ahead of the rest (a save, not a checkout)
@@ -193,7 +193,7 @@ class Builder:
             if preview is not None and self._built and not clean and 0 < len(edited) <= PREVIEW_MAX:
                 marked = state.mark_dirty()  # output/ differs from the saved state from here on
                 early = Preview.write(renderer, edited, self.output)
-                if early is not None:
+                if early is not None and early.pages:
                     result.previewed = list(early.pages)
                     preview(result.previewed)
                 result.timings["preview"] = time.perf_counter() - mark
@@ -287,13 +287,16 @@ class Preview:
 
     @classmethod
     def write(cls, renderer: Renderer, entries: list[Entry], output: Path) -> Preview | None:
-        """None when a page cannot be rendered or written: the build itself then reports why."""
+        """None when a page cannot be rendered: the build itself then reports why."""
         try:
             pages = {e.url: _render(renderer, article_page(e)) for e in entries}
-            old = {url: _read(output, url) for url in pages}
-            update_site(pages.items(), [], output)
-        except (TemplateProblem, UnsafePath, OSError):
+        except TemplateProblem:
             return None
+        old = {url: _read(output, url) for url in pages}
+        try:
+            update_site(pages.items(), [], output)
+        except (OSError, UnsafePath):  # perhaps partly written: undone if the build stops, else rewritten
+            return cls({}, old)
         return cls(pages, old)
 
     def undo(self, output: Path) -> None:
@@ -303,7 +306,7 @@ class Preview:
 
 def _read(output: Path, url: str) -> bytes | None:
     try:
-        return (output / url).read_bytes()
+        return safe_join(output, url).read_bytes()
     except FileNotFoundError:
         return None
 
