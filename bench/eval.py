@@ -3,7 +3,8 @@ scorer's last line (`make eval`), then our own participants scorer (tests/score_
 on the hand-annotated gold in tests/data/participants (dev) and its heldout/ to heldout4/
 folders, then the clean stage's boilerplate scorer (bench/score_boilerplate.py) on
 tests/data/boilerplate: dev, heldout and the whole set, then main text from saved web pages
-(bench/score_pages.py on ../shared/eval/html), and the story scorer
+(bench/score_pages.py on ../shared/eval/html), the quote scorer on the multi-outlet quote
+gold (tests/data/participants/news and news-heldout), and the story scorer
 (bench/score_stories.py: B-cubed against tests/data/stories) on the held-out third, the dev
 two thirds and the whole set.
 Pass -v to see the scorers' full reports."""
@@ -21,8 +22,9 @@ BRIEFINGS = Path(sys.executable).parent / "briefings"
 PARTICIPANTS = REPO / "tests" / "data" / "participants"
 
 
-def run_scorer(folder: Path, verbose: bool) -> str:
-    gold = folder / "dev.jsonl"
+def run_scorer(folder: Path, verbose: bool, gold: Path | None = None) -> str:
+    """A scorer of ../shared/eval on its dev.jsonl, or on `gold` in the same form."""
+    gold = gold or folder / "dev.jsonl"
     scorer = next(folder.glob("score_*.py"))
     with tempfile.TemporaryDirectory() as tmp:
         texts = Path(tmp) / "texts"
@@ -41,6 +43,20 @@ def run_scorer(folder: Path, verbose: bool) -> str:
     if verbose:
         print(report)
     return report.strip().splitlines()[-1]
+
+
+def run_news_quotes(folder: Path, verbose: bool) -> str:
+    """The quote scorer on the multi-outlet gold of one folder (tests/data/participants/news*),
+    converted by bench/data_tools/news_quotes.py."""
+    sys.path.insert(0, str(REPO / "bench" / "data_tools"))
+    from news_quotes import convert
+
+    with tempfile.TemporaryDirectory() as tmp:
+        gold = Path(tmp) / "gold.jsonl"
+        with gold.open("w", encoding="utf-8") as out:
+            for item in convert(folder):
+                out.write(json.dumps(item, ensure_ascii=False) + "\n")
+        return run_scorer(EVAL / "quotes", verbose, gold)
 
 
 def run_participants(gold: Path, verbose: bool) -> str:
@@ -74,6 +90,9 @@ def main() -> int:
                         ("participants-heldout4", PARTICIPANTS / "heldout4")):
         if any(gold.glob("*.json")):
             print(f"{label}: {run_participants(gold, verbose)}", flush=True)
+    for label, gold in (("quotes-news", PARTICIPANTS / "news"), ("quotes-news-heldout", PARTICIPANTS / "news-heldout")):
+        if (EVAL / "quotes").is_dir() and any(gold.glob("*.json")):
+            print(f"{label}: {run_news_quotes(gold, verbose)}", flush=True)
     if any((REPO / "tests" / "data" / "boilerplate").glob("*/*.json")):
         for line in run_boilerplate(verbose):
             print(f"boilerplate-{line}", flush=True)

@@ -22,14 +22,20 @@ _EXTRACTOR_FILES = ("model.py", "lexicon.py")  # besides extract/*.py: the data 
 _NOT_EXTRACTOR = ("batch.py", "as_json.py")
 
 
+def extractor_files() -> list[Path]:
+    """The extraction code and the data it reads: word lists, the speaker model's weights."""
+    package = Path(__file__).parent
+    extractors = sorted(p for p in (package / "extract").glob("*.py") if p.name not in _NOT_EXTRACTOR)
+    extractors += sorted((package / "extract").glob("*.json"))
+    return extractors + [package / f for f in _EXTRACTOR_FILES]
+
+
 @lru_cache(maxsize=1)
 def extractor_version() -> str:
-    """Hash of the extraction code itself, and of the clean stage before it: editing a rule
-    invalidates the cache by itself."""
-    package = Path(__file__).parent
+    """Hash of the extractor's files and of the clean stage before it: editing a rule or
+    refitting a model invalidates the cache by itself."""
     digest = hashlib.sha256(clean.version().encode() + b"\0")
-    extractors = sorted(p for p in (package / "extract").glob("*.py") if p.name not in _NOT_EXTRACTOR)
-    for path in extractors + [package / f for f in _EXTRACTOR_FILES]:
+    for path in extractor_files():
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -167,14 +167,14 @@ def extract(fmt: str, config_path: str | None, key_points: int | None, explain: 
 def stories(fmt: str, config_path: str | None, files: tuple[str, ...]) -> None:
     """Group FILES (.md, .txt or saved .html pages) into stories, as one period, and print them as JSON:
     each file in exactly one story, best stories first."""
-    from .model import Entry
+    from .model import Entry, titled
     from .site import article_url
     from .stories import find_stories
     from .stories.as_json import story_json
 
     config, cache, articles, problems = _read_files(files, config_path)
     extractions = _extract(config, cache, articles, None, problems)
-    entries = [Entry(article=a, extraction=e, url=article_url(a.slug)) for a, e in zip(articles, extractions)]
+    entries = [Entry(article=titled(a, e), extraction=e, url=article_url(a.slug)) for a, e in zip(articles, extractions)]
     payload = {"stories": [story_json(s) for s in find_stories(entries, config.top_points)]}
     click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     if any(p.severity == "error" for p in problems):

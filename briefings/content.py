@@ -169,6 +169,7 @@ def _parse(text: str, stem: str, shown: str, markdown: bool, raw_html: str = "sa
         source=shown,
         slug=fields["slug"] or slugify(stem) or "article",
         title=(title or one_line(found.title) or humanise(stem)).strip(),
+        title_cut=not title and found.title_from == "first sentence" and (found.title or "").endswith("…"),
         text=text,
         body_html=body_html,
         date=fields["date"] or found.date,

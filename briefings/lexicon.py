@@ -209,6 +209,121 @@ SPEECH_VERBS = ("said", "says", "say", "told", "tells", "tell", "added", "adds",
                 "confirmed", "confirms", "denied", "denies", "added:", "said:", "says:", "told")
 
 
+# -- quotes and speakers: what is a quote, and who said it (extract/quotes.py, cues.py, speakers.py) --
+
+# Verbs of saying: a quote's cue, and (as a subject's verb) evidence that a name is a speaker for participants.
+SAYING_VERBS = {
+    "say", "tell", "add", "stress", "note", "explain", "insist", "warn", "claim", "argue", "write", "ask",
+    "reply", "respond", "state", "announce", "declare", "continue", "conclude", "admit", "acknowledge",
+    "suggest", "tweet", "post", "comment", "remark", "recall", "predict", "promise", "vow", "urge",
+    "confirm", "deny", "emphasise", "emphasize", "believe", "think", "describe", "call", "quip", "joke",
+    "complain", "concede", "maintain", "assert", "observe", "point", "report", "testify", "shout",
+    "scream", "whisper", "cry", "plead", "boast", "reveal", "agree", "answer", "counter", "caution",
+    "repeat", "lament", "mutter", "demand", "told", "said", "dub", "label", "brand", "praise", "quote",
+    "accuse", "charge", "blast", "slam", "criticize", "criticise", "mock", "chant", "sing", "read",
+    "allege", "contend", "acknowledge", "recount", "echo", "proclaim", "retort", "snap", "sigh",
+    "exclaim", "muse", "wonder", "speculate", "assure", "advise", "inform", "pledge", "estimate",
+    "find", "conclude", "rule", "order", "urge", "decry", "condemn", "hail", "welcome", "characterize",
+    "characterise", "term", "deem", "consider", "question", "challenge", "confess", "interject", "concur", "rejoin", "opine", "rumble", "bellow", "thunder", "scoff",
+    "gush", "marvel", "fume", "sneer", "chime", "interrupt", "reiterate", "clarify", "emphasize", "assure",
+    "bark", "yell", "holler", "snarl", "growl", "hiss", "grumble", "groan", "gripe", "howl", "shriek", "stammer",
+}
+# Nouns that carry an attribution on their possessor: "Trump's claim that …", "her remark".
+SAYING_NOUNS = {
+    "claim", "statement", "remark", "remarks", "comment", "comments", "words", "tweet", "tweets",
+    "description", "promise", "warning", "accusation", "assertion", "charge", "response", "reply",
+    "answer", "message", "speech", "pledge", "vow", "argument", "insistence", "suggestion", "view",
+    "contention", "allegation", "declaration", "announcement", "call", "plea", "slogan", "question",
+}
+# Verbs of saying whose object is never a person: in "…,” reports Corrie Driebusch" the name
+# after the verb is its subject, where in "told Trump" or "called Trump “…”" it is not.
+REPORTING_VERBS = {"say", "write", "report", "add", "note", "continue", "explain", "insist", "argue", "claim",
+                   "observe", "recall", "reply", "respond", "conclude", "declare", "state", "announce", "admit",
+                   "acknowledge", "tweet", "remark", "quip", "joke", "opine", "concede", "predict"}
+# Verbs that name things: a quoted title after them is what was said ("called him “Little Marco”").
+NAMING_VERBS = {"call", "dub", "label", "brand", "describe", "term", "nickname", "name", "deride", "refer",
+                "chant", "shout", "proclaim"}
+# Sounds, not words: a quoted "um" is filler, never a quote ("shed of the usual “ums” and “ahs”").
+FILLER_WORDS = {"um", "ums", "umm", "uh", "uhs", "uhh", "ah", "ahs", "er", "ers", "erm", "hmm", "mm", "mhm", "uh-huh"}
+# Kinds of work a title names: the quote right after one is a title, not speech (participants
+# have their own WORK_NOUNS, for names after such a noun).
+QUOTED_WORK_NOUNS = {"book", "memoir", "novel", "documentary", "film", "movie", "show", "series", "sitcom", "programme",
+              "program", "podcast", "song", "single", "album", "play", "musical", "column", "op-ed", "editorial",
+              "essay", "headline", "article", "titled", "entitled", "magazine", "newsletter", "blog", "poem"}
+# Short words that are not titles' content words: "Face the Nation" is still a title.
+WORK_TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "is"}
+
+MALE_PRONOUNS = {"he", "him", "his", "himself"}
+FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
+MALE_HONORIFICS = {"mr", "sir", "lord", "baron", "herr", "father", "fr", "king", "prince"}
+FEMALE_HONORIFICS = {"mrs", "ms", "miss", "lady", "dame", "baroness", "madam", "mme", "mlle", "frau",
+                     "sister", "queen", "princess"}
+MALE_WORDS = {"spokesman", "chairman", "congressman", "businessman", "councilman", "assemblyman",
+              "king", "prince", "father", "husband", "son", "brother", "uncle", "grandfather",
+              "boyfriend", "actor", "duke", "emperor", "nephew", "man", "gentleman", "sir"}
+FEMALE_WORDS = {"spokeswoman", "chairwoman", "congresswoman", "businesswoman", "councilwoman",
+                "assemblywoman", "queen", "princess", "mother", "wife", "daughter", "sister", "aunt",
+                "grandmother", "girlfriend", "actress", "duchess", "empress", "niece", "woman", "lady",
+                "widow", "first lady"}
+# Nouns naming a body whose words are its members' or its organisation's: "the ministry said".
+INSTITUTION_NOUNS = {
+    "ministry", "department", "commission", "committee", "council", "agency", "office", "government",
+    "administration", "company", "firm", "group", "union", "party", "campaign", "bank", "court",
+    "board", "association", "organisation", "organization", "foundation", "institute", "center",
+    "centre", "university", "police", "service", "army", "military", "embassy", "authority", "fund",
+    "network", "newspaper", "paper", "magazine", "channel", "team", "club", "federation", "senate",
+    "house", "congress", "parliament", "assembly", "coalition", "alliance", "corporation", "bureau",
+    "secretariat", "cabinet", "regime", "force", "forces", "league", "society", "coalition",
+}
+# A body or a person speaking for someone: the someone ("Clinton's campaign", "a spokesman for
+# the ministry", "the Trump campaign") is who the words are attributed to.
+ON_BEHALF_NOUNS = {
+    "campaign", "camp", "team", "office", "spokesman", "spokeswoman", "spokesperson", "representative",
+    "aides", "aide", "staff", "statement", "website", "account", "administration", "government",
+    "ministry", "department", "press", "release", "spokespeople", "lawyers", "lawyer", "attorney",
+    "attorneys", "allies", "advisers", "surrogates", "twitter", "feed", "tweet", "tweets", "ad",
+    "official", "officials", "spokespersons", "leadership", "leaders", "members",
+}
+# Nouns for a person who speaks without a name: "a spokesman said", "one official added".
+SPEAKER_NOUNS = {
+    "spokesman", "spokeswoman", "spokesperson", "official", "aide", "adviser", "advisor", "source", "insider",
+    "man", "woman", "person", "resident", "voter", "witness", "representative", "staffer", "strategist",
+    "operative", "lawyer", "attorney", "executive", "analyst", "expert", "observer", "diplomat", "officer",
+}
+# Given names and the short forms an article calls the same person by: "Joe" is Joseph Worley.
+NICKNAMES = {
+    "Joseph": "Joe", "William": "Bill", "Robert": "Bob", "James": "Jim", "Michael": "Mike", "Thomas": "Tom",
+    "David": "Dave", "Daniel": "Dan", "Christopher": "Chris", "Elizabeth": "Liz", "Katherine": "Kate",
+    "Catherine": "Kate", "Nicholas": "Nick", "Benjamin": "Ben", "Anthony": "Tony", "Steven": "Steve",
+    "Stephen": "Steve", "Samuel": "Sam", "Matthew": "Matt", "Richard": "Rick", "Jonathan": "Jon",
+    "Edward": "Ed", "Andrew": "Andy", "Timothy": "Tim", "Gregory": "Greg", "Jeffrey": "Jeff", "Kenneth": "Ken",
+    "Ronald": "Ron", "Donald": "Don", "Patrick": "Pat", "Peter": "Pete", "Alexander": "Alex", "Margaret": "Maggie",
+    "Jennifer": "Jen", "Rebecca": "Becky", "Susan": "Sue", "Deborah": "Debbie", "Victoria": "Vicky",
+}
+# Capitals and US states: places the news makes speak for a government ("Seoul said", "Washington
+# warned"), which a speaker never is. A surname the model typed GPE ("Stenberg said") is not here.
+CAPITALS_AND_STATES = {
+    "Abu Dhabi", "Abuja", "Accra", "Addis Ababa", "Algiers", "Amman", "Amsterdam", "Ankara", "Astana", "Athens",
+    "Baghdad", "Baku", "Bamako", "Bangkok", "Beijing", "Beirut", "Belgrade", "Berlin", "Bern", "Bishkek", "Bogota",
+    "Brasilia", "Bratislava", "Brussels", "Bucharest", "Budapest", "Buenos Aires", "Cairo", "Canberra", "Caracas",
+    "Chisinau", "Colombo", "Copenhagen", "Dakar", "Damascus", "Delhi", "Dhaka", "Doha", "Dublin", "Dushanbe",
+    "Edinburgh", "Freetown", "Hanoi", "Harare", "Havana", "Helsinki", "Islamabad", "Jakarta", "Jerusalem", "Kabul",
+    "Kampala", "Kathmandu", "Khartoum", "Kiev", "Kigali", "Kinshasa", "Kuala Lumpur", "Kuwait City", "Kyiv",
+    "Lagos", "Lima", "Lisbon", "Ljubljana", "London", "Luanda", "Lusaka", "Madrid", "Managua", "Manila", "Maputo",
+    "Mexico City", "Minsk", "Mogadishu", "Monrovia", "Montevideo", "Moscow", "Muscat", "Nairobi", "New Delhi",
+    "Niamey", "Nicosia", "Oslo", "Ottawa", "Panama City", "Paris", "Phnom Penh", "Prague", "Pretoria", "Pyongyang",
+    "Quito", "Rabat", "Reykjavik", "Riga", "Riyadh", "Rome", "Sanaa", "Santiago", "Sarajevo", "Seoul", "Singapore",
+    "Skopje", "Sofia", "Stockholm", "Taipei", "Tallinn", "Tashkent", "Tbilisi", "Tegucigalpa", "Tehran", "Tel Aviv",
+    "Tirana", "Tokyo", "Tripoli", "Tunis", "Ulaanbaatar", "Vienna", "Vilnius", "Warsaw", "Washington", "Wellington",
+    "Westminster", "Whitehall", "Yerevan", "Zagreb", "Brussels", "Holyrood", "Downing Street", "Kremlin",
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida",
+    "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine",
+    "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada",
+    "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio", "Oklahoma",
+    "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah",
+    "Vermont", "Virginia", "West Virginia", "Wisconsin", "Wyoming",
+}
+
 # -- key points: sentences that cannot stand alone, and tails an editor trims -------------
 
 # Openers that point back to the sentence before ("But …", "It was …", "This means …"):
@@ -276,8 +391,10 @@ ORG_SUFFIXES = {
     "pictures", "studios", "records", "media", "communications", "technologies", "systems",
     "institute", "foundation", "trust", "partners", "capital", "securities", "markets", "chase",
     "global", "worldwide", "labs", "software", "networks", "telecom", "energy", "oil", "petroleum", "center",
-    "centre",
+    "centre", "therapeutics", "pharmaceuticals", "biosciences", "biotherapeutics", "biologics",
 }
+# The four points of the compass: "West Bank" and "South Bank" are places, whatever their last word.
+COMPASS_POINTS = {"north", "south", "east", "west"}
 # Nouns only a person is: "Courtney Love, the widow of Kurt Cobain".
 KIN_NOUNS = {"widow", "widower", "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister",
              "girlfriend", "boyfriend", "fiancee", "fiance", "ex-wife", "ex-husband", "grandson", "granddaughter",
@@ -296,7 +413,7 @@ TRANSFER_WORDS = {"move", "transfer", "loan", "switch", "return", "sign", "join"
 # The last word of a structure's or a natural feature's name: "the Three Gorges Dam".
 LOC_HEADS = {"Stadium", "Arena", "Park", "Dam", "Bridge", "River", "Lake", "Canal", "Tunnel", "Mountains",
              "Mountain", "Valley", "Island", "Islands", "Sea", "Ocean", "Desert", "Forest", "Bay", "Gulf",
-             "Peninsula", "Glacier"}
+             "Peninsula", "Glacier", "Airport", "Harbour", "Harbor"}
 # Nouns for a work: the name right after one is the work's ("the film Saving Private Ryan").
 WORK_NOUNS = {
     "film", "films", "movie", "movies", "comedy", "drama", "thriller", "biopic", "documentary", "epic",
@@ -307,6 +424,11 @@ WORK_NOUNS = {
 }
 PRODUCT_NOUNS = {"gadget", "gadgets", "device", "devices", "phone", "phones", "handset", "handsets", "console",
                  "consoles", "product", "products", "brand", "brands", "drug", "drugs", "software", "app", "apps"}
+# Nouns for a made thing that a name can be given: "software, known as Red Wolf", "the system,
+# called CRISPR". A company or a person is introduced so too, but never by these nouns.
+THING_NOUNS = {"system", "systems", "software", "technology", "technologies", "technique", "tool", "tools", "program",
+               "programme", "platform", "method", "algorithm", "database", "app", "application", "strand",
+               "component", "weapon", "missile", "drone", "robot", "feature", "vaccine", "drug", "device", "gadget"}
 # Diseases the model takes for places or people ("diagnosed with Ebola").
 DISEASES = {"Ebola", "HIV", "Aids", "AIDS", "Sars", "SARS", "Mers", "MERS", "Covid", "Covid-19", "COVID-19", "Zika",
             "MRSA", "Malaria", "Cholera", "Polio", "Measles", "Alzheimer's", "Parkinson's", "Huntington's"}
@@ -338,11 +460,6 @@ NOT_ROLES = {
 # Work done "by NAME" that names its doer's role.
 DOER_ROLES = {"direct": "director", "host": "host", "present": "presenter", "produce": "producer",
           "compose": "composer", "found": "founder", "co-found": "co-founder", "coach": "coach"}
-# Verbs whose subject is a speaker, for salience and evidence. Overlaps the quotes' speech verbs;
-# issue 17 moves those into this module too: one list for both once it lands (kept apart until then,
-# so neither branch changes the other's figures).
-SAY_VERBS = {"say", "tell", "add", "insist", "argue", "claim", "warn", "note", "explain", "admit", "conclude",
-              "predict", "concede", "write", "agree", "acknowledge", "continue", "believe"}
 # Nouns only a person is, beyond titles and kin: "Felicity Ruby, a colleague of Bini".
 PERSON_NOUNS = {
     "colleague", "friend", "relative", "pilot", "co-pilot", "copilot", "teen", "teenager", "girl", "boy", "man",

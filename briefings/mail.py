@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 from .build import load_site
 from .config import Config, MarkdownConfig
 from .mail_lint import html_problems
-from .model import Digest, Entry, KeyPoint, Participant, Quote, SiteModel, TagPage
+from .model import Digest, Entry, KeyPoint, Participant, Quote, SiteModel, TagPage, featured
 from .render import Renderer, TemplateProblem
 
 HTML_TEMPLATE = "email/digest.html"
@@ -376,8 +376,9 @@ def preheader(entries: list[Entry], fallback: str, digest: Digest | None = None)
 
 
 def speaker_quotes(entry: Entry) -> list[Quote]:
-    """The quotes an article shows: those with a known speaker, in article order."""
-    return [q for q in entry.extraction.quotes if q.speaker]
+    """The quotes an article shows in the email: featured ones (a known speaker, four words at
+    least, no fragment of a paraphrase), in article order."""
+    return [q for q in entry.extraction.quotes if featured(q)]
 
 
 def card_quotes(entry: Entry, limit: int) -> list[Quote]:

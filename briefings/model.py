@@ -7,7 +7,7 @@ are cheap to build, compare and serialise to the extraction cache.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from functools import cached_property
 
 PARTICIPANT_TYPES = ("PERSON", "ORG", "GPE", "LOC")
@@ -51,6 +51,7 @@ class Article:
     checksum: str = ""  # of the file's bytes and path: what the article was read from
     dateline: str | None = None  # where the story was filed from, as its dateline says: "JAKARTA"
     cuts: tuple[tuple[str, int, str], ...] = ()  # what the clean stage cut: (kind, line, text)
+    title_cut: bool = False  # no headline: the title is the first sentence cut short (see `titled`)
 
 
 def article_to_dict(article: Article) -> dict:
@@ -64,6 +65,15 @@ def article_from_dict(data: dict) -> Article:
     date = data.get("date")
     return Article(**{**data, "date": dt.date.fromisoformat(date) if date else None, "tags": tuple(data["tags"]),
                       "cuts": tuple(tuple(c) for c in data.get("cuts", ()))})
+
+
+def titled(article: Article, extraction: Extraction) -> Article:
+    """The article as the site shows it: a first sentence cut short ("On Saturday, I went to
+    volunteer at the Operation Care International’s Christmas Party For…") gives way to the
+    headline the extractor made of the lede, when it could make one."""
+    if article.title_cut and extraction.headline:
+        return replace(article, title=extraction.headline)
+    return article
 
 
 @dataclass
@@ -90,6 +100,19 @@ class Quote:
     start: int = 0  # character offsets into the extracted text
     end: int = 0
     paragraph: int = 0  # the paragraph it is in (0-based, blank lines not counted)
+    # An interrupted quote ("So," he said, "we will …") is one quote: `text` joins its pieces,
+    # `pieces` holds them as they stand in the article (empty for a quote in one piece).
+    pieces: list[str] = field(default_factory=list)
+    partial: bool = False  # a fragment inside a paraphrase: she called it "a disaster"
+
+
+FEATURED_WORDS = 4  # the shortest quote a card, a feed or the email shows on its own
+
+
+def featured(quote: Quote) -> bool:
+    """Whether a card, a feed or the email may show the quote on its own: a known speaker,
+    four words at least, and a whole statement, not a fragment of a paraphrase ("biased")."""
+    return quote.speaker is not None and len(quote.text.split()) >= FEATURED_WORDS and not quote.partial
 
 
 def informative_first(quotes: list[Quote]) -> list[Quote]:
@@ -115,6 +138,7 @@ class Extraction:
     key_points: list[KeyPoint] = field(default_factory=list)  # the most important, in article order
     quotes: list[Quote] = field(default_factory=list)  # in document order
     participants: list[Participant] = field(default_factory=list)  # by salience
+    headline: str | None = None  # the lede compressed to a headline (extract/headline.py), if it can be
 
     def to_dict(self) -> dict:
         """As dataclasses.asdict would give it, at a tenth of the cost: every extraction is
@@ -124,6 +148,7 @@ class Extraction:
             "quotes": [_fields(q, _QUOTE_FIELDS) for q in self.quotes],
             "participants": [{**_fields(p, _PARTICIPANT_FIELDS), "aliases": list(p.aliases)}
                              for p in self.participants],
+            "headline": self.headline,
         }
 
     @classmethod
@@ -132,6 +157,7 @@ class Extraction:
             key_points=[KeyPoint(**k) for k in data["key_points"]],
             quotes=[Quote(**q) for q in data["quotes"]],
             participants=[Participant(**p) for p in data["participants"]],
+            headline=data.get("headline"),
         )
 
     @cached_property
@@ -144,8 +170,8 @@ class Extraction:
 
     @property
     def card_quotes(self) -> list[Quote]:
-        """The quotes in the order a digest card shows them: the most informative first."""
-        return informative_first(self.quotes)
+        """The quotes a digest card shows: only featured ones, the most informative first."""
+        return [q for q in informative_first(self.quotes) if featured(q)]
 
 
 def _fields(obj, names: tuple[str, ...]) -> dict:
@@ -326,10 +352,21 @@ class SiteModel:
 
     @property
     def quotes_by_speaker(self) -> list[tuple[str | None, list[QuoteRef]]]:
-        """Quotes grouped by who said them: the most quoted first, unattributed last."""
+        """Quotes grouped by who said them, the speakers most central to the period first: quoted
+        in more articles, then with more whole statements, then more quotes (a count alone put
+        one speaker's one-word fragments first); unattributed last. In a group, whole statements
+        come before fragments, each in site order."""
         groups: dict[str | None, list[QuoteRef]] = {}
         for ref in self.quotes:
             groups.setdefault(ref.quote.speaker, []).append(ref)
-        return sorted(groups.items(), key=lambda g: (g[0] is None, -len(g[1]), (g[0] or "").lower()))
+
+        def centrality(group: tuple[str | None, list[QuoteRef]]) -> tuple:
+            speaker, refs = group
+            articles = len({id(ref.entry) for ref in refs})
+            statements = sum(featured(ref.quote) for ref in refs)
+            return (speaker is None, -articles, -statements, -len(refs), (speaker or "").lower())
+
+        return [(speaker, sorted(refs, key=lambda ref: not featured(ref.quote)))
+                for speaker, refs in sorted(groups.items(), key=centrality)]
 
 

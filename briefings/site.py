@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from .config import Config
 from .content import slugify
 from .model import (SPEAKER_TYPES, Article, Digest, Entry, Extraction, ListPage, ParticipantPage, QuotePage, QuoteRef,
-                    SiteModel, TagPage)
+                    SiteModel, TagPage, titled)
 from .stories import find_stories
 
 UNDATED = "undated"
@@ -46,7 +46,7 @@ def period_title(start: dt.date, period: str) -> str:
 
 def build_site_model(articles: list[Article], extracted: list[tuple[str, Extraction]], config: Config) -> SiteModel:
     """`extracted` holds (extraction cache key, extraction) per article, in the same order."""
-    entries = [Entry(article=a, extraction=e, url=article_url(a.slug), fingerprint=f"{a.checksum}:{key}")
+    entries = [Entry(article=titled(a, e), extraction=e, url=article_url(a.slug), fingerprint=f"{a.checksum}:{key}")
                for a, (key, e) in zip(articles, extracted)]
     # Newest first; undated last; ties by title so the order never depends on the file system.
     entries.sort(key=lambda e: (e.article.date is None, -(e.article.date or dt.date.min).toordinal(),

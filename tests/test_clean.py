@@ -255,6 +255,13 @@ def test_sign_off_closes_the_article():
     assert cleaned.meta.author == "Bryan Denson"
 
 
+def test_a_letters_signature_is_its_author():
+    # dallasnews_volunteer.txt: a letter to the editor signed with the writer's name and town
+    cleaned = clean_text(f"{STORY}\n\n{STORY2}\n\nKim Gump, Dallas")
+    assert [(c.kind, c.text) for c in cleaned.cuts] == [("byline", "Kim Gump, Dallas")]
+    assert cleaned.meta.author == "Kim Gump"
+
+
 # -- never eat the story --------------------------------------------------------------------
 
 @pytest.mark.parametrize("paragraph", [

@@ -24,7 +24,8 @@ from conftest import article, write_site
 
 BASE = "https://example.org/news/"
 UNSUBSCRIBE = "https://example.org/unsub"
-QUOTE = "“We will act,” said Jane Smith, the mayor."
+# Four words at least: the email shows only quotes of four words or more by a known speaker.
+QUOTE = "“We will act on this,” said Jane Smith, the mayor. The river was “high”, she added."
 
 
 def free_port() -> int:
@@ -169,8 +170,10 @@ def test_cards_have_title_source_date_key_points_and_quotes(config, message):
         for point in entry.extraction.key_points:
             assert point.text.replace("&", "&amp;") in html and point.text in text
     assert "City Herald · 17 November 2026" in html and "City Herald · 17 November 2026" in text
-    assert "“We will act”" in html and "— Jane Smith, mayor" in html
+    assert "“We will act on this”" in html and "— Jane Smith, mayor" in html
     assert "— Jane Smith, mayor" in text
+    # a one-word fragment is never featured (the sentence with it may be a key point)
+    assert "“high”<br>" not in html and "\n  “high”" not in text
 
 
 def test_html_is_escaped_and_text_is_not(message):

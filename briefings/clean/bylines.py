@@ -94,6 +94,12 @@ def sign_off_author(text: str) -> str | None:
     return _name_part(match.group(1)) if match else None
 
 
+def signature_author(text: str) -> str | None:
+    """ "Kim Gump, Dallas": a letter writer's name and town closing the letter."""
+    match = re.fullmatch(rf"({NAME}),\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+){{0,2}}", text.strip())
+    return match.group(1) if match and len(text.split()) <= 5 else None
+
+
 def _name_part(names: str) -> str:
     """The writers' names without an outlet glued on: "Lisa Be LifeBuzz Staff" → "Lisa Be"."""
     words = names.split()

@@ -36,7 +36,7 @@ def text_metadata(story: str, cuts: list[Cut], headline: Cut | None) -> TextMeta
         if date is None and cut.kind in ("stamp", "dateline", "byline"):
             date = find_date(flat)
         if author is None and cut.kind == "byline":
-            author = bylines.byline_author(flat) or bylines.sign_off_author(flat) or None
+            author = bylines.byline_author(flat) or bylines.sign_off_author(flat) or bylines.signature_author(flat) or None
         if cut.kind == "dateline":
             source = source or bylines.outlet_tag(flat)
             place = place or inline.dateline_place(flat)

@@ -327,8 +327,7 @@ def _tail(views: list[str], kinds: list[str | None]) -> None:
         elif bylines.sign_off_author(views[i]) is not None:
             kinds[i] = "byline"
     if story and kinds[story[-1]] is None:
-        last = views[story[-1]]
-        if re.fullmatch(rf"{bylines.NAME},\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+){{0,2}}", last) and len(last.split()) <= 5:
+        if bylines.signature_author(views[story[-1]]) is not None:
             kinds[story[-1]] = "byline"
 
 

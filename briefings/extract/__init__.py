@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..clean import prepare
 from ..model import Extraction
+from .headline import lede_headline
 from .keypoints import find_key_points
 from .participants import find_participants
 from .quotes import find_quotes
@@ -27,4 +28,5 @@ def extract_doc(doc: Doc, key_points: int = 3) -> Extraction:
     participants = find_participants(doc)
     quotes = find_quotes(doc, participants)
     points = find_key_points(doc, participants, key_points, quotes)
-    return Extraction(key_points=points, quotes=quotes, participants=participants.to_list())
+    return Extraction(key_points=points, quotes=quotes, participants=participants.to_list(),
+                      headline=lede_headline(doc))

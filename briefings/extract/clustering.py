@@ -9,30 +9,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..lexicon import ACRONYM_SKIP, KIN_NOUNS, ORG_NOUNS, ORG_SUFFIXES
 from . import places
 from .evidence import place_evidence
+from .entities import Cluster
 from .joins import join_short_forms
-from .mentions import Mention, acronym_of, initials_start, fold
+from .mentions import Mention, acronym_of, fold, initials_start
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
-
-@dataclass
-class Cluster:
-    mentions: list[Mention] = field(default_factory=list)
-    name: str = ""
-    type: str = ""
-    role: str | None = None
-    nationality: str | None = None
-
-    @property
-    def first(self) -> int:
-        return min(m.start for m in self.mentions)
-
 
 def cluster_mentions(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
     clusters: dict[str, Cluster] = {}
@@ -185,9 +172,11 @@ def _person_for_single(mention: Mention, person_keys: list[tuple[str, list[str]]
     Hernández"); with two candidates (Bill and Hillary Clinton) the one mentioned last before it."""
     word = fold(mention.text)
     size = len(word.split())
-    if mention.text.isupper() and len(mention.text) > 1:
+    shouted = mention.text.isupper() and len(mention.text) > 1
+    if shouted and len(mention.text) < 3:
         return None  # "LA" is no one's first name, whatever "La Repubblica" was tagged
-    for position in (-1, 0, 1):
+    # a transcript's label in capitals ("ALITO:") is a surname, never a first name
+    for position in ((-1,) if shouted else (-1, 0, 1)):
         candidates = [key for key, words in person_keys
                       if (" ".join(words[-size:]) == word if position == -1 else
                           size == 1 and len(words) == 3 and len(words[1]) > 1 and words[position] == word
@@ -295,4 +284,13 @@ def canonical_name(cluster: Cluster) -> str:
     if cluster.type in ("GPE", "LOC"):
         named = [t for t in forms if not re.match(r"(?:State|Commonwealth|City|Republic|Kingdom|Province|County) of ", t)]
         forms = Counter({t: forms[t] for t in named}) or forms
-    return max(forms, key=lambda t: (not t.replace(".", "").isupper(), len(t.split()), forms[t], len(t)))
+    # Spellings that differ only in spaces are one form, written as the text mostly writes it:
+    # "AirAsia" (24 times) over "Air Asia" (4).
+    spelt: Counter[str] = Counter()
+    for text, count in forms.items():
+        spelt[text.replace(" ", "")] += count
+    usual = {t: max((u for u in forms if u.replace(" ", "") == t.replace(" ", "")), key=lambda u: (forms[u], u))
+             for t in forms}
+    best = max(forms, key=lambda t: (not t.replace(".", "").isupper(), len(usual[t].split()), spelt[t.replace(" ", "")],
+                                     len(t)))
+    return usual[best]

@@ -11,16 +11,17 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..lexicon import (CLUB_NOUNS, CLUB_SUFFIXES, GENERIC_ORG_HEADS, KIN_NOUNS, LOC_HEADS, ORG_NOUNS, ORG_SUFFIXES,
-                       SAY_VERBS, TRANSFER_WORDS)
+                       SAYING_VERBS, TRANSFER_WORDS)
 from .evidence import has_org_words, reads_as_a_name, org_evidence, person_evidence, place_evidence, speaks
 from .first_names import gender_of_first_name
-from .mentions import Mention, propn_mask, fold
+from .entities import Mention
+from .mentions import fold, propn_mask
 from .titles import is_title_word
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from .clustering import Cluster
+    from .entities import Cluster
 
 def weigh_evidence(doc: Doc, mentions: list[Mention]) -> None:
     """Each mention's label corrected by what the words around it say (evidence.py): a person
@@ -196,6 +197,6 @@ def speech_count(doc: Doc, cluster: Cluster) -> int:
     count = 0
     for m in cluster.mentions:
         head = doc[m.end - 1]
-        if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ in SAY_VERBS:
+        if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ in SAYING_VERBS:
             count += 1
     return count

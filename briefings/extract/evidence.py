@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..lexicon import (COMPANY_CONTEXT_NOUNS, EXCHANGES, GENERIC_ORG_HEADS, KIN_NOUNS, LOC_HEADS, ORG_NOUNS,
-                       ORG_SUFFIXES, PERSON_NOUNS, PLACE_NOUNS, SAY_VERBS)
+from ..lexicon import (COMPANY_CONTEXT_NOUNS, COMPASS_POINTS, EXCHANGES, GENERIC_ORG_HEADS, KIN_NOUNS, LOC_HEADS, ORG_NOUNS,
+                       ORG_SUFFIXES, PERSON_NOUNS, PLACE_NOUNS, SAYING_VERBS)
 from .titles import is_title_head
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from .mentions import Mention
+    from .entities import Mention
 
 SUBJECTS = ("nsubj", "nsubjpass")
 _LAND_NOUNS = {"island", "islands", "peninsula", "mountain", "mountains", "valley", "coast", "desert", "forest", "sea",
@@ -77,6 +77,8 @@ def is_person_noun(token: Token) -> bool:
 def has_org_words(text: str) -> bool:
     """A name with a company suffix or a body's generic word: "Crown Equity Holdings Inc."."""
     words = text.replace(",", " ").split()
+    if len(words) == 2 and words[0].lower() in COMPASS_POINTS:
+        return False  # "West Bank", "South Bank": a point of the compass names a place, not a body
     return "&" in words or any(w.rstrip(".").lower() in ORG_SUFFIXES or w in GENERIC_ORG_HEADS for w in words[1:])
 
 
@@ -153,7 +155,7 @@ def _age_after(doc: Doc, end: int) -> bool:
 def speaks(doc: Doc, m: Mention) -> bool:
     """The subject of a verb of saying: a person or an organisation, never a place's name alone."""
     head = doc[m.end - 1]
-    return head.dep_ in SUBJECTS and head.head.lemma_ in SAY_VERBS
+    return head.dep_ in SUBJECTS and head.head.lemma_ in SAYING_VERBS
 
 
 def org_evidence(doc: Doc, m: Mention) -> str | None:

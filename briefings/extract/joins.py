@@ -21,7 +21,7 @@ from .mentions import fold
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from .clustering import Cluster
+    from .entities import Cluster
 
 # Words after a distinctive one that make no other entity of it ("Washtenaw Avenue"); a body's
 # generic words do ("IAAF Council" is not the IAAF), and so do a place's ("Texas City").
@@ -90,6 +90,10 @@ def _short_form(doc: Doc, word: str, other: list[str], places_here: set[str], cl
     label = cluster.mentions[0].label
     target_place = any(m.label in ("GPE", "LOC") for m in target.mentions)
     if word == other[-1] and (" ".join(other[:-1]) in places_here or places.lookup(" ".join(other[:-1]))):
+        country = places.lookup(target.mentions[0].text.rsplit(None, 1)[0])  # as written: lookup wants capitals
+        if country is not None and country.type == "GPE" and not target_place and \
+                any(m.label == "ORG" for m in cluster.mentions):
+            return False  # a company's arm in a country is not the company: "Indonesia AirAsia", "AirAsia"
         return not target_place or label in ("GPE", "LOC")  # "Cardinals" of "Louisville Cardinals"
     if word == other[0] and set(other[1:]) <= _GENERIC:
         return True  # "Washtenaw" of "Washtenaw Avenue", "Stansted" of "Stansted International Airport"

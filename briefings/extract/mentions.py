@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..lexicon import (ACRONYM_SKIP, CLUB_SUFFIXES, DISEASE_NOUNS, GENERIC_ORG_HEADS,
-                       LOC_HEADS, NAME_PARTICLES, NAME_PREFIXES, RANKS, NAME_STOP_WORDS, ORG_NOUNS, ORG_SUFFIXES, POST_NOMINALS,
+                       LOC_HEADS, NAME_PARTICLES, NAME_PREFIXES, RANKS, NAME_STOP_WORDS, ORG_NOUNS, ORG_SUFFIXES, PEERAGE, POST_NOMINALS,
                        VERBS_BEFORE_NAMES)
 from . import places
+from .entities import Mention
 from .evidence import common_word, doc_text, is_person_noun
 from .titles import HONORIFICS, is_title_head, is_title_word
 
@@ -33,19 +33,6 @@ _BODY_WORDS = {"Congregation", "Center", "Centre", "Council", "Institute", "Scho
                "Bureau", "Agency", "Administration", "Foundation", "Fund", "Bank", "Church", "Order", "College"}
 _LINK = re.compile(r"https?:|www\.|\.\w+/\w")  # a link; but "GreatFire.org", "thestreet.com" are names
 _DASHES = {"-", "–", "—", "--"}
-
-
-@dataclass
-class Mention:
-    start: int  # token indexes in the Doc
-    end: int
-    text: str  # cleaned surface form
-    label: str  # PERSON, ORG, GPE, LOC after place lookup
-    place: places.Place | None = None
-    demonym: bool = False
-    honorific: bool = False  # "Mr Lane", "Mrs Gescher": only people carry these
-    kin: bool = False  # "Juninho's father", "Courtney Love, the widow of …": only people have these
-    evidence: str | None = None  # why the text, not the model, gave the label ("title", "in", "suffix")
 
 
 def clean_mention(ent: Span) -> list[Mention]:
@@ -115,7 +102,11 @@ def _whole_body(doc: Doc, tokens: list[Token]) -> list[Token]:
         j = end + 1
         while j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha and doc[j].ent_type_ in ("", "ORG"):
             j += 1
-        if j > end + 1 and doc[j - 1].text in GENERIC_ORG_HEADS | _BODY_WORDS | {"Studies", "Affairs", "Sciences"}:
+        # But a body the model found whole after the "and" is a second body: "the Helmholtz Centre
+        # for Infection Research and Hannover Medical School".
+        second_body = doc[end + 1].ent_iob_ == "B" and doc[j - 1].text in GENERIC_ORG_HEADS | _BODY_WORDS
+        if j > end + 1 and doc[j - 1].text in GENERIC_ORG_HEADS | _BODY_WORDS | {"Studies", "Affairs", "Sciences"} \
+                and not second_body:
             return tokens + list(doc[end:j])
     if k == end or not (tokens and tokens[-1].text in GENERIC_ORG_HEADS | _BODY_WORDS):
         return tokens
@@ -234,6 +225,10 @@ def _person_name(doc: Doc, tokens: list[Token], honorific: bool) -> tuple[list[T
             (is_title_head(doc[after].text) or is_person_noun(doc[after])) \
             and doc[after + 1].pos_ == "PROPN" and not places.lookup(join_tokens(tokens)):
         return [], honorific  # "… Park Ranger Supervisor Robert Colligan": "Park Ranger" is no one
+    # "Broad's Zhang", "Harvard's Church": the owner named before a person is where they work.
+    owners = [k for k, t in enumerate(tokens) if t.tag_ == "POS" and 0 < k < len(tokens) - 1]
+    if owners and tokens[owners[-1] + 1].text[:1].isupper():
+        tokens = tokens[owners[-1] + 1:]
     # "Nottingham City Councillor Brian Parbutt": the name is what follows the title.
     titles = [k for k, t in enumerate(tokens) if k and t.text[:1].isupper() and is_title_head(t.text)]
     if titles and titles[-1] + 1 < len(tokens):
@@ -299,6 +294,8 @@ def _corrected_label(doc: Doc, tokens: list[Token], text: str, label: str, honor
         label = "GPE"  # "London, Birmingham, Glasgow and Cambridge", "Woodhill, Milton Keynes"; not "R. Salgia"
     if label == "GPE" and len(tokens) > 1 and tokens[-1].text in CLUB_SUFFIXES:
         label = "ORG"  # "Newcastle United"
+    if len(tokens) > 2 and tokens[0].text in PEERAGE | {"Prince", "Princess"} and tokens[1].lower_ == "of":
+        label = "PERSON"  # "the Duchess of Cambridge": a peer is named by her title and her place
     if label == "FAC" or (label == "ORG" and len(tokens) > 1 and tokens[-1].text in LOC_HEADS):
         label = "LOC"  # "the Three Gorges Dam": a structure or a feature of the land, not its builder
     if label != "ORG" and not honorific and (re.fullmatch(r"G\d{1,2}", text) or _org_noun_before(doc, tokens[0].i)):
@@ -310,7 +307,7 @@ def _corrected_label(doc: Doc, tokens: list[Token], text: str, label: str, honor
 
 
 def _has_body_word(tokens: list[Token]) -> bool:
-    return any(t.text in GENERIC_ORG_HEADS or t.lower_ in ORG_SUFFIXES for t in tokens)
+    return any(t.text in GENERIC_ORG_HEADS or t.text in _BODY_WORDS or t.lower_ in ORG_SUFFIXES for t in tokens)
 
 
 def _split_at(ent: Span, cuts: list[int]) -> list[Span]:

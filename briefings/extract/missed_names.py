@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..lexicon import SAY_VERBS
-from .mentions import Mention, fold, is_honorific, join_tokens, propn_mask
+from ..lexicon import SAYING_VERBS
+from .entities import Mention
+from .evidence import common_word
+from .mentions import fold, is_honorific, join_tokens, propn_mask
 from .titles import is_title_head, is_title_word
 
 if TYPE_CHECKING:
@@ -31,8 +33,11 @@ def untagged_name_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     for i in propn.nonzero()[0]:
         token = doc[int(i)]
         if token.i not in tagged and token.text[:1].isupper() and fold(token.text) in names:
-            found.append(Mention(token.i, token.i + 1, token.text, "PERSON"))
-            tagged.add(token.i)
+            end = token.i + 1
+            if _rest_of_name(doc, token, tagged):
+                end += 1  # "Dai Shuqin, a 61-year-old, said", where only "Mrs Dai" was tagged
+            found.append(Mention(token.i, end, join_tokens(list(doc[token.i:end])), "PERSON"))
+            tagged.update(range(token.i, end))
     # "Nottingham City Councillor Brian Parbutt", "Dutch coach Rinus Michels": a title then two or
     # three names.
     for i in propn[1:].nonzero()[0]:  # words right before a proper noun
@@ -51,9 +56,20 @@ def untagged_name_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
+def _rest_of_name(doc: Doc, token, tagged: set[int]) -> bool:
+    """The word after a missed name is the rest of it: an untagged capitalised proper noun the
+    name is a compound of, and no common word or title."""
+    if token.i + 1 >= len(doc) or token.i + 1 in tagged:
+        return False
+    after = doc[token.i + 1]
+    return token.dep_ == "compound" and token.head.i == after.i and after.pos_ == "PROPN" and after.is_alpha \
+        and after.text[:1].isupper() and not after.text.isupper() and not after.ent_type_ \
+        and not is_title_word(after.text) and not common_word(doc, after.text, ("noun", "adj", "verb"))
+
+
 def _speaks_or_titled(doc: Doc, m: Mention) -> bool:
     head = doc[m.end - 1]
-    return head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ in SAY_VERBS or m.honorific or \
+    return head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ in SAYING_VERBS or m.honorific or \
         (m.start > 0 and is_title_head(doc[m.start - 1].text))
 
 

@@ -36,7 +36,8 @@ def paragraph_breaks(doc: Doc) -> Doc:
     - A caption glued onto the next sentence without a full stop is split where the
       sentence visibly restarts (a capitalised "He"/"The" after a noun; needs the tagger).
     - A closing quote mark stays with the sentence it closes: “… we stole.” is one
-      sentence, not two with a lone ” opening the next.
+      sentence, not two with a lone ” opening the next; an opening mark after a full stop
+      starts one.
     """
     tagged = doc.has_annotation("TAG")
     quotes_seen = 0  # straight double quotes so far in the current paragraph
@@ -56,6 +57,8 @@ def paragraph_breaks(doc: Doc) -> Doc:
             nxt = _next_word(doc, token.i + 2)
             if nxt is not None and nxt.text not in _QUOTES and (nxt.is_title or nxt.like_num):
                 nxt.is_sent_start = True
+        elif token.text in _SENTENCE_END and _quote_side(doc, following, quotes_seen + (following.text == '"')) == "open":
+            following.is_sent_start = True  # … for an excuse.| “Sometimes I like …” — a quote opens a sentence
         elif tagged and _glue_point(doc, token):
             following.is_sent_start = True
     return doc

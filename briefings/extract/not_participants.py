@@ -13,15 +13,14 @@ import re
 from typing import TYPE_CHECKING
 
 from ..lexicon import (AWARDS, BODY_NOUNS, CHARACTER_VERBS, COMPANY_CONTEXT_NOUNS, DISEASE_NOUNS, DISEASES, EVENT_HEADS, KIN_NOUNS, LAW_HEADS,
-                       LIST_OF_PARTICIPANTS, ORG_NOUNS, PLACE_NOUNS, PRODUCT_NOUNS, ZONE_NAMES, VESSEL_NOUNS,
+                       LIST_OF_PARTICIPANTS, ORG_NOUNS, ORG_SUFFIXES, PLACE_NOUNS, PRODUCT_NOUNS, THING_NOUNS, ZONE_NAMES, VESSEL_NOUNS,
                        WORK_CONTEXT_NOUNS, WORK_NOUNS)
 from .evidence import common_word, is_person_noun, lower_case_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from .clustering import Cluster
-    from .mentions import Mention
+    from .entities import Cluster, Mention
 
 _OPEN_QUOTES = {'"', "“", "‘", "'", "``", "«"}
 _CLOSE_QUOTES = {'"', "”", "’", "'", "''", "»"}
@@ -135,8 +134,27 @@ def thing_by_its_neighbours(doc: Doc, mention: Mention) -> bool:
     if after is not None and after.tag_ == "POS" and mention.end + 1 < len(doc) and \
             doc[mention.end + 1].lower_ in DISEASE_NOUNS | {"disease", "syndrome"}:
         return True
+    if _named_thing(doc, mention.start):
+        return True
     return after is not None and mention.label in ("GPE", "LOC") and after.lower_ in WORK_NOUNS \
         and after.pos_ == "NOUN" and after.text.islower()
+
+
+def _named_thing(doc: Doc, start: int) -> bool:
+    """A name given to a made thing: "this software, known as Red Wolf", "The system, called
+    CRISPR", "a tool dubbed X"."""
+    i = start - 1
+    if i >= 0 and doc[i].text in ("“", '"', "‘", "'"):
+        i -= 1  # known as “Wolf Pack”
+    if i >= 0 and doc[i].lower_ in ("called", "named", "dubbed"):
+        i -= 1
+    elif i >= 1 and doc[i].lower_ == "as" and doc[i - 1].lower_ == "known":
+        i -= 2
+    else:
+        return False
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in THING_NOUNS and doc[i].text.islower()
 
 
 def _title_of_a_work(doc: Doc, mention: Mention) -> bool:
@@ -252,7 +270,7 @@ def products(doc: Doc, clusters: list[Cluster]) -> set[int]:
     for c in clusters:
         words = c.name.split()
         if len(words) == 2 and words[0].lower() in companies and words[1][:1].isupper() and \
-                words[1].lower() not in _BODY_SECOND_WORDS and common_word(doc, words[1], ("noun", "verb")):
+                words[1].lower() not in _BODY_SECOND_WORDS | ORG_SUFFIXES and common_word(doc, words[1], ("noun", "verb")):
             out.add(id(c))
     return out
 

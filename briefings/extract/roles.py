@@ -24,8 +24,9 @@ def find_role(doc: Doc, cluster: Cluster) -> tuple[str | None, str | None]:
     """(role, nationality) from the first mention that gives one."""
     for mention in sorted(cluster.mentions, key=lambda m: m.start):
         role, nationality = title_before(doc, mention.start, mention.end)
-        if not role:
-            role = appositive_role(doc, mention)
+        if role:
+            return _one_of_them(doc, mention.start, role), nationality
+        role = appositive_role(doc, mention)
         if role:
             return role, nationality
     # "veteran newscasters Tom Brokaw, Barbara Walters": a plural title covers the whole list.
@@ -42,8 +43,17 @@ def find_role(doc: Doc, cluster: Cluster) -> tuple[str | None, str | None]:
         if start > 0 and doc[start - 1].tag_ in ("NNS", "NNPS") and first.ent_type_ == "PERSON":
             role, nationality = title_before(doc, start, first.i + 1)
             if role:
-                return role, nationality
+                return _one_of_them(doc, start, role), nationality
     return None, None
+
+
+def _one_of_them(doc: Doc, start: int, role: str) -> str:
+    """A plural title before several names is each one's in the singular: "biologists Jennifer
+    Doudna and Emmanuelle Charpentier" makes each a biologist."""
+    noun = doc[start - 1] if start > 0 else None
+    if noun is not None and noun.tag_ == "NNS" and role.endswith(noun.text) and noun.lemma_ != noun.lower_:
+        return role[: len(role) - len(noun.text)] + noun.lemma_
+    return role
 
 
 def roles_from_descriptions(doc: Doc, clusters: list[Cluster]) -> None:
@@ -315,6 +325,9 @@ def _trim_role(doc: Doc, span: Span) -> str:
     describes ("owner of this lovely hotel", but "head of Indonesia's search and rescue
     agency"), no trailing "in New York"."""
     tokens = list(span)
+    now = _current_post(doc, span)
+    if now is not None:
+        return _trim_role(doc, now)  # "a former executive who is now CEO of X": the post they hold
     cut = {t.i for t in tokens if t.dep_ in ("relcl", "acl") and t.i > span.start
            for t in t.subtree}
     cut |= {t.i for t in tokens if t.lower_ in _RELATIVES and t.i > span.start for t in doc[t.i:span.end]}
@@ -343,6 +356,16 @@ def _trim_role(doc: Doc, span: Span) -> str:
             tokens = tokens[:k]  # "a colleague of Bini at the company ThoughtWorks"
             break
     return _strip_det(join_tokens(tokens))
+
+
+def _current_post(doc: Doc, span: Span) -> Span | None:
+    """What follows "who is now" (or "currently") in a description, when a post follows it."""
+    words = [t.lower_ for t in span]
+    for k in range(1, len(words) - 3):
+        if words[k] == "who" and words[k + 1] in ("is", "'s") and words[k + 2] in ("now", "currently") \
+                and any(t.pos_ in ("NOUN", "PROPN") for t in span[k + 3:]):
+            return doc[span.start + k + 3:span.end]
+    return None
 
 
 def _praise(tokens: list[Token]) -> bool:

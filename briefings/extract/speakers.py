@@ -1,9 +1,7 @@
 """Who a cue's subject is: a participant's canonical name from a name, a pronoun or a noun.
 
 No coreference model runs offline here, so pronouns are resolved the way a reader does it
-with what the article states: the gender of each person (honorifics "Mr"/"Ms", gendered
-words of office such as "spokeswoman", a list of common given names, and failing those the
-pronouns the article uses in sentences about that person alone), then recency, preferring
+with what the article states: the gender of each person (gender.py), then recency, preferring
 the subjects of the nearest sentences and the people just quoted.
 
 Nouns are looked up the same cautious way: "the mayor" is the one participant whose role is
@@ -15,51 +13,21 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..lexicon import (CAPITALS_AND_STATES, FEMALE_WORDS, INSTITUTION_NOUNS, MALE_WORDS, NICKNAMES, ON_BEHALF_NOUNS,
+                       SAYING_VERBS, SPEAKER_NOUNS)
+from .evidence import common_word, lower_case_words, person_evidence, reads_as_a_name
 from .first_names import gender_of_first_name
+from .gender import Genders
 from .participants import Cluster, Mention, Participants, fold
 from .titles import HONORIFICS, is_title_word
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 SUBJECTS = ("nsubj", "nsubjpass")
+_PLACE_PREPOSITIONS = {"in", "at", "from", "to", "near", "across", "outside", "inside", "around", "into", "toward",
+                       "towards", "through", "of", "the"}
 UNKNOWN = Cluster(name="", type="PERSON")  # a person the article names but we could not resolve
-MALE_PRONOUNS = {"he", "him", "his", "himself"}
-FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
-MALE_HONORIFICS = {"mr", "sir", "lord", "baron", "herr", "father", "fr", "king", "prince"}
-FEMALE_HONORIFICS = {"mrs", "ms", "miss", "lady", "dame", "baroness", "madam", "mme", "mlle", "frau",
-                     "sister", "queen", "princess"}
-MALE_WORDS = {"spokesman", "chairman", "congressman", "businessman", "councilman", "assemblyman",
-              "king", "prince", "father", "husband", "son", "brother", "uncle", "grandfather",
-              "boyfriend", "actor", "duke", "emperor", "nephew", "man", "gentleman", "sir"}
-FEMALE_WORDS = {"spokeswoman", "chairwoman", "congresswoman", "businesswoman", "councilwoman",
-                "assemblywoman", "queen", "princess", "mother", "wife", "daughter", "sister", "aunt",
-                "grandmother", "girlfriend", "actress", "duchess", "empress", "niece", "woman", "lady",
-                "widow", "first lady"}
-# Nouns naming a body whose words are its members' or its organisation's: "the ministry said".
-INSTITUTION_NOUNS = {
-    "ministry", "department", "commission", "committee", "council", "agency", "office", "government",
-    "administration", "company", "firm", "group", "union", "party", "campaign", "bank", "court",
-    "board", "association", "organisation", "organization", "foundation", "institute", "center",
-    "centre", "university", "police", "service", "army", "military", "embassy", "authority", "fund",
-    "network", "newspaper", "paper", "magazine", "channel", "team", "club", "federation", "senate",
-    "house", "congress", "parliament", "assembly", "coalition", "alliance", "corporation", "bureau",
-    "secretariat", "cabinet", "regime", "force", "forces", "league", "society", "coalition",
-}
-# A body or a person speaking for someone: the someone ("Clinton's campaign", "a spokesman for
-# the ministry", "the Trump campaign") is who the words are attributed to.
-ON_BEHALF_NOUNS = {
-    "campaign", "camp", "team", "office", "spokesman", "spokeswoman", "spokesperson", "representative",
-    "aides", "aide", "staff", "statement", "website", "account", "administration", "government",
-    "ministry", "department", "press", "release", "spokespeople", "lawyers", "lawyer", "attorney",
-    "attorneys", "allies", "advisers", "surrogates", "twitter", "feed", "tweet", "tweets", "ad",
-    "official", "officials", "spokespersons", "leadership", "leaders", "members",
-}
-
-
-def add_participant(participants: Participants, cluster: Cluster) -> None:
-    """Make a speaker the model missed a participant, so every speaker stays one of them."""
-    participants.add(cluster)
 
 
 class Speakers:
@@ -69,9 +37,10 @@ class Speakers:
         self.doc = doc
         self.participants = participants
         self.quoted = quoted
-        self._genders: dict[int, str | None] = {}
+        self._genders = Genders(doc, participants, quoted)
         self._events: list[tuple[int, Cluster]] = []  # (token index, speaker): quotes and pronouns resolved
         self._pronouns: dict[int, Cluster | None] = {}
+        self._places: dict[int, bool] = {}
 
     # -- public ---------------------------------------------------------------------------
 
@@ -89,8 +58,8 @@ class Speakers:
             return self.pronoun(subject.i, "m" if lower == "he" else "f")
         if lower == "it":
             return self.pronoun(subject.i, "n")  # an organisation: "what it called …"
-        if subject.pos_ == "PRON":
-            return None  # I, we, they, it, this: the writer, a group or a thing
+        if subject.pos_ == "PRON" or subject.pos_ == "PROPN" and unnamed_person(subject):
+            return None  # I, we, they, it, this: the writer, a group or a thing; "an Iowa Democrat"
         cluster = self._head_mention(subject)
         if cluster is not None:
             return cluster
@@ -100,6 +69,23 @@ class Speakers:
             return self.nominal(subject)
         return None
 
+    def fullest(self, cluster: Cluster) -> Cluster:
+        """The one person named in full that a shorter name of the participants stands for:
+        "Supt Deats" (a rank kept) is Mick Deats, "Dai" is Dai Shuqin, "Joe" is Joseph Worley,
+        "Mueller" is Gerhard Müller; when exactly one person fits."""
+        words = cluster.name.split()
+        if cluster.type != "PERSON" or len(words) > 2 or len(words) == 2 and not is_title_word(words[0]):
+            return cluster
+        name = _forms(words[-1])
+        same = []
+        for other in self.participants.clusters:
+            full = other.name.split()
+            if other is cluster or other.type != "PERSON" or len(full) < 2 or is_title_word(full[0]):
+                continue
+            if name & _forms(full[-1]) or len(words) == 1 and name & (_forms(full[0]) | _forms(NICKNAMES.get(full[0], ""))):
+                same.append(other)
+        return same[0] if len(same) == 1 else cluster
+
     def by_name(self, tokens: list[Token]) -> Cluster | None:
         """A participant from a bare name ("PENCE:", "― Sonya Herridge"), made one if need be."""
         tokens = [t for t in tokens if t.text[:1].isalpha()]
@@ -107,12 +93,14 @@ class Speakers:
             return None
         for t in tokens:
             cluster = self.participants.at(t.i)
-            if cluster is not None and cluster.type in ("PERSON", "ORG"):
+            # not a mention the model ran on past the name ("Benjamin: Hello")
+            if cluster is not None and cluster.type in ("PERSON", "ORG") and ":" not in cluster.name:
                 return cluster
         words = [fold(t.text) for t in tokens]
-        found = self._person_by_words(words)
+        found = self._person_by_words(words) or next(
+            (c for c in self.participants.clusters if c.type in ("PERSON", "ORG") and fold(c.name).split() == words), None)
         if found is not None:
-            return found
+            return found  # never a second participant of the same name, whatever type the first got
         if not all(t.text[:1].isupper() for t in tokens) or any(is_title_word(t.text) for t in tokens):
             return None
         return self._new_person(tokens)
@@ -146,6 +134,7 @@ class Speakers:
                     return here[0][1]
             return None
         word = "he" if gender == "m" else "she"
+        nouns: set[int] = set()  # speaker nouns ("a spokesman for …") among the candidates
         for distance in range(0, 6):
             if sent.start <= 0 and distance:
                 break
@@ -161,6 +150,8 @@ class Speakers:
                 # A name the article gives no participant for ("Wines believes …"): if it is
                 # the likeliest antecedent, the speaker is unknown, not the next person back.
                 here += [(t.i, UNKNOWN, self._rank(t)) for t in sent if self._unknown_name(t)]
+                nouns = {t.i for t in sent if self._speaker_noun(t, gender)}
+                here += [(i, self._speaking_for(doc[i]), self._rank(doc[i])) for i in nouns]
             if not here:
                 continue
             # Subjects first (main clause before subordinate, then left to right), then the
@@ -174,15 +165,12 @@ class Speakers:
                     return self.pronoun(i, gender)
                 if cluster is UNKNOWN:
                     return None
-                if self.gender(cluster) in (gender, None):
+                if distance and i in nouns or self.gender(cluster) in (gender, None):  # "a spokesman for …"
                     return cluster
         return None
 
     def gender(self, cluster: Cluster) -> str | None:
-        key = id(cluster)
-        if key not in self._genders:
-            self._genders[key] = self._gender(cluster)
-        return self._genders[key]
+        return self._genders.of(cluster)
 
     # -- names ----------------------------------------------------------------------------
 
@@ -195,8 +183,11 @@ class Speakers:
             return cluster
         for child in subject.children:
             if child.dep_ in ("appos", "compound", "flat", "nmod") and child.i not in self.quoted:
+                # not a name inside a possessive or a prepositional phrase of the apposition
+                # ("Guillaume Long, the foreign minister of Ecuador under Correa")
+                aside = {t.i for d in child.subtree if d.dep_ in ("poss", "prep") for t in d.subtree}
                 for t in child.subtree:
-                    if t.dep_ in ("poss", "prep") or t.i in self.quoted:
+                    if t.i in aside or t.i in self.quoted:
                         continue
                     cluster = self.participants.at(t.i)
                     if cluster is not None and cluster.type == "PERSON" and child.dep_ != "compound" \
@@ -212,10 +203,25 @@ class Speakers:
         return None
 
     def _usable(self, cluster: Cluster, subject: Token) -> bool:
-        if cluster.type in ("PERSON", "ORG"):
-            return True
-        # A place speaks only as itself ("Russia said"), not as a modifier ("New York businessman").
-        return cluster.type == "GPE" and subject.pos_ == "PROPN"
+        # A place never speaks ("warning that Seoul will pay", "Hoboken is considered"), but what
+        # the model types GPE is sometimes a surname ("Stenberg said").
+        return cluster.type in ("PERSON", "ORG") or subject.pos_ == "PROPN" and not self.is_place(cluster)
+
+    def is_place(self, cluster: Cluster) -> bool:
+        """A GPE or LOC, unless it reads as a surname the model typed GPE: not a known country,
+        capital or US state, never where something is ("in Seoul", "the North"), and the subject
+        of a verb of saying ("Stenberg said")."""
+        if cluster.type not in ("GPE", "LOC"):
+            return False
+        key = id(cluster)
+        if key not in self._places:
+            doc = self.doc
+            self._places[key] = (
+                any(m.place is not None or m.text in CAPITALS_AND_STATES for m in cluster.mentions)
+                or any(m.start > 0 and doc[m.start - 1].lower_ in _PLACE_PREPOSITIONS for m in cluster.mentions)
+                or not any(doc[m.end - 1].dep_ == "nsubj" and doc[m.end - 1].head.lemma_.lower() in SAYING_VERBS
+                           for m in cluster.mentions))
+        return self._places[key]
 
     def untagged_name(self, subject: Token) -> Cluster | None:
         """A proper noun the model did not tag: a surname of someone named in full, or a new
@@ -229,9 +235,20 @@ class Speakers:
         found = self._person_by_words([fold(t.text) for t in tokens]) or self._org_by_word(tokens)
         if found is not None:
             return found
-        if len(tokens) >= 2 and gender_of_first_name(tokens[0].text) and all(t.text[:1].isupper() for t in tokens):
-            return self._new_person(tokens)
+        speaks = subject.dep_ == "nsubj" and subject.head.lemma_.lower() in SAYING_VERBS
+        if len(tokens) == 1 and speaks and subject.tag_ == "NNP" and subject.is_title and not subject.ent_type_ \
+                and not common_word(self.doc, subject.text, ("noun", "adj", "verb", "adv")) \
+                and subject.lower_ not in lower_case_words(self.doc):
+            return self._new_person(tokens)  # "Husted said", a surname the model missed
+        if len(tokens) >= 2 and all(t.text[:1].isupper() for t in tokens) and (
+                gender_of_first_name(tokens[0].text) or speaks and self._reads_as_person(tokens)):
+            return self._new_person(tokens)  # "…,” reports Corrie Driebusch: a name, whatever its first name
         return None
+
+    def _reads_as_person(self, tokens: list[Token]) -> bool:
+        """A name, or one a person noun stands beside ("Guillaume Long, the foreign minister")."""
+        mention = Mention(tokens[0].i, tokens[-1].i + 1, " ".join(t.text for t in tokens), "PERSON")
+        return reads_as_a_name(self.doc, mention) or person_evidence(self.doc, mention) is not None
 
     def _person_by_words(self, words: list[str]) -> Cluster | None:
         """The person whose surname (or full name) these words are, when only one fits."""
@@ -265,7 +282,7 @@ class Speakers:
             text = text.title()
         mention = Mention(tokens[0].i, tokens[-1].i + 1, text, "PERSON")
         cluster = Cluster(mentions=[mention], name=text, type="PERSON")
-        add_participant(self.participants, cluster)
+        self.participants.add(cluster)  # a speaker the model missed: every speaker is a participant
         return cluster
 
     # -- nouns ----------------------------------------------------------------------------
@@ -276,7 +293,9 @@ class Speakers:
         if lemma in ON_BEHALF_NOUNS or subject.lower_ in ON_BEHALF_NOUNS:
             for child in subject.children:
                 if child.dep_ in ("poss", "compound") or (child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from", "with")):
-                    for t in child.subtree:
+                    # the body itself before its owner: "a spokesman for Adelson's Sands" is Sands's
+                    heads = [g for g in child.children if g.dep_ == "pobj"]
+                    for t in heads + list(child.subtree):
                         cluster = self.participants.at(t.i)
                         if cluster is not None and cluster.type in ("PERSON", "ORG") and t.i not in self.quoted:
                             return cluster
@@ -353,7 +372,7 @@ class Speakers:
         if head.dep_ == "appos":
             head = head.head
         elif any(c.dep_ == "appos" for c in head.children) and head.dep_ in ("dobj", "pobj"):
-            return 0  # introduced with a role ("concerns Henry Crespo, president of …"): about to speak
+            return 1  # introduced with a role ("concerns Henry Crespo, president of …"): about to speak, after the main subject
         return self._rank(head)
 
     def _unknown_name(self, token: Token) -> bool:
@@ -361,6 +380,21 @@ class Speakers:
                 and token.text[:1].isupper() and token.i not in self.quoted and self.participants.at(token.i) is None
                 and not is_title_word(token.text) and token.text.rstrip(".") not in HONORIFICS
                 and not any(c.dep_ == "compound" and self.participants.at(c.i) for c in token.children))
+
+    def _speaker_noun(self, token: Token, gender: str) -> bool:
+        """ "A spokesman for the UK Film Council said: … He added: …": a person named only by a
+        noun, the subject of a verb of saying, who can be this "he" or "she"."""
+        lower = token.lower_
+        if lower in (FEMALE_WORDS if gender == "m" else MALE_WORDS):
+            return False
+        return (token.dep_ == "nsubj" and token.pos_ == "NOUN" and token.lemma_.lower() in SPEAKER_NOUNS
+                and token.i not in self.quoted and token.head.lemma_.lower() in SAYING_VERBS
+                and self.participants.at(token.i) is None)
+
+    def _speaking_for(self, token: Token) -> Cluster:
+        """Whom a speaker noun's words belong to: "a spokesman for the council" the council's,
+        "an official" nobody's we can name (UNKNOWN)."""
+        return self.nominal(token) or UNKNOWN
 
     def _rank(self, head: Token) -> int | None:
         """How deep the clause is that this token is the subject of (0: the main clause)."""
@@ -371,66 +405,43 @@ class Speakers:
             depth, t = depth + 1, t.head
         return depth
 
-    def _gender(self, cluster: Cluster) -> str | None:
-        doc = self.doc
-        votes = {"m": 0, "f": 0}
-        for mention in cluster.mentions:
-            if mention.start > 0:
-                before = doc[mention.start - 1].text.rstrip(".").lower()
-                if before in MALE_HONORIFICS:
-                    votes["m"] += 2
-                elif before in FEMALE_HONORIFICS:
-                    votes["f"] += 2
-        if votes["m"] != votes["f"]:
-            return "m" if votes["m"] > votes["f"] else "f"
-        role = f"{cluster.role or ''}".lower()
-        words = set(re.findall(r"[a-z]+", role))
-        if words & FEMALE_WORDS or "first lady" in role:
-            return "f"
-        if words & MALE_WORDS:
-            return "m"
-        first = cluster.name.split()[0] if len(cluster.name.split()) > 1 else None
-        if first:
-            by_name = gender_of_first_name(first)
-            if by_name:
-                return by_name
-        return self._gender_from_pronouns(cluster)
 
-    def _gender_from_pronouns(self, cluster: Cluster) -> str | None:
-        """He or she, as the article itself refers to this person: the pronouns in the sentences
-        that mention no other person, and in the sentence after each."""
-        doc = self.doc
-        person_at = {}
-        for other in self.participants.clusters:
-            if other.type == "PERSON":
-                for m in other.mentions:
-                    person_at[m.start] = other
-        counts = {"m": 0, "f": 0}
-        seen: set[int] = set()
-        for mention in cluster.mentions:
-            sent = doc[mention.start].sent
-            if sent.start in seen:
-                continue
-            seen.add(sent.start)
-            people = {id(c) for i, c in person_at.items() if sent.start <= i < sent.end}
-            if people != {id(cluster)}:
-                continue
-            span = [t for t in sent if t.i > mention.start and t.i not in self.quoted]
-            if sent.end < len(doc):
-                nxt = doc[sent.end].sent
-                if not any(nxt.start <= i < nxt.end for i in person_at):
-                    span += [t for t in nxt if t.i not in self.quoted]
-            for t in span:
-                if t.lower_ in MALE_PRONOUNS:
-                    counts["m"] += 1
-                elif t.lower_ in FEMALE_PRONOUNS:
-                    counts["f"] += 1
-        if counts["m"] > 2 * counts["f"]:
-            return "m"
-        if counts["f"] > 2 * counts["m"]:
-            return "f"
-        return None
+_INDEFINITE = {"a", "an", "one", "another", "some", "many", "several", "few", "other", "most", "two", "three"}
+# Nouns for a person with nothing to tie them to one the article names.
+_ANYONE = {"man", "woman", "person", "people", "someone", "somebody", "voter", "resident", "passer-by", "witness"}
 
 
-def sentence_span(doc: Doc, first: int, last: int) -> Span:
-    return doc[doc[first].sent.start:doc[max(last - 1, first)].sent.end]
+def determiner(noun: Token) -> str:
+    """How a common-noun subject is introduced: "an official" (indefinite), "officials"
+    (plural), "the senator" (definite), "Trump's spokesman" (possessive), or bare."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return "possessive"
+        if child.dep_ in ("det", "nummod", "amod") and child.lower_ in _INDEFINITE:
+            return "indefinite"
+    if noun.tag_ == "NNS":
+        return "plural"
+    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        return "definite"
+    return "bare"
+
+
+def unnamed_person(subject: Token | None) -> bool:
+    """A subject that names nobody the article names: "an official", "some critics", "the man",
+    with no name beside it ("a spokesman for the ministry" names the ministry)."""
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if subject.pos_ == "PROPN":  # one of a party or a people, not the party: "an Iowa Democrat", "one Republican"
+        return subject.tag_ == "NNP" and subject.ent_type_ == "NORP" and any(
+            c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another") for c in subject.children)
+    if any(t.pos_ == "PROPN" for t in subject.subtree):
+        return False
+    return determiner(subject) in ("indefinite", "plural") or subject.lower_ in _ANYONE
+
+
+_TRANSLITERATED = str.maketrans({"ü": "ue", "ö": "oe", "ä": "ae", "Ü": "Ue", "Ö": "Oe", "Ä": "Ae", "ß": "ss"})
+
+
+def _forms(word: str) -> set[str]:
+    """A name word as the article may spell it: "Müller", "Muller", "Mueller"."""
+    return {fold(word), fold(word.translate(_TRANSLITERATED))} - {""}

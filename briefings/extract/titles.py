@@ -27,10 +27,11 @@ TITLE_HEADS = {
     "playwright", "producer", "critic", "organiser", "organizer", "musician", "guitarist", "drummer",
     "frontman", "vocalist", "composer", "designer", "architect", "chef", "lawyer", "scientist", "researcher",
     "physicist", "astronomer", "historian", "campaigner", "activist", "reporter", "columnist", "photographer",
+    "carer", "nurse", "teacher", "farmer", "pensioner", "barmaid", "cinematographer",
     "investigator", "detective", "advocate", "airman", "pilot", "co-pilot", "officer", "coordinator",
-    # Abbreviated ranks and offices, as US outlets print them before a name: "Detective Lt. Robert Pfannes".
+    # Abbreviated ranks and offices before a name: "Chief Supt Deats", "Detective Lt. Robert Pfannes".
     "lt", "capt", "sgt", "col", "maj", "cpl", "det", "supt", "insp", "adm", "cmdr", "cdr", "lieut", "pvt", "atty",
-    "amb", "solicitor",
+    "amb", "solicitor", "cllr",
 }
 
 # Words that may stand inside a title before its head: "Prime", "Foreign", "former".

@@ -120,4 +120,4 @@ def english_frequencies() -> dict[str, float]:
 @functools.lru_cache(maxsize=1 << 16)  # the same names recur across a site's articles
 def fold(name: str) -> str:
     """A name as it is compared: case, accents and punctuation aside ("O'Neill" = "ONeill")."""
-    return re.sub(r"[^\w]+", " ", name.casefold()).strip()
+    return re.sub(r"[\W_]+", "", name.casefold())

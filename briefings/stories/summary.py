@@ -13,12 +13,11 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from ..digest_points import top_points
-from ..model import Entry, QuoteRef, Story, StoryParticipant, TopPoint, informative_first
+from ..model import Entry, QuoteRef, Story, StoryParticipant, TopPoint, featured, informative_first
 from .evidence import fold
 
 STORY_POINTS = 3  # points a story shows
 STORY_PARTICIPANTS = 6  # participants a story shows
-MIN_QUOTE_WORDS = 4  # shorter quotes are scare quotes and fragments, not statements
 
 
 def summarise(members: Sequence[int], entries: Sequence[Entry], links: dict[tuple[int, int], float],
@@ -47,8 +46,7 @@ def _newest_first(entry: Entry) -> tuple:
 def best_quote(entries: Sequence[Entry]) -> QuoteRef | None:
     """The story's most informative quote: a statement of some length by a known speaker,
     the lead article's first on a tie."""
-    candidates = [(q, e) for e in entries for q in e.extraction.quotes
-                  if q.speaker and len(q.text.split()) >= MIN_QUOTE_WORDS]
+    candidates = [(q, e) for e in entries for q in e.extraction.quotes if featured(q)]
     if not candidates:
         return None
     chosen = informative_first([q for q, _ in candidates])[0]
