@@ -17,6 +17,7 @@ import signal
 import threading
 import time
 import webbrowser
+from collections.abc import Callable
 from contextlib import nullcontext
 from pathlib import Path
 
@@ -134,6 +135,42 @@ class Debounce:
             self._cond.notify_all()
 
 
+class _Garbage:
+    """When serve collects garbage: never between a build and its reload. A collection of a
+    build's objects, at the first allocation after it, took 30-100 ms (a full one 0.7 s at
+    N = 1,000) and delayed the reload or the page's request. So a build runs without the
+    collector and its objects are frozen after it, to be collected when idle, or by the
+    collector itself after FROZEN_BUILDS builds with no idle moment."""
+
+    def __init__(self) -> None:
+        self.frozen = 0  # builds frozen since the last collection of everything
+
+    def before_build(self) -> None:
+        gc.disable()
+
+    def after_build(self) -> None:
+        self.frozen += 1
+        if self.frozen > FROZEN_BUILDS:  # saves never idle: the collector has it all back
+            gc.unfreeze()
+            self.frozen = 0
+        else:
+            gc.freeze()
+        gc.enable()
+
+    def idle(self, work: Callable[[], None]) -> None:
+        """`work`, then collect everything; what is left is long-lived, and frozen."""
+        gc.unfreeze()
+        work()
+        gc.collect()
+        gc.freeze()
+        self.frozen = 0
+
+
+def _print_stages(stamp: str, timings: dict[str, float]) -> None:
+    console.print(f"{stamp} " + "  ".join(f"{stage} {seconds:.3f}s" for stage, seconds in timings.items()),
+                  markup=False, highlight=False)
+
+
 class Server:
     """The dev server: start() builds once and serves; stop() ends everything."""
 
@@ -151,7 +188,7 @@ class Server:
         self._watched: tuple[Path, ...] = ()
         self._httpd: LiveReloadServer | None = None
         self._threads: list[threading.Thread] = []
-        self._frozen_builds = 0  # builds since the last collection of everything
+        self._garbage = _Garbage()
 
     @property
     def output_path(self) -> Path:
@@ -261,20 +298,11 @@ class Server:
     def _when_idle(self) -> None:
         """Work that would otherwise slow the next edit's build, done while nobody waits:
         load the spaCy model, so the first edit of an article's text costs one parse rather
-        than a model load, and collect the builds' garbage (see _build). In this thread,
-        never beside a build."""
-        gc.unfreeze()
-        self.builder.load_model()
-        gc.collect()
-        gc.freeze()  # what is left is long-lived: later collections need not scan it
-        self._frozen_builds = 0
+        than a model load, and collect the builds' garbage. In this thread, never beside a build."""
+        self._garbage.idle(self.builder.load_model)
 
     def _build(self, ends_burst: bool = True) -> None:
-        # Without the collector until the pages have reloaded, then the build's objects are
-        # frozen: a collection of them, at the first allocation after, took 30-100 ms (a
-        # full one 0.7 s at N = 1,000), delaying the reload or the page's request. Their
-        # garbage waits for _when_idle, or for the collector after FROZEN_BUILDS builds.
-        gc.disable()
+        self._garbage.before_build()
         try:
             self._build_once()
         except Exception as exc:  # the server outlives any bug in a build
@@ -282,13 +310,7 @@ class Server:
             console.print_exception()
             self._httpd.show_error(f"{FAILED}The build crashed: {exc!r}")
         finally:
-            self._frozen_builds += 1
-            if self._frozen_builds > FROZEN_BUILDS:  # saves never idle: let the collector have it all back
-                gc.unfreeze()
-                self._frozen_builds = 0
-            else:
-                gc.freeze()
-            gc.enable()
+            self._garbage.after_build()
             self.debounce.build_done(ends_burst)
 
     def _build_once(self) -> None:
@@ -330,10 +352,8 @@ class Server:
         # Broken articles were left out, as `briefings build` leaves them out: every page says so.
         self._httpd.reload(LEFT_OUT + problems if errors else None, fresh[0] if fresh else None)
         if self.verbose:  # after the reload, which it would delay
-            timings = {"wait": self.debounce.waited, "config": built - started - result.seconds,
-                       **result.timings, "reload": time.perf_counter() - built}
-            console.print(f"{stamp} " + "  ".join(f"{stage} {seconds:.3f}s" for stage, seconds in timings.items()),
-                          markup=False, highlight=False)
+            _print_stages(stamp, {"wait": self.debounce.waited, "config": built - started - result.seconds,
+                                  **result.timings, "reload": time.perf_counter() - built})
 
     def _apply_config(self, config: Config) -> None:
         """config.yaml as just read takes effect: what is watched and served, and the builder
