@@ -4,7 +4,8 @@ Figures (all measured in this one run, so ratios hold on a noisy machine):
   spacy_pass_s   a bare `nlp.pipe` over the same prepared texts, same components, same
                  number of processes, model load included (the floor for a cold build)
   cold_build_s   `briefings build` in a fresh process with an empty cache (cold_ratio = ÷ spacy_pass_s;
-                 with --repeat K, K such pairs back to back, and the median pair reported)
+                 with --repeat K (3), K such pairs back to back, and the median pair reported;
+                 cold_cpu_ratio: the same with CPU seconds, workers included, less moved by other load)
   warm_build_s   `briefings build` again, nothing changed
   one_edit_s     one article's title edited: an incremental build in a warm Builder (as serve
                  keeps one), checked byte-identical to a clean build
@@ -15,6 +16,9 @@ Figures (all measured in this one run, so ratios hold on a noisy machine):
                  reload event has come and the article, digest and participant pages all
                  serve it; the server's build time for those edits; builds caused by a
                  burst of 50 saves
+  serve_text_edit_*  `briefings serve`, idle: one sentence appended to an article's body and
+                 saved, then its page polled until it serves the sentence; 7 articles spread
+                 over the site (median, p90, min, max)
   stories_*      story grouping of --stories-n articles (5,000) on top of a warm build, and its
                  memory (bench/stories_speed.py, in a fresh process; the site of that size
                  built first with this run's extraction cache, so only texts past N are parsed)
@@ -63,41 +67,55 @@ def tree_memory_kb(root_pid: int) -> int:
 RSS_SAMPLE_S = 0.25
 
 
-def timed(cmd: list[str], cwd: Path, sample_rss: bool = False) -> tuple[float, int, str]:
-    """(wall seconds, peak tree RSS in KB, stderr) of a command."""
+def timed(cmd: list[str], cwd: Path, sample_rss: bool = False) -> tuple[float, int, str, float]:
+    """(wall seconds, peak tree RSS in KB, stderr, CPU seconds of the process and the
+    children it waited for) of a command."""
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    errors: list[str] = []
+    reader = threading.Thread(target=lambda: errors.append(proc.stderr.read()), daemon=True)
+    reader.start()
     peak = 0
-    if sample_rss:
-        while proc.poll() is None:
+    while True:  # wait4, not Popen.wait: its resource usage is the CPU time
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if sample_rss:
             peak = max(peak, tree_memory_kb(proc.pid))
-            time.sleep(RSS_SAMPLE_S)
-    _, err = proc.communicate()
+        time.sleep(RSS_SAMPLE_S if sample_rss else 0.01)
     wall = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    reader.join()
+    err = "".join(errors)
     if proc.returncode not in (0, 1):
         raise RuntimeError(f"{' '.join(cmd)} failed:\n{err}")
-    return wall, peak, err
+    return wall, peak, err, usage.ru_utime + usage.ru_stime
 
 
-def spacy_pass(site: Path, processes: int) -> float:
-    """A bare nlp.pipe pass over the texts our build parses, model load included."""
+def spacy_pass(site: Path, processes: int) -> tuple[float, float]:
+    """A bare nlp.pipe pass over the texts our build parses, model load included: (wall
+    seconds, CPU seconds with its worker processes')."""
     code = f"""
-import sys, time
+import resource, sys, time
 from briefings.config import load_config
 from briefings.reading import load_articles
 config = load_config({str(site / 'config.yaml')!r})
 articles, _ = load_articles(config.content_path, config.root)
 texts = [a.text for a in articles]  # cleaned as they are read: what the build parses
 started = time.perf_counter()
+own = resource.getrusage(resource.RUSAGE_SELF)
 from briefings.extract.nlp import load
 from briefings.extract.batch import BATCH_SIZE
 nlp = load(config.model)
 for _ in nlp.pipe(texts, batch_size=BATCH_SIZE, n_process={processes}):
     pass
-print(time.perf_counter() - started)
+wall = time.perf_counter() - started
+now, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+print(wall, now.ru_utime + now.ru_stime - own.ru_utime - own.ru_stime + workers.ru_utime + workers.ru_stime)
 """
     out = subprocess.run([PYTHON, "-c", code], capture_output=True, text=True, check=True).stdout
-    return float(out.strip().splitlines()[-1])
+    wall, cpu = out.strip().splitlines()[-1].split()
+    return float(wall), float(cpu)
 
 
 def one_edit(site: Path, workdir: Path) -> tuple[float, bool]:
@@ -200,6 +218,81 @@ def serve_figures(site: Path, port: int, edits: int = 10) -> dict:
         proc.wait(10)
 
 
+TEXT_EDITS = 7
+
+
+def serve_text_figures(site: Path, port: int, edits: int = TEXT_EDITS) -> dict:
+    """Issue 23's measure, as a user sees it: against a real `briefings serve` with a warm
+    cache, append one sentence to an article's body, save, and poll that article's page until
+    the sentence is served; `edits` articles spread over the site, each from an idle server."""
+    proc = subprocess.Popen([*BRIEFINGS, "serve", "--port", str(port), "-v"], cwd=site,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    lines: list[str] = []
+    threading.Thread(target=lambda: lines.extend(iter(proc.stderr.readline, "")), daemon=True).start()
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        _wait_served(base)
+        from briefings.build import Builder
+        from briefings.config import load_config
+
+        entries = Builder(load_config(site / "config.yaml"), persist=False).load_site().site.entries
+        times = []
+        for n in range(edits):
+            entry = entries[(2 * n + 1) * len(entries) // (2 * edits)]
+            path = site / entry.article.source
+            sentence = f"The council said on Monday that review number {n}x{os.getpid()} would report next spring."
+            text = path.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + sentence + "\n"
+            _wait_idle(proc.pid)  # a user reads, then edits: the server has done its idle work (after 2 s)
+            tmp = path.with_name("." + path.name + ".tmp")
+            tmp.write_text(text, encoding="utf-8")
+            started = time.perf_counter()
+            os.replace(tmp, path)  # an editor's atomic save
+            while time.perf_counter() - started < 60:
+                if sentence in urllib.request.urlopen(base + entry.url, timeout=5).read().decode("utf-8"):
+                    break
+                time.sleep(0.01)
+            times.append(time.perf_counter() - started)
+        builds = [float(m.group(1)) for line in lines if (m := re.search(r"Built: .* in ([0-9.]+)s", line))]
+        p90 = statistics.quantiles(times, n=10, method="inclusive")[8]
+        # `serve -v`: each build's seconds per stage, after its "Built:" line; the edits' builds are the last ones.
+        stages: dict[str, list[float]] = {}
+        for line in [line for line in lines if re.match(r"\d\d:\d\d:\d\d wait ", line)][-edits:]:
+            for stage, seconds in re.findall(r"(\S+) ([0-9.]+)s", line):
+                stages.setdefault(stage, []).append(float(seconds))
+        return {"serve_text_edit_median_s": round(statistics.median(times), 3), "serve_text_edit_p90_s": round(p90, 3),
+                "serve_text_edit_min_s": round(min(times), 3), "serve_text_edit_max_s": round(max(times), 3),
+                "serve_text_edits_s": [round(t, 3) for t in times],
+                "serve_text_build_median_s": round(statistics.median(builds[1:]), 3) if len(builds) > 1 else None,
+                "serve_text_stages_median_s": {k: round(statistics.median(v), 3) for k, v in stages.items()}}
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def _wait_served(base: str, timeout: float = 600) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(base, timeout=1).read()
+            return
+        except OSError:
+            time.sleep(0.2)
+
+
+def _wait_idle(pid: int, quiet: float = 3.0, timeout: float = 60) -> None:
+    """Until the process has used no CPU for `quiet` seconds (or `timeout` passed)."""
+    def cpu() -> int:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])  # utime + stime, in clock ticks
+
+    deadline, last, since = time.monotonic() + timeout, cpu(), time.monotonic()
+    while time.monotonic() < deadline and time.monotonic() - since < quiet:
+        time.sleep(0.1)
+        now = cpu()
+        if now != last:
+            last, since = now, time.monotonic()
+
+
 def stories_figures(work: Path, site: Path, n: int, stories_n: int) -> dict:
     """bench/stories_speed.py on a warm site of `stories_n` articles: `site` itself when it
     is that size, else one made and built beside it, sharing its extraction cache."""
@@ -243,7 +336,7 @@ def main() -> int:
     parser.add_argument("--peers", action="store_true", help="also time Pelican, MkDocs and Hugo")
     parser.add_argument("--stories-n", type=int, default=5000,
                         help="articles to time story grouping on, on top of a warm build (0: skip)")
-    parser.add_argument("--repeat", type=int, default=1,
+    parser.add_argument("--repeat", type=int, default=3,
                         help="cold pairs (spaCy pass, then cold build) to measure; cold_ratio is their median")
     args = parser.parse_args()
     # Nothing is deleted until the end. On this machine's file system (ext4 without a
@@ -263,19 +356,22 @@ def main() -> int:
                         row[f"{name}_cold_s"], row[f"{name}_cpu_s"] = peer["wall_s"], peer.get("cpu_s")
                     else:
                         row[f"{name}_note"] = peer.get("skipped") or peer.get("note") or "skipped"
-            pairs = []  # (spaCy pass, cold build, peak KB), back to back, each on a fresh copy of the site
+            pairs = []  # (spaCy pass, cold build, peak KB, their CPU seconds), back to back, each on a fresh site
             for k in range(args.repeat):
                 site = make_site(work / f"site-{k}", n)
-                floor = spacy_pass(site, args.processes)
-                wall, peak, _ = timed([*BRIEFINGS, "build"], site, sample_rss=True)
-                pairs.append((floor, wall, peak))
-            ratios = [wall / floor for floor, wall, _ in pairs]
-            floor, wall, _ = pairs[ratios.index(statistics.median_low(ratios))]
+                floor, floor_cpu = spacy_pass(site, args.processes)
+                wall, peak, _, cpu = timed([*BRIEFINGS, "build"], site, sample_rss=True)
+                pairs.append((floor, wall, peak, cpu / floor_cpu))
+            ratios = [wall / floor for floor, wall, _, _ in pairs]
+            floor, wall, _, _ = pairs[ratios.index(statistics.median_low(ratios))]
             row["spacy_pass_s"], row["cold_build_s"] = round(floor, 2), round(wall, 2)
-            row["peak_rss_mb"] = round(max(peak for _, _, peak in pairs) / 1024)
+            row["peak_rss_mb"] = round(max(peak for _, _, peak, _ in pairs) / 1024)
             row["cold_ratio"] = round(statistics.median_low(ratios), 3)
+            # CPU seconds over CPU seconds: far less moved by other load on the machine than wall time.
+            row["cold_cpu_ratio"] = round(statistics.median_low([cpu for *_, cpu in pairs]), 3)
             if args.repeat > 1:
                 row["cold_ratios"] = [round(r, 3) for r in ratios]
+                row["cold_cpu_ratios"] = [round(cpu, 3) for *_, cpu in pairs]
             row["warm_build_s"] = round(min(timed([*BRIEFINGS, "build"], site)[0] for _ in range(3)), 3)
             # Every page rendered and written, extraction from the cache: our render-only build.
             row["render_build_s"] = round(timed([*BRIEFINGS, "build", "--clean"], site)[0], 2)
@@ -286,6 +382,7 @@ def main() -> int:
             row["one_edit_s"], row["one_edit_identical"] = round(seconds, 3), same
             if not args.no_serve:
                 row.update(serve_figures(site, 8700 + n % 97))
+                row.update(serve_text_figures(site, 8800 + n % 97))
             if args.stories_n:
                 row.update(stories_figures(work, site, n, args.stories_n))
             print(json.dumps(row), flush=True)

@@ -21,14 +21,15 @@ from pathlib import Path
 from .config import Config
 from .extract.batch import extract_texts
 from .lock import Busy, SiteLock, site_lock
-from .model import Article, Problem, SiteModel
-from .pages import PagePlanner, PageSpec
+from .model import Article, Entry, Problem, SiteModel
+from .pages import PagePlanner, PageSpec, article_page
 from .render import Renderer, TemplateProblem
 from .site import build_site_model
 from .state import BuildState
-from .write import UnsafePath, recover, update_site, write_site
+from .write import UnsafePath, recover, safe_join, update_site, write_site
 
 FULL_REBUILD_SHARE = 0.5  # past this share of pages changed, a staged full build is cheaper
+PREVIEW_MAX = 3  # edited articles whose pages may go ahead of the rest (a save, not a checkout)
 PAGES_PER_RENDER_PROCESS = 1500  # below this, forking costs more than it saves
 
 
@@ -45,6 +46,7 @@ class BuildResult:
     # Stopped before writing (a template, the content directory, the disk): output/ is the last
     # site. A broken article never stops a build: it is left out and reported.
     stopped: bool = False
+    previewed: list[str] = field(default_factory=list)  # pages written ahead of the rest (undone if stopped)
     seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -99,6 +101,7 @@ class Builder:
         self._pages = PagePlanner(config)
         self._site: SiteModel | None = None
         self._wrote_output = False  # this builder wrote output/, and nothing else writes there
+        self._built: set[str] = set()  # the entries (fingerprints) of the site in output/, when it wrote it
 
     def successor(self, config: Config) -> Builder:
         """The builder that takes over when the config changes (serve reloads config.yaml).
@@ -148,11 +151,13 @@ class Builder:
         return result
 
     @_gc_paused
-    def build(self, *, clean: bool = False, progress: Callable[[int, int], None] | None = None) -> BuildResult:
+    def build(self, *, clean: bool = False, progress: Callable[[int, int], None] | None = None,
+              preview: Callable[[list[str]], None] | None = None) -> BuildResult:
         """Build into the output directory. User errors come back as problems, never raised:
         a broken article is left out and the rest is built; a template error, a missing
         content directory or a failed write stops the build (`stopped`) and leaves output/
-        as it was."""
+        as it was. `preview`: called with the URLs of the pages of the articles this build
+        found edited, once they are written, before the rest of the site (see Preview)."""
         started = time.perf_counter()
         try:
             self.lock.acquire(wait=True, on_wait=self.on_wait)
@@ -164,11 +169,12 @@ class Builder:
                 recover(self.output)  # finish or discard what a killed build left
                 if self.state.interrupted():
                     clean = True  # output/ may not be what the saved state says
-            return self._build(started, clean, progress)
+            return self._build(started, clean, progress, preview)
         finally:
             self.lock.release()
 
-    def _build(self, started: float, clean: bool, progress: Callable[[int, int], None] | None) -> BuildResult:
+    def _build(self, started: float, clean: bool, progress: Callable[[int, int], None] | None,
+               preview: Callable[[list[str]], None] | None) -> BuildResult:
         state = self.state
         signature = "" if self._wrote_output else state.input_signature()
         if signature and not clean and signature == state.last_build().get("signature") \
@@ -179,49 +185,60 @@ class Builder:
             result.seconds = time.perf_counter() - started
             return result
         mark = time.perf_counter()
+        early: Preview | None = None
+        marked = False
         try:
-            renderer, plan, fingerprints = self._pages.plan(result.site)
+            renderer = self._pages.renderer(result.site)
+            edited = [e for e in result.site.entries if e.fingerprint not in self._built]
+            if preview is not None and self._built and not clean and 0 < len(edited) <= PREVIEW_MAX:
+                marked = state.mark_dirty()  # output/ differs from the saved state from here on
+                early = Preview.write(renderer, edited, self.output)
+                if early is not None and early.pages:
+                    result.previewed = list(early.pages)
+                    preview(result.previewed)
+                result.timings["preview"] = time.perf_counter() - mark
+                mark = time.perf_counter()
+            renderer, plan, fingerprints = self._pages.plan(result.site, renderer)
         except OSError as exc:  # a static file deleted or unreadable while the plan read it
             result.problems.append(Problem(exc.filename or str(self.config.templates_path),
                                            f"cannot read: {exc.strerror or exc}"))
-            result.stopped = True
-            result.seconds = time.perf_counter() - started
-            return result
+            return self._stopped(result, early, marked, started)
         result.pages = len(plan)
         result.timings["plan"] = time.perf_counter() - mark
         mark = time.perf_counter()
-        marked = False
         try:
-            marked = state.mark_dirty()
-            if clean or not state.output_matches(self._wrote_output):
-                result.written = _write_full(renderer, plan, self.output, self.processes)
-                result.full = True
-            else:
-                dirty = [p for p in plan if state.fingerprints.get(p.url) != fingerprints[p.url]]
-                removed = sorted(set(state.fingerprints) - set(fingerprints))
-                if len(dirty) > FULL_REBUILD_SHARE * len(plan):
-                    result.written = _write_full(renderer, plan, self.output, self.processes)
-                    result.full = True
-                else:
-                    rendered = [(p.url, _render(renderer, p)) for p in dirty]  # all or nothing
-                    update_site(rendered, removed, self.output)
-                    result.written, result.removed = len(rendered), len(removed)
+            marked = state.mark_dirty() or marked
+            known = None if clean or not state.output_matches(self._wrote_output) else state.fingerprints
+            result.written, result.removed, result.full = _write(renderer, plan, fingerprints, known, self.output,
+                                                                 self.processes, early.pages if early else {})
         except (TemplateProblem, UnsafePath) as exc:  # raised before anything was committed
             result.problems.append(exc.problem if isinstance(exc, TemplateProblem)
                                    else Problem(str(self.output), str(exc)))
-            result.stopped = True
-            if marked:
-                state.unmark_dirty()
+            return self._stopped(result, early, marked, started)
         except OSError as exc:  # disk full, no permission, a template file deleted mid-build
             result.problems.append(Problem(exc.filename or str(self.output), f"cannot write the site: "
                                                                                f"{exc.strerror or exc}"))
-            result.stopped = True
-        else:
-            state.built(signature, result.site, fingerprints, result.problems)
-            self._wrote_output = True
-            if self.save_every_build:
-                self.close()
+            return self._stopped(result, early, False, started)
+        state.built(signature, result.site, fingerprints, result.problems)
+        self._wrote_output = True
+        self._built = {e.fingerprint for e in result.site.entries}
+        if self.save_every_build:
+            self.close()
         result.timings["render+write"] = time.perf_counter() - mark
+        result.seconds = time.perf_counter() - started
+        return result
+
+    def _stopped(self, result: BuildResult, early: Preview | None, marked: bool, started: float) -> BuildResult:
+        """A build that stops leaves output/ as it was: pages written ahead are put back."""
+        result.stopped = True
+        undone = True
+        if early is not None:
+            try:
+                early.undo(self.output)
+            except (OSError, UnsafePath):
+                undone = False  # the dirty mark stays: the next build is a full one
+        if marked and undone:
+            self.state.unmark_dirty()
         result.seconds = time.perf_counter() - started
         return result
 
@@ -258,10 +275,62 @@ class Builder:
         self.state.save()
 
 
+class Preview:
+    """The pages of the articles an edit changed, rendered from the new site model and written
+    ahead of the rest, so that `serve` reloads them first. The plan would render the same
+    bytes (the same renderer, entry and template), so the build does not write them again;
+    a build that then stops puts the old pages back (`undo`)."""
+
+    def __init__(self, pages: dict[str, bytes], old: dict[str, bytes | None]):
+        self.pages = pages  # url → bytes written
+        self._old = old  # url → what output/ held there before (None: nothing)
+
+    @classmethod
+    def write(cls, renderer: Renderer, entries: list[Entry], output: Path) -> Preview | None:
+        """None when a page cannot be rendered: the build itself then reports why."""
+        try:
+            pages = {e.url: _render(renderer, article_page(e)) for e in entries}
+        except TemplateProblem:
+            return None
+        old = {url: _read(output, url) for url in pages}
+        try:
+            update_site(pages.items(), [], output)
+        except (OSError, UnsafePath):  # perhaps partly written: undone if the build stops, else rewritten
+            return cls({}, old)
+        return cls(pages, old)
+
+    def undo(self, output: Path) -> None:
+        update_site([(url, data) for url, data in self._old.items() if data is not None],
+                    [url for url, data in self._old.items() if data is None], output)
+
+
+def _read(output: Path, url: str) -> bytes | None:
+    try:
+        return safe_join(output, url).read_bytes()
+    except FileNotFoundError:
+        return None
+
+
 def _render(renderer: Renderer, page: PageSpec) -> bytes:
     if page.template is None:
         return page.data or b""
     return renderer.render(page.template, page.url, **page.context)
+
+
+def _write(renderer: Renderer, plan: list[PageSpec], fingerprints: dict[str, str], known: dict[str, str] | None,
+           output: Path, processes: int, written: dict[str, bytes]) -> tuple[int, int, bool]:
+    """Write the pages whose fingerprint is not the `known` one of the page in output/, and
+    delete the pages that are gone; or, without `known` or past FULL_REBUILD_SHARE, every
+    page into a fresh output/. `written`: pages already written (a Preview), as the plan
+    would render them. Gives (pages written, pages removed, whether in full)."""
+    if known is not None:
+        dirty = [p for p in plan if known.get(p.url) != fingerprints[p.url]]
+        removed = sorted(set(known) - set(fingerprints))
+        if len(dirty) <= FULL_REBUILD_SHARE * len(plan):
+            rendered = [(p.url, written.get(p.url) or _render(renderer, p)) for p in dirty]  # all or nothing
+            update_site([page for page in rendered if page[0] not in written], removed, output)
+            return len(rendered), len(removed), False
+    return _write_full(renderer, plan, output, processes), 0, True
 
 
 def _render_all(renderer: Renderer, plan: list[PageSpec]):

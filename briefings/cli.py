@@ -122,14 +122,16 @@ def cleaning_report(articles: list) -> list[str]:
 @click.option("--poll", is_flag=True, help="Poll for changes (network file systems).")
 @click.option("--open", "open_browser", is_flag=True, help="Open the site in a browser.")
 @click.option("--drafts/--no-drafts", default=True, show_default=True, help="Include articles marked draft: true.")
-def serve(config_path: str, port: int, host: str, poll: bool, open_browser: bool, drafts: bool) -> None:
+@click.option("-v", "--verbose", is_flag=True, help="Print the time each stage of each build took.")
+def serve(config_path: str, port: int, host: str, poll: bool, open_browser: bool, drafts: bool,
+          verbose: bool) -> None:
     """Build, serve output/ and rebuild on every change; open pages reload themselves.
     Drafts are included (they are marked Draft and kept out of feeds and the sitemap)."""
     from .serve import serve as run_serve
 
     config = site_or_exit(config_path)
     sys.exit(run_serve(config, Path(config_path), host=host, port=port, poll=poll, open_browser=open_browser,
-                       drafts=drafts))
+                       drafts=drafts, verbose=verbose))
 
 
 @main.command()

@@ -11,6 +11,8 @@ import io
 import os
 import queue
 import threading
+import urllib.parse
+from collections.abc import Callable, Collection
 from http.server import DEFAULT_ERROR_MESSAGE, SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -19,7 +21,7 @@ KEEPALIVE = 15.0
 
 # "error" is also EventSource's own connection-error event, which has no data: skip those.
 RELOAD_SCRIPT = """<script>(function () {
-  var events = new EventSource("%s?generation=%d"), box = null;
+  var events = new EventSource("%s?generation=%d&page=" + encodeURIComponent(location.pathname)), box = null;
   events.addEventListener("reload", function () { events.close(); location.reload(); });
   events.addEventListener("error", function (e) {
     if (typeof e.data !== "string") return;
@@ -44,27 +46,30 @@ def is_within(path: str, folder: str | Path) -> bool:
 
 
 class Clients:
-    """Server-Sent Events fan-out: one queue per connected page."""
+    """Server-Sent Events fan-out: one queue per connected page, with the page's path in the
+    folder ("articles/x.html") and the generation it was served with."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._queues: set[queue.Queue] = set()
+        self._queues: dict[queue.Queue, tuple[str, int]] = {}
 
-    def add(self) -> queue.Queue:
+    def add(self, page: str = "", seen: int = -1) -> queue.Queue:
         q: queue.Queue = queue.Queue()
         with self._lock:
-            self._queues.add(q)
+            self._queues[q] = (page, seen)
         return q
 
     def remove(self, q: queue.Queue) -> None:
         with self._lock:
-            self._queues.discard(q)
+            self._queues.pop(q, None)
 
-    def send(self, event: str | None, data: str = "") -> None:
-        """Queue an event for every client; None tells the streams to end."""
+    def send(self, event: str | None, data: str = "", to: Callable[[str, int], bool] | None = None) -> None:
+        """Queue an event for every client (`to`: those it accepts, by page and generation);
+        None tells the streams to end."""
         with self._lock:
-            for q in self._queues:
-                q.put((event, data))
+            for q, (page, seen) in self._queues.items():
+                if to is None or to(page, seen):
+                    q.put((event, data))
 
 
 class Handler(SimpleHTTPRequestHandler):
@@ -126,11 +131,13 @@ class Handler(SimpleHTTPRequestHandler):
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.end_headers()
-        q = server.clients.add()
+        query = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)
+        seen = query.get("generation", [""])[0]
+        seen_generation = int(seen) if seen.isdigit() and len(seen) < 20 else -1
+        q = server.clients.add(page_path(query.get("page", [""])[0]), seen_generation)
         try:
             # The page may predate a build that finished while it loaded, or the build may be broken now.
-            seen = self.path.partition("generation=")[2].split("&")[0]
-            if seen.isdigit() and len(seen) < 20 and int(seen) < server.generation:
+            if 0 <= seen_generation < server.generation:
                 q.put(("reload", ""))
             elif server.error:
                 q.put(("error", server.error))
@@ -150,6 +157,15 @@ class Handler(SimpleHTTPRequestHandler):
         finally:
             server.clients.remove(q)
             self.close_connection = True
+
+
+def page_path(location: str) -> str:
+    """A page's path in the folder from its URL path: "/articles/x.html" → "articles/x.html",
+    "/" → "index.html"; "" for none."""
+    if not location.startswith("/"):
+        return ""
+    path = location.lstrip("/")
+    return path + "index.html" if not path or path.endswith("/") else path
 
 
 def inject(page: bytes, generation: int) -> bytes:
@@ -178,13 +194,28 @@ class LiveReloadServer(ThreadingHTTPServer):
         """The folder holds a new site: pages loaded before it are out of date."""
         self.generation += 1
 
-    def reload(self, notice: str | None = None) -> None:
+    def reload(self, notice: str | None = None, fresh: tuple[Collection[str], int] | None = None) -> None:
         """Every open page loads itself again, dropping what was shown over it; `notice`, if
-        any, is shown over every page from now until the next reload."""
+        any, is shown over every page from now until the next reload. `fresh`: (pages,
+        generation) of a reload_pages since the last reload: pages open on those files that
+        were served at that generation or later are new already and stay as they are."""
         self.error = notice
-        self.clients.send("reload")
+        if fresh is None:
+            self.clients.send("reload")
+        else:
+            pages, generation = fresh
+            self.clients.send("reload", to=lambda page, seen: page not in pages or seen < generation)
         if notice is not None:
             self.clients.send("error", notice)  # a reloaded page hears it on connecting; others now
+
+    def reload_pages(self, pages: Collection[str]) -> int:
+        """These files of the folder ("articles/x.html") are new, ahead of the rest of the new
+        site: pages open on them load themselves again now. Gives the generation to pass to
+        the next reload (see `reload`), which the rest of the site needs."""
+        self.generation += 1
+        pages = set(pages)
+        self.clients.send("reload", to=lambda page, seen: page in pages)
+        return self.generation
 
     def show_error(self, text: str) -> None:
         """Show `text` over every open page, and over every page opened, until the next reload.

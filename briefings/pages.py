@@ -43,6 +43,11 @@ def entry_key(entry: Entry) -> str:
            f"{f'{story.url}|{story.title}|{len(story.entries)}' if story and story.url else ''}"
 
 
+def article_page(entry: Entry, deps: tuple[str, ...] = ()) -> PageSpec:
+    """An article's own page (rendered ahead of the plan too: see build.Preview)."""
+    return PageSpec(entry.url, "article.html", {"entry": entry}, deps)
+
+
 def plan(site: SiteModel, participant_urls: Callable[[Entry], Iterable[str]],
          static_files: Iterable[tuple[str, bytes]]) -> list[PageSpec]:
     """Every page of the site, in a stable order."""
@@ -75,7 +80,7 @@ def plan(site: SiteModel, participant_urls: Callable[[Entry], Iterable[str]],
                                                             "said": StorySayings(story)},
                                   (digest.id, digest.title, _story_deps(story), *cards(story.entries))))
     for entry in site.entries:
-        pages.append(PageSpec(entry.url, "article.html", {"entry": entry}, (keys[id(entry)],)))
+        pages.append(article_page(entry, (keys[id(entry)],)))
     rows = {id(p): _participant_row(p) for p in site.participants}  # each shown up to four times
     kind_counts = Counter(p.type for p in site.participants)
     kinds = "|".join(f"{k}={n}" for k, n in sorted(kind_counts.items()))
@@ -241,10 +246,15 @@ class PagePlanner:
         self._search_records: dict = {}  # the search index's records as JSON, by what they show
         self._page_inputs: dict = {}  # each page's inputs and fingerprint in the last plan
 
-    def plan(self, site: SiteModel) -> tuple[Renderer, list[PageSpec], dict[str, str]]:
-        """Every page of the site and its fingerprint, and the renderer that renders them."""
-        env = self.environment()
-        renderer = Renderer(site, self.config, env, self._search_records)
+    def renderer(self, site: SiteModel) -> Renderer:
+        """The renderer of this site model's pages."""
+        return Renderer(site, self.config, self.environment(), self._search_records)
+
+    def plan(self, site: SiteModel, renderer: Renderer | None = None) -> tuple[Renderer, list[PageSpec], dict[str, str]]:
+        """Every page of the site and its fingerprint, and the renderer that renders them
+        (`renderer`: this site's, when the caller made it already)."""
+        renderer = renderer or self.renderer(site)
+        env = renderer.env
         pages = plan(site, renderer.entry_link_targets, renderer.static_files())
         hashes = template_hashes(env, {p.template for p in pages if p.template})
         return renderer, pages, fingerprints(pages, hashes, config_hash(self.config), self._page_inputs)

@@ -17,6 +17,7 @@ import signal
 import threading
 import time
 import webbrowser
+from collections.abc import Callable
 from contextlib import nullcontext
 from pathlib import Path
 
@@ -43,6 +44,7 @@ SETTLE = 0.03
 QUIET = 0.15
 MAX_WAIT = 1.0  # ...but never wait longer than this after the first event of a burst
 IDLE_AFTER = 2.0  # seconds without a build before the idle work (garbage, model): see _when_idle
+FROZEN_BUILDS = 10  # builds whose garbage may wait for an idle moment (see _build)
 # attrib: `touch` forces a build; closed: a file written and closed (inotify only)
 WATCHED_EVENTS = {"created", "modified", "deleted", "moved", "attrib", "closed"}
 
@@ -80,6 +82,7 @@ class Debounce:
         self._finished = float("-inf")  # when the last build of a burst ended
         self._stopping = False
         self.builds = 0  # builds finished, good or bad
+        self.waited = 0.0  # from the first event of the latest burst to its build's start
 
     def event(self, complete: bool = False) -> None:
         """A relevant file changed; `complete`: the event ends a save (see SAVED)."""
@@ -108,6 +111,7 @@ class Debounce:
                 self._cond.wait(wait)
             if self._stopping:
                 return False
+            self.waited = time.monotonic() - self._first
             self._first = None  # an event from now on schedules one more build
             self._building = True
             return True
@@ -131,12 +135,49 @@ class Debounce:
             self._cond.notify_all()
 
 
+class _Garbage:
+    """When serve collects garbage: never between a build and its reload. A collection of a
+    build's objects, at the first allocation after it, took 30-100 ms (a full one 0.7 s at
+    N = 1,000) and delayed the reload or the page's request. So a build runs without the
+    collector and its objects are frozen after it, to be collected when idle, or by the
+    collector itself after FROZEN_BUILDS builds with no idle moment."""
+
+    def __init__(self) -> None:
+        self.frozen = 0  # builds frozen since the last collection of everything
+
+    def before_build(self) -> None:
+        gc.disable()
+
+    def after_build(self) -> None:
+        self.frozen += 1
+        if self.frozen > FROZEN_BUILDS:  # saves never idle: the collector has it all back
+            gc.unfreeze()
+            self.frozen = 0
+        else:
+            gc.freeze()
+        gc.enable()
+
+    def idle(self, work: Callable[[], None]) -> None:
+        """`work`, then collect everything; what is left is long-lived, and frozen."""
+        gc.unfreeze()
+        work()
+        gc.collect()
+        gc.freeze()
+        self.frozen = 0
+
+
+def _print_stages(stamp: str, timings: dict[str, float]) -> None:
+    console.print(f"{stamp} " + "  ".join(f"{stage} {seconds:.3f}s" for stage, seconds in timings.items()),
+                  markup=False, highlight=False)
+
+
 class Server:
     """The dev server: start() builds once and serves; stop() ends everything."""
 
     def __init__(self, config: Config, config_path: Path, *, host: str = "127.0.0.1", port: int = 0,
-                 poll: bool = False, drafts: bool = True):
+                 poll: bool = False, drafts: bool = True, verbose: bool = False):
         self.config, self.config_path = config, Path(config_path).absolute()
+        self.verbose = verbose  # print each build's time per stage
         self.host, self.port = host, port
         self.debounce = Debounce()
         # Held for the server's life: a `briefings build` meanwhile would change output/
@@ -147,6 +188,7 @@ class Server:
         self._watched: tuple[Path, ...] = ()
         self._httpd: LiveReloadServer | None = None
         self._threads: list[threading.Thread] = []
+        self._garbage = _Garbage()
 
     @property
     def output_path(self) -> Path:
@@ -200,6 +242,7 @@ class Server:
         for thread in self._threads:
             thread.join()
         self.builder.close()  # the next start builds incrementally
+        gc.unfreeze()  # the builds' garbage goes back to the collector
         self._threads.clear()
         self._lock.release()
 
@@ -254,13 +297,12 @@ class Server:
 
     def _when_idle(self) -> None:
         """Work that would otherwise slow the next edit's build, done while nobody waits:
-        collect the builds' garbage (they run without the garbage collector, see
-        Builder.build), and load the spaCy model, so the first edit of an article's text
-        costs one parse rather than a model load. In this thread, never beside a build."""
-        gc.collect()
-        self.builder.load_model()
+        load the spaCy model, so the first edit of an article's text costs one parse rather
+        than a model load, and collect the builds' garbage. In this thread, never beside a build."""
+        self._garbage.idle(self.builder.load_model)
 
     def _build(self, ends_burst: bool = True) -> None:
+        self._garbage.before_build()
         try:
             self._build_once()
         except Exception as exc:  # the server outlives any bug in a build
@@ -268,9 +310,11 @@ class Server:
             console.print_exception()
             self._httpd.show_error(f"{FAILED}The build crashed: {exc!r}")
         finally:
+            self._garbage.after_build()
             self.debounce.build_done(ends_burst)
 
     def _build_once(self) -> None:
+        started = time.perf_counter()
         try:
             config = load_config(self.config_path)
         except ConfigError as exc:
@@ -279,8 +323,14 @@ class Server:
             return
         self._apply_config(config)
         builder = self.builder
+        fresh: list[tuple[list[str], int]] = []  # the pages of edited articles, reloaded ahead of the rest
+
+        def preview(pages: list[str]) -> None:
+            fresh.append((pages, self._httpd.reload_pages(pages)))
+
         with console.status("Building…") if self.builds == 0 else nullcontext():
-            result = builder.build()  # pages are replaced one by one, each atomically
+            result = builder.build(preview=preview)  # pages are replaced one by one, each atomically
+        built = time.perf_counter()
         report(result.problems)
         problems = "\n".join(str(p) for p in result.problems)
         stamp = time.strftime("%H:%M:%S")
@@ -288,6 +338,8 @@ class Server:
             kept = builder.output.is_dir()
             console.print(f"[dim]{stamp}[/dim] [red]Build failed[/red] with {len(result.errors)} error(s)"
                           + ("; serving the last good build" if kept else ""))
+            for pages, _ in fresh:  # put back as they were: load them again
+                self._httpd.reload_pages(pages)
             self._httpd.show_error(FAILED + problems)
             return
         self._httpd.changed()
@@ -298,7 +350,10 @@ class Server:
                       f" in {result.seconds:.2f}s" + (f"; [red]{errors} error(s)[/red], left out until fixed"
                                                        if errors else ""))
         # Broken articles were left out, as `briefings build` leaves them out: every page says so.
-        self._httpd.reload(LEFT_OUT + problems if errors else None)
+        self._httpd.reload(LEFT_OUT + problems if errors else None, fresh[0] if fresh else None)
+        if self.verbose:  # after the reload, which it would delay
+            _print_stages(stamp, {"wait": self.debounce.waited, "config": built - started - result.seconds,
+                                  **result.timings, "reload": time.perf_counter() - built})
 
     def _apply_config(self, config: Config) -> None:
         """config.yaml as just read takes effect: what is watched and served, and the builder
@@ -311,13 +366,13 @@ class Server:
 
 
 def serve(config: Config, config_path: Path, *, host: str = "127.0.0.1", port: int = 8000,
-          poll: bool = False, open_browser: bool = False, drafts: bool = True) -> int:
+          poll: bool = False, open_browser: bool = False, drafts: bool = True, verbose: bool = False) -> int:
     """The CLI command: run until Ctrl-C. Returns the exit code. Drafts are shown: the
     preview is where a draft is read before it is published."""
     if host not in ("127.0.0.1", "localhost", "::1"):
         console.print(f"[yellow]warning:[/yellow] serving on {escape(host)}: the preview is reachable from other "
                       "machines; it is meant for local use")
-    server = Server(config, config_path, host=host, port=port, poll=poll, drafts=drafts)
+    server = Server(config, config_path, host=host, port=port, poll=poll, drafts=drafts, verbose=verbose)
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # `kill` stops as cleanly as Ctrl-C
     try:
         try:
