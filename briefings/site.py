@@ -14,8 +14,19 @@ from collections import Counter, defaultdict
 
 from .config import Config
 from .content import slugify
-from .model import (SPEAKER_TYPES, Article, Digest, Entry, Extraction, ListPage, ParticipantPage, QuotePage, QuoteRef,
-                    SiteModel, TagPage)
+from .model import (
+    SPEAKER_TYPES,
+    Article,
+    Digest,
+    Entry,
+    Extraction,
+    ListPage,
+    ParticipantPage,
+    QuotePage,
+    QuoteRef,
+    SiteModel,
+    TagPage,
+)
 from .stories import find_stories
 
 UNDATED = "undated"
@@ -118,7 +129,8 @@ def participant_pages(person: ParticipantPage, page_size: int) -> list[ListPage]
 
 
 def participant_index_url(order: str, number: int) -> str:
-    return numbered_url("participants/index.html" if order == "count" else f"participants/by-{order}/index.html", number)
+    first = "participants/index.html" if order == "count" else f"participants/by-{order}/index.html"
+    return numbered_url(first, number)
 
 
 def build_quote_pages(groups: list[tuple[str | None, list[QuoteRef]]], page_size: int) -> list[QuotePage]:
@@ -264,7 +276,8 @@ def _canonical_keys(counts: Counter[str]) -> dict[str, str]:
     canonical = {}
     surnames: dict[str, set[str]] = defaultdict(set)
     for (kind, folded), keys in variants.items():
-        best = keys[0] if len(keys) == 1 else max(keys, key=lambda k: (counts[k], len(k), k))  # most frequent, then the fullest
+        # the most frequent, then the fullest
+        best = keys[0] if len(keys) == 1 else max(keys, key=lambda k: (counts[k], len(k), k))
         for key in keys:
             canonical[key] = best
         if kind == "PERSON" and "-" in folded:
@@ -295,7 +308,7 @@ def site_updated(entries: list[Entry]) -> dt.datetime:
     identical input gives identical output."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
     dates = [e.article.date for e in entries if e.article.date]
     newest = max(dates, default=dt.date(1970, 1, 1))
-    return dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.timezone.utc)
+    return dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC)

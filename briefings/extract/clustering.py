@@ -16,7 +16,7 @@ from ..lexicon import ACRONYM_SKIP, KIN_NOUNS, ORG_NOUNS, ORG_SUFFIXES
 from . import places
 from .evidence import place_evidence
 from .joins import join_short_forms
-from .mentions import Mention, acronym_of, initials_start, fold
+from .mentions import Mention, acronym_of, fold, initials_start
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -243,7 +243,8 @@ def join_defined(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     merged: dict[int, Cluster] = {}
     for cluster in clusters:
         for m in cluster.mentions:
-            parenthesised = m.start >= 2 and doc[m.start - 1].text == "(" and m.end < len(doc) and doc[m.end].text == ")"
+            parenthesised = (m.start >= 2 and doc[m.start - 1].text == "("
+                             and m.end < len(doc) and doc[m.end].text == ")")
             if not ((m.text.isupper() or (parenthesised and acronym_of(m.text))) and m.end - m.start == 1
                     and not m.place):
                 continue
@@ -293,7 +294,8 @@ def canonical_name(cluster: Cluster) -> str:
     # The longest spelled-out form: "National Security Council" over "NSC"; but a place by its name,
     # "New Jersey", not "State of New Jersey".
     if cluster.type in ("GPE", "LOC"):
-        named = [t for t in forms if not re.match(r"(?:State|Commonwealth|City|Republic|Kingdom|Province|County) of ", t)]
+        named = [t for t in forms
+                 if not re.match(r"(?:State|Commonwealth|City|Republic|Kingdom|Province|County) of ", t)]
         forms = Counter({t: forms[t] for t in named}) or forms
     # Spellings that differ only in spaces are one form, written as the text mostly writes it:
     # "AirAsia" (24 times) over "Air Asia" (4).

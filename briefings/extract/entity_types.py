@@ -10,11 +10,20 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from ..lexicon import (CLUB_NOUNS, CLUB_SUFFIXES, GENERIC_ORG_HEADS, KIN_NOUNS, LOC_HEADS, ORG_NOUNS, ORG_SUFFIXES,
-                       SAY_VERBS, TRANSFER_WORDS)
-from .evidence import has_org_words, reads_as_a_name, org_evidence, person_evidence, place_evidence, speaks
+from ..lexicon import (
+    CLUB_NOUNS,
+    CLUB_SUFFIXES,
+    GENERIC_ORG_HEADS,
+    KIN_NOUNS,
+    LOC_HEADS,
+    ORG_NOUNS,
+    ORG_SUFFIXES,
+    SAY_VERBS,
+    TRANSFER_WORDS,
+)
+from .evidence import has_org_words, org_evidence, person_evidence, place_evidence, reads_as_a_name, speaks
 from .first_names import gender_of_first_name
-from .mentions import Mention, propn_mask, fold
+from .mentions import Mention, fold, propn_mask
 from .titles import is_title_word
 
 if TYPE_CHECKING:
@@ -41,7 +50,8 @@ def weigh_evidence(doc: Doc, mentions: list[Mention]) -> None:
             elif (why := org_evidence(doc, m)) is not None:
                 m.label, m.evidence = "ORG", why  # "Qualcomm (NASDAQ: QCOM)"
             elif (why := place_evidence(doc, m)) is not None:
-                m.label, m.evidence = "LOC" if why in ("head", "land") else "GPE", why  # "in São Paulo", "Mummy Mountain"
+                # "in São Paulo", "Mummy Mountain"
+                m.label, m.evidence = "LOC" if why in ("head", "land") else "GPE", why
         elif m.label in ("GPE", "LOC"):
             if (why := org_evidence(doc, m)) is not None:
                 m.label, m.evidence = "ORG", why  # "the AirAsia flight"
@@ -52,7 +62,8 @@ def weigh_evidence(doc: Doc, mentions: list[Mention]) -> None:
         elif m.label == "ORG":
             if (why := org_evidence(doc, m) or ("speaks" if speaks(doc, m) else None)) is not None:
                 m.evidence = why
-            elif (why := place_evidence(doc, m)) in ("place noun", "in", "hometown", "land") and not has_org_words(m.text):
+            elif ((why := place_evidence(doc, m)) in ("place noun", "in", "hometown", "land")
+                  and not has_org_words(m.text)):
                 m.label, m.evidence = "GPE", why  # "the coastal town of Kumai", "in Edmonton"
 
 

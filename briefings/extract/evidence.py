@@ -12,8 +12,18 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..lexicon import (COMPANY_CONTEXT_NOUNS, EXCHANGES, GENERIC_ORG_HEADS, KIN_NOUNS, LOC_HEADS, ORG_NOUNS,
-                       ORG_SUFFIXES, PERSON_NOUNS, PLACE_NOUNS, SAY_VERBS)
+from ..lexicon import (
+    COMPANY_CONTEXT_NOUNS,
+    EXCHANGES,
+    GENERIC_ORG_HEADS,
+    KIN_NOUNS,
+    LOC_HEADS,
+    ORG_NOUNS,
+    ORG_SUFFIXES,
+    PERSON_NOUNS,
+    PLACE_NOUNS,
+    SAY_VERBS,
+)
 from .titles import is_title_head
 
 if TYPE_CHECKING:
@@ -40,7 +50,8 @@ def common_word(doc: Doc, word: str, kinds: tuple[str, ...] = ("adj", "adv")) ->
     index = lookups.get_table("lemma_index")
     words = _WORD_SETS.get(id(index))
     if words is None:  # the table holds lists: made sets once per process
-        words = _WORD_SETS[id(index)] = {kind: frozenset(index.get(kind, ())) for kind in ("adj", "adv", "noun", "verb")}
+        words = _WORD_SETS[id(index)] = {kind: frozenset(index.get(kind, ()))
+                                         for kind in ("adj", "adv", "noun", "verb")}
     lower = word.lower()
     return any(lower in words[kind] for kind in kinds)
 
@@ -184,7 +195,8 @@ def org_evidence(doc: Doc, m: Mention) -> str | None:
     if m.start >= 2 and doc[m.start - 1].lower_ in ("called", "named") and doc[m.start - 2].lower_ in ORG_NOUNS:
         return "called"
     before = doc[m.start - 1] if m.start > 0 else None
-    if before is not None and before.text.islower() and before.lemma_.lower() in ORG_NOUNS and before.pos_ in ("NOUN", "ADJ"):
+    if (before is not None and before.text.islower() and before.lemma_.lower() in ORG_NOUNS
+            and before.pos_ in ("NOUN", "ADJ")):
         return "org noun"  # "the Italian daily La Repubblica", "the regulator Ofcom"
     if after is not None and after.tag_ == "POS" and m.end + 2 < len(doc) and doc[m.end + 1].ent_type_ == "PERSON" \
             and doc[m.end + 2].ent_type_ == "PERSON" and len(m.text.split()) == 1:

@@ -14,9 +14,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..lexicon import (ACRONYM_SKIP, CLUB_SUFFIXES, DISEASE_NOUNS, GENERIC_ORG_HEADS,
-                       LOC_HEADS, NAME_PARTICLES, NAME_PREFIXES, RANKS, NAME_STOP_WORDS, ORG_NOUNS, ORG_SUFFIXES, POST_NOMINALS,
-                       VERBS_BEFORE_NAMES)
+from ..lexicon import (
+    ACRONYM_SKIP,
+    CLUB_SUFFIXES,
+    DISEASE_NOUNS,
+    GENERIC_ORG_HEADS,
+    LOC_HEADS,
+    NAME_PARTICLES,
+    NAME_PREFIXES,
+    NAME_STOP_WORDS,
+    ORG_NOUNS,
+    ORG_SUFFIXES,
+    POST_NOMINALS,
+    RANKS,
+    VERBS_BEFORE_NAMES,
+)
 from . import places
 from .evidence import common_word, doc_text, is_person_noun
 from .titles import HONORIFICS, is_title_head, is_title_word
@@ -258,7 +270,8 @@ def _mentions_of(doc: Doc, tokens: list[Token], label: str, honorific: bool) -> 
             return [Mention(tokens[0].i, tokens[-1].i + 1, p, f.type, place=f, demonym=places.is_demonym(p))
                     for p, f in zip(parts, found)]
     first = tokens[0].i
-    if first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper() and not doc[first - 1].ent_type_:
+    if (first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper()
+            and not doc[first - 1].ent_type_):
         wider = places.lookup(f"{doc[first - 1].text} {text}")
         if wider is not None:  # "the Liberal Democrats" tagged only on "Democrats"
             tokens = [doc[first - 1]] + tokens

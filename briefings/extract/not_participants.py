@@ -12,9 +12,25 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..lexicon import (AWARDS, BODY_NOUNS, CHARACTER_VERBS, COMPANY_CONTEXT_NOUNS, DISEASE_NOUNS, DISEASES, EVENT_HEADS, KIN_NOUNS, LAW_HEADS,
-                       LIST_OF_PARTICIPANTS, ORG_NOUNS, PLACE_NOUNS, PRODUCT_NOUNS, ZONE_NAMES, VESSEL_NOUNS,
-                       WORK_CONTEXT_NOUNS, WORK_NOUNS)
+from ..lexicon import (
+    AWARDS,
+    BODY_NOUNS,
+    CHARACTER_VERBS,
+    COMPANY_CONTEXT_NOUNS,
+    DISEASE_NOUNS,
+    DISEASES,
+    EVENT_HEADS,
+    KIN_NOUNS,
+    LAW_HEADS,
+    LIST_OF_PARTICIPANTS,
+    ORG_NOUNS,
+    PLACE_NOUNS,
+    PRODUCT_NOUNS,
+    VESSEL_NOUNS,
+    WORK_CONTEXT_NOUNS,
+    WORK_NOUNS,
+    ZONE_NAMES,
+)
 from .evidence import common_word, is_person_noun, lower_case_words
 
 if TYPE_CHECKING:
@@ -123,7 +139,8 @@ def thing_by_its_neighbours(doc: Doc, mention: Mention) -> bool:
     head = doc[mention.end - 1]
     before = doc[mention.start - 1] if mention.start > 0 else None
     after = doc[mention.end] if mention.end < len(doc) else None
-    if before is not None and before.lower_ in ("a", "an") and before.head == head and mention.end - mention.start == 1 \
+    if before is not None and before.lower_ in ("a", "an") and before.head == head \
+            and mention.end - mention.start == 1 \
             and not (after is not None and after.pos_ in ("NOUN", "PROPN")):
         return True
     if before is not None and before.lower_ in VESSEL_NOUNS | PRODUCT_NOUNS and before.text.islower() \
@@ -146,7 +163,8 @@ def _title_of_a_work(doc: Doc, mention: Mention) -> bool:
     head = doc[mention.end - 1]
     if head.dep_ == "pobj" and head.head.lower_ == "in" and head.head.head.lower_ in WORK_CONTEXT_NOUNS:
         return True
-    if mention.label != "ORG" and mention.end - mention.start > 1 and re.fullmatch(r"\d{1,2}", doc[mention.end - 1].text):
+    if mention.label != "ORG" and mention.end - mention.start > 1 \
+            and re.fullmatch(r"\d{1,2}", doc[mention.end - 1].text):
         return True
     if mention.label == "PERSON" and mention.end + 1 < len(doc) and all(
             t.text[:1].isupper() and t.is_alpha and not t.ent_type_ and not t.is_sent_start
@@ -158,7 +176,8 @@ def _title_of_a_work(doc: Doc, mention: Mention) -> bool:
     if head.dep_ == "pobj" and head.head.lower_ == "of" and not mention.start <= owner.i < mention.end \
             and _title_word(doc, owner):
         return True
-    if mention.end + 2 < len(doc) and doc[mention.end].lower_ in ("and", "of") and doc[mention.end + 1].lower_ == "the" \
+    if mention.end + 2 < len(doc) and doc[mention.end].lower_ in ("and", "of") \
+            and doc[mention.end + 1].lower_ == "the" \
             and _title_word(doc, doc[mention.end + 2], people_too=True):
         return True
     after = doc[mention.end] if mention.end < len(doc) else None

@@ -12,14 +12,30 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import PEERAGE
 from ..model import Participant
-from .clustering import Cluster, join_defined, canonical_name, cluster_mentions
-from .entity_types import (is_club, org_by_apposition, speech_count, is_stray_word, cluster_type, relabel_named_people,
-                           relabel_people, weigh_evidence)
+from .clustering import Cluster, canonical_name, cluster_mentions, join_defined
+from .entity_types import (
+    cluster_type,
+    is_club,
+    is_stray_word,
+    org_by_apposition,
+    relabel_named_people,
+    relabel_people,
+    speech_count,
+    weigh_evidence,
+)
 from .mentions import ENTITY_LABELS, Mention, clean_mention, defined_acronyms, fold, join_split_bodies
 from .missed_names import untagged_name_mentions
-from .not_participants import (drop_common_words, is_work_or_award, mere_modifiers, of_a_work, played,
-                               plural_pairs, products, thing_by_its_neighbours)
-from .roles import roles_from_descriptions, find_role
+from .not_participants import (
+    drop_common_words,
+    is_work_or_award,
+    mere_modifiers,
+    of_a_work,
+    played,
+    plural_pairs,
+    products,
+    thing_by_its_neighbours,
+)
+from .roles import find_role, roles_from_descriptions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -46,9 +46,9 @@ SPEECH_VERBS = {
     "scream", "whisper", "cry", "plead", "boast", "reveal", "agree", "answer", "counter", "caution",
     "repeat", "lament", "mutter", "demand", "told", "said", "dub", "label", "brand", "praise", "quote",
     "accuse", "charge", "blast", "slam", "criticize", "criticise", "mock", "chant", "sing", "read",
-    "allege", "contend", "acknowledge", "recount", "echo", "proclaim", "retort", "snap", "sigh",
+    "allege", "contend", "recount", "echo", "proclaim", "retort", "snap", "sigh",
     "exclaim", "muse", "wonder", "speculate", "assure", "advise", "inform", "pledge", "estimate",
-    "find", "conclude", "rule", "order", "urge", "decry", "condemn", "hail", "welcome", "characterize",
+    "find", "rule", "order", "decry", "condemn", "hail", "welcome", "characterize",
     "characterise", "term", "deem", "consider", "question", "challenge",
 }
 # Nouns that carry an attribution on their possessor: "Trump's claim that …", "her remark".
@@ -118,7 +118,8 @@ def _paragraph_quotes(paragraph: str, offset: int, number: int) -> list[QuoteSpa
     # paragraphs); a single mark only when it surely opens a quote: a curly one, or one at the
     # start of the paragraph or after a colon, not an apostrophe ('90s).
     surely_single = kind == "single" and opened is not None and (
-        paragraph[opened - 1] == "‘" or not paragraph[:opened - 1].strip() or paragraph[:opened - 1].rstrip().endswith(":"))
+        paragraph[opened - 1] == "‘" or not paragraph[:opened - 1].strip()
+        or paragraph[:opened - 1].rstrip().endswith(":"))
     if opened is not None and (kind == "double" or surely_single):
         end = len(paragraph.rstrip())
         if end > opened:

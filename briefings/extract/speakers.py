@@ -44,7 +44,7 @@ INSTITUTION_NOUNS = {
     "centre", "university", "police", "service", "army", "military", "embassy", "authority", "fund",
     "network", "newspaper", "paper", "magazine", "channel", "team", "club", "federation", "senate",
     "house", "congress", "parliament", "assembly", "coalition", "alliance", "corporation", "bureau",
-    "secretariat", "cabinet", "regime", "force", "forces", "league", "society", "coalition",
+    "secretariat", "cabinet", "regime", "force", "forces", "league", "society",
 }
 # A body or a person speaking for someone: the someone ("Clinton's campaign", "a spokesman for
 # the ministry", "the Trump campaign") is who the words are attributed to.
@@ -275,7 +275,8 @@ class Speakers:
         # "Clinton's campaign", "the Trump campaign", "a spokesman for the ministry"
         if lemma in ON_BEHALF_NOUNS or subject.lower_ in ON_BEHALF_NOUNS:
             for child in subject.children:
-                if child.dep_ in ("poss", "compound") or (child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from", "with")):
+                if child.dep_ in ("poss", "compound") \
+                        or (child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from", "with")):
                     for t in child.subtree:
                         cluster = self.participants.at(t.i)
                         if cluster is not None and cluster.type in ("PERSON", "ORG") and t.i not in self.quoted:

@@ -21,13 +21,13 @@ TITLE_HEADS = {
     "midfielder", "defender", "goalkeeper", "chairmen", "vice-chairman", "treasurer", "prosecutor",
     "solicitor-general", "attorney-general", "secretary-general", "director-general", "president-elect",
     "councillor", "councilor", "alderman", "assemblyman", "assemblywoman", "councilman", "councilwoman",
-    "co-chairman", "co-founder", "vice-chairman", "chancellor", "anchor", "presenter", "newscaster",
+    "co-chairman", "anchor", "presenter", "newscaster",
     # Occupations a name follows as a title: "Singer Sam Endicott", "BBC Radio 1 DJ Trevor Nelson".
     "singer", "rapper", "dj", "mc", "host", "actor", "actress", "comedian", "writer", "author", "novelist",
     "playwright", "producer", "critic", "organiser", "organizer", "musician", "guitarist", "drummer",
     "frontman", "vocalist", "composer", "designer", "architect", "chef", "lawyer", "scientist", "researcher",
     "physicist", "astronomer", "historian", "campaigner", "activist", "reporter", "columnist", "photographer",
-    "investigator", "detective", "advocate", "airman", "pilot", "co-pilot", "officer", "coordinator",
+    "investigator", "detective", "advocate", "airman", "pilot", "co-pilot", "coordinator",
     # Abbreviated ranks and offices, as US outlets print them before a name: "Detective Lt. Robert Pfannes".
     "lt", "capt", "sgt", "col", "maj", "cpl", "det", "supt", "insp", "adm", "cmdr", "cdr", "lieut", "pvt", "atty",
     "amb", "solicitor",
@@ -37,7 +37,7 @@ TITLE_HEADS = {
 TITLE_MODIFIERS = {
     "prime", "foreign", "home", "defence", "defense", "finance", "health", "education", "vice", "deputy",
     "chief", "executive", "first", "state", "shadow", "former", "acting", "interior", "trade", "industry",
-    "culture", "environment", "transport", "economy", "energy", "culture", "business", "culture", "junior",
+    "culture", "environment", "transport", "economy", "energy", "business", "junior",
     "senior", "assistant", "associate", "managing", "general", "supreme", "lord", "attorney", "press",
     "communications", "national", "security", "public", "international", "development", "treasury",
     "labour", "work", "pensions", "northern", "ireland", "scottish", "welsh", "european", "interim",
