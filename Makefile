@@ -1,10 +1,10 @@
-# make build: venv, pinned install, build the sample site.  make test: the whole suite.
+# make build: venv, pinned install, build the sample site.  make test: lint, then the whole suite.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: build test eval serve clean bench
+.PHONY: build lint test eval serve clean bench
 
 build: $(STAMP)
 	$(BIN)/briefings build
@@ -16,7 +16,12 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
-test: $(STAMP)
+# ruff's rules and format settings are in pyproject.toml.
+lint: $(STAMP)
+	$(BIN)/ruff check briefings tests bench
+	$(BIN)/ruff format --check briefings tests bench
+
+test: lint
 	$(BIN)/python -m pytest -q
 
 # Every scorer in ../shared/eval, through `briefings extract --format json`.

@@ -27,8 +27,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from score_boilerplate import (BOILERPLATE_FREE, GOLD, SHARED, original_modules, original_read,  # noqa: E402
-                               paragraph_spans)
+from score_boilerplate import BOILERPLATE_FREE, GOLD, SHARED, original_modules, original_read, paragraph_spans  # noqa: E402
 
 NEWS = SHARED / "corpus" / "news"
 
@@ -109,7 +108,7 @@ def main() -> int:
 
     nlp = nlp_module.load(DEFAULT_MODEL)
     counts: dict[str, Counter] = {"gold": Counter(), "other": Counter()}
-    for (path, raw, group, spans, title, text), doc in zip(items, nlp.pipe([i[5] for i in items], batch_size=8)):
+    for (path, raw, group, spans, title, _text), doc in zip(items, nlp.pipe([i[5] for i in items], batch_size=8)):
         extraction = extract_doc(doc, 3)
         tally = counts[group]
         tally["articles"] += 1

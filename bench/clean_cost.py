@@ -30,6 +30,7 @@ def main() -> int:
     from briefings.clean import clean_text
     from briefings.config import DEFAULT_MODEL
     from briefings.extract import nlp as nlp_module
+
     from score_boilerplate import original_modules
 
     texts = []

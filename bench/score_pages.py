@@ -102,7 +102,8 @@ def main() -> int:
             (args.save / f"{kind}.json").write_text(json.dumps(preds[kind], ensure_ascii=False), encoding="utf-8")
     ours = times["briefings"]
     print(f"{len(keys)} pages; CPU ms per page: parse {statistics.mean(times['parse']):.1f}; trafilatura.extract "
-          f"{statistics.mean(times['trafilatura']):.1f} mean; briefings on top of the parse {statistics.mean(ours):.1f} "
+          f"{statistics.mean(times['trafilatura']):.1f} mean; "
+          f"briefings on top of the parse {statistics.mean(ours):.1f} "
           f"mean, {statistics.median(ours):.1f} median, {statistics.quantiles(ours, n=20)[-1]:.0f} p95, "
           f"{max(ours):.0f} max")
     for split in splits:

@@ -32,8 +32,8 @@ REPO = BENCH.parent
 sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(REPO / "tests"))
 
-from make_site import make_site  # noqa: E402
 from chromium import ARGS, CHROMIUM  # noqa: E402
+from make_site import make_site  # noqa: E402
 
 RUNS = 20
 

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -41,8 +40,9 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 from briefings.clean import stage  # noqa: E402
-from boilerplate_features import FEATURES, article_features  # noqa: E402
 from briefings.clean.units import split_units, standalone  # noqa: E402
+
+from boilerplate_features import FEATURES, article_features  # noqa: E402
 from score_boilerplate import BOILERPLATE_FREE, GOLD, SHARED, paragraph_spans  # noqa: E402
 
 HELD_OUT = ("heldout", "heldout2")
@@ -85,7 +85,8 @@ class Article:
             self.weights.append(parts)
         self.labels = [self.paragraphs[o[0]]["label"] if o else "body" for o in owner]
         self.y = np.array([0.0 if lab in BOILERPLATE_FREE else 1.0 for lab in self.labels])
-        self.train_mask = np.array([lab != "headline" and k != stage.HEADLINE for lab, k in zip(self.labels, self.kinds)])
+        self.train_mask = np.array([lab != "headline" and k != stage.HEADLINE
+                                    for lab, k in zip(self.labels, self.kinds)])
 
     def paragraph_cuts(self, unit_cut: list[bool]) -> list[bool]:
         out = []
@@ -233,8 +234,9 @@ def forward(train_sets: list[str], test_sets: list[str], C: float, positive_weig
     print(f"fitted on {','.join(train_sets)} ({len(train)} articles), scored on {','.join(test_sets)} ({len(test)})")
     print(f"rules alone: {pr(tally(test, lambda a: decisions(a, None, 1.0)))}")
     for t in THRESHOLDS:
-        print(f"t={t:.2f} model alone: {pr(tally(test, lambda a: decisions(a, probs[a.name], t, rules=False)))} | "
-              f"rules + model: {pr(tally(test, lambda a: decisions(a, probs[a.name], t)))}")
+        alone = tally(test, lambda a, t=t: decisions(a, probs[a.name], t, rules=False))
+        both = tally(test, lambda a, t=t: decisions(a, probs[a.name], t))
+        print(f"t={t:.2f} model alone: {pr(alone)} | rules + model: {pr(both)}")
     return 0
 
 
@@ -264,8 +266,8 @@ def main() -> int:
     probs = out_of_fold(articles, args.C, args.positive_weight)
     chosen = None
     for t in THRESHOLDS:
-        alone = tally(articles, lambda a: decisions(a, probs[a.name], t, rules=False))
-        both = tally(articles, lambda a: decisions(a, probs[a.name], t))
+        alone = tally(articles, lambda a, t=t: decisions(a, probs[a.name], t, rules=False))
+        both = tally(articles, lambda a, t=t: decisions(a, probs[a.name], t))
         print(f"t={t:.2f} model alone (out of fold): {pr(alone)} | rules + model: {pr(both)}")
         if chosen is None and precision(both) >= args.precision:
             chosen = t

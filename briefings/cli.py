@@ -15,6 +15,7 @@ from .config import Config, ConfigError, load_config
 from .console import err, report
 from .model import Problem
 
+
 def load_or_exit(path: str) -> Config:
     try:
         return load_config(Path(path))
@@ -315,7 +316,8 @@ def new(config_path: str, title: str) -> None:
               help="An RSS, Atom or JSON Feed whose entries are fetched (repeatable).")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), default=None, metavar="DATE",
               help="Only feed entries published on or after DATE (YYYY-MM-DD).")
-@click.option("--limit", type=click.IntRange(1), default=None, metavar="N", help="At most N entries per feed, newest first.")
+@click.option("--limit", type=click.IntRange(1), default=None, metavar="N",
+              help="At most N entries per feed, newest first.")
 @click.option("--ignore-robots", is_flag=True, help="Fetch what robots.txt disallows (only for sites you may).")
 @click.option("--timeout", type=click.FloatRange(0, 300, min_open=True), default=None, metavar="SECONDS",
               help="Per request and per download (default: fetch.timeout in config, 20).")

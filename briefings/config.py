@@ -68,7 +68,8 @@ class EmailConfig(_Schema):
             raise ValueError(f"{exc}; write {{{{ and }}}} for literal braces") from None
         unknown = names - {"site", "period"}
         if unknown:
-            raise ValueError(f"unknown placeholder {{{sorted(unknown)[0]}}}; the placeholders are {{site}} and {{period}}")
+            raise ValueError(f"unknown placeholder {{{sorted(unknown)[0]}}}; "
+                             "the placeholders are {site} and {period}")
         return value
 
     @field_validator("unsubscribe")

@@ -18,8 +18,15 @@ from pathlib import Path
 
 from . import yamlsource
 from .clean import clean_text
-from .markup import (RAW_HTML_MODES, html_to_text, markdown_hazard, plain_to_html,  # noqa: F401 - read from here too
-                     render_markdown, render_markdown_safely, sanitize_html)
+from .markup import (  # noqa: F401 - read from here too
+    RAW_HTML_MODES,
+    html_to_text,
+    markdown_hazard,
+    plain_to_html,
+    render_markdown,
+    render_markdown_safely,
+    sanitize_html,
+)
 from .model import Article, Problem
 
 FRONT_MATTER_KEYS = {"title", "date", "source", "url", "author", "tags", "draft", "slug", "key_points"}

@@ -78,7 +78,8 @@ PROMO_HEADERS = ("related", "related articles", "related article", "related stor
                  "latest news", "what to read next", "popular", "editor's picks", "editors' picks",
                  "around the web", "from the web", "sponsored links", "more videos", "watch more",
                  "also see", "keep reading", "read next", "up next", "more video", "most viewed", "recommended stories",
-                 "from around the web", "more from our partners", "sponsored stories", "promoted stories", "most shared", "related video", "related videos")
+                 "from around the web", "more from our partners", "sponsored stories", "promoted stories",
+                 "most shared", "related video", "related videos")
 
 # Openers of a promo line: "Read more: …", "ALSO READ: …", "See also: …", "WATCH: …".
 PROMO_OPENERS = ("read more", "read", "also read", "see also", "see", "related", "related article",
@@ -377,7 +378,7 @@ ORG_NOUNS = {
     "consultancy", "journal", "magazine", "insurer", "lender", "supermarket", "chain", "organisation",
     "organization", "association", "institute", "university", "club", "label", "studio", "conglomerate",
     "brewer", "carmaker", "maker", "distributor", "exchange", "portal", "provider", "utility", "tabloid",
-    "band", "outfit", "orchestra", "choir", "daily", "weekly", "outlet", "agency",
+    "band", "outfit", "orchestra", "choir", "daily", "weekly", "outlet",
 }
 # Words that end a body's name but are no name on their own: "the Information Commissioner's Office".
 GENERIC_ORG_HEADS = {"Office", "Department", "Ministry", "Committee", "Council", "Agency", "Commission", "Board",
@@ -419,7 +420,7 @@ WORK_NOUNS = {
     "film", "films", "movie", "movies", "comedy", "drama", "thriller", "biopic", "documentary", "epic",
     "album", "single", "song", "novel", "book", "play", "musical", "show", "series", "sitcom", "soap",
     "game", "games", "programme", "program", "blockbuster", "sequel", "cartoon", "opera", "ballet",
-    "horror", "hit", "title", "titles", "classic", "classics", "musical", "franchise", "biography", "podcast",
+    "horror", "hit", "title", "titles", "classic", "classics", "franchise", "biography", "podcast",
     "flick", "remix", "mixtape", "track", "episode", "trailer", "memoir", "project", "projects",
 }
 PRODUCT_NOUNS = {"gadget", "gadgets", "device", "devices", "phone", "phones", "handset", "handsets", "console",
@@ -474,7 +475,8 @@ PERSON_NOUNS = {
     "firefighter", "fireman", "policeman", "policewoman", "trooper", "lieutenant", "sergeant", "deputy",
     "supervisor", "spokesperson", "aide", "assistant", "lyricist", "screenwriter", "filmmaker", "director",
     "widow", "academic", "lecturer", "mother-to-be", "mom-to-be", "boss", "chief", "founder", "owner", "agent",
-    "analyst", "staffer", "hopeful", "nominee", "athlete", "cinematographer", "superior", "killer", "murderer", "gunman", "shooter",
+    "analyst", "staffer", "hopeful", "nominee", "cinematographer", "superior", "killer", "murderer", "gunman",
+    "shooter",
 }
 # Nouns after a name that make it a company's: "Qualcomm shares", "the AirAsia flight".
 COMPANY_CONTEXT_NOUNS = {

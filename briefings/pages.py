@@ -155,7 +155,9 @@ def _feeds(site: SiteModel, cards: Callable[[Iterable[Entry]], list[str]]) -> li
 def _pager_deps(page) -> str:
     if page.count == 1:
         return "1/1||"
-    return f"{page.number}/{page.count}|{page.previous.url if page.previous else ''}|{page.next.url if page.next else ''}"
+    previous = page.previous.url if page.previous else ""
+    following = page.next.url if page.next else ""
+    return f"{page.number}/{page.count}|{previous}|{following}"
 
 
 def _participant_row(p) -> str:

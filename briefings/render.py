@@ -54,14 +54,14 @@ def rfc3339(value: dt.date | dt.datetime | None) -> str:
     if value is None:
         return "1970-01-01T00:00:00Z"
     if not isinstance(value, dt.datetime):
-        value = dt.datetime(value.year, value.month, value.day, tzinfo=dt.timezone.utc)
-    return value.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        value = dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
+    return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def rfc822(value: dt.date | dt.datetime | None) -> str:
     """RSS 2.0 dates: "Wed, 18 Nov 2026 00:00:00 +0000" (English names whatever the locale)."""
     return email.utils.format_datetime(dt.datetime.strptime(rfc3339(value), "%Y-%m-%dT%H:%M:%SZ")
-                                       .replace(tzinfo=dt.timezone.utc))
+                                       .replace(tzinfo=dt.UTC))
 
 
 def relative(target: str, page_url: str) -> str:
@@ -179,7 +179,8 @@ class Renderer:
                 **context,
             )
         except jinja2.TemplateSyntaxError as exc:
-            raise TemplateProblem(Problem(exc.filename or exc.name or template, exc.message or str(exc), exc.lineno)) from None
+            problem = Problem(exc.filename or exc.name or template, exc.message or str(exc), exc.lineno)
+            raise TemplateProblem(problem) from None
         except jinja2.TemplateNotFound as exc:
             raise TemplateProblem(Problem(template, f"template not found: {exc.name}")) from None
         except jinja2.TemplateError as exc:

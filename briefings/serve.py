@@ -27,8 +27,9 @@ from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
 from .build import Builder
-from .console import err as console, report
 from .config import Config, ConfigError, load_config
+from .console import err as console
+from .console import report
 from .livereload import LiveReloadServer, is_within
 from .lock import Busy, site_lock
 from .reading import is_ignored_name
@@ -58,7 +59,8 @@ class _Watcher(FileSystemEventHandler):
         self.site = site
 
     def on_any_event(self, event: FileSystemEvent) -> None:
-        if event.event_type not in WATCHED_EVENTS or (event.is_directory and event.event_type in ("modified", "attrib")):
+        if event.event_type not in WATCHED_EVENTS \
+                or (event.is_directory and event.event_type in ("modified", "attrib")):
             return  # a folder's own modified event only echoes a change to a file inside it
         source = self.site.relevant(os.path.abspath(os.fsdecode(event.src_path)))
         target = event.event_type == "moved" and self.site.relevant(os.path.abspath(os.fsdecode(event.dest_path)))

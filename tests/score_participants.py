@@ -110,7 +110,7 @@ class Tally:
     articles: int = 0
     log: list[str] = field(default_factory=list)
 
-    def add(self, other: "Tally") -> None:
+    def add(self, other: Tally) -> None:
         for name in ("tp", "fp", "fn", "dups", "wrong_merges", "type_ok", "role_n", "role_ok", "articles"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.log += other.log
@@ -123,7 +123,8 @@ class Tally:
         role_acc = self.role_ok / self.role_n if self.role_n else 0.0
         dup = 10 * self.dups / self.articles if self.articles else 0.0
         return (f"participants_f1={f1:.3f} type_acc={type_acc:.3f} role_acc={role_acc:.3f} "
-                f"dup_per_10={dup:.2f} wrong_merges={self.wrong_merges} (P={p:.3f} R={r:.3f} tp={self.tp} fp={self.fp} fn={self.fn} "
+                f"dup_per_10={dup:.2f} wrong_merges={self.wrong_merges} "
+                f"(P={p:.3f} R={r:.3f} tp={self.tp} fp={self.fp} fn={self.fn} "
                 f"articles={self.articles})")
 
 

@@ -10,7 +10,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefings.clean import clean_text, prepare
-from briefings.clean.stage import paragraph_kind
 from briefings.clean.units import split_units
 
 AIRASIA_CREDIT = (
@@ -66,7 +65,8 @@ def test_stamps(line):
 
 @pytest.mark.parametrize("line", [
     AIRASIA_CREDIT,
-    "(Reporting by Andy Bruce in London and Ankur Banerjee in Bengaluru; Editing by Joyjeet Das)",  # reuters_ebola.txt
+    # reuters_ebola.txt
+    "(Reporting by Andy Bruce in London and Ankur Banerjee in Bengaluru; Editing by Joyjeet Das)",
     "CNN's Jason Carroll, Ben Brumfield, Dave Hennen, Aaron Cooper, Alexandra Field, Shannon Travis and Greg "
     "Botelho contributed to this report.",  # cnn_storm.txt
     "Photo: Silver Screen Collection/Getty Images",  # gq_motorcycle.txt
@@ -79,7 +79,8 @@ def test_credits_whatever_their_length(line):
 
 
 @pytest.mark.parametrize("lede, cut, kept", [
-    ("SEOUL, Aug. 20 (Yonhap) -- North Korea's official newspaper blasted South Korea on Tuesday.",  # yna_northkorea
+    # yna_northkorea
+    ("SEOUL, Aug. 20 (Yonhap) -- North Korea's official newspaper blasted South Korea on Tuesday.",
      "SEOUL, Aug. 20 (Yonhap) --", "North Korea's official newspaper blasted South Korea on Tuesday."),
     ("JAKARTA (Reuters) - Countries around Asia on Tuesday stepped up the search for an AirAsia plane.",
      "JAKARTA (Reuters) -", "Countries around Asia on Tuesday stepped up the search for an AirAsia plane."),
@@ -140,7 +141,8 @@ def test_caption_glued_to_the_lede_is_cut_and_the_lede_kept():
 
 
 @pytest.mark.parametrize("line", [
-    "Read more: A Controversial Technology Is Creating an Unprecedented Rift Among Climate Scientists",  # time_hansen
+    # time_hansen
+    "Read more: A Controversial Technology Is Creating an Unprecedented Rift Among Climate Scientists",
     "ALSO READ: 5 Top Tech Stocks for 2015 With Potential Big Catalysts",  # 247wallst_markets.txt
     "To listen to the complete interview, click here.",  # vanityfair_paltrow.txt
     "Scroll down for video",  # dailymail_uzi.txt
@@ -371,11 +373,13 @@ def amid_story(*paragraphs: str) -> str:
 
 
 @pytest.mark.parametrize("line", [
-    "Floyd Mayweather's hotly-anticipated bout with Manny Pacquiao will be shown on Sky Sports",  # dailymail_mayweather
+    # dailymail_mayweather
+    "Floyd Mayweather's hotly-anticipated bout with Manny Pacquiao will be shown on Sky Sports",
     "Pacquiao headed for the playground after working out in Los Angeles previously",  # dailymail_mayweather.txt
     "Previous victims of Harry Slater will come forward",  # ok_eastenders.txt
     "She gave birth to daughter Zoe Slater at 13 after being raped",  # ok_eastenders.txt
-    "The patient was flown into an airport near London, then driven across the capital",  # dailymail_favipiravir.txt
+    # dailymail_favipiravir.txt
+    "The patient was flown into an airport near London, then driven across the capital",
 ])
 def test_a_clause_without_its_full_stop_amid_story_that_has_them_is_a_caption(line):
     assert kinds_of(amid_story(line)) == [("caption", line)]
@@ -412,8 +416,8 @@ def test_a_list_of_references_under_sources_is_credit():
     # about_lungcancer.txt
     refs = ["Sources:",
             "Hensing, T., Chawla, A., Batra, R., and R. Salgia. A personalized treatment for lung cancer: molecular "
-            "pathways, targeted therapies, and genomic characterization. Advances in Experimental Medicine and Biology. "
-            "2014. 799:85-117.",
+            "pathways, targeted therapies, and genomic characterization. "
+            "Advances in Experimental Medicine and Biology. 2014. 799:85-117.",
             "Kim, H., Mitsudomi, T., Soo, R., and B. Cho. Personalized therapy on the horizon for squamous cell "
             "carcinoma of the lung. Lung Cancer. 2013. 80(3):249-55."]
     assert [k for k, _ in kinds_of("\n\n".join((STORY, STORY2, *refs)))] == ["credit"] * 3

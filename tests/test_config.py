@@ -51,7 +51,8 @@ def test_feeds_and_fetch_settings_are_read(tmp_path):
     config = load_config(write(tmp_path, "feeds:\n  - https://x.org/feed.xml\n  - http://y.org/atom\n"
                                          "fetch:\n  timeout: 5\n  workers: 2\n  robots_txt: false\n  limit: 10\n"))
     assert config.feeds == ["https://x.org/feed.xml", "http://y.org/atom"]
-    assert (config.fetch.timeout, config.fetch.workers, config.fetch.robots_txt, config.fetch.limit) == (5, 2, False, 10)
+    fetch = config.fetch
+    assert (fetch.timeout, fetch.workers, fetch.robots_txt, fetch.limit) == (5, 2, False, 10)
     assert load_config(tmp_path / "none.yaml").fetch.robots_txt is True
 
 

@@ -23,7 +23,8 @@ def test_markdown_front_matter(tmp_path):
                                                     tags="[politics, uk]", source="BBC News", key_points="2"))
     art, warnings = read_article(path)
     assert warnings == []
-    assert (art.title, art.slug, art.date, art.tags) == ("A title", "my-story", dt.date(2026, 11, 18), ("politics", "uk"))
+    assert (art.title, art.slug, art.date, art.tags) == ("A title", "my-story", dt.date(2026, 11, 18),
+                                                         ("politics", "uk"))
     assert art.source_name == "BBC News" and art.key_points == 2
     assert art.text == "First para.\n\nSecond para."
     assert "<em>para</em>" in art.body_html

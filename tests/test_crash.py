@@ -3,10 +3,8 @@ vanish while they are read. output/ is always a complete site, old or new; the n
 build cleans up by itself."""
 from __future__ import annotations
 
-import json
 import os
 import random
-import shutil
 import signal
 import subprocess
 import sys
@@ -18,7 +16,7 @@ import pytest
 
 from briefings import write
 from briefings.build import Builder, build
-from briefings.cache import ExtractionCache, cache_key
+from briefings.cache import ExtractionCache
 from briefings.config import load_config
 from briefings.extract.batch import extract_texts
 from briefings.serve import Server

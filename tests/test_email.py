@@ -440,7 +440,8 @@ def test_chips_link_to_participant_pages(config, message):
 def test_tags_link_to_tag_pages(tmp_path, shared_cache):
     root = write_site(tmp_path, {"a.md": article("Tagged", "2026-11-17", "The council met on Tuesday.",
                                                  tags="[transport, city]")},
-                      config=f"base_url: {BASE}\ncache_dir: {shared_cache}\nemail:\n  from: a@example.org\n  to: [b@example.org]\n")
+                      config=f"base_url: {BASE}\ncache_dir: {shared_cache}\n"
+                             "email:\n  from: a@example.org\n  to: [b@example.org]\n")
     message = mail.digest_message(load_config(root / "config.yaml"))
     html = html_of(message)
     assert f'href="{BASE}tags/transport.html"' in html and "#transport</a>" in html
@@ -491,7 +492,8 @@ def test_a_site_template_with_a_relative_link_is_refused(tmp_path, shared_cache,
     templates.mkdir(parents=True)
     (templates / "digest.html").write_text('<html><body><a href="{{ web_url }}">web</a></body></html>\n')
     (tmp_path / "config.yaml").write_text((site / "config.yaml").read_text())
-    with pytest.raises(mail.EmailError, match=r"digest\.html renders HTML .*\n.*href='digests/2026-11-16\.html' is not absolute"):
+    with pytest.raises(mail.EmailError,
+                       match=r"digest\.html renders HTML .*\n.*href='digests/2026-11-16\.html' is not absolute"):
         mail.digest_message(load_config(tmp_path / "config.yaml"))
 
 

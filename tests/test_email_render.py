@@ -40,7 +40,8 @@ MEASURE = """() => {
     innerWidth: innerWidth,
     scrollWidth: document.scrollingElement.scrollWidth,
     container: box('table.container'),
-    overflowing: visible.filter(e => e.getBoundingClientRect().right > innerWidth + 0.5).map(e => e.outerHTML.slice(0, 80)),
+    overflowing: visible.filter(e => e.getBoundingClientRect().right > innerWidth + 0.5)
+      .map(e => e.outerHTML.slice(0, 80)),
     chips: colours('.chip'),
     tags: colours('.tag'),
     points: colours('.point'),
@@ -109,7 +110,8 @@ def render(browser, html: str, width: int, scheme: str, shot: Path) -> dict:
     finally:
         page.close()
     facts["requests"] = requests
-    print(f"{shot}: {facts['container']['width']:.0f} px container, scroll {facts['scrollWidth']}/{facts['innerWidth']}")
+    print(f"{shot}: {facts['container']['width']:.0f} px container, "
+          f"scroll {facts['scrollWidth']}/{facts['innerWidth']}")
     return facts
 
 

@@ -1,9 +1,9 @@
 """Extraction with the real model: the seed article's facts, and each module's rules."""
 import pytest
 
-from briefings.content import read_article
 from briefings.clean import prepare
 from briefings.clean.stage import paragraph_kind
+from briefings.content import read_article
 from briefings.extract import extract_doc
 from briefings.extract.participants import find_participants
 from briefings.extract.quotes import find_quote_spans, find_quotes
@@ -50,7 +50,8 @@ def test_seed_key_points_skip_plea_and_filler(seed):
 
 @pytest.mark.parametrize("paragraph, reason", [
     ("By subscribing, you can help us get the story right.", "plea"),
-    ("In a time of both misinformation and too much information, quality journalism is more crucial than ever.", "plea"),
+    ("In a time of both misinformation and too much information, quality journalism is more crucial than ever.",
+     "plea"),
     ("Facebook Twitter WhatsApp Email", "share"),
     ("By Jane Smith", "byline"),
     ("Additional reporting by Tom Jones in Paris", "credit"),

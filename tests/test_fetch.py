@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from briefings.content import split_front_matter
-from briefings.webpage.reader import WebArticle
 from briefings.fetch.store import Store, normal_url
+from briefings.webpage.reader import WebArticle
 
 from webserver import PAGES, Server
 
@@ -124,7 +124,8 @@ def test_a_feed_is_fetched_with_fallback_since_and_limit(tmp_path, server):
     result = fetch(root, "--feed", server.url("/feed.xml"), "--since", "2019-11-19", "--limit", "3")
     assert result.returncode == 0, result.stderr  # the entry without a link is older than --since
     names = sorted(p.name for p in (root / "content").glob("*.md"))
-    assert names == ["harbour-bridge-to-close.md", "michigan-officials-6th-fatality-linked-to-eastern-equine-encephalitis.md",
+    assert names == ["harbour-bridge-to-close.md",
+                     "michigan-officials-6th-fatality-linked-to-eastern-equine-encephalitis.md",
                      "the-vw-id-space-vizzion-is-a-weird-ev-sports-wagon-with-a-secret.md"]
     harbour = meta(root / "content" / "harbour-bridge-to-close.md")
     assert (harbour["source"], str(harbour["date"])) == ("Example Wire", "2019-11-21")

@@ -32,8 +32,8 @@ CONTAINERS = {"header", "nav", "main", "footer", "aside", "section", "article", 
 LEAVES = {"h1", "h2", "h3", "h4", "h5", "h6", "label", "input", "button", "script", "caption"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # Path segments that name a page kind rather than one article, person, tag or digest.
-FIXED = {"articles", "participants", "digests", "stories", "tags", "quotes", "static", "by-name", "index.html", "feed.xml",
-         "rss.xml", "feed.json", "style.css", "search.html", "search-index.js", "search.js", "sitemap.xml"}
+FIXED = {"articles", "participants", "digests", "stories", "tags", "quotes", "static", "by-name", "index.html",
+         "feed.xml", "rss.xml", "feed.json", "style.css", "search.html", "search-index.js", "search.js", "sitemap.xml"}
 
 
 def _data_id(value: str) -> str:

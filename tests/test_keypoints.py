@@ -13,9 +13,9 @@ import pytest
 from briefings.clean import prepare
 from briefings.clean.stage import paragraph_kind
 from briefings.extract.keypoints import find_key_points, glued_clause, glued_label, is_story_sentence
-from briefings.extract.sentence_form import cue_only, opener_kind, photo_caption
 from briefings.extract.participants import find_participants
 from briefings.extract.quotes import find_quotes
+from briefings.extract.sentence_form import cue_only, opener_kind, photo_caption
 
 from conftest import CORPUS
 
@@ -44,16 +44,17 @@ def sentences(parse, text: str) -> list[str]:
 def test_caption_glued_without_full_stop_is_split(parse):
     # dev 068f5298: the caption runs into the lede with no full stop
     text = ("People who have never been divorced can expect a retirement income 13% higher than a colleague "
-            "The cost of divorce can wreck retirement many years after the break-up of a marriage, according to research.")
+            "The cost of divorce can wreck retirement many years after the break-up of a marriage, "
+            "according to research.")
     assert sentences(parse, text)[-1] == ("The cost of divorce can wreck retirement many years after the break-up "
                                           "of a marriage, according to research.")
 
 
 def test_caption_glued_before_reported_speech_is_split(parse):
     # dev 0acf5091
-    text = ("Greece has denied it will miss a repayment of £330million to the International Monetary Fund after reports "
-            "it had drawn up plans to introduce a parallel drachma currency to pay its bills He said: 'We strive to be "
-            "able to pay our obligations on time.")
+    text = ("Greece has denied it will miss a repayment of £330million to the International Monetary Fund "
+            "after reports it had drawn up plans to introduce a parallel drachma currency to pay its bills "
+            "He said: 'We strive to be able to pay our obligations on time.")
     assert sentences(parse, text)[-1].startswith("He said:")
 
 
@@ -85,7 +86,8 @@ def test_no_sentence_crosses_a_paragraph_break(parse):
 
 def test_titles_are_not_split_as_glue(parse):
     # sott_adelson.txt: "told The Grayzone" is a publication, not a new sentence
-    got = sentences(parse, "One source close to the investigation told The Grayzone that an Ecuadorian official was robbed.")
+    got = sentences(parse, "One source close to the investigation told The Grayzone "
+                           "that an Ecuadorian official was robbed.")
     assert len(got) == 1
 
 
@@ -97,7 +99,8 @@ def test_titles_are_not_split_as_glue(parse):
     "Flying high: Half of the 6,000-metre-long dragon-themed kite took to the sky in Chongqing last Saturday.",
     "Sullen: Barrientos, seen here in Bronx court, has been married ten times.",
     # dailymail_favipiravir.txt
-    "Aid worker Nancy Writebol, pictured with her husband David, was also treated at the Atlanta hospital using Zmapp.",
+    "Aid worker Nancy Writebol, pictured with her husband David, "
+    "was also treated at the Atlanta hospital using Zmapp.",
     # promos and credits
     "Click here to see the full gallery of the royal visit to Australia.",
     "Scroll down for video of the moment the kite took off over the city.",
@@ -132,7 +135,8 @@ def test_caption_label_glued_inside_a_sentence_is_detected(parse):
 
 
 @pytest.mark.parametrize("text", [
-    "The teenager then texted Barnes: 'She threatened to throw me out of the house.'",  # dev 12893950: a speaker's cue
+    # dev 12893950: a speaker's cue
+    "The teenager then texted Barnes: 'She threatened to throw me out of the house.'",
     "Hillary Clinton has garnered one of her first major endorsements in her bid for the White House: "
     "The nation's largest lesbian political action committee.",  # dev, reworded
     "With the new Avengers: Age of Ultron movie released this week, James Haskell showed off his inner Iron Man.",
@@ -258,8 +262,9 @@ def test_corpus_key_points_carry_no_boilerplate(parse):
 
 
 def test_front_matter_count_reaches_the_extractor(tmp_path):
-    from briefings.cli import main
     from click.testing import CliRunner
+
+    from briefings.cli import main
 
     body = (NEWS / "dailymail_uzi.txt").read_text(encoding="utf-8")
     (tmp_path / "a.md").write_text(f"---\ntitle: Uzi\nkey_points: 2\n---\n{body}", encoding="utf-8")
@@ -282,7 +287,7 @@ Monday's announcement could kick-start hundreds of billions of dollars worth of 
 However, weak sentiment across the region on a sharp selloff in commodities overnight and political uncertainty in Greece left investors hesitant to take big bets.
 
 The BSE Sensex gained 0.03 percent at 27,403.54 points, while the broader Nifty ended 0.02 higher percent at 8,248.25 points.
-"""  # corpus/news/reuters_sensex.txt, its first six paragraphs
+"""  # noqa: E501 - corpus/news/reuters_sensex.txt, its first six paragraphs as they are
 
 DOHERTY = """TRENTON — Gov. Chris Christie’s State of the State speech on Tuesday pushed one of New Jersey’s most conservative state senators over the edge, leading to the harshest criticism of the governor ever from a Republican state lawmaker.
 
@@ -293,7 +298,7 @@ State Sen. Michael Doherty (R-Warren) said Christie when he first ran in 2009 �
 “The governor’s possible national ambitions have distracted him from doing the job he was hired to do in the State of New Jersey,” he said.
 
 In an interview with PolitickerNJ.com published this morning, Doherty was quoted calling Christie a “failed” governor. Asked about it by NJ Advance Media, Doherty declined to repeat that exact word. But he nonetheless offered a scorching review of Christie’s speech — in particular his focus on Camden.
-"""  # content/doherty-criticises-christie.md, its first five paragraphs
+"""  # noqa: E501 - content/doherty-criticises-christie.md, its first five paragraphs as they are
 
 PROMPOSALS = ("Promposals are the big trend in high school proms as teens think up progressively more outlandish "
               "ways to ask each other to the biggest dance of the year. They are so big, in fact, that students this "
@@ -327,9 +332,11 @@ def test_the_bombay_stock_exchange_caption_is_never_a_key_point(parse, nlp):
 
 @pytest.mark.parametrize("text, caption", [
     ("People walk past the Bombay Stock Exchange (BSE) building in Mumbai May 13, 2014.", True),  # reuters_sensex
-    ("A general view of Gartnavel General Hospital is seen in Glasgow, Scotland December 29, 2014.", True),  # reuters_ebola
-    ("Dec 27, 2014; Louisville, KY, USA; Louisville Cardinals forward Montrezl Harrell posts up against Kentucky "
-     "Wildcats guard Aaron Harrison during the first half at KFC Yum! Center.", True),  # dailycaller_louisville
+    # reuters_ebola
+    ("A general view of Gartnavel General Hospital is seen in Glasgow, Scotland December 29, 2014.", True),
+    # dailycaller_louisville
+    ("Dec 27, 2014; Louisville, KY, USA; Louisville Cardinals forward Montrezl Harrell "
+     "posts up against Kentucky Wildcats guard Aaron Harrison during the first half at KFC Yum! Center.", True),
     # story sentences with a date at the end (reworded from reuters_gmail, dev 12893950)
     ("The Google disruption began in the run-up to the anniversary of the crackdown on June 4, 1989.", False),
     ("Cheryl Silvonek was stabbed in the driveway of her home on March 15, 2015.", False),

@@ -43,13 +43,14 @@ def test_films_are_not_people_or_places(found):
 def test_exams_and_protocols_are_not_organisations(found):
     # corpus/news/telegraph_thatcher.txt (content/thatcher-gcse-files.md), corpus/news/reuters_gmail.txt
     names = set(found(
-        "Margaret Thatcher attempted to put off the introduction of GCSEs because she feared the exams would lead "
-        "to lower standards, newly released files show. Her fears appear to chime with the views of Conservatives "
-        "about the GCSE system today - almost 30 years later. In one briefing note she was warned that \u201cGCSE is "
-        "an exam nobody will fail\u201d. Sir Keith said that under the O-level and CSE system pupils were \u201csimply "
-        "ranked in merit order\u201d.\n\n"
-        "Almost all of Google's services have been heavily disrupted in China since June this year, but until "
-        "last week Gmail users could still access emails downloaded via protocols like IMAP, SMTP and POP3."))
+        "Margaret Thatcher attempted to put off the introduction of GCSEs because she feared the exams "
+        "would lead to lower standards, newly released files show. Her fears appear to chime with the "
+        "views of Conservatives about the GCSE system today - almost 30 years later. In one briefing note "
+        "she was warned that \u201cGCSE is an exam nobody will fail\u201d. Sir Keith said that under the "
+        "O-level and CSE system pupils were \u201csimply ranked in merit order\u201d.\n\n"
+        "Almost all of Google's services have been heavily disrupted in China since June this year, but "
+        "until last week Gmail users could still access emails downloaded via protocols like IMAP, SMTP "
+        "and POP3."))
     assert not {"GCSE", "GCSEs", "CSE", "IMAP", "SMTP", "POP3"} & names
     assert {"Margaret Thatcher", "Google"} <= names
 
@@ -85,8 +86,8 @@ def test_towns_are_not_people(found):
                    "arrested by the National Hi-Tech Crime Unit but has been bailed.")
     assert places["Milton Keynes"].type in ("GPE", "LOC")
     assert places.get("Surrey") is None or places["Surrey"].type in ("GPE", "LOC")
-    verona = found("Of Friar Lawrence, Prelogar said at one point, \u201cHe just wanted to make Verona great again.\u201d "
-                   "In fair Verona, where we lay our scene.")
+    verona = found("Of Friar Lawrence, Prelogar said at one point, "
+                   "\u201cHe just wanted to make Verona great again.\u201d In fair Verona, where we lay our scene.")
     assert verona.get("Verona") is None or verona["Verona"].type in ("GPE", "LOC")
 
 
@@ -168,11 +169,11 @@ def test_a_name_spelt_with_and_without_a_space_is_named_as_the_text_mostly_write
 def test_names_are_not_cut_into_fragments(found):
     # corpus/news/livescience_psilocybin.txt, corpus/news/dailybeast_nuns.txt
     names = set(found(
-        "The drug seems to connect \"brain regions that don't normally talk together,\" said study co-author Paul "
-        "Expert, a physicist at King's College London.\n\n"
-        "In 2009, the Vatican\u2019s Congregation for the Doctrine of the Faith started a separate investigation. But "
-        "in April, Gerhard M\u00fcller, the prefect for the Congregation for the Doctrine of the Faith, quashed that "
-        "hope."))
+        "The drug seems to connect \"brain regions that don't normally talk together,\" said study "
+        "co-author Paul Expert, a physicist at King's College London.\n\n"
+        "In 2009, the Vatican\u2019s Congregation for the Doctrine of the Faith started a separate "
+        "investigation. But in April, Gerhard M\u00fcller, the prefect for the Congregation for the "
+        "Doctrine of the Faith, quashed that hope."))
     assert "King's College London" in names and "College London" not in names
     assert not {"Congregation", "Faith"} & names
 
@@ -234,9 +235,9 @@ def test_sample_site_regressions_while_tuning(found):
     got = found("Former WorldCom boss Bernie Ebbers was directly involved in the $11bn financial fraud. He "
                 "portrayed Mr Ebbers, a charismatic businessman who built up WorldCom from a small regional operator, "
                 "as obsessed with costs.\n\n"
-                "Viktor Yushchenko prepared to head to Brussels to meet with US President George W Bush and other North "
-                "Atlantic Treaty Organisation (Nato) leaders. He cited last year's sale of Ukrainian steel producer "
-                "Krivorizhstal as one that had raised concerns.")
+                "Viktor Yushchenko prepared to head to Brussels to meet with US President George W Bush "
+                "and other North Atlantic Treaty Organisation (Nato) leaders. "
+                "He cited last year's sale of Ukrainian steel producer Krivorizhstal as one that had raised concerns.")
     assert got["Bernie Ebbers"].type == "PERSON" and got["Bernie Ebbers"].role == "WorldCom boss"
     assert got["Krivorizhstal"].type == "ORG"
     assert "Nato" in forms(got["NATO"]) and "North Atlantic Treaty Organisation" not in got
@@ -272,9 +273,9 @@ def test_heldout_cases_non_entities(found):
     # corpus/news/dailymail_ecigarette.txt, corpus/news/nj_christie.txt (content/doherty-criticises-christie.md)
     got = found("The e-cigarette and charger were made by Prestige Vaping but the car adapter plug was bought "
                 "elsewhere.\n\n"
-                "Doherty says New Jersey\u2019s poor, urban school districts are still getting a disproportionate amount of "
-                "state aid thanks to a series of Supreme Court decisions dating back to the 1970s known as Abbott v. "
-                "Burke.\n\n"
+                "Doherty says New Jersey\u2019s poor, urban school districts are still getting "
+                "a disproportionate amount of state aid thanks to a series of Supreme Court decisions "
+                "dating back to the 1970s known as Abbott v. Burke.\n\n"
                 "Matt Friedman may be reached at mfriedman@njadvancemedia.com. Follow him on Twitter @MattFriedmanSL.")
     assert got["Prestige Vaping"].type == "ORG"
     assert not {"Abbott v. Burke", "Abbott", "Twitter @MattFriedmanSL"} & set(got)
@@ -283,8 +284,8 @@ def test_heldout_cases_non_entities(found):
 def test_heldout_cases_state_of_new_jersey_is_new_jersey(found):
     # corpus/news/nj_christie.txt
     got = found("Doherty says New Jersey\u2019s poor, urban school districts are still getting state aid.\n\n"
-                "\u201cThe governor\u2019s possible national ambitions have distracted him from doing the job he was hired "
-                "to do in the State of New Jersey,\u201d he said.")
+                "\u201cThe governor\u2019s possible national ambitions have distracted him "
+                "from doing the job he was hired to do in the State of New Jersey,\u201d he said.")
     assert "State of New Jersey" in forms(got["New Jersey"]) and "State of New Jersey" not in got
 
 

@@ -1,6 +1,6 @@
 """A quote reads the same wherever it is shown: article pages, digest cards and the listings
-give the speaker alone (a top story's quote adds the article it is from), never the reporting verb ("(said)" on one page and not on another,
-"Unattributed (say)") (issue 20)."""
+give the speaker alone (a top story's quote adds the article it is from), never the reporting
+verb ("(said)" on one page and not on another, "Unattributed (say)") (issue 20)."""
 from __future__ import annotations
 
 import html

@@ -199,10 +199,10 @@ def test_scare_quotes_and_titles_are_not_quotes(quotes_of):
 
 
 def test_seed_article_quotes_by_full_name(parse):
-    from tests.conftest import SEED
-
     from briefings.content import read_article
     from briefings.extract import extract_doc
+
+    from tests.conftest import SEED
 
     article, _ = read_article(SEED)
     extraction = extract_doc(parse(article.text))

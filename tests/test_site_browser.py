@@ -280,7 +280,8 @@ def test_keyboard_skip_link_and_focus(watched):
     page = w.page
     w.goto("index.html")
     page.keyboard.press("Tab")
-    focused = page.evaluate("() => [document.activeElement.className, document.activeElement.getBoundingClientRect().top]")
+    focused = page.evaluate("() => [document.activeElement.className, "
+                            "document.activeElement.getBoundingClientRect().top]")
     assert focused[0] == "skip-link" and focused[1] >= 0, "the skip link is first and shows when focused"
     page.keyboard.press("Enter")
     assert page.evaluate("() => document.activeElement.id") == "main"
@@ -306,7 +307,8 @@ def test_a_digest_prints_cleanly(watched, built, artifacts):
     assert all(facts["hidden"]), "navigation, footer and card links are left off paper"
     assert facts["cards"] == len(site.digests[0].entries)
     assert facts["points"] == sum(len(e.extraction.key_points) for e in site.digests[0].entries)
-    assert facts["text"] == "rgb(0, 0, 0)" and facts["background"] == "rgb(255, 255, 255)", "black on white, even in dark mode"
+    assert facts["text"] == "rgb(0, 0, 0)" and facts["background"] == "rgb(255, 255, 255)", \
+        "black on white, even in dark mode"
     page.pdf(path=str(artifacts / "digest-print.pdf"), format="A4")
     assert (artifacts / "digest-print.pdf").stat().st_size > 10_000
 
@@ -331,7 +333,8 @@ def test_axe_finds_no_serious_or_critical_violations(watched, built, scheme):
             found.append(line)
             if v["impact"] in ("serious", "critical"):
                 serious.append(line)
-    print(f"axe-core, {scheme}: {len(kinds(site))} pages, {len(found)} violation(s)" + "".join(f"\n  {f}" for f in found))
+    print(f"axe-core, {scheme}: {len(kinds(site))} pages, {len(found)} violation(s)"
+          + "".join(f"\n  {f}" for f in found))
     assert serious == [], "\n".join(serious)
 
 

@@ -9,10 +9,8 @@ one story: Robert Peston's book on Blair and Brown).
 from __future__ import annotations
 
 import datetime as dt
-import email
 import json
 import re
-from email import policy
 from pathlib import Path
 
 import pytest
@@ -204,8 +202,11 @@ def test_digest_story_page_email_and_json_agree(site, built, shared_cache):
 def test_a_rebuilt_site_model_gets_equal_stories(site, built):
     config, first = built
     again = build(load_config(site / "config.yaml"), clean=True).site
-    show = lambda m: [(s.id, s.url, [e.url for e in s.entries], [p.text for p in s.points], s.score)  # noqa: E731
-                      for d in m.digests for s in d.stories]
+
+    def show(m):
+        return [(s.id, s.url, [e.url for e in s.entries], [p.text for p in s.points], s.score)
+                for d in m.digests for s in d.stories]
+
     assert show(again) == show(first)
     assert all(e.story is not None and e in e.story.entries for e in again.entries)
 

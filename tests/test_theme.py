@@ -158,7 +158,7 @@ def test_every_local_link_resolves(built, pages):
 def test_fragments_point_at_ids(pages):
     missing = []
     for name, page in pages.items():
-        for tag, link in page.links:
+        for _tag, link in page.links:
             if link.startswith(EXTERNAL):
                 continue
             target, fragment = resolve(name, link)

@@ -37,10 +37,10 @@ def one_sentence(nlp, text: str):
      "Airbus A320's limits."),
     # -- an official source's attribution tail -----------------------------------------------
     ("dev 2c37d44d",
-     "A two-year-old boy is recovering after falling into a cheetah exhibit at the Cleveland Metroparks Zoo after "
-     "his parents dangled him over the edge, officials said.",
-     "A two-year-old boy is recovering after falling into a cheetah exhibit at the Cleveland Metroparks Zoo after "
-     "his parents dangled him over the edge."),
+     "A two-year-old boy is recovering after falling into a cheetah exhibit at the Cleveland Metroparks Zoo "
+     "after his parents dangled him over the edge, officials said.",
+     "A two-year-old boy is recovering after falling into a cheetah exhibit at the Cleveland Metroparks Zoo "
+     "after his parents dangled him over the edge."),
     ("dev 5fdd0e36",
      "Monsour Alshammari, 27, is in the U.S. on a Saudi government student sponsorship and has ties to the "
      "country's royal family, according to court documents.",

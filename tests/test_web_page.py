@@ -18,7 +18,8 @@ SECOND = ("Councillors asked why the last inspection, in 2016, had found nothing
 
 
 def page(body: str, head: str = "<title>Bridge report - The Gazette</title>") -> str:
-    return f"<!DOCTYPE html><html><head>{head}</head><body><nav><a href='/'>Home</a></nav><article>{body}</article></body></html>"
+    return (f"<!DOCTYPE html><html><head>{head}</head>"
+            f"<body><nav><a href='/'>Home</a></nav><article>{body}</article></body></html>")
 
 
 def saved(name: str) -> bytes:
@@ -160,7 +161,8 @@ def test_rss_atom_and_json_feed_entries():
     (entry,) = read_feed(atom(base).encode(), base + "/atom.xml")
     assert (entry.link, entry.date) == (base + "/news/wework.html", dt.date(2019, 11, 18))
     (entry,) = read_feed(json_feed(base).encode(), base + "/feed.json")
-    assert (entry.link, entry.date, entry.source) == (base + "/news/vw-wagon.html", dt.date(2019, 11, 20), "Example JSON")
+    assert (entry.link, entry.date, entry.source) == (base + "/news/vw-wagon.html", dt.date(2019, 11, 20),
+                                                      "Example JSON")
 
 
 @pytest.mark.parametrize("data, reason", [

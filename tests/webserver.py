@@ -12,19 +12,24 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data" / "web"
 PAGES = {  # served path → saved page, with what its own metadata says
-    "/news/wework.html": ("venturebeat-wework.html.gz", "New York State Attorney General investigating WeWork and former CEO",
+    "/news/wework.html": ("venturebeat-wework.html.gz",
+                          "New York State Attorney General investigating WeWork and former CEO",
                           "2019-11-18", "VentureBeat"),
-    "/news/vw-wagon.html": ("slashgear-vw.html.gz", "The VW ID. SPACE VIZZION is a weird EV sports wagon with a secret message",
+    "/news/vw-wagon.html": ("slashgear-vw.html.gz",
+                            "The VW ID. SPACE VIZZION is a weird EV sports wagon with a secret message",
                             "2019-11-20", "SlashGear"),
-    "/news/eee.html": ("cbsdetroit-eee.html.gz", "Michigan Officials: 6th Fatality Linked To Eastern Equine Encephalitis Reported",
+    "/news/eee.html": ("cbsdetroit-eee.html.gz",
+                       "Michigan Officials: 6th Fatality Linked To Eastern Equine Encephalitis Reported",
                        "2019-11-19", "CBS Detroit"),
 }
 HOME = """<!DOCTYPE html><html><head><title>The Daily Example</title></head><body>
 <nav><a href="/">Home</a> <a href="/news/">News</a> <a href="/sport/">Sport</a></nav><main><ul>
-""" + "".join(f'<li><a href="/story/{i}.html">Headline number {i} about a thing that happened somewhere today</a></li>\n'
+""" + "".join(f'<li><a href="/story/{i}.html">Headline number {i} about a thing that happened somewhere today</a>'
+              "</li>\n"
               for i in range(40)) + "</ul></main><footer>© The Daily Example</footer></body></html>"
 FEED_TEXT = ("The council voted on Tuesday to close the old harbour bridge to cars from next spring. "
-             "Engineers said the steel had corroded faster than expected and repairs would cost more than a new bridge. ") * 4
+             "Engineers said the steel had corroded faster than expected "
+             "and repairs would cost more than a new bridge. ") * 4
 
 
 def rss(base: str) -> str:
@@ -35,14 +40,17 @@ def rss(base: str) -> str:
     items += (f"<item><title>Harbour bridge to close</title><link>{base}/missing.html</link>"
               f"<pubDate>{_rfc822('2019-11-21')}</pubDate><content:encoded><![CDATA[<p>{FEED_TEXT}</p>"
               f"<p>{FEED_TEXT}</p>]]></content:encoded></item>")
-    items += f"<item><title>An entry without a link</title><pubDate>{_rfc822('2019-11-10')}</pubDate><description>Short.</description></item>"
-    return ('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+    items += (f"<item><title>An entry without a link</title><pubDate>{_rfc822('2019-11-10')}</pubDate>"
+              "<description>Short.</description></item>")
+    return ('<?xml version="1.0" encoding="UTF-8"?>'
+            '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
             f"<channel><title>Example Wire</title><link>{base}/</link>{items}</channel></rss>")
 
 
 def atom(base: str) -> str:
     path, (_, title, date, _) = next(iter(PAGES.items()))
-    return ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Example Atom</title>'
+    return ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+            "<title>Example Atom</title>"
             f'<id>{base}/atom</id><updated>{date}T00:00:00Z</updated><entry><title>{title}</title>'
             f'<link href="{base}{path}"/><id>{base}{path}</id><updated>{date}T10:00:00Z</updated></entry></feed>')
 

@@ -54,8 +54,8 @@ _CONTRIBUTED = re.compile(r"(?i)\b(?:contributed|contributing|also contributed)(
 _THANKS = re.compile(r"(?i)^(?:a\s+)?(?:special\s+|big\s+)?(?:credit|hat tip|h/t)\s+(?:goes\s+)?to\s+|"
                      r"^(?:a\s+)?(?:special|many|big)\s+thanks\s+to\s+")
 # "The Presidential Tracker was created for U.S. News by Lindsey Cook, …": who made the piece itself.
-_MADE_BY = re.compile(r"(?i)^(?:The|This|These|Our)\s+(?:[\w'’.-]+\s+){0,4}?(?:tracker|graphics?|charts?|maps?|interactive|"
-                      r"video|project|series|story|article|piece|database|timeline|quiz|podcast|gallery|slideshow|"
+_MADE_BY = re.compile(r"(?i)^(?:The|This|These|Our)\s+(?:[\w'’.-]+\s+){0,4}?"
+                      r"(?:tracker|graphics?|charts?|maps?|interactive|video|project|series|story|article|piece|database|timeline|quiz|podcast|gallery|slideshow|"
                       r"package|app|illustrations?|photographs|photos|documentary|film)\s+(?:was|were|is|are)\s+"
                       r"(?:created|produced|compiled|designed|built|developed|written|reported|edited|put together|"
                       r"made|prepared|illustrated|photographed|shot|animated)\b(?:\s+for\s+[^;]{1,40}?)?\s+by\s+"

@@ -10,10 +10,28 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import (AD_WORDS, CAPTION_POSITIONS, CLICK_PHRASES, COUNTER_WORDS, CREDIT_ROLES, HOUSEKEEPING_PHRASES,
-                       IRREGULAR_PAST, LABEL_OPENERS, OUTLET_TAGS, PAGE_CHROME, PAGE_NOTICES, PHOTO_AGENCIES,
-                       PICTURE_WORDS, PLEA_PHRASES, PLEA_WORDS, PROMO_HEADERS, PROMO_OPENERS, SHARE_WORDS,
-                       SOCIAL_NETWORKS, TITLE_SMALL_WORDS)
+from ..lexicon import (
+    AD_WORDS,
+    CAPTION_POSITIONS,
+    CLICK_PHRASES,
+    COUNTER_WORDS,
+    CREDIT_ROLES,
+    HOUSEKEEPING_PHRASES,
+    IRREGULAR_PAST,
+    LABEL_OPENERS,
+    OUTLET_TAGS,
+    PAGE_CHROME,
+    PAGE_NOTICES,
+    PHOTO_AGENCIES,
+    PICTURE_WORDS,
+    PLEA_PHRASES,
+    PLEA_WORDS,
+    PROMO_HEADERS,
+    PROMO_OPENERS,
+    SHARE_WORDS,
+    SOCIAL_NETWORKS,
+    TITLE_SMALL_WORDS,
+)
 from .dates import DATE, MONTH_DAY
 
 _TERMINAL = re.compile(r"[.!?…][\"'’”)\]]*$|[\"”’]$")
@@ -51,13 +69,15 @@ _AGENCY_AT_END = re.compile(rf"[(\[]\s*(?:(?:{_PICTURE})\s*:?\s*)?[^()\[\]]{{0,4
                             rf"(?:\s*/\s*{_AGENCY})*\s*[)\]]\.?$|(?:REUTERS|AP Photo|AFP PHOTO)\s*/[^/]{{2,60}}$")
 _AGENCY_AT_START = re.compile(rf"^[A-Z][\w.'’ -]{{1,40}}?\s*/\s*(?:for\s+[A-Z]|{_AGENCY}\b)")
 _CREDIT_LINE = re.compile(rf"(?i)^[\[(]?\s*(?:{_PICTURE})?\s*(?:credits?|courtesy|source|sources|copyright)\s*"
-                          r"[:|]\s*\S|^[\[(]?\s*(?:via|©|courtesy of)\s+\S|^[\[(]?\s*(?:photo|photos|photograph|picture|"
-                          r"pictures|image|images|video|illustration|graphic|main image|top image|lead image|"
-                          r"header image|photographer|photographers|photography|featured image|hero image)s?\s*"
+                          r"[:|]\s*\S|^[\[(]?\s*(?:via|©|courtesy of)\s+\S|"
+                          r"^[\[(]?\s*(?:photo|photos|photograph|picture|pictures|image|images|video|illustration|"
+                          r"graphic|main image|top image|lead image|header image|photographer|photographers|"
+                          r"photography|featured image|hero image)s?\s*"
                           r"(?:credit|courtesy|by)?\s*[:|]\s*\S|"
                           r"^[\[(]?\s*(?:(?:staff|file|contributed|submitted|special|courtesy|handout)\s+)?"
-                          r"(?:photos?|images?|pictures?|videos?|illustrations?|graphics?|gifs?|artwork|photo illustration|"
-                          r"photograph|screenshots?|animation)\s+(?:via|by|from|courtesy of|courtesy|credit)\s+\S|"
+                          r"(?:photos?|images?|pictures?|videos?|illustrations?|graphics?|gifs?|artwork|"
+                          r"photo illustration|photograph|screenshots?|animation)\s+"
+                          r"(?:via|by|from|courtesy of|courtesy|credit)\s+\S|"
                           r"^[\[(]?\s*(?:h/t|hat tip|ht)\s*:?\s+\S")
 _SLASH_CREDIT = re.compile(rf"^(?:[Bb]y\s+)?[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){{0,5}}\s*/\s*"
                            rf"(?:{_AGENCY}|for\s+[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){{0,5}})\.?$")
@@ -66,14 +86,14 @@ _HANDLE = re.compile(r"[a-z]+[A-Z][\w]*[A-Z]?\w*|[A-Z][a-z]+[A-Z]\w*|[a-z]{10,}"
 _NAMES_SLASH = re.compile(r"[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){1,4}\s*/\s*"
                           r"[A-Z][\w'’&.-]*(?:\s+[\w'’&.-]+){0,3}")
 _CAPTION_PHRASE = re.compile(
-    rf"(?i)\bin this (?:undated |recent |handout |file |aerial |composite |combination |video |\d{{4}} )*"
-    rf"(?:photo|picture|image|photograph|frame grab|still|video grab|screenshot|screen grab|illustration|"
-    rf"picture illustration|file photo|handout photo|photo illustration)\b|\b(?:picture|photo|image) taken (?:on|in) "
-    rf"(?-i:[A-Z])|\b(?:photo|picture|image) (?:released|provided|obtained|distributed) by\b|\bmandatory credit\b|"
-    rf"\bview full size image\b|\b(?:is|are) (?:seen|pictured|shown) (?:here|in this|above|below)\b|"
-    rf"\b(?:is|are) here (?:seen|pictured|shown)\b|\b(?:is|are) show here\b|"
-    rf"\b(?:pictured|shown) (?:here|above|below)\b|\(pictured\)|\b(?:in|on) the (?:photo|picture|image) "
-    rf"(?:above|below)\b")
+    r"(?i)\bin this (?:undated |recent |handout |file |aerial |composite |combination |video |\d{4} )*"
+    r"(?:photo|picture|image|photograph|frame grab|still|video grab|screenshot|screen grab|illustration|"
+    r"picture illustration|file photo|handout photo|photo illustration)\b|\b(?:picture|photo|image) taken (?:on|in) "
+    r"(?-i:[A-Z])|\b(?:photo|picture|image) (?:released|provided|obtained|distributed) by\b|\bmandatory credit\b|"
+    r"\bview full size image\b|\b(?:is|are) (?:seen|pictured|shown) (?:here|in this|above|below)\b|"
+    r"\b(?:is|are) here (?:seen|pictured|shown)\b|\b(?:is|are) show here\b|"
+    r"\b(?:pictured|shown) (?:here|above|below)\b|\(pictured\)|\b(?:in|on) the (?:photo|picture|image) "
+    r"(?:above|below)\b")
 # A wire caption ends with where and when the picture was taken: "… in Jakarta December 29, 2014."
 _PLACE_DATE_END = re.compile(rf"\b(?!(?:On|Since|Until|By|From|To|Before|After|In|At|Of|Monday|Tuesday|Wednesday|"
                              rf"Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w.'’-]+,?\s+{MONTH_DAY},\s+\d{{4}}\.?$")
@@ -92,8 +112,9 @@ _CAPTION_LABEL = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}:\s+[A-Z‘'
 _PICTURE_LABEL = re.compile(r"(?i)^(?:(?:top|lead|main|header|featured|cover|above|below|inset|left|right)\s+"
                             r"(?:photo|image|picture|photograph)|pictured|above|below|caption|photo caption|"
                             r"image caption)\s*:\s*\S|^(?:image|media|video) (?:copyright|caption)\b")
+# AP: "FILE - In this Dec. 3 … file photo"
 _FILE_CAPTION = re.compile(r"^FILE\s*(?:PHOTO\s*)?[-–—:]\s+\S|(?i:\bin this\s+(?:[\w.,]+\s+){1,4}?"
-                           r"(?:file|handout|undated)\s+(?:photo|picture|image)\b)")  # AP: "FILE - In this Dec. 3 … file photo"
+                           r"(?:file|handout|undated)\s+(?:photo|picture|image)\b)")
 _GALLERY_SIZE = re.compile(r"(?i)^(?:slideshow|gallery|photo gallery|photos|pictures|images|video|videos)\s*"
                            r"[(\[]\s*\d+\s*(?:images|photos|pictures|slides|videos)?\s*[)\]]$")
 
@@ -387,7 +408,8 @@ def is_bare_link(text: str) -> bool:
     return bool(_BARE_LINK.match(text.strip()))
 
 
-_CHROME = re.compile(r"(?i)^[\[(]?(?:%s)[\])]?[.!:…]*$" % "|".join(re.escape(p) for p in sorted(PAGE_CHROME, key=len, reverse=True)))
+_CHROME = re.compile(r"(?i)^[\[(]?(?:%s)[\])]?[.!:…]*$"
+                     % "|".join(re.escape(p) for p in sorted(PAGE_CHROME, key=len, reverse=True)))
 _NOTICE = _Phrases(PAGE_NOTICES)
 
 

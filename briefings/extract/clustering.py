@@ -232,7 +232,8 @@ def join_defined(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     merged: dict[int, Cluster] = {}
     for cluster in clusters:
         for m in cluster.mentions:
-            parenthesised = m.start >= 2 and doc[m.start - 1].text == "(" and m.end < len(doc) and doc[m.end].text == ")"
+            parenthesised = (m.start >= 2 and doc[m.start - 1].text == "("
+                             and m.end < len(doc) and doc[m.end].text == ")")
             if not ((m.text.isupper() or (parenthesised and acronym_of(m.text))) and m.end - m.start == 1
                     and not m.place):
                 continue
@@ -282,7 +283,8 @@ def canonical_name(cluster: Cluster) -> str:
     # The longest spelled-out form: "National Security Council" over "NSC"; but a place by its name,
     # "New Jersey", not "State of New Jersey".
     if cluster.type in ("GPE", "LOC"):
-        named = [t for t in forms if not re.match(r"(?:State|Commonwealth|City|Republic|Kingdom|Province|County) of ", t)]
+        named = [t for t in forms
+                 if not re.match(r"(?:State|Commonwealth|City|Republic|Kingdom|Province|County) of ", t)]
         forms = Counter({t: forms[t] for t in named}) or forms
     # Spellings that differ only in spaces are one form, written as the text mostly writes it:
     # "AirAsia" (24 times) over "Air Asia" (4).

@@ -40,7 +40,7 @@ vladimir wade walter warren wayne wesley will william willie xavier yusuf zach z
 
 FEMALE = frozenset("""
 siobhan niamh aoife sinead morag fenella
-abigail ada adriana siobhan niamh aoife sinead morag fenella agnes aileen alexandra alice alicia alison amanda amber amelia amy ana
+abigail ada adriana agnes aileen alexandra alice alicia alison amanda amber amelia amy ana
 andrea angela angelina anita ann anna anne annette antonia april ashley audrey barbara beatrice
 becky belinda bernadette beth betsy betty beverly bonnie brenda bridget brittany camilla candice
 cara carla carly carmen carol caroline carolyn carrie catherine cathy cecilia celia charlene

@@ -58,7 +58,8 @@ def join_short_forms(doc: Doc, clusters: list[Cluster]) -> dict[int, Cluster]:
                     names[id(target)][-1] == words[-1][:-1]:
                 for m in cluster.mentions:
                     if m.text.endswith("s") and fold(m.text).split()[:-1] == words[:-1] and words[-1].endswith("s"):
-                        m.text, m.label = m.text[:-1], "PERSON"  # the name, not its plural, is what the person is called
+                        # the name, not its plural, is what the person is called
+                        m.text, m.label = m.text[:-1], "PERSON"
             if target is not None:
                 merged[id(cluster)] = target
             continue

@@ -94,7 +94,8 @@ def _untagged_full_names(doc: Doc, mentions: list[Mention], tagged: set[int], pr
             i += 1  # "Mr Fernandes", "Chancellor Gerhard Schroeder": the name is what follows
         if i > start and 2 <= end - i <= 4 and any(fold(t.text) in words for t in doc[i:end]):
             found.append(Mention(i, end, join_tokens(list(doc[i:end])), "PERSON"))
-        elif i == start and 2 <= end - i <= 4 and any(fold(t.text) in words for t in doc[i:end]) and not doc[i].is_sent_start \
+        elif i == start and 2 <= end - i <= 4 and any(fold(t.text) in words for t in doc[i:end]) \
+                and not doc[i].is_sent_start \
                 or 2 <= end - i <= 4 and any(fold(t.text) in words for t in doc[i + 1:end]):
             found.append(Mention(i, end, join_tokens(list(doc[i:end])), "PERSON"))
         i = max(end, i + 1)

@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..lexicon import DOER_ROLES, GENERIC_ORG_HEADS, KIN_NOUNS, LOC_HEADS, NOT_ROLES, ORG_NOUNS, PRODUCT_NOUNS, WORK_NOUNS
+from ..lexicon import (
+    DOER_ROLES,
+    GENERIC_ORG_HEADS,
+    KIN_NOUNS,
+    LOC_HEADS,
+    NOT_ROLES,
+    ORG_NOUNS,
+    PRODUCT_NOUNS,
+    WORK_NOUNS,
+)
 from . import places
 from .evidence import is_person_noun
 from .mentions import Mention, is_honorific, join_tokens
@@ -144,7 +153,7 @@ def title_before(doc: Doc, start: int, end: int | None = None) -> tuple[str | No
                 and not token.ent_type_:
             first -= 1  # "World 100m champion"
         elif token.lower_ in ("of", "and", "for") and first - 2 >= 0 and doc[first - 2].text[:1].isupper() \
-                and not doc[first - 2].ent_type_ in ("PERSON",):
+                and doc[first - 2].ent_type_ not in ("PERSON",):
             first -= 1
         else:
             break
@@ -159,7 +168,8 @@ def title_before(doc: Doc, start: int, end: int | None = None) -> tuple[str | No
             nationality = before.text if places.is_demonym(before.text) else None
         elif place is not None:
             role = f"{before.text} {role}"  # a party: "Tory co-chairman"
-    if before is not None and before.ent_type_ in ("ORG", "GPE") and not nationality and not role.startswith(before.text):
+    if (before is not None and before.ent_type_ in ("ORG", "GPE") and not nationality
+            and not role.startswith(before.text)):
         org = _entity_before(doc, first)
         if org:
             role = f"{org} {role}"
@@ -173,7 +183,8 @@ def appositive_role(doc: Doc, mention: Mention) -> str | None:
     # "O'Kelly and O'Connell, one of the best partnerships": the pair's description; but "Bini and
     # Felicity Ruby, a colleague of Bini" describes her alone (a singular person noun).
     coordinated = (head.dep_ == "conj" and not any(c.dep_ == "appos" and c.tag_ == "NN" and is_person_noun(c)
-                                                   for c in head.children)) or any(c.dep_ == "conj" for c in head.children)
+                                                   for c in head.children)) \
+        or any(c.dep_ == "conj" for c in head.children)
     for child in head.children:
         if coordinated:
             break  # "O'Kelly and O'Connell, one of the best partnerships": the pair's description
@@ -203,7 +214,8 @@ def appositive_role(doc: Doc, mention: Mention) -> str | None:
             if text:
                 return text
     if head.dep_ == "appos" and title.i < mention.start and (is_title_head(title.text) or (
-            title.pos_ == "NOUN" and title.tag_ in ("NN", "NNS") and title.lower_ not in NOT_ROLES | WORK_NOUNS | ORG_NOUNS
+            title.pos_ == "NOUN" and title.tag_ in ("NN", "NNS")
+            and title.lower_ not in NOT_ROLES | WORK_NOUNS | ORG_NOUNS
             and _person_like(title))):
         begin = mention.start
         while begin > title.i + 1 and is_honorific(doc[begin - 1].text):

@@ -38,7 +38,8 @@ _MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June
           r"Sep(?:tember|t?\.)|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
 # A sports wire caption opens with the date and place: "Dec 27, 2014; Louisville, KY, USA; …"
 _DATED_CAPTION = re.compile(rf"^{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\s*;")
-_PICTURE_DATE = re.compile(rf"(?:^|\s)([\w'’.,-]+)\s+(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})\.?$")
+_PICTURE_DATE = re.compile(rf"(?:^|\s)([\w'’.,-]+)\s+"
+                           rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})\.?$")
 _DATE_PREPOSITIONS = {"on", "since", "by", "until", "till", "before", "after", "from", "to", "of", "in", "between",
                       "and", "through", "dated", "as", "at", "for", "during", "than"}
 # Words that glue a caption onto a story sentence when they follow it: "… his wife Masters chairman …"

@@ -19,7 +19,8 @@ import urllib3
 
 from .. import __version__
 
-USER_AGENT = f"briefings/{__version__} (static-site generator for briefing digests; fetches articles its user asked for)"
+USER_AGENT = (f"briefings/{__version__} "
+              "(static-site generator for briefing digests; fetches articles its user asked for)")
 ROBOTS_AGENT = "briefings"  # the product token robots.txt rules name
 MAX_BYTES = 5 * 1024 * 1024
 MAX_REDIRECTS = 5
@@ -52,7 +53,8 @@ class Fetcher:
     def __init__(self, timeout: float = 20.0, robots: bool = True, user_agent: str = USER_AGENT,
                  max_bytes: int = MAX_BYTES):
         self.timeout, self.robots, self.max_bytes, self.user_agent = timeout, robots, max_bytes, user_agent
-        self.pool = urllib3.PoolManager(num_pools=20, retries=False, timeout=urllib3.Timeout(connect=timeout, read=timeout))
+        self.pool = urllib3.PoolManager(num_pools=20, retries=False,
+                                        timeout=urllib3.Timeout(connect=timeout, read=timeout))
         self._lock = threading.Lock()
         self._hosts: dict[str, threading.Lock] = {}
         self._rules: dict[str, urllib.robotparser.RobotFileParser | str | None] = {}  # None: no rules; str: unreadable

@@ -8,14 +8,14 @@ others go on; an entry whose page fails falls back to the text the feed carries.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
-from .feeds import Entry, FeedError, read_feed, select
-from .download import FEED_TYPES, Fetcher, FetchError, check_url
 from ..webpage.reader import PageError, WebArticle, fragment_page, read_page
+from .download import FEED_TYPES, Fetcher, FetchError, check_url
+from .feeds import Entry, FeedError, read_feed, select
 from .store import Store
 
 
@@ -68,7 +68,7 @@ def harvest(urls: list[str], feeds: list[str], content_dir: Path, cache_dir: Pat
     run = Run()
     jobs = [Job(url) for url in dict.fromkeys(urls)]
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        for feed_url, result in zip(feeds, pool.map(lambda f: _feed_jobs(fetcher, f, since, limit), feeds)):
+        for result in pool.map(lambda f: _feed_jobs(fetcher, f, since, limit), feeds):
             if isinstance(result, Outcome):
                 run.outcomes.append(result)
             else:

@@ -24,7 +24,8 @@ from ..webpage.reader import WebArticle
 
 # Query parameters that only say where a reader came from: the same article without them.
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|smid|at_medium|at_campaign)$", re.I)
-_CANONICAL = re.compile(rb"""<link\b[^>]*\brel=["']?canonical["']?[^>]*>|<meta\b[^>]*\bproperty=["']og:url["'][^>]*>""", re.I)
+_CANONICAL = re.compile(rb"""<link\b[^>]*\brel=["']?canonical["']?[^>]*>|"""
+                        rb"""<meta\b[^>]*\bproperty=["']og:url["'][^>]*>""", re.I)
 _HREF = re.compile(rb"""\b(?:href|content)=["']([^"']+)["']""", re.I)
 
 

@@ -13,8 +13,14 @@ from dataclasses import dataclass
 
 from htmldate import find_date
 from lxml.html import HtmlElement
-from trafilatura.metadata import (examine_meta, extract_author, extract_meta_json, extract_sitename,
-                                  extract_title, extract_url)
+from trafilatura.metadata import (
+    examine_meta,
+    extract_author,
+    extract_meta_json,
+    extract_sitename,
+    extract_title,
+    extract_url,
+)
 
 
 @dataclass(frozen=True)

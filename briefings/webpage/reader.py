@@ -101,7 +101,8 @@ def fragment_page(content: str, title: str | None = None) -> str:
     if not re.search(r"<(p|div|br|article|section|blockquote|ul|ol|h[1-6])\b", content, re.I):
         content = "".join(f"<p>{html.escape(p.strip())}</p>" for p in re.split(r"\n\s*\n", content) if p.strip())
     head = f"<title>{html.escape(title)}</title>" if title else ""
-    return f"<!DOCTYPE html><html><head><meta charset='utf-8'>{head}</head><body><article>{content}</article></body></html>"
+    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'>{head}</head>"
+            f"<body><article>{content}</article></body></html>")
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
