@@ -14,6 +14,7 @@ date by form. `--code original` reads and cleans as the code at 01d2a42 did (the
 today's either way). Prints counts per check, gold and other articles apart; -v lists each,
 except in the held-out articles (no rule is written from them).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -139,11 +140,13 @@ def main() -> int:
             for line in bad:
                 print(f"  {line}")
     for group, tally in counts.items():
-        print(f"{args.code} code, {group} articles ({tally['articles']}): "
-              f"titles that are file names {tally['title: file name']}, titles from boilerplate "
-              f"{tally['title: boilerplate']}, key points from boilerplate {tally['key points from boilerplate']}/"
-              f"{tally['key points']}, quotes {tally['quotes from boilerplate']}/{tally['quotes']}, participants "
-              f"{tally['participants from boilerplate']}/{tally['participants']}")
+        print(
+            f"{args.code} code, {group} articles ({tally['articles']}): "
+            f"titles that are file names {tally['title: file name']}, titles from boilerplate "
+            f"{tally['title: boilerplate']}, key points from boilerplate {tally['key points from boilerplate']}/"
+            f"{tally['key points']}, quotes {tally['quotes from boilerplate']}/{tally['quotes']}, participants "
+            f"{tally['participants from boilerplate']}/{tally['participants']}"
+        )
     return 0
 
 

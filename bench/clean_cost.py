@@ -9,6 +9,7 @@ sample of the cleaned texts with the build's pipeline and scales the parse to al
 Prints one line: cleaning time, the old cleaner's, the parse's, and cleaning / parse (the
 target is that cleaning adds at most 3% to a cold build, whose largest part is the parse).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -57,10 +58,12 @@ def main() -> int:
     for _ in nlp.pipe(sample, batch_size=8):
         pass
     parse = (time.perf_counter() - started) * len(cleaned) / len(sample)
-    print(f"clean cost over {len(texts)} BBC texts: clean_text {clean:.2f}s ({1000 * clean / len(texts):.2f} ms each), "
-          f"the old cleaner {old:.2f}s, spaCy parse {parse:.1f}s (scaled from {len(sample)}): "
-          f"clean / parse = {100 * clean / parse:.2f}%, added over the old cleaner = {100 * (clean - old) / parse:.2f}%"
-          f" (target <= 3% of a cold build)")
+    print(
+        f"clean cost over {len(texts)} BBC texts: clean_text {clean:.2f}s ({1000 * clean / len(texts):.2f} ms each), "
+        f"the old cleaner {old:.2f}s, spaCy parse {parse:.1f}s (scaled from {len(sample)}): "
+        f"clean / parse = {100 * clean / parse:.2f}%, added over the old cleaner = {100 * (clean - old) / parse:.2f}%"
+        f" (target <= 3% of a cold build)"
+    )
     return 0
 
 

@@ -8,6 +8,7 @@ gold (tests/data/participants/news and news-heldout), and the story scorer
 (bench/score_stories.py: B-cubed against tests/data/stories) on the held-out third, the dev
 two thirds and the whole set.
 Pass -v to see the scorers' full reports."""
+
 from __future__ import annotations
 
 import json
@@ -36,8 +37,7 @@ def run_scorer(folder: Path, verbose: bool, gold: Path | None = None) -> str:
         preds = Path(tmp) / "preds.json"
         files = sorted(str(p) for p in texts.glob("*.txt"))
         with preds.open("w", encoding="utf-8") as out:
-            subprocess.run([str(BRIEFINGS), "extract", "--format", "json", *files], stdout=out, check=True,
-                           cwd=tmp)
+            subprocess.run([str(BRIEFINGS), "extract", "--format", "json", *files], stdout=out, check=True, cwd=tmp)
         args = [sys.executable, str(scorer), str(gold), str(preds)] + (["-v"] if verbose else [])
         report = subprocess.run(args, capture_output=True, text=True, check=True).stdout
     if verbose:
@@ -84,10 +84,13 @@ def main() -> int:
         return 1
     for folder in folders:
         print(f"{folder.name}: {run_scorer(folder, verbose)}", flush=True)
-    for label, gold in (("participants", PARTICIPANTS), ("participants-heldout", PARTICIPANTS / "heldout"),
-                        ("participants-heldout2", PARTICIPANTS / "heldout2"),
-                        ("participants-heldout3", PARTICIPANTS / "heldout3"),
-                        ("participants-heldout4", PARTICIPANTS / "heldout4")):
+    for label, gold in (
+        ("participants", PARTICIPANTS),
+        ("participants-heldout", PARTICIPANTS / "heldout"),
+        ("participants-heldout2", PARTICIPANTS / "heldout2"),
+        ("participants-heldout3", PARTICIPANTS / "heldout3"),
+        ("participants-heldout4", PARTICIPANTS / "heldout4"),
+    ):
         if any(gold.glob("*.json")):
             print(f"{label}: {run_participants(gold, verbose)}", flush=True)
     for label, gold in (("quotes-news", PARTICIPANTS / "news"), ("quotes-news-heldout", PARTICIPANTS / "news-heldout")):
@@ -101,8 +104,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as cache:  # each article extracted once for the three splits
         for split in ("heldout", "dev", "all"):
             args = [sys.executable, str(REPO / "bench" / "score_stories.py"), "--split", split, "--cache", cache]
-            report = subprocess.run(args + (["-v"] if verbose else []), capture_output=True, text=True,
-                                    check=True).stdout
+            report = subprocess.run(
+                args + (["-v"] if verbose else []), capture_output=True, text=True, check=True
+            ).stdout
             if verbose:
                 print(report)
             print(f"stories-{report.strip().splitlines()[-1]}", flush=True)

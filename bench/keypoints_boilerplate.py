@@ -21,6 +21,7 @@ headline, or when it overlaps a span cut from a body paragraph (a caption glued 
 lede, a dateline) that the point as shown still carries. A point whose sentence is found in
 no paragraph is reported as unmatched.
 """
+
 from __future__ import annotations
 
 import json
@@ -35,26 +36,60 @@ _ANY_CASE = re.compile(
     r"\(CNN\)|\bPUBLISHED\s*:|\bUPDATED\s*:|^By\s*\.|\bclick here\b|\bread more\b|\bscroll down\b|"
     r"contributed to this report|\bsubscri(?:be|ption)\b|\bsign up\b|\bnewsletter\b|\bpictured\b|"
     r"\((?:left|right|centre|center|above|below|inset|file(?: photo)?)\)|\bgetty images\b|\bdaily mail reporter\b|"
-    r"\bphoto(?:graph)?s?\s*:|\bimage\s*:|\bfollow @", re.I)
+    r"\bphoto(?:graph)?s?\s*:|\bimage\s*:|\bfollow @",
+    re.I,
+)
 _CASED = re.compile(
     r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}:\s+[A-Z]"  # a caption label opening the point
     r"|^[A-Z]{3,}[A-Z ,.]*\s*(?:--|-|—)\s"  # dateline
-    r"|\b[A-Z]{2,}[A-Z'’]*(?:\s+[A-Z]{2,}[A-Z'’]*){2,}\b")  # an all-caps heading
+    r"|\b[A-Z]{2,}[A-Z'’]*(?:\s+[A-Z]{2,}[A-Z'’]*){2,}\b"
+)  # an all-caps heading
 # A label glued on inside ("… needed entertaining Fall of an Empire: The Story …") and a list
 # counter glued on at the end ("… the mega fight 1."), unless the word before makes the
 # name or the number part of the sentence ("the White House: …", "when she was 13.").
 _GLUED_LABEL = re.compile(r"\b([a-z]+) (?!(?:He|She|They|I|We|It)\b)[A-Z][\w'’-]*(?: [\w'’-]+){0,4}: (?![\"'‘“])[A-Z]")
 _END_COUNTER = re.compile(r"(?<![\w-])([a-z]+) \d{1,2}\.$")  # not "a three-under-par 69."
-_PART_OF_SENTENCE = {"the", "a", "an", "of", "for", "to", "in", "on", "at", "by", "with", "from", "and", "or", "new",
-                     "was", "is", "were", "are", "aged", "than", "no", "number", "told", "said", "says", "texted"}
+_PART_OF_SENTENCE = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "for",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "with",
+    "from",
+    "and",
+    "or",
+    "new",
+    "was",
+    "is",
+    "were",
+    "are",
+    "aged",
+    "than",
+    "no",
+    "number",
+    "told",
+    "said",
+    "says",
+    "texted",
+}
 _ENDS = re.compile(r"[.!?…][\"'’”)\]]*$|[\"’”]$")
 
 
 def boilerplate(point: str) -> bool:
     text = point.strip()
     glued = [m.group(1) for pattern in (_GLUED_LABEL, _END_COUNTER) for m in pattern.finditer(text)]
-    return bool(_ANY_CASE.search(text) or _CASED.search(text) or not _ENDS.search(text)
-                or any(word not in _PART_OF_SENTENCE for word in glued))
+    return bool(
+        _ANY_CASE.search(text)
+        or _CASED.search(text)
+        or not _ENDS.search(text)
+        or any(word not in _PART_OF_SENTENCE for word in glued)
+    )
 
 
 def _norm(text: str) -> str:
@@ -93,8 +128,10 @@ def labelled_check(folder: Path) -> int:
             bad += 1
             for label, text in offending:
                 print(f"{path.name}  [{label}] {_norm(text)[:150]}")
-    print(f"boilerplate picks (key points against {folder.name} labels): {bad}/{len(gold)} articles, "
-          f"{unmatched} points unmatched")
+    print(
+        f"boilerplate picks (key points against {folder.name} labels): {bad}/{len(gold)} articles, "
+        f"{unmatched} points unmatched"
+    )
     return 0
 
 
@@ -128,8 +165,10 @@ def main() -> int:
             for point in offending:
                 print(f"{item['id'][:8]}  {' '.join(point.split())[:160]}")
     share = bad / len(items) if items else 0.0
-    print(f"boilerplate picks ({'raw Lead-3' if lead3 else 'key points'}): {bad}/{len(items)} articles "
-          f"= {100 * share:.1f}%")
+    print(
+        f"boilerplate picks ({'raw Lead-3' if lead3 else 'key points'}): {bad}/{len(items)} articles "
+        f"= {100 * share:.1f}%"
+    )
     return 0
 
 

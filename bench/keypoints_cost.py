@@ -7,6 +7,7 @@ Parses every article of ../shared/eval/keypoints/dev.jsonl the way the build doe
 (participants and quotes are found beforehand and not counted: they are their own
 extractors). Prints one line: selection time / parse time. The target is at most 0.20.
 """
+
 from __future__ import annotations
 
 import json
@@ -44,8 +45,10 @@ def main() -> int:
         find_key_points(doc, participants, 3, quotes)
     select = time.perf_counter() - started
 
-    print(f"keypoints cost: selection {select:.2f}s / parse {parse:.2f}s = {select / parse:.3f} "
-          f"over {len(docs)} articles (target <= 0.20)")
+    print(
+        f"keypoints cost: selection {select:.2f}s / parse {parse:.2f}s = {select / parse:.3f} "
+        f"over {len(docs)} articles (target <= 0.20)"
+    )
     return 0
 
 

@@ -20,6 +20,7 @@ chooses the weights the same way on all the articles and writes keypoint_weights
 Parses are cached under --cache (default /tmp/briefings-keypoints-cv), keyed by the cleaned
 texts and the model, so a changed cleaner re-parses and nothing else does.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -62,8 +63,10 @@ def main() -> int:
         print(f"fold {f} chose UNSPECIFIC={u} CENTRALITY={c}")
     point = best_point(scores, [x.id for x in articles])
     full = mean(scores[point].values())
-    print(f"all {len(articles)} articles choose UNSPECIFIC={point[0]} CENTRALITY={point[1]}: dev "
-          + "/".join(f"{v:.2f}" for v in full))
+    print(
+        f"all {len(articles)} articles choose UNSPECIFIC={point[0]} CENTRALITY={point[1]}: dev "
+        + "/".join(f"{v:.2f}" for v in full)
+    )
     if a.write:
         write_weights(point, len(articles), full)
         print(f"wrote {WEIGHTS_FILE.relative_to(REPO)}")
@@ -73,14 +76,17 @@ def main() -> int:
 def best_point(scores: dict, ids: list[str]) -> tuple[float, float]:
     """The grid point with the best mean ROUGE on `ids`, averaged with its neighbours';
     ties go to the smaller weights."""
+
     def objective(point):
         return sum(sum(scores[point][i]) for i in ids) / (3 * len(ids))
 
     def smoothed(point):
         u, c = UNSPECIFIC_GRID.index(point[0]), CENTRALITY_GRID.index(point[1])
-        around = [(UNSPECIFIC_GRID[i], CENTRALITY_GRID[j])
-                  for i in range(max(0, u - 1), min(len(UNSPECIFIC_GRID), u + 2))
-                  for j in range(max(0, c - 1), min(len(CENTRALITY_GRID), c + 2))]
+        around = [
+            (UNSPECIFIC_GRID[i], CENTRALITY_GRID[j])
+            for i in range(max(0, u - 1), min(len(UNSPECIFIC_GRID), u + 2))
+            for j in range(max(0, c - 1), min(len(CENTRALITY_GRID), c + 2))
+        ]
         return sum(objective(p) for p in around) / len(around)
 
     return max(scores, key=lambda point: (round(smoothed(point), 9), -point[0], -point[1]))
@@ -146,8 +152,10 @@ def lead_three(items, cache: Path) -> dict[str, list[str]]:
     if path.exists():
         return json.loads(path.read_text(encoding="utf-8"))
     nlp = spacy.load(DEFAULT_MODEL)
-    lead = {item["id"]: [s.text for s in list(doc.sents)[:3]]
-            for item, doc in zip(items, nlp.pipe((item["text"] for item in items), batch_size=16))}
+    lead = {
+        item["id"]: [s.text for s in list(doc.sents)[:3]]
+        for item, doc in zip(items, nlp.pipe((item["text"] for item in items), batch_size=16))
+    }
     cache.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(lead), encoding="utf-8")
     return lead
@@ -169,26 +177,43 @@ def report(articles, fold, ours, base) -> None:
     for f in range(FOLDS):
         ids = [x.id for x in articles if fold[x.id] == f]
         o, b = mean(ours[i] for i in ids), mean(base[i] for i in ids)
-        print(f"{f:<5} {len(ids):<4} " + "/".join(f"{v:.2f}" for v in o) + "    " + "/".join(f"{v:.2f}" for v in b)
-              + "    " + "/".join(f"{x - y:+.2f}" for x, y in zip(o, b)))
+        print(
+            f"{f:<5} {len(ids):<4} "
+            + "/".join(f"{v:.2f}" for v in o)
+            + "    "
+            + "/".join(f"{v:.2f}" for v in b)
+            + "    "
+            + "/".join(f"{x - y:+.2f}" for x, y in zip(o, b))
+        )
     o, b = mean(ours.values()), mean(base.values())
-    print(f"mean  {len(ours):<4} " + "/".join(f"{v:.2f}" for v in o) + "    " + "/".join(f"{v:.2f}" for v in b)
-          + "    " + "/".join(f"{x - y:+.2f}" for x, y in zip(o, b)))
+    print(
+        f"mean  {len(ours):<4} "
+        + "/".join(f"{v:.2f}" for v in o)
+        + "    "
+        + "/".join(f"{v:.2f}" for v in b)
+        + "    "
+        + "/".join(f"{x - y:+.2f}" for x, y in zip(o, b))
+    )
 
 
 def write_weights(point: tuple[float, float], n: int, dev: tuple[float, ...]) -> None:
-    WEIGHTS_FILE.write_text("\n".join([
-        '"""Weights of the key-point scorer (keypoints.score), in places of rank: plain data, written',
-        "by `.venv/bin/python bench/keypoints_cv.py --write`; do not edit by hand.",
-        "",
-        f"Chosen on all {n} articles of ../shared/eval/keypoints/dev.jsonl from a grid, as the point",
-        "whose mean ROUGE-1/2/Lsum (with its grid neighbours') is best; there the key points score",
-        "ROUGE-1/2/Lsum " + "/".join(f"{v:.2f}" for v in dev) + ".",
-        '"""',
-        f"UNSPECIFIC = {point[0]!r}  # places lost by a sentence naming no participant and giving no figure",
-        f"CENTRALITY = {point[1]!r}  # places gained per standard deviation of lexical centrality",
-        "",
-    ]), encoding="utf-8")
+    WEIGHTS_FILE.write_text(
+        "\n".join(
+            [
+                '"""Weights of the key-point scorer (keypoints.score), in places of rank: plain data, written',
+                "by `.venv/bin/python bench/keypoints_cv.py --write`; do not edit by hand.",
+                "",
+                f"Chosen on all {n} articles of ../shared/eval/keypoints/dev.jsonl from a grid, as the point",
+                "whose mean ROUGE-1/2/Lsum (with its grid neighbours') is best; there the key points score",
+                "ROUGE-1/2/Lsum " + "/".join(f"{v:.2f}" for v in dev) + ".",
+                '"""',
+                f"UNSPECIFIC = {point[0]!r}  # places lost by a sentence naming no participant and giving no figure",
+                f"CENTRALITY = {point[1]!r}  # places gained per standard deviation of lexical centrality",
+                "",
+            ]
+        ),
+        encoding="utf-8",
+    )
 
 
 def _scorer():

@@ -3,6 +3,7 @@
 Past the corpus's 2,225 texts, texts are reused with new titles. Dates spread one article
 every few hours backwards from 2026-11-22, so digests, tags and participants look real.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,8 +39,15 @@ def make_site(root: Path, n: int, base_url: str = "https://bench.example.org/") 
         round_ = i // len(texts)
         title = headline if round_ == 0 else f"{headline} (part {round_ + 1})"
         date = (start - dt.timedelta(hours=5 * i)).date().isoformat()
-        front = ["---", f"title: {json.dumps(title)}", f"date: {date}", "source: BBC News",
-                 f"tags: [{category}]", "---", ""]
+        front = [
+            "---",
+            f"title: {json.dumps(title)}",
+            f"date: {date}",
+            "source: BBC News",
+            f"tags: [{category}]",
+            "---",
+            "",
+        ]
         (content / f"article-{i:05d}.md").write_text("\n".join(front) + body + "\n", encoding="utf-8")
     return root
 

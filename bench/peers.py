@@ -5,6 +5,7 @@
 Prints one JSON line per peer: {"peer", "version", "wall_s", "cpu_s", "pages"} or {"peer", "skipped"}.
 The peers live outside the project's venv: Pelican and MkDocs in their own venv, Hugo from apt.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -122,15 +123,15 @@ buildFuture = true
 """
 
 HUGO_LAYOUTS = {
-    "_default/baseof.html": "<!doctype html><html><head><meta charset=\"utf-8\"><title>{{ .Title }}</title>"
-                            "</head><body>{{ block \"main\" . }}{{ end }}</body></html>\n",
-    "_default/single.html": "{{ define \"main\" }}<h1>{{ .Title }}</h1><time>{{ .Date.Format \"2006-01-02\" }}"
-                            "</time><ul>{{ range .Params.tags }}<li>{{ . }}</li>{{ end }}</ul>"
-                            "{{ .Content }}{{ end }}\n",
-    "_default/list.html": "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}"
-                          "<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n",
-    "index.html": "{{ define \"main\" }}<h1>{{ .Site.Title }}</h1><ul>{{ range .Site.RegularPages }}"
-                  "<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n",
+    "_default/baseof.html": '<!doctype html><html><head><meta charset="utf-8"><title>{{ .Title }}</title>'
+    '</head><body>{{ block "main" . }}{{ end }}</body></html>\n',
+    "_default/single.html": '{{ define "main" }}<h1>{{ .Title }}</h1><time>{{ .Date.Format "2006-01-02" }}'
+    "</time><ul>{{ range .Params.tags }}<li>{{ . }}</li>{{ end }}</ul>"
+    "{{ .Content }}{{ end }}\n",
+    "_default/list.html": '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}'
+    '<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n',
+    "index.html": '{{ define "main" }}<h1>{{ .Site.Title }}</h1><ul>{{ range .Site.RegularPages }}'
+    '<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n',
 }
 
 
@@ -142,8 +143,12 @@ def prepare(peer: str, site_root: Path, out_dir: Path) -> Path:
         content.mkdir(parents=True)
         for stem, meta, _, body in _articles(site_root):
             # Pelican's own metadata header needs no plugin.
-            header = [f"Title: {meta['title']}", f"Date: {meta['date']}",
-                      f"Tags: {', '.join(meta.get('tags') or [])}", f"Source: {meta.get('source', '')}"]
+            header = [
+                f"Title: {meta['title']}",
+                f"Date: {meta['date']}",
+                f"Tags: {', '.join(meta.get('tags') or [])}",
+                f"Source: {meta.get('source', '')}",
+            ]
             (content / f"{stem}.md").write_text("\n".join(header) + "\n\n" + body, encoding="utf-8")
         (out_dir / "pelicanconf.py").write_text(PELICANCONF, encoding="utf-8")
     elif peer == "mkdocs":
@@ -214,8 +219,12 @@ def run(site_root: Path, workdir: Path) -> list[dict]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-n", type=int, default=1000, help="articles to generate")
-    parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "briefings-peers",
-                        help="where the peers' venv and prepared sites go (kept, so the venv is reused)")
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "briefings-peers",
+        help="where the peers' venv and prepared sites go (kept, so the venv is reused)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         site = make_site(Path(tmp) / "site", args.n)

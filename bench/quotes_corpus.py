@@ -8,6 +8,7 @@ $BRIEFINGS_BENCH_CACHE (default /tmp/briefings-quotes-cache), one file per corpu
 version of extract/nlp.py (the sentence hints), keyed by each cleaned text's hash, so an edit to
 the cleaning re-parses only the articles it changed.
 """
+
 from __future__ import annotations
 
 import hashlib

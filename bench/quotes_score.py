@@ -7,6 +7,7 @@ The figures equal those of `make eval` on the same corpus (same texts, same mode
 this is only faster to repeat. --folds K scores each fold of the corpus with a speaker model
 fitted on the other folds (bench/train_speakers.py), for cross-validated train figures.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,9 +30,9 @@ def scorer():
 
 
 def predict(docs, weights="default") -> dict[str, list[dict]]:
+    from briefings.extract.as_json import quote_items
     from briefings.extract.participants import find_participants
     from briefings.extract.quotes import find_quotes
-    from briefings.extract.as_json import quote_items
 
     preds = {}
     for item, doc in docs:
@@ -66,10 +67,12 @@ def named_unknown(docs, preds) -> tuple[int, int]:
 
 
 def summary(res) -> str:
-    return (f"pred={res['pred']} gold={res['gold']} quote P={res['quote_P']:.3f} R={res['quote_R']:.3f} "
-            f"F1={res['quote_F1']:.3f} speaker_acc={res['speaker_acc']:.3f} "
-            f"({res['speaker_correct']}/{res['speaker_known_matched']}) e2e P={res['e2e_P']:.3f} "
-            f"R={res['e2e_R']:.3f} F1={res['e2e_F1']:.3f}")
+    return (
+        f"pred={res['pred']} gold={res['gold']} quote P={res['quote_P']:.3f} R={res['quote_R']:.3f} "
+        f"F1={res['quote_F1']:.3f} speaker_acc={res['speaker_acc']:.3f} "
+        f"({res['speaker_correct']}/{res['speaker_known_matched']}) e2e P={res['e2e_P']:.3f} "
+        f"R={res['e2e_R']:.3f} F1={res['e2e_F1']:.3f}"
+    )
 
 
 def main() -> int:

@@ -23,6 +23,7 @@ Figures (all measured in this one run, so ratios hold on a noisy machine):
                  memory (bench/stories_speed.py, in a fresh process; the site of that size
                  built first with this run's extraction cache, so only texts past N are parsed)
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,6 +45,7 @@ from make_site import make_site  # noqa: E402
 
 PYTHON = sys.executable
 BRIEFINGS = [PYTHON, "-m", "briefings"]
+
 
 def tree_memory_kb(root_pid: int) -> int:
     """Memory of a process and all its descendants, from /proc: the sum of their PSS
@@ -99,7 +101,7 @@ def spacy_pass(site: Path, processes: int) -> tuple[float, float]:
 import resource, sys, time
 from briefings.config import load_config
 from briefings.reading import load_articles
-config = load_config({str(site / 'config.yaml')!r})
+config = load_config({str(site / "config.yaml")!r})
 articles, _ = load_articles(config.content_path, config.root)
 texts = [a.text for a in articles]  # cleaned as they are read: what the build parses
 started = time.perf_counter()
@@ -154,8 +156,13 @@ def _tree(root: Path) -> dict[str, bytes]:
 
 def serve_figures(site: Path, port: int, edits: int = 10) -> dict:
     """Edit-to-visible times and builds per 50-save burst, against a real `briefings serve`."""
-    proc = subprocess.Popen([*BRIEFINGS, "serve", "--port", str(port)], cwd=site,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [*BRIEFINGS, "serve", "--port", str(port)],
+        cwd=site,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     lines: list[str] = []
     threading.Thread(target=lambda: lines.extend(iter(proc.stderr.readline, "")), daemon=True).start()
     base = f"http://127.0.0.1:{port}/"
@@ -176,8 +183,9 @@ def serve_figures(site: Path, port: int, edits: int = 10) -> dict:
         for n in range(edits):
             entry = site_model.entries[(n * 37) % len(site_model.entries)]
             # The participant pages that list this entry (a busy participant's pages are paged).
-            people = [page.url for p in site_model.participants for page in p.pages
-                      if any(e is entry for e in page.items)][:3]
+            people = [
+                page.url for p in site_model.participants for page in p.pages if any(e is entry for e in page.items)
+            ][:3]
             urls = [entry.url, entry.digest.url, *people]
             path = site / entry.article.source
             marker = f"Edited{n}x{os.getpid()}"
@@ -209,10 +217,14 @@ def serve_figures(site: Path, port: int, edits: int = 10) -> dict:
             time.sleep(0.018)
         time.sleep(3)
         burst_builds = sum("Built:" in line for line in lines) - built_before
-        return {"serve_edit_median_s": round(statistics.median(times), 3), "serve_edit_min_s": round(min(times), 3),
-                "serve_edit_max_s": round(max(times), 3), "serve_burst50_builds": burst_builds,
-                # the server's own account of the edits' builds (the first line is its start-up build)
-                "serve_build_median_s": round(statistics.median(builds[1:]), 3) if len(builds) > 1 else None}
+        return {
+            "serve_edit_median_s": round(statistics.median(times), 3),
+            "serve_edit_min_s": round(min(times), 3),
+            "serve_edit_max_s": round(max(times), 3),
+            "serve_burst50_builds": burst_builds,
+            # the server's own account of the edits' builds (the first line is its start-up build)
+            "serve_build_median_s": round(statistics.median(builds[1:]), 3) if len(builds) > 1 else None,
+        }
     finally:
         proc.terminate()
         proc.wait(10)
@@ -225,8 +237,13 @@ def serve_text_figures(site: Path, port: int, edits: int = TEXT_EDITS) -> dict:
     """Issue 23's measure, as a user sees it: against a real `briefings serve` with a warm
     cache, append one sentence to an article's body, save, and poll that article's page until
     the sentence is served; `edits` articles spread over the site, each from an idle server."""
-    proc = subprocess.Popen([*BRIEFINGS, "serve", "--port", str(port), "-v"], cwd=site,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [*BRIEFINGS, "serve", "--port", str(port), "-v"],
+        cwd=site,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     lines: list[str] = []
     threading.Thread(target=lambda: lines.extend(iter(proc.stderr.readline, "")), daemon=True).start()
     base = f"http://127.0.0.1:{port}/"
@@ -259,11 +276,15 @@ def serve_text_figures(site: Path, port: int, edits: int = TEXT_EDITS) -> dict:
         for line in [line for line in lines if re.match(r"\d\d:\d\d:\d\d wait ", line)][-edits:]:
             for stage, seconds in re.findall(r"(\S+) ([0-9.]+)s", line):
                 stages.setdefault(stage, []).append(float(seconds))
-        return {"serve_text_edit_median_s": round(statistics.median(times), 3), "serve_text_edit_p90_s": round(p90, 3),
-                "serve_text_edit_min_s": round(min(times), 3), "serve_text_edit_max_s": round(max(times), 3),
-                "serve_text_edits_s": [round(t, 3) for t in times],
-                "serve_text_build_median_s": round(statistics.median(builds[1:]), 3) if len(builds) > 1 else None,
-                "serve_text_stages_median_s": {k: round(statistics.median(v), 3) for k, v in stages.items()}}
+        return {
+            "serve_text_edit_median_s": round(statistics.median(times), 3),
+            "serve_text_edit_p90_s": round(p90, 3),
+            "serve_text_edit_min_s": round(min(times), 3),
+            "serve_text_edit_max_s": round(max(times), 3),
+            "serve_text_edits_s": [round(t, 3) for t in times],
+            "serve_text_build_median_s": round(statistics.median(builds[1:]), 3) if len(builds) > 1 else None,
+            "serve_text_stages_median_s": {k: round(statistics.median(v), 3) for k, v in stages.items()},
+        }
     finally:
         proc.terminate()
         proc.wait(10)
@@ -281,6 +302,7 @@ def _wait_served(base: str, timeout: float = 600) -> None:
 
 def _wait_idle(pid: int, quiet: float = 3.0, timeout: float = 60) -> None:
     """Until the process has used no CPU for `quiet` seconds (or `timeout` passed)."""
+
     def cpu() -> int:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         return int(fields[11]) + int(fields[12])  # utime + stime, in clock ticks
@@ -305,8 +327,12 @@ def stories_figures(work: Path, site: Path, n: int, stories_n: int) -> dict:
             config.write(f"cache_dir: {cache.absolute()}\n")
         timed([*BRIEFINGS, "build"], big)
         site = big
-    out = subprocess.run([PYTHON, str(Path(__file__).with_name("stories_speed.py")), str(site)],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [PYTHON, str(Path(__file__).with_name("stories_speed.py")), str(site)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     found = json.loads(out.strip().splitlines()[-1])
     return {"stories_n": found.pop("n"), **{k: v for k, v in found.items() if k.startswith("stories_")}}
 
@@ -334,10 +360,18 @@ def main() -> int:
     parser.add_argument("--processes", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--no-serve", action="store_true", help="skip the live-preview figures")
     parser.add_argument("--peers", action="store_true", help="also time Pelican, MkDocs and Hugo")
-    parser.add_argument("--stories-n", type=int, default=5000,
-                        help="articles to time story grouping on, on top of a warm build (0: skip)")
-    parser.add_argument("--repeat", type=int, default=3,
-                        help="cold pairs (spaCy pass, then cold build) to measure; cold_ratio is their median")
+    parser.add_argument(
+        "--stories-n",
+        type=int,
+        default=5000,
+        help="articles to time story grouping on, on top of a warm build (0: skip)",
+    )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="cold pairs (spaCy pass, then cold build) to measure; cold_ratio is their median",
+    )
     args = parser.parse_args()
     # Nothing is deleted until the end. On this machine's file system (ext4 without a
     # journal) creating files within minutes of deleting thousands costs many times more

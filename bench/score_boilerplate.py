@@ -14,6 +14,7 @@ reader and extract/boilerplate.py at 01d2a42, read from git). -v lists every err
 Never tune on heldout/ or heldout2/: score them once for a first look and once at the end, and
 never list their errors (-v refuses them).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -48,8 +49,9 @@ def original_modules() -> dict:
     """The reader (content) and cleaner (boilerplate) modules as they were at ORIGINAL, from git."""
     modules = {}
     for name, path in (("content", "briefings/content.py"), ("boilerplate", "briefings/extract/boilerplate.py")):
-        source = subprocess.run(["git", "show", f"{ORIGINAL}:{path}"], cwd=REPO, capture_output=True, text=True,
-                                check=True).stdout
+        source = subprocess.run(
+            ["git", "show", f"{ORIGINAL}:{path}"], cwd=REPO, capture_output=True, text=True, check=True
+        ).stdout
         spec = importlib.util.spec_from_loader(f"briefings._original_{name}", loader=None)
         module = importlib.util.module_from_spec(spec)
         module.__package__ = "briefings"
@@ -153,15 +155,21 @@ def summary(name: str, result: dict) -> str:
     recall = t["tp"] / (t["tp"] + t["fn"]) if t["tp"] + t["fn"] else 1.0
     bbc = 500 * t["bbc_body_cut"] / t["bbc_body"] if t["bbc_body"] else 0.0
     inline = f"{t['inline_cut']}/{t['inline']}"
-    return (f"{name}: boilerplate P={precision:.3f} R={recall:.3f} (tp={t['tp']} fp={t['fp']} fn={t['fn']} "
-            f"body={t['tn'] + t['fp']} articles={result['files']}) bbc_body_cut_per_500={bbc:.2f} "
-            f"(of {t['bbc_body']}) inline_spans_cut={inline}")
+    return (
+        f"{name}: boilerplate P={precision:.3f} R={recall:.3f} (tp={t['tp']} fp={t['fp']} fn={t['fn']} "
+        f"body={t['tn'] + t['fp']} articles={result['files']}) bbc_body_cut_per_500={bbc:.2f} "
+        f"(of {t['bbc_body']}) inline_spans_cut={inline}"
+    )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=["dev", "dev2", "heldout", "heldout2", "all"], default="dev",
-                        help="all: dev, dev2, heldout, heldout2 and the whole set")
+    parser.add_argument(
+        "--split",
+        choices=["dev", "dev2", "heldout", "heldout2", "all"],
+        default="dev",
+        help="all: dev, dev2, heldout, heldout2 and the whole set",
+    )
     parser.add_argument("--cleaner", choices=["current", "original"], default="current")
     parser.add_argument("-v", action="store_true", help="list every paragraph judged wrongly")
     args = parser.parse_args()
@@ -176,8 +184,11 @@ def main() -> int:
     splits = ["dev", "dev2", "heldout", "heldout2", "all"] if args.split == "all" else [args.split]
     whole = None
     for split in splits:
-        files = [f for name in SETS for f in sorted((GOLD / name).glob("*.json"))] \
-            if split == "all" else sorted((GOLD / split).glob("*.json"))
+        files = (
+            [f for name in SETS for f in sorted((GOLD / name).glob("*.json"))]
+            if split == "all"
+            else sorted((GOLD / split).glob("*.json"))
+        )
         if args.v:
             print(f"{split}:")
         result = score(files, cleaner, args.v)

@@ -16,6 +16,7 @@ extract() alone, and briefings' reading of the page (read_page, Markdown, the Ar
 of the parse.
 The last line is `SPLIT cleaned: body_f1=… precision=… recall=…` for the last split asked for.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -101,11 +102,13 @@ def main() -> int:
         for kind in KINDS:
             (args.save / f"{kind}.json").write_text(json.dumps(preds[kind], ensure_ascii=False), encoding="utf-8")
     ours = times["briefings"]
-    print(f"{len(keys)} pages; CPU ms per page: parse {statistics.mean(times['parse']):.1f}; trafilatura.extract "
-          f"{statistics.mean(times['trafilatura']):.1f} mean; "
-          f"briefings on top of the parse {statistics.mean(ours):.1f} "
-          f"mean, {statistics.median(ours):.1f} median, {statistics.quantiles(ours, n=20)[-1]:.0f} p95, "
-          f"{max(ours):.0f} max")
+    print(
+        f"{len(keys)} pages; CPU ms per page: parse {statistics.mean(times['parse']):.1f}; trafilatura.extract "
+        f"{statistics.mean(times['trafilatura']):.1f} mean; "
+        f"briefings on top of the parse {statistics.mean(ours):.1f} "
+        f"mean, {statistics.median(ours):.1f} median, {statistics.quantiles(ours, n=20)[-1]:.0f} p95, "
+        f"{max(ours):.0f} max"
+    )
     for split in splits:
         chosen = split_keys(list(truth), split)
         for kind in KINDS:

@@ -11,6 +11,7 @@ recall the share of its gold story that its predicted story holds; both are aver
 the articles. A split groups only its own articles (the held-out third alone, say), as a
 period's articles are grouped alone. `--cache DIR` keeps extractions between runs.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -65,8 +66,13 @@ def predict(articles: list[str], cache: Path | None) -> list[list[str]]:
             names[f"texts/{name}"] = article
         config = Path(tmp) / "config.yaml"
         config.write_text(f"cache_dir: {cache or Path(tmp) / 'cache'}\n", encoding="utf-8")
-        out = subprocess.run([str(BRIEFINGS), "stories", "--format", "json", "--config", str(config), *names],
-                             capture_output=True, text=True, cwd=tmp, check=True).stdout
+        out = subprocess.run(
+            [str(BRIEFINGS), "stories", "--format", "json", "--config", str(config), *names],
+            capture_output=True,
+            text=True,
+            cwd=tmp,
+            check=True,
+        ).stdout
     return [[names[a] for a in story["articles"]] for story in json.loads(out)["stories"]]
 
 
@@ -98,8 +104,10 @@ def main() -> int:
                 print(f"split: {story['id']} into {[len(set(c) & set(story['articles'])) for c in parts]}")
     precision, recall, f1 = bcubed(gold_clusters, predicted)
     multi = sum(len(c) > 1 for c in predicted)
-    print(f"{args.split}: {len(articles)} articles, {len(stories)} gold stories, {len(predicted)} predicted "
-          f"({multi} of 2+): B-cubed P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
+    print(
+        f"{args.split}: {len(articles)} articles, {len(stories)} gold stories, {len(predicted)} predicted "
+        f"({multi} of 2+): B-cubed P {precision:.3f} R {recall:.3f} F1 {f1:.3f}"
+    )
     return 0
 
 

@@ -16,6 +16,7 @@ The target is under 50 ms per query. Prints a table and one JSON line.
 --cache keeps the extraction cache between runs (a second run skips the parse); --site
 reuses an already built site folder instead of generating one.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -37,7 +38,8 @@ from make_site import make_site  # noqa: E402
 
 RUNS = 20
 
-MEASURE = """(queries) => {
+MEASURE = (
+    """(queries) => {
   const nav = performance.getEntriesByType('navigation')[0];
   const t0 = performance.now();
   const prepared = briefingsSearch.prepare(window.BRIEFINGS_SEARCH_INDEX);
@@ -63,22 +65,29 @@ MEASURE = """(queries) => {
   return {load_ms: nav.loadEventEnd - nav.startTime, prepare_ms: prepareMs,
           articles: window.BRIEFINGS_SEARCH_INDEX.articles.length,
           participants: window.BRIEFINGS_SEARCH_INDEX.participants.length, rows: rows};
-}""" % RUNS
+}"""
+    % RUNS
+)
 
 
 def queries(index: dict) -> list[str]:
     """Names of the most covered people and organisations, common and rare words, a prefix
     being typed, and a miss."""
     people = sorted(index["participants"], key=lambda p: -p["articles"])
-    names = [p["name"] for p in people if p["type"] == "PERSON"][:3] + \
-            [p["name"] for p in people if p["type"] == "ORG"][:2]
+    names = [p["name"] for p in people if p["type"] == "PERSON"][:3] + [
+        p["name"] for p in people if p["type"] == "ORG"
+    ][:2]
     return names + ["government", "said", "economy growth", "a", "prime minister", "zzqxv"]
 
 
 def build(site: Path) -> float:
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "briefings", "build", "--config", str(site / "config.yaml")],
-                   check=True, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)})
+    subprocess.run(
+        [sys.executable, "-m", "briefings", "build", "--config", str(site / "config.yaml")],
+        check=True,
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
     return time.perf_counter() - started
 
 
@@ -116,13 +125,19 @@ def main() -> None:
         figures = measure(site / "output")
     figures["n"], figures["build_s"] = args.n, round(build_s, 1)
     worst = max(max(r["median_ms"], r["keystroke_ms"]) for r in figures["rows"])
-    print(f"{figures['articles']} articles, {figures['participants']} participants, "
-          f"search-index.js {figures['index_bytes'] / 1e6:.1f} MB; page load {figures['load_ms']:.0f} ms, "
-          f"prepare {figures['prepare_ms']:.0f} ms", file=sys.stderr)
+    print(
+        f"{figures['articles']} articles, {figures['participants']} participants, "
+        f"search-index.js {figures['index_bytes'] / 1e6:.1f} MB; page load {figures['load_ms']:.0f} ms, "
+        f"prepare {figures['prepare_ms']:.0f} ms",
+        file=sys.stderr,
+    )
     print(f"{'query':<28}{'matches':>8}{'median ms':>11}{'max ms':>9}{'keystroke ms':>14}", file=sys.stderr)
     for r in figures["rows"]:
-        print(f"{r['query'][:27]:<28}{r['matches']:>8}{r['median_ms']:>11.2f}{r['max_ms']:>9.2f}"
-              f"{r['keystroke_ms']:>14.2f}", file=sys.stderr)
+        print(
+            f"{r['query'][:27]:<28}{r['matches']:>8}{r['median_ms']:>11.2f}{r['max_ms']:>9.2f}"
+            f"{r['keystroke_ms']:>14.2f}",
+            file=sys.stderr,
+        )
     print(f"worst per query: {worst:.1f} ms (target < 50 ms)", file=sys.stderr)
     print(json.dumps(figures))
 

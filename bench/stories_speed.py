@@ -23,6 +23,7 @@ with every memo emptied first:
                        with its stories, as in a warm build's process (scale target: 700 MB)
 Prints one JSON line. `bench/run.py` runs it on a site of 5,000 articles (`--stories-n`).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -74,8 +75,11 @@ def measure(site: Path, one_period: int = ONE_PERIOD) -> dict:
     saved_s = time.perf_counter() - started
     # One article's text edited: its evidence and its period's stories are made again.
     edited = entries[len(entries) // 2]
-    changed = replace(edited, article=replace(edited.article, text=edited.article.text + " One more sentence."),
-                      fingerprint=edited.fingerprint + "-edited")
+    changed = replace(
+        edited,
+        article=replace(edited.article, text=edited.article.text + " One more sentence."),
+        fingerprint=edited.fingerprint + "-edited",
+    )
     started = time.perf_counter()
     group_periods(edited, changed)
     one_edit_s = time.perf_counter() - started
@@ -88,15 +92,22 @@ def measure(site: Path, one_period: int = ONE_PERIOD) -> dict:
     group_periods()
     kept, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    return {"n": len(entries), "digests": len(digests), "stories_wordlist_s": round(wordlist_s, 3),
-            "stories_periods_s": round(periods_s, 3), "stories_periods_saved_s": round(saved_s, 3),
-            "stories_saved_mb": round(len(saved) / 2**20, 1),
-            "stories_periods_multi": sum(len(s.entries) > 1 for d in digests for s in d.stories),
-            "stories_one_period_n": min(one_period, len(entries)), "stories_one_period_s": round(all_s, 3),
-            "stories_one_period_multi": sum(len(s.entries) > 1 for s in everything),
-            "stories_one_edit_s": round(one_edit_s, 4), "stories_memory_mb": round(peak / 2**20, 1),
-            "stories_kept_mb": round(kept / 2**20, 1),
-            "stories_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
+    return {
+        "n": len(entries),
+        "digests": len(digests),
+        "stories_wordlist_s": round(wordlist_s, 3),
+        "stories_periods_s": round(periods_s, 3),
+        "stories_periods_saved_s": round(saved_s, 3),
+        "stories_saved_mb": round(len(saved) / 2**20, 1),
+        "stories_periods_multi": sum(len(s.entries) > 1 for d in digests for s in d.stories),
+        "stories_one_period_n": min(one_period, len(entries)),
+        "stories_one_period_s": round(all_s, 3),
+        "stories_one_period_multi": sum(len(s.entries) > 1 for s in everything),
+        "stories_one_edit_s": round(one_edit_s, 4),
+        "stories_memory_mb": round(peak / 2**20, 1),
+        "stories_kept_mb": round(kept / 2**20, 1),
+        "stories_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    }
 
 
 def main() -> int:

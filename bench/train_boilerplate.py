@@ -25,6 +25,7 @@ The verdict so far (tests/data/FIRST_LOOK.md): out of fold the model alone reach
 the rules it buys 2-8 boilerplate paragraphs on an unseen set for 2-8 story paragraphs cut. So
 the clean stage ships rules only; this script keeps the experiment repeatable.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -85,8 +86,9 @@ class Article:
             self.weights.append(parts)
         self.labels = [self.paragraphs[o[0]]["label"] if o else "body" for o in owner]
         self.y = np.array([0.0 if lab in BOILERPLATE_FREE else 1.0 for lab in self.labels])
-        self.train_mask = np.array([lab != "headline" and k != stage.HEADLINE
-                                    for lab, k in zip(self.labels, self.kinds)])
+        self.train_mask = np.array(
+            [lab != "headline" and k != stage.HEADLINE for lab, k in zip(self.labels, self.kinds)]
+        )
 
     def paragraph_cuts(self, unit_cut: list[bool]) -> list[bool]:
         out = []
@@ -111,6 +113,7 @@ def load(sets: list[str]) -> list[Article]:
 
 
 # -- logistic regression ------------------------------------------------------------------------
+
 
 def fit(X: np.ndarray, y: np.ndarray, C: float, positive_weight: float = 1.0) -> np.ndarray:
     """L2-regularised logistic regression (no penalty on the bias, column 0) by Newton's method,
@@ -143,13 +146,19 @@ def predict(X: np.ndarray, w: np.ndarray) -> np.ndarray:
 
 # -- scoring ----------------------------------------------------------------------------------------
 
+
 def decisions(article: Article, probs: np.ndarray | None, threshold: float, rules: bool = True) -> list[bool]:
     """Per unit: cut by the rules (when `rules`) or by the model at `threshold`."""
     out = []
     for u, kind in enumerate(article.kinds):
         by_rule = kind is not None and kind != stage.HEADLINE
-        by_model = probs is not None and (kind is None or not rules) and kind != stage.HEADLINE \
-            and not article.speaks[u] and probs[u] >= threshold
+        by_model = (
+            probs is not None
+            and (kind is None or not rules)
+            and kind != stage.HEADLINE
+            and not article.speaks[u]
+            and probs[u] >= threshold
+        )
         out.append((by_rule and rules) or by_model)
     return out
 
@@ -245,8 +254,12 @@ def main() -> int:
     parser.add_argument("--sets", default="dev", help="development sets, comma-separated (dev, dev2)")
     parser.add_argument("--C", type=float, default=0.3, help="inverse L2 strength (standardised features)")
     parser.add_argument("--positive-weight", type=float, default=1.0)
-    parser.add_argument("--precision", type=float, default=0.97, help="the threshold -v lists errors at: the lowest "
-                        "whose out-of-fold precision (rules + model) reaches this")
+    parser.add_argument(
+        "--precision",
+        type=float,
+        default=0.97,
+        help="the threshold -v lists errors at: the lowest whose out-of-fold precision (rules + model) reaches this",
+    )
     parser.add_argument("--threshold", type=float, help="use this threshold, not the one chosen out of fold")
     parser.add_argument("--train", help="forward test: fit on these sets …")
     parser.add_argument("--test", help="… and score these")
@@ -259,8 +272,10 @@ def main() -> int:
     sets = args.sets.split(",")
     articles = load(sets)
     groups = sorted({a.group for a in articles})
-    print(f"{len(articles)} articles, {len(groups)} outlets, {sum(len(a.units) for a in articles)} paragraphs "
-          f"({int(sum(a.y.sum() for a in articles))} boilerplate units); features {len(FEATURES)}")
+    print(
+        f"{len(articles)} articles, {len(groups)} outlets, {sum(len(a.units) for a in articles)} paragraphs "
+        f"({int(sum(a.y.sum() for a in articles))} boilerplate units); features {len(FEATURES)}"
+    )
     rules = tally(articles, lambda a: decisions(a, None, 1.0))
     print(f"rules alone (written on these articles): {pr(rules)}")
     probs = out_of_fold(articles, args.C, args.positive_weight)
@@ -279,8 +294,10 @@ def main() -> int:
     for a in articles:
         by_set["bbc" if a.group == "bbc" else "news"].append(a)
     for name, part in sorted(by_set.items()):
-        print(f"  at t={chosen:.2f}, {name}: rules {pr(tally(part, lambda a: decisions(a, None, 1.0)))} | rules + "
-              f"model {pr(tally(part, lambda a: decisions(a, probs[a.name], chosen)))}")
+        print(
+            f"  at t={chosen:.2f}, {name}: rules {pr(tally(part, lambda a: decisions(a, None, 1.0)))} | rules + "
+            f"model {pr(tally(part, lambda a: decisions(a, probs[a.name], chosen)))}"
+        )
     if args.v:
         for a in articles:
             cuts = a.paragraph_cuts(decisions(a, probs[a.name], chosen, rules=not args.alone))
@@ -288,8 +305,10 @@ def main() -> int:
                 bp = para["label"] not in BOILERPLATE_FREE
                 if bp != cut:
                     best = max((probs[a.name][u] for u, _ in a.weights[a.paragraphs.index(para)]), default=0)
-                    print(f"  {a.name}:{para['line']} {para['label']} {'kept' if bp else 'cut'} p={best:.2f}: "
-                          f"{' '.join(para['text'].split())[:130]}")
+                    print(
+                        f"  {a.name}:{para['line']} {para['label']} {'kept' if bp else 'cut'} p={best:.2f}: "
+                        f"{' '.join(para['text'].split())[:130]}"
+                    )
     X = np.vstack([a.X[a.train_mask] for a in articles])
     y = np.concatenate([a.y[a.train_mask] for a in articles])
     w = fit(X, y, args.C, args.positive_weight)
@@ -300,8 +319,10 @@ def main() -> int:
         for e in examples[:40]:
             print("   ", e)
     order = np.argsort(-np.abs(w[1:] * X[:, 1:].std(axis=0)))
-    print("largest standardised weights: " + ", ".join(
-        f"{FEATURES[i + 1]} {w[i + 1] * X[:, i + 1].std():+.2f}" for i in order[:16]))
+    print(
+        "largest standardised weights: "
+        + ", ".join(f"{FEATURES[i + 1]} {w[i + 1] * X[:, i + 1].std():+.2f}" for i in order[:16])
+    )
     return 0
 
 

@@ -14,6 +14,7 @@ a conditional logit (softmax over one quote's candidates) with an L2 penalty, fi
 method: numpy only, deterministic, the same weights on every run. Parsed Docs come from
 bench/quotes_corpus.py's cache.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -52,11 +53,16 @@ def examples(docs):
         options = candidates(doc, participants, speakers, [q for _, q in kept])  # the quotes the model decides
         used, preds = set(), []
         for span, _ in kept:
-            found = module.locate(item["text"], doc.text[span.start:span.end], used)
+            found = module.locate(item["text"], doc.text[span.start : span.end], used)
             if found:
                 used.add(found)
-            preds.append({"text": doc.text[span.start:span.end], "start": found[0] if found else None,
-                          "end": found[1] if found else None})
+            preds.append(
+                {
+                    "text": doc.text[span.start : span.end],
+                    "start": found[0] if found else None,
+                    "end": found[1] if found else None,
+                }
+            )
         for i, j in module.match(preds, item["quotes"]):
             if i not in options:
                 continue  # the rules decide this one
@@ -79,10 +85,17 @@ def examples(docs):
 def fit(by_article, l2: float = L2, iterations: int = 30, null_weight: float = NULL_WEIGHT) -> dict[str, float]:
     """Weights maximising the (L2-penalised) likelihood of the right options; a quote whose gold
     speaker is unknown counts `null_weight` times (0: "nobody" is never learnt)."""
-    data = [(feats, right) for article in by_article for feats, right, unknown in article
-            if not unknown or null_weight > 0]
-    weight = np.array([null_weight if unknown else 1.0 for article in by_article for _, _, unknown in article
-                       if not unknown or null_weight > 0])
+    data = [
+        (feats, right) for article in by_article for feats, right, unknown in article if not unknown or null_weight > 0
+    ]
+    weight = np.array(
+        [
+            null_weight if unknown else 1.0
+            for article in by_article
+            for _, _, unknown in article
+            if not unknown or null_weight > 0
+        ]
+    )
     names = sorted({name for feats, _ in data for f in feats for name in f})
     column = {name: k for k, name in enumerate(names)}
     rows, starts, targets = [], [], []
@@ -99,6 +112,7 @@ def fit(by_article, l2: float = L2, iterations: int = 30, null_weight: float = N
     group = np.repeat(np.arange(len(starts)), np.diff(np.append(starts, len(rows))))
     y = np.zeros(len(rows))
     y[targets] = 1.0
+
     def probabilities(w):
         s = X @ w
         s = s - np.maximum.reduceat(s, starts)[group]
@@ -142,8 +156,12 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--write", action="store_true", help="write briefings/extract/speaker_weights.json")
     parser.add_argument("--l2", type=float, default=L2)
-    parser.add_argument("--null-weight", type=float, default=NULL_WEIGHT,
-                        help="weight of quotes whose gold speaker is unknown, which teach 'nobody' (0: never)")
+    parser.add_argument(
+        "--null-weight",
+        type=float,
+        default=NULL_WEIGHT,
+        help="weight of quotes whose gold speaker is unknown, which teach 'nobody' (0: never)",
+    )
     parser.add_argument("--no-cv", action="store_true")
     args = parser.parse_args()
     docs = load_docs(TRAIN)
@@ -158,9 +176,13 @@ def main() -> int:
     print(f"{len(weights)} weights")
     if args.write:
         path = REPO / "briefings" / "extract" / "speaker_weights.json"
-        data = {"about": "Speaker model weights (briefings/extract/speaker_model.py), fitted by "
-                         "bench/train_speakers.py on PolNeAR train (840 articles); a dot product per candidate.",
-                "l2": args.l2, "null_weight": args.null_weight, "weights": dict(sorted(weights.items()))}
+        data = {
+            "about": "Speaker model weights (briefings/extract/speaker_model.py), fitted by "
+            "bench/train_speakers.py on PolNeAR train (840 articles); a dot product per candidate.",
+            "l2": args.l2,
+            "null_weight": args.null_weight,
+            "weights": dict(sorted(weights.items())),
+        }
         path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"wrote {path}")
     return 0

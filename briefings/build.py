@@ -8,6 +8,7 @@ directory swapped in at once; any other build re-renders only the pages whose fi
 changed and replaces each atomically, deleting pages that no longer exist (write.py). Both
 give the same bytes.
 """
+
 from __future__ import annotations
 
 import functools
@@ -67,6 +68,7 @@ def _gc_paused(method):
     small objects over a heap of thousands of extractions, and each full collection scans that
     whole heap: at N = 1,000 they were half of a one-article rebuild. Builds make little cyclic
     garbage; what they make is collected after, by the usual thresholds or when serve is idle."""
+
     @functools.wraps(method)
     def paused(*args, **kwargs):
         enabled = gc.isenabled()
@@ -76,16 +78,26 @@ def _gc_paused(method):
         finally:
             if enabled:
                 gc.enable()
+
     return paused
 
 
 class Builder:
     """Builds one site again and again, doing only what changed since the last build."""
 
-    def __init__(self, config: Config, *, drafts: bool = False, output: Path | None = None,
-                 processes: int | None = None, persist: bool = True, save_every_build: bool = True,
-                 command: str = "build", on_wait: Callable[[str], None] | None = None,
-                 lock: SiteLock | None = None):
+    def __init__(
+        self,
+        config: Config,
+        *,
+        drafts: bool = False,
+        output: Path | None = None,
+        processes: int | None = None,
+        persist: bool = True,
+        save_every_build: bool = True,
+        command: str = "build",
+        on_wait: Callable[[str], None] | None = None,
+        lock: SiteLock | None = None,
+    ):
         """`lock`: one the caller holds (serve's), used when it is the lock of this output."""
         self.config = config
         self.drafts = drafts
@@ -108,9 +120,16 @@ class Builder:
         This one saves what it knows; the new one starts from the files it read and the
         extractions it holds, and keeps its lock when it writes to the same output/."""
         self.close()
-        builder = Builder(config, drafts=self.drafts, processes=self.processes, persist=self.state.path is not None,
-                          save_every_build=self.save_every_build, command=self.lock.command, on_wait=self.on_wait,
-                          lock=self.lock)
+        builder = Builder(
+            config,
+            drafts=self.drafts,
+            processes=self.processes,
+            persist=self.state.path is not None,
+            save_every_build=self.save_every_build,
+            command=self.lock.command,
+            on_wait=self.on_wait,
+            lock=self.lock,
+        )
         builder.state.take_over(self.state)
         return builder
 
@@ -129,19 +148,29 @@ class Builder:
             articles: list[Article] = []
         else:
             processes = self.processes if self._site is None else 1  # a first read parses on every core
-            articles, result.problems = self.state.files.read(content, self.config.root,
-                                                              self.config.markdown.raw_html, processes)
+            articles, result.problems = self.state.files.read(
+                content, self.config.root, self.config.markdown.raw_html, processes
+            )
             if not self.drafts:
                 articles = [a for a in articles if not a.draft]
         result.timings["read"] = time.perf_counter() - started
         counts = [a.key_points if a.key_points is not None else self.config.key_points for a in articles]
         mark = time.perf_counter()
-        extracted = extract_texts([a.text for a in articles], self.config.model, counts, self.state.extractions,
-                                  processes=self.processes, progress=progress)
+        extracted = extract_texts(
+            [a.text for a in articles],
+            self.config.model,
+            counts,
+            self.state.extractions,
+            processes=self.processes,
+            progress=progress,
+        )
         result.parsed = extracted.parsed
-        result.problems += [Problem(articles[i].source, f"extraction failed ({error}); built without key points, "
-                                                        "quotes and participants")
-                            for i, error in extracted.failures.items()]
+        result.problems += [
+            Problem(
+                articles[i].source, f"extraction failed ({error}); built without key points, quotes and participants"
+            )
+            for i, error in extracted.failures.items()
+        ]
         result.timings["extract"] = time.perf_counter() - mark
         mark = time.perf_counter()
         result.site = self._site = build_site_model(articles, extracted, self.config)
@@ -151,8 +180,13 @@ class Builder:
         return result
 
     @_gc_paused
-    def build(self, *, clean: bool = False, progress: Callable[[int, int], None] | None = None,
-              preview: Callable[[list[str]], None] | None = None) -> BuildResult:
+    def build(
+        self,
+        *,
+        clean: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+        preview: Callable[[list[str]], None] | None = None,
+    ) -> BuildResult:
         """Build into the output directory. User errors come back as problems, never raised:
         a broken article is left out and the rest is built; a template error, a missing
         content directory or a failed write stops the build (`stopped`) and leaves output/
@@ -162,8 +196,9 @@ class Builder:
         try:
             self.lock.acquire(wait=True, on_wait=self.on_wait)
         except Busy as exc:
-            return BuildResult(problems=[Problem(str(self.output), str(exc))], seconds=time.perf_counter() - started,
-                               stopped=True)
+            return BuildResult(
+                problems=[Problem(str(self.output), str(exc))], seconds=time.perf_counter() - started, stopped=True
+            )
         try:
             if not self._wrote_output:
                 recover(self.output)  # finish or discard what a killed build left
@@ -173,12 +208,21 @@ class Builder:
         finally:
             self.lock.release()
 
-    def _build(self, started: float, clean: bool, progress: Callable[[int, int], None] | None,
-               preview: Callable[[list[str]], None] | None) -> BuildResult:
+    def _build(
+        self,
+        started: float,
+        clean: bool,
+        progress: Callable[[int, int], None] | None,
+        preview: Callable[[list[str]], None] | None,
+    ) -> BuildResult:
         state = self.state
         signature = "" if self._wrote_output else state.input_signature()
-        if signature and not clean and signature == state.last_build().get("signature") \
-                and state.output_matches(self._wrote_output):
+        if (
+            signature
+            and not clean
+            and signature == state.last_build().get("signature")
+            and state.output_matches(self._wrote_output)
+        ):
             return self._unchanged(started)  # nothing read, extracted or rendered
         result = self.load_site(progress)
         if result.stopped:
@@ -200,8 +244,9 @@ class Builder:
                 mark = time.perf_counter()
             renderer, plan, fingerprints = self._pages.plan(result.site, renderer)
         except OSError as exc:  # a static file deleted or unreadable while the plan read it
-            result.problems.append(Problem(exc.filename or str(self.config.templates_path),
-                                           f"cannot read: {exc.strerror or exc}"))
+            result.problems.append(
+                Problem(exc.filename or str(self.config.templates_path), f"cannot read: {exc.strerror or exc}")
+            )
             return self._stopped(result, early, marked, started)
         result.pages = len(plan)
         result.timings["plan"] = time.perf_counter() - mark
@@ -209,15 +254,18 @@ class Builder:
         try:
             marked = state.mark_dirty() or marked
             known = None if clean or not state.output_matches(self._wrote_output) else state.fingerprints
-            result.written, result.removed, result.full = _write(renderer, plan, fingerprints, known, self.output,
-                                                                 self.processes, early.pages if early else {})
+            result.written, result.removed, result.full = _write(
+                renderer, plan, fingerprints, known, self.output, self.processes, early.pages if early else {}
+            )
         except (TemplateProblem, UnsafePath) as exc:  # raised before anything was committed
-            result.problems.append(exc.problem if isinstance(exc, TemplateProblem)
-                                   else Problem(str(self.output), str(exc)))
+            result.problems.append(
+                exc.problem if isinstance(exc, TemplateProblem) else Problem(str(self.output), str(exc))
+            )
             return self._stopped(result, early, marked, started)
         except OSError as exc:  # disk full, no permission, a template file deleted mid-build
-            result.problems.append(Problem(exc.filename or str(self.output), f"cannot write the site: "
-                                                                               f"{exc.strerror or exc}"))
+            result.problems.append(
+                Problem(exc.filename or str(self.output), f"cannot write the site: {exc.strerror or exc}")
+            )
             return self._stopped(result, early, False, started)
         state.built(signature, result.site, fingerprints, result.problems)
         self._wrote_output = True
@@ -244,8 +292,12 @@ class Builder:
 
     def _unchanged(self, started: float) -> BuildResult:
         last = self.state.last_build()
-        return BuildResult(problems=[Problem(**p) for p in last["problems"]], articles=last["articles"],
-                           pages=len(last["pages"]), seconds=time.perf_counter() - started)
+        return BuildResult(
+            problems=[Problem(**p) for p in last["problems"]],
+            articles=last["articles"],
+            pages=len(last["pages"]),
+            seconds=time.perf_counter() - started,
+        )
 
     # -- between builds ----------------------------------------------------------------
 
@@ -300,8 +352,11 @@ class Preview:
         return cls(pages, old)
 
     def undo(self, output: Path) -> None:
-        update_site([(url, data) for url, data in self._old.items() if data is not None],
-                    [url for url, data in self._old.items() if data is None], output)
+        update_site(
+            [(url, data) for url, data in self._old.items() if data is not None],
+            [url for url, data in self._old.items() if data is None],
+            output,
+        )
 
 
 def _read(output: Path, url: str) -> bytes | None:
@@ -317,8 +372,15 @@ def _render(renderer: Renderer, page: PageSpec) -> bytes:
     return renderer.render(page.template, page.url, **page.context)
 
 
-def _write(renderer: Renderer, plan: list[PageSpec], fingerprints: dict[str, str], known: dict[str, str] | None,
-           output: Path, processes: int, written: dict[str, bytes]) -> tuple[int, int, bool]:
+def _write(
+    renderer: Renderer,
+    plan: list[PageSpec],
+    fingerprints: dict[str, str],
+    known: dict[str, str] | None,
+    output: Path,
+    processes: int,
+    written: dict[str, bytes],
+) -> tuple[int, int, bool]:
     """Write the pages whose fingerprint is not the `known` one of the page in output/, and
     delete the pages that are gone; or, without `known` or past FULL_REBUILD_SHARE, every
     page into a fresh output/. `written`: pages already written (a Preview), as the plan
@@ -346,11 +408,24 @@ def _write_full(renderer: Renderer, plan: list[PageSpec], output: Path, processe
 
 # -- one-shot helpers for commands and tests ----------------------------------------------
 
-def load_site(config: Config, *, drafts: bool = False, processes: int | None = None,
-              progress: Callable[[int, int], None] | None = None) -> BuildResult:
+
+def load_site(
+    config: Config,
+    *,
+    drafts: bool = False,
+    processes: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> BuildResult:
     return Builder(config, drafts=drafts, processes=processes, persist=False).load_site(progress)
 
 
-def build(config: Config, *, drafts: bool = False, output: Path | None = None, clean: bool = False,
-          processes: int | None = None, progress: Callable[[int, int], None] | None = None) -> BuildResult:
+def build(
+    config: Config,
+    *,
+    drafts: bool = False,
+    output: Path | None = None,
+    clean: bool = False,
+    processes: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> BuildResult:
     return Builder(config, drafts=drafts, output=output, processes=processes).build(clean=clean, progress=progress)

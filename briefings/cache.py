@@ -4,6 +4,7 @@ The key covers everything an extraction depends on: the article text, the model'
 name and version, the extractor's and the clean stage's own source code and the
 key-point count.
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -1,4 +1,5 @@
 """config.yaml as a typed schema: defaults, validation, errors that name the key and its line."""
+
 from __future__ import annotations
 
 import re
@@ -68,8 +69,9 @@ class EmailConfig(_Schema):
             raise ValueError(f"{exc}; write {{{{ and }}}} for literal braces") from None
         unknown = names - {"site", "period"}
         if unknown:
-            raise ValueError(f"unknown placeholder {{{sorted(unknown)[0]}}}; "
-                             "the placeholders are {site} and {period}")
+            raise ValueError(
+                f"unknown placeholder {{{sorted(unknown)[0]}}}; the placeholders are {{site}} and {{period}}"
+            )
         return value
 
     @field_validator("unsubscribe")

@@ -1,4 +1,5 @@
 """Where user-facing messages go: stderr, problems as `path:line: severity: message`."""
+
 from __future__ import annotations
 
 from rich.console import Console

@@ -7,6 +7,7 @@ after reading (extraction, pages, feeds, search, email) has only the story; what
 matter does not say (title, date, author, outlet) is taken from the text. Every problem is
 a `Problem(path, message, line)`; a broken article is skipped and the rest still build.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -84,9 +85,14 @@ def parse_article(data: bytes, name: str, shown: str, raw_html: str = "sanitize"
     warnings = []
     if first := _CONTROL.search(text):
         count = len(_CONTROL.findall(text))
-        warnings.append(Problem(shown, f"{count} control character(s) removed (the first is "
-                                       f"U+{ord(first.group()):04X})", text.count("\n", 0, first.start()) + 1,
-                                "warning"))
+        warnings.append(
+            Problem(
+                shown,
+                f"{count} control character(s) removed (the first is U+{ord(first.group()):04X})",
+                text.count("\n", 0, first.start()) + 1,
+                "warning",
+            )
+        )
         text = _CONTROL.sub("", text)
     if path.suffix.lower() == ".txt":
         article, more = parse_text(text, path.stem, shown)
@@ -126,8 +132,14 @@ def cap_for_extraction(text: str, shown: str) -> tuple[str, list[Problem]]:
         return text, []
     cut = text.rfind("\n\n", 0, MAX_EXTRACT_CHARS)
     cut = cut if cut > MAX_EXTRACT_CHARS // 2 else MAX_EXTRACT_CHARS
-    return text[:cut], [Problem(shown, f"{len(text):,} characters of text: key points, quotes and participants "
-                                       f"come from the first {cut:,}", None, "warning")]
+    return text[:cut], [
+        Problem(
+            shown,
+            f"{len(text):,} characters of text: key points, quotes and participants come from the first {cut:,}",
+            None,
+            "warning",
+        )
+    ]
 
 
 def parse_text(text: str, stem: str, shown: str) -> tuple[Article, list[Problem]]:
@@ -145,8 +157,9 @@ def parse_markdown(text: str, stem: str, shown: str, raw_html: str = "sanitize")
     return _parse(text, stem, shown, markdown=True, raw_html=raw_html)
 
 
-def _parse(text: str, stem: str, shown: str, markdown: bool, raw_html: str = "sanitize",
-           front: bool = True) -> tuple[Article, list[Problem]]:
+def _parse(
+    text: str, stem: str, shown: str, markdown: bool, raw_html: str = "sanitize", front: bool = True
+) -> tuple[Article, list[Problem]]:
     meta, body, body_line, node = split_front_matter(text) if front else ({}, text, 1, None)
     fields, warnings = front_matter(meta, node, shown)
     if not body.strip() and not meta:
@@ -165,8 +178,11 @@ def _parse(text: str, stem: str, shown: str, markdown: bool, raw_html: str = "sa
             cut.append((headline.start, headline.end))
         body_html, problem = render_markdown_safely(cut_out(body, cut), raw_html)
         if problem:
-            warnings.append(Problem(shown, f"Markdown not rendered ({problem}); the body is shown as plain text",
-                                    body_line, "warning"))
+            warnings.append(
+                Problem(
+                    shown, f"Markdown not rendered ({problem}); the body is shown as plain text", body_line, "warning"
+                )
+            )
         story = html_to_text(body_html)
     else:
         story = "\n\n".join(p for p in (headline.text if keep_headline else "", cleaned.text) if p)
@@ -194,8 +210,12 @@ def _parse(text: str, stem: str, shown: str, markdown: bool, raw_html: str = "sa
 def front_matter(meta: dict, node: object, shown: str) -> tuple[dict, list[Problem]]:
     """The known keys of front matter, checked; unknown keys are warnings."""
     warnings = [
-        Problem(shown, f"unknown front matter key '{key}' (known: {', '.join(sorted(FRONT_MATTER_KEYS))})",
-                yamlsource.line_of(node, (str(key),), 2), "warning")
+        Problem(
+            shown,
+            f"unknown front matter key '{key}' (known: {', '.join(sorted(FRONT_MATTER_KEYS))})",
+            yamlsource.line_of(node, (str(key),), 2),
+            "warning",
+        )
         for key in meta
         if key not in FRONT_MATTER_KEYS
     ]
@@ -204,14 +224,17 @@ def front_matter(meta: dict, node: object, shown: str) -> tuple[dict, list[Probl
         value = meta.get(key, default)
         if value is None or isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
             return value
-        raise ContentError(f"'{key}' must be {kind.__name__}, got {short_repr(value)}",
-                           yamlsource.line_of(node, (key,), 2))
+        raise ContentError(
+            f"'{key}' must be {kind.__name__}, got {short_repr(value)}", yamlsource.line_of(node, (key,), 2)
+        )
 
     slug_value = field("slug", str)
     slug = slugify(slug_value) if slug_value is not None else None
     if slug_value is not None and (not slug or "/" in slug_value or ".." in slug_value or "\\" in slug_value):
-        raise ContentError(f"slug {slug_value!r} must be a plain name (letters, digits, hyphens)",
-                           yamlsource.line_of(node, ("slug",), 2))
+        raise ContentError(
+            f"slug {slug_value!r} must be a plain name (letters, digits, hyphens)",
+            yamlsource.line_of(node, ("slug",), 2),
+        )
     tags = meta.get("tags") or []
     if isinstance(tags, str):
         tags = [t.strip() for t in tags.split(",")]
@@ -223,8 +246,14 @@ def front_matter(meta: dict, node: object, shown: str) -> tuple[dict, list[Probl
     date = parse_date(meta.get("date"), yamlsource.line_of(node, ("date",), 2))
     url = one_line(field("url", str))
     if url and not re.match(r"https?://", url, re.I):  # a javascript: or data: link would run on click
-        warnings.append(Problem(shown, f"'url' must start with http:// or https://, got {short_repr(url)}; "
-                                       "not linked", yamlsource.line_of(node, ("url",), 2), "warning"))
+        warnings.append(
+            Problem(
+                shown,
+                f"'url' must start with http:// or https://, got {short_repr(url)}; not linked",
+                yamlsource.line_of(node, ("url",), 2),
+                "warning",
+            )
+        )
         url = None
     return {
         "title": one_line(field("title", str)) or None,
@@ -268,7 +297,7 @@ def split_front_matter(text: str) -> tuple[dict, str, int, object]:
         meta = {}
     if not isinstance(meta, dict):
         raise ContentError("front matter must be a mapping of keys to values (title: …, date: …)", 2)
-    return meta, "\n".join(lines[end + 1:]), end + 2, node
+    return meta, "\n".join(lines[end + 1 :]), end + 2, node
 
 
 def short_repr(value: object) -> str:

@@ -5,6 +5,7 @@ all fan out through `fan_out`. Workers are forked, so they start with what the p
 holds in memory (the site model, the templates, a loaded model): the work function is
 never pickled, only each job and its result cross between processes.
 """
+
 from __future__ import annotations
 
 import multiprocessing
@@ -19,8 +20,14 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def fan_out(work: Callable[[Job], Result], jobs: Iterable[Job], workers: int, *, chunksize: int = 1,
-            setup: Callable[[], object] | None = None) -> Iterator[Result]:
+def fan_out(
+    work: Callable[[Job], Result],
+    jobs: Iterable[Job],
+    workers: int,
+    *,
+    chunksize: int = 1,
+    setup: Callable[[], object] | None = None,
+) -> Iterator[Result]:
     """work(job) for each job, in order, computed by `workers` forked processes; `setup`
     runs once in each of them first. With fewer than two workers, or where processes
     cannot fork, the work runs here, one job after the other, without `setup`. An

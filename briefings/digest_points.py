@@ -18,6 +18,7 @@ The result depends only on the entries (their fingerprints name article and extr
 so it is remembered per digest: serve, rebuilding the site model on every edit,
 recomputes only the digest whose articles changed.
 """
+
 from __future__ import annotations
 
 import re
@@ -34,7 +35,8 @@ SAME_POINT = 0.45  # Jaccard of stemmed content words from which two points are 
 MIN_STEM = 4  # letters a word needs to count
 
 # Frequent words of news prose that say nothing about which story a sentence tells.
-_STOP = frozenset("""
+_STOP = frozenset(
+    """
 about above after again against also among another around because been before being below
 between both could does doing down during each either every from further have having here
 however into itself just least less made make many more most much must never often only other
@@ -42,7 +44,8 @@ over said same says several should since some still such than that their them th
 they this those through under until very were what when where which while whom whose will with
 within without would year years your week weeks today yesterday monday tuesday wednesday thursday
 friday saturday sunday according told tell telling
-""".split())
+""".split()
+)
 # Numbers ("£1,400", "4.75%") and words of MIN_STEM letters or more: shorter words carry no story.
 _WORD = re.compile(rf"[£$€]?\d+(?:[.,]\d+)*%?|[a-z]{{{MIN_STEM},}}")
 _STEMMER = Stemmer.Stemmer("english")
@@ -78,8 +81,10 @@ def top_points(entries: Sequence[Entry], count: int = 5) -> list[TopPoint]:
         return []
     key = (count, tuple(e.fingerprint for e in entries))
     if all(key[1]) and key in _MEMO:
-        return [TopPoint(text, entries[first], [entries[i] for i in sources], score)
-                for text, first, sources, score in _MEMO[key]]
+        return [
+            TopPoint(text, entries[first], [entries[i] for i in sources], score)
+            for text, first, sources, score in _MEMO[key]
+        ]
     found = _top_points(entries, count)
     if all(key[1]):
         if len(_MEMO) >= MEMO_SIZE:
@@ -94,9 +99,11 @@ _MEMO: dict[tuple, list[tuple[str, int, list[int], float]]] = {}
 
 
 def _top_points(entries: Sequence[Entry], count: int) -> list[TopPoint]:
-    points = [_Point(k.text, entry, order, rank, stems(k.text), people_in(k.text, entry))
-              for order, entry in enumerate(entries)
-              for rank, k in enumerate(entry.extraction.key_points)]
+    points = [
+        _Point(k.text, entry, order, rank, stems(k.text), people_in(k.text, entry))
+        for order, entry in enumerate(entries)
+        for rank, k in enumerate(entry.extraction.key_points)
+    ]
     # Weightiest first, so a group's first member is the wording it is shown in.
     points.sort(key=lambda p: (p.rank, p.order))
     groups: list[_Group] = []
@@ -113,12 +120,20 @@ def _top_points(entries: Sequence[Entry], count: int) -> list[TopPoint]:
         for stem in point.stems:
             index[stem].append(i)
     best = sorted(groups, key=lambda g: (-g.score, g.members[0].rank, g.members[0].order))[:count]
-    return [TopPoint(text=g.members[0].text, entry=g.members[0].entry, sources=[p.entry for p in g.members],
-                     score=round(g.score, 4)) for g in best]
+    return [
+        TopPoint(
+            text=g.members[0].text,
+            entry=g.members[0].entry,
+            sources=[p.entry for p in g.members],
+            score=round(g.score, 4),
+        )
+        for g in best
+    ]
 
 
-def _most_similar(i: int, points: list[_Point], index: dict[str, list[int]],
-                  group: Callable[[int], _Group]) -> int | None:
+def _most_similar(
+    i: int, points: list[_Point], index: dict[str, list[int]], group: Callable[[int], _Group]
+) -> int | None:
     """The earlier point that is the same point as points[i] and most like it (the earliest
     on a tie), in a group without a point of the same article, or None. An article's own
     points are already distinct (keypoints.py): they are never merged."""
@@ -131,8 +146,12 @@ def _most_similar(i: int, points: list[_Point], index: dict[str, list[int]],
     for j, common in sorted(shared.items()):
         other = points[j]
         sim = common / (len(point.stems) + len(other.stems) - common)  # Jaccard, from the counts
-        if sim > best_sim and sim >= SAME_POINT and not _other_people(point, other) \
-                and all(m.entry is not point.entry for m in group(j).members):
+        if (
+            sim > best_sim
+            and sim >= SAME_POINT
+            and not _other_people(point, other)
+            and all(m.entry is not point.entry for m in group(j).members)
+        ):
             best, best_sim = j, sim
     return best
 

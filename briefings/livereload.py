@@ -5,6 +5,7 @@ that listens over Server-Sent Events: "reload" when the folder holds a new site,
 with text to show over the page (why it holds no new site, or what the new one left out).
 This server knows nothing of builds: whoever changes the folder says what to show (serve.py).
 """
+
 from __future__ import annotations
 
 import io
@@ -111,8 +112,9 @@ class Handler(SimpleHTTPRequestHandler):
                 return None
             if os.path.isdir(path) and self.path.split("?", 1)[0].endswith("/"):
                 path = os.path.join(path, "index.html")
-            if not (path.endswith((".html", ".htm")) and os.path.isfile(path)
-                    and is_within(os.path.realpath(path), root)):
+            if not (
+                path.endswith((".html", ".htm")) and os.path.isfile(path) and is_within(os.path.realpath(path), root)
+            ):
                 return super().send_head()
             with open(path, "rb") as handle:
                 page = handle.read()

@@ -6,6 +6,7 @@ says who holds it. The kernel drops the lock when its holder dies, even by kill 
 there is never a stale lock to delete by hand. One SiteLock object is re-entrant (serve
 hands its own to its builders); two objects exclude each other even in one process.
 """
+
 from __future__ import annotations
 
 import fcntl
@@ -60,9 +61,14 @@ class SiteLock:
             except BlockingIOError:
                 info = holder(self.path)
                 if not wait or info.get("command") == "serve":
-                    raise Busy(f"the site is in use by {describe(info)}; "
-                               + ("stop it first (it rebuilds on every change anyway)"
-                                  if info.get("command") == "serve" else "try again when it has finished")) from None
+                    raise Busy(
+                        f"the site is in use by {describe(info)}; "
+                        + (
+                            "stop it first (it rebuilds on every change anyway)"
+                            if info.get("command") == "serve"
+                            else "try again when it has finished"
+                        )
+                    ) from None
                 if on_wait:
                     on_wait(f"waiting for {describe(info)} to finish…")
                 fcntl.flock(fd, fcntl.LOCK_EX)
@@ -89,8 +95,9 @@ class SiteLock:
         self.release()
 
 
-def site_lock(config: Config, output: Path | None = None, command: str = "build",
-              held: SiteLock | None = None) -> SiteLock:
+def site_lock(
+    config: Config, output: Path | None = None, command: str = "build", held: SiteLock | None = None
+) -> SiteLock:
     """The lock that `build` and `serve` take on one output directory: `held` (a lock the
     caller already holds, serve's) when it is that lock, else a new one."""
     output = (output or config.output_path).absolute()

@@ -10,6 +10,7 @@ Message-ID is always fresh (`make_msgid`), so sending the same digest twice give
 messages that no client de-duplicates. A written .eml is therefore not byte-for-byte
 reproducible (Message-ID and the MIME boundary differ); its parts are.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -110,6 +111,7 @@ class Composed:
         if not self.shortened:
             return []
         kb = lambda n: f"{n / 1024:.0f} KB"  # noqa: E731
+
         def count(shown: int, full: int, noun: str) -> str:
             return f"no {noun}" if shown == 0 else f"{shown} of {full} {noun}"
 
@@ -124,17 +126,25 @@ class Composed:
         articles = self.limits.articles if self.limits.articles is not None else self.total_articles
         if articles < self.total_articles:
             parts.append(f"{articles} of {self.total_articles} articles with a link to the rest")
-        lines = [f"note: the digest's HTML would be {kb(self.full_size)}, over the {kb(HTML_BUDGET)} "
-                 f"budget (Gmail clips longer messages), so the email shows {', and '.join(parts)}; "
-                 f"each article links to its full briefing. HTML part: {kb(self.html_size)}."]
+        lines = [
+            f"note: the digest's HTML would be {kb(self.full_size)}, over the {kb(HTML_BUDGET)} "
+            f"budget (Gmail clips longer messages), so the email shows {', and '.join(parts)}; "
+            f"each article links to its full briefing. HTML part: {kb(self.html_size)}."
+        ]
         if self.html_size > HTML_BUDGET:
             lines.append(f"warning: even shortened, the HTML part is {kb(self.html_size)}; Gmail will clip it")
         return lines
 
 
-def compose(config: Config, *, digest_id: str | None = None, article_slug: str | None = None,
-            recipients: list[str] | None = None, budget: int | None = None,
-            need_recipients: bool = True) -> Composed:
+def compose(
+    config: Config,
+    *,
+    digest_id: str | None = None,
+    article_slug: str | None = None,
+    recipients: list[str] | None = None,
+    budget: int | None = None,
+    need_recipients: bool = True,
+) -> Composed:
     """The digest `digest_id` (default: the newest dated one), or the single article
     `article_slug`, as a multipart/alternative message (text/plain, then text/html) addressed
     to `recipients` or else email.to (with `need_recipients=False`, possibly to nobody: a
@@ -172,8 +182,9 @@ def compose(config: Config, *, digest_id: str | None = None, article_slug: str |
     return Composed(message, len(html.encode("utf-8")), full_size, limits, full, len(topic.entries))
 
 
-def digest_message(config: Config, digest_id: str | None = None,
-                   recipients: list[str] | None = None, article_slug: str | None = None) -> EmailMessage:
+def digest_message(
+    config: Config, digest_id: str | None = None, recipients: list[str] | None = None, article_slug: str | None = None
+) -> EmailMessage:
     """The message alone; see `compose`."""
     return compose(config, digest_id=digest_id, article_slug=article_slug, recipients=recipients).message
 
@@ -208,16 +219,19 @@ def _digest_topic(digest: Digest) -> Topic:
 def full_limits(config: Config, topic: Topic) -> Limits:
     """Everything a card shows with no budget: a digest's cards show quotes_per_card quotes;
     a single article shows all its quoted speakers' quotes."""
-    quotes = (max((len(speaker_quotes(e)) for e in topic.entries), default=0) if topic.digest is None
-              else config.quotes_per_card)
+    quotes = (
+        max((len(speaker_quotes(e)) for e in topic.entries), default=0)
+        if topic.digest is None
+        else config.quotes_per_card
+    )
     key_points = max((len(e.extraction.key_points) for e in topic.entries), default=0)
-    participants = (max((len(e.extraction.participants) for e in topic.entries), default=0)
-                    if topic.digest is None else CHIP_LIMIT)
+    participants = (
+        max((len(e.extraction.participants) for e in topic.entries), default=0) if topic.digest is None else CHIP_LIMIT
+    )
     return Limits(quotes=quotes, key_points=key_points, participants=participants, articles=len(topic.entries))
 
 
-def fit(renderer: Renderer, config: Config, topic: Topic, full: Limits,
-        budget: int) -> tuple[Limits, str, int]:
+def fit(renderer: Renderer, config: Config, topic: Topic, full: Limits, budget: int) -> tuple[Limits, str, int]:
     """The first limits, in order of degradation, whose HTML fits `budget` bytes: fewer quotes,
     then fewer key points, then fewer participants per article, then fewer articles (the rest
     behind one link). Returns (limits, inlined HTML, size of the full HTML)."""
@@ -275,30 +289,34 @@ def _steps(full: Limits) -> list[Limits]:
 def cards(topic: Topic, limits: Limits, full: Limits) -> list[Card]:
     """The cards of the first `limits.articles` entries, each cut to `limits`; `full` is
     what they would show without a budget (a card is `cut` when it shows less)."""
-    shown = topic.entries if limits.articles is None else topic.entries[:limits.articles]
+    shown = topic.entries if limits.articles is None else topic.entries[: limits.articles]
     # A card never repeats a top story's point word for word (the stories open the email).
     told = {p.text for story in topic.digest.top_stories for p in story.points} if topic.digest else set()
     result = []
     for entry in shown:
         extraction = entry.extraction
         own = [k for k in extraction.key_points if k.text not in told]
-        points = own if limits.key_points is None else own[:limits.key_points]
+        points = own if limits.key_points is None else own[: limits.key_points]
         quotes = speaker_quotes(entry)
         participants = extraction.participants
-        cut = (len(points) < len(own)
-               or limits.quotes < min(len(quotes), full.quotes)
-               or limits.participants < min(len(participants), full.participants))
-        result.append(Card(
-            entry=entry,
-            key_points=sorted(points, key=lambda k: k.position),  # the most important, in article order
-            quotes=quotes[:limits.quotes],
-            participants=participants[:limits.participants],
-            tags=list(entry.tags),
-            hidden_key_points=len(own) - len(points),
-            hidden_quotes=max(0, len(quotes) - limits.quotes),
-            hidden_participants=max(0, len(participants) - limits.participants),
-            cut=cut,
-        ))
+        cut = (
+            len(points) < len(own)
+            or limits.quotes < min(len(quotes), full.quotes)
+            or limits.participants < min(len(participants), full.participants)
+        )
+        result.append(
+            Card(
+                entry=entry,
+                key_points=sorted(points, key=lambda k: k.position),  # the most important, in article order
+                quotes=quotes[: limits.quotes],
+                participants=participants[: limits.participants],
+                tags=list(entry.tags),
+                hidden_key_points=len(own) - len(points),
+                hidden_quotes=max(0, len(quotes) - limits.quotes),
+                hidden_participants=max(0, len(participants) - limits.participants),
+                cut=cut,
+            )
+        )
     return result
 
 
@@ -411,8 +429,9 @@ def _load(config: Config) -> SiteModel:
     return result.site
 
 
-def _addressing(config: Config, recipients: list[str] | None,
-                need_recipients: bool = True) -> tuple[str, list[str], str | None]:
+def _addressing(
+    config: Config, recipients: list[str] | None, need_recipients: bool = True
+) -> tuple[str, list[str], str | None]:
     settings = config.email
     if not settings.sender:
         raise EmailError("no sender: set email.from in config.yaml")
@@ -436,8 +455,9 @@ def _subject(config: Config, topic: Topic) -> str:
     try:
         return config.email.subject.format(site=config.title, period=topic.title)
     except (KeyError, IndexError, AttributeError, ValueError) as exc:
-        raise EmailError(f"email.subject {config.email.subject!r}: {exc}; "
-                         "the placeholders are {site} and {period}") from None
+        raise EmailError(
+            f"email.subject {config.email.subject!r}: {exc}; the placeholders are {{site}} and {{period}}"
+        ) from None
 
 
 def _check_header(name: str, value: str) -> None:

@@ -1,4 +1,5 @@
 """What an email's HTML must not hold: mail clients drop or mangle it (mail.py checks every message)."""
+
 from __future__ import annotations
 
 import re

@@ -4,6 +4,7 @@ Markdown is rendered with Python-Markdown and sanitised with nh3 (or escaped, or
 `markdown.raw_html` says); a body that would make Python-Markdown take minutes is shown as
 escaped plain paragraphs instead. The reader (content.py) and the email use these.
 """
+
 from __future__ import annotations
 
 import html
@@ -42,8 +43,10 @@ def _markdown(raw_html: str) -> markdown.Markdown:
     md = converters.get(raw_html)
     if md is None:
         md = converters[raw_html] = markdown.Markdown(
-            extensions=["extra", "sane_lists"], output_format="html",
-            extension_configs={"tables": {"use_align_attribute": True}})  # style= is not kept
+            extensions=["extra", "sane_lists"],
+            output_format="html",
+            extension_configs={"tables": {"use_align_attribute": True}},
+        )  # style= is not kept
         if raw_html == "escape":
             md.preprocessors.deregister("html_block")
             md.inlinePatterns.deregister("html")
@@ -51,8 +54,10 @@ def _markdown(raw_html: str) -> markdown.Markdown:
 
 
 # Footnotes and code blocks need id and class on any tag; the rest is nh3's safe default.
-_ATTRIBUTES = {**{tag: set(names) for tag, names in nh3.ALLOWED_ATTRIBUTES.items()},
-               "*": {"lang", "title", "id", "class", "dir"}}
+_ATTRIBUTES = {
+    **{tag: set(names) for tag, names in nh3.ALLOWED_ATTRIBUTES.items()},
+    "*": {"lang", "title", "id", "class", "dir"},
+}
 
 
 def sanitize_html(html_text: str) -> str:
@@ -110,8 +115,28 @@ def plain_to_html(body: str) -> str:
 class _TextCollector(HTMLParser):
     """Rendered Markdown back to plain paragraphs: block elements become blank lines."""
 
-    BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "br", "hr",
-              "table", "ul", "ol", "dd", "dt", "figcaption"}
+    BLOCKS = {
+        "p",
+        "div",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "tr",
+        "br",
+        "hr",
+        "table",
+        "ul",
+        "ol",
+        "dd",
+        "dt",
+        "figcaption",
+    }
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

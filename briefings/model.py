@@ -4,6 +4,7 @@ content → Article; extract → Extraction (Participant, Quote, KeyPoint);
 site → SiteModel (Digest, ParticipantPage, TagPage). Plain dataclasses, so they
 are cheap to build, compare and serialise to the extraction cache.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -63,8 +64,14 @@ def article_to_dict(article: Article) -> dict:
 
 def article_from_dict(data: dict) -> Article:
     date = data.get("date")
-    return Article(**{**data, "date": dt.date.fromisoformat(date) if date else None, "tags": tuple(data["tags"]),
-                      "cuts": tuple(tuple(c) for c in data.get("cuts", ()))})
+    return Article(
+        **{
+            **data,
+            "date": dt.date.fromisoformat(date) if date else None,
+            "tags": tuple(data["tags"]),
+            "cuts": tuple(tuple(c) for c in data.get("cuts", ())),
+        }
+    )
 
 
 def titled(article: Article, extraction: Extraction) -> Article:
@@ -118,10 +125,12 @@ def featured(quote: Quote) -> bool:
 def informative_first(quotes: list[Quote]) -> list[Quote]:
     """Quotes for a card: attributed before unattributed, whole statements before fragments
     of a paraphrase, longer before shorter (up to a point); ties keep article order."""
+
     def key(item: tuple[int, Quote]) -> tuple:
         index, quote = item
         words = len(quote.text.split())
         return (quote.speaker is None, words < 6, -min(words, 40), index)
+
     return [q for _, q in sorted(enumerate(quotes), key=key)]
 
 
@@ -146,8 +155,9 @@ class Extraction:
         return {
             "key_points": [_fields(k, _KEY_POINT_FIELDS) for k in self.key_points],
             "quotes": [_fields(q, _QUOTE_FIELDS) for q in self.quotes],
-            "participants": [{**_fields(p, _PARTICIPANT_FIELDS), "aliases": list(p.aliases)}
-                             for p in self.participants],
+            "participants": [
+                {**_fields(p, _PARTICIPANT_FIELDS), "aliases": list(p.aliases)} for p in self.participants
+            ],
             "headline": self.headline,
         }
 
@@ -162,7 +172,7 @@ class Extraction:
 
     @cached_property
     def participant_keys(self) -> tuple[str, ...]:
-        """"TYPE:name" of each participant, in order: how the site model indexes them."""
+        """ "TYPE:name" of each participant, in order: how the site model indexes them."""
         return tuple(f"{p.type}:{p.name}" for p in self.participants)
 
     def participant(self, name: str) -> Participant | None:
@@ -371,7 +381,7 @@ class SiteModel:
             statements = sum(featured(ref.quote) for ref in refs)
             return (speaker is None, -articles, -statements, -len(refs), (speaker or "").lower())
 
-        return [(speaker, sorted(refs, key=lambda ref: not featured(ref.quote)))
-                for speaker, refs in sorted(groups.items(), key=centrality)]
-
-
+        return [
+            (speaker, sorted(refs, key=lambda ref: not featured(ref.quote)))
+            for speaker, refs in sorted(groups.items(), key=centrality)
+        ]

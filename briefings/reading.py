@@ -5,6 +5,7 @@ and raw-HTML mode, so a build reads again only files that changed; a long-lived 
 (serve) also remembers each file's size, mtime and inode, and does not even read an
 unchanged one. One article's format is content.py's.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -23,11 +24,7 @@ ARTICLE_SUFFIXES = (".md", ".markdown", ".txt") + PAGE_SUFFIXES
 
 def is_ignored_name(name: str) -> bool:
     """Hidden files and editors' temporary files (vim's 4913 probe, backups, swaps)."""
-    return (
-        name.startswith((".", "#", "~"))
-        or name.endswith(("~", ".swp", ".swx", ".tmp", ".bak"))
-        or name == "4913"
-    )
+    return name.startswith((".", "#", "~")) or name.endswith(("~", ".swp", ".swx", ".tmp", ".bak")) or name == "4913"
 
 
 def find_articles(content_dir: Path) -> list[Path]:
@@ -44,10 +41,14 @@ def find_articles(content_dir: Path) -> list[Path]:
 Parsed = tuple[Article, list[Problem]] | Problem  # what one file gave: an article, or why not
 
 
-def load_articles(content_dir: Path, root: Path | None = None, memo: dict[str, Parsed] | None = None,
-                  fresh: dict[str, Parsed] | None = None,
-                  stats: dict[str, tuple[tuple, str]] | None = None,
-                  raw_html: str = "sanitize") -> tuple[list[Article], list[Problem]]:
+def load_articles(
+    content_dir: Path,
+    root: Path | None = None,
+    memo: dict[str, Parsed] | None = None,
+    fresh: dict[str, Parsed] | None = None,
+    stats: dict[str, tuple[tuple, str]] | None = None,
+    raw_html: str = "sanitize",
+) -> tuple[list[Article], list[Problem]]:
     """Read every article; duplicates by slug are errors (the first in path order wins).
     `memo` maps a file's checksum to what it gave, so an unchanged file is not parsed again;
     `fresh` receives the entries of this read only (the memo without deleted files);
@@ -89,7 +90,7 @@ def load_articles(content_dir: Path, root: Path | None = None, memo: dict[str, P
 def display_path(path: Path, root: Path) -> str:
     text, base = str(path), str(root)
     if text.startswith(base.rstrip(os.sep) + os.sep) and base not in ("", "."):
-        return text[len(base.rstrip(os.sep)) + 1:]  # the usual case, without pathlib's parsing
+        return text[len(base.rstrip(os.sep)) + 1 :]  # the usual case, without pathlib's parsing
     try:
         return str(path.relative_to(root))
     except ValueError:
@@ -101,12 +102,21 @@ def file_checksum(shown: str, data: bytes, raw_html: str = "sanitize") -> str:
     and the clean stage's rules (a changed rule reads every article anew); for a saved page,
     the page reader's code too."""
     reader = webpage.reader_version().encode() if is_page(shown) else b""
-    return hashlib.sha256(shown.encode("utf-8", "surrogateescape") + b"\0" + raw_html.encode() + b"\0"
-                          + clean.version().encode() + b"\0" + reader + data).hexdigest()
+    return hashlib.sha256(
+        shown.encode("utf-8", "surrogateescape")
+        + b"\0"
+        + raw_html.encode()
+        + b"\0"
+        + clean.version().encode()
+        + b"\0"
+        + reader
+        + data
+    ).hexdigest()
 
 
-def parse_many(paths: list[tuple[Path, str]], memo: dict[str, Parsed], processes: int,
-               raw_html: str = "sanitize") -> None:
+def parse_many(
+    paths: list[tuple[Path, str]], memo: dict[str, Parsed], processes: int, raw_html: str = "sanitize"
+) -> None:
     """Fill `memo` for files it does not know yet, on every core when there are many:
     Markdown rendering is the costly part of reading a big site cold."""
     todo = []
@@ -134,10 +144,15 @@ def _parse_one(job: tuple[str, bytes, str, str, str]) -> tuple[str, Parsed]:
         return checksum, Problem(shown, exc.message, exc.line)
 
 
-def read_article_memo(path: Path, shown: str, memo: dict[str, Parsed] | None,
-                      fresh: dict[str, Parsed] | None = None,
-                      stats: dict[str, tuple[tuple, str]] | None = None,
-                      raw_html: str = "sanitize", st: os.stat_result | None = None) -> Parsed | None:
+def read_article_memo(
+    path: Path,
+    shown: str,
+    memo: dict[str, Parsed] | None,
+    fresh: dict[str, Parsed] | None = None,
+    stats: dict[str, tuple[tuple, str]] | None = None,
+    raw_html: str = "sanitize",
+    st: os.stat_result | None = None,
+) -> Parsed | None:
     """What one file gives, from the memo when its checksum (or, with `stats`, its size,
     mtime and inode) says it has not changed; None when the file is gone. `st`: the
     file's stat, when the caller already has it."""
@@ -175,8 +190,9 @@ class ArticleFiles:
         self.parsed: dict[str, Parsed] = {}  # file checksum → article or problem
         self._stats: dict[str, tuple[tuple, str]] | None = {} if trust_stat else None
 
-    def read(self, content_dir: Path, root: Path, raw_html: str,
-             processes: int = 1) -> tuple[list[Article], list[Problem]]:
+    def read(
+        self, content_dir: Path, root: Path, raw_html: str, processes: int = 1
+    ) -> tuple[list[Article], list[Problem]]:
         """Every article in content_dir (see load_articles). With several processes, the files
         not known yet are parsed on every core first. Then only this read's files are kept."""
         if processes > 1:

@@ -1,4 +1,5 @@
 """Render the site model into pages with Jinja: a site's templates/ over the packaged theme."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -60,8 +61,9 @@ def rfc3339(value: dt.date | dt.datetime | None) -> str:
 
 def rfc822(value: dt.date | dt.datetime | None) -> str:
     """RSS 2.0 dates: "Wed, 18 Nov 2026 00:00:00 +0000" (English names whatever the locale)."""
-    return email.utils.format_datetime(dt.datetime.strptime(rfc3339(value), "%Y-%m-%dT%H:%M:%SZ")
-                                       .replace(tzinfo=dt.UTC))
+    return email.utils.format_datetime(
+        dt.datetime.strptime(rfc3339(value), "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
+    )
 
 
 def relative(target: str, page_url: str) -> str:
@@ -135,8 +137,9 @@ class TemplateProblem(Exception):
 class Renderer:
     """Pages of one site model: `pages()` yields (output path, bytes)."""
 
-    def __init__(self, site: SiteModel, config: Config, env: jinja2.Environment | None = None,
-                 search_memo: dict | None = None):
+    def __init__(
+        self, site: SiteModel, config: Config, env: jinja2.Environment | None = None, search_memo: dict | None = None
+    ):
         self.site, self.config = site, config
         self.search_memo = search_memo  # kept by a long-lived builder: see search_index_json
         self.env = env or make_environment(config)
@@ -157,8 +160,9 @@ class Renderer:
     def entry_link_targets(self, entry) -> list[str]:
         """Participant and speaker pages an entry's card and page link to (page deps)."""
         participants, speakers = self._participant_urls, self._speaker_urls
-        return [participants.get(key, "") for key in entry.extraction.participant_keys] + \
-               [speakers.get(q.speaker, "") if q.speaker else "" for q in entry.extraction.quotes]
+        return [participants.get(key, "") for key in entry.extraction.participant_keys] + [
+            speakers.get(q.speaker, "") if q.speaker else "" for q in entry.extraction.quotes
+        ]
 
     def search_index(self) -> str:
         """The search index as JSON, made once: search.json and search-index.js both hold it."""

@@ -1,5 +1,6 @@
 """Starting things: `briefings init DIR`, a new site that builds at once, and `briefings new
 TITLE`, a new draft article in it."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -99,8 +100,11 @@ def new_article(content: Path, title: str, today: dt.date) -> Path:
         raise ScaffoldError(f"{title!r} has no letters or digits to name the file after")
     path = content / f"{slug}.md"
     # Any article file of that name (x.txt, a saved x.html) would give the same slug.
-    taken = [path] if path.exists() else sorted(p for p in content.glob(f"{slug}.*")
-                                                 if p.name.lower().endswith(ARTICLE_SUFFIXES))
+    taken = (
+        [path]
+        if path.exists()
+        else sorted(p for p in content.glob(f"{slug}.*") if p.name.lower().endswith(ARTICLE_SUFFIXES))
+    )
     if taken:
         raise ScaffoldError(f"{taken[0]} exists; nothing written (edit it, or choose another title)")
     content.mkdir(parents=True, exist_ok=True)

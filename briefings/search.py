@@ -4,6 +4,7 @@ Built in Python rather than in a template: at 5,000 articles a Jinja loop takes 
 second, and the index is written twice (search.json, and search-index.js for pages opened
 from disk), so it is serialised once per site model and reused. A long-lived builder
 (serve) also keeps each article's serialised record, so an edit re-serialises one."""
+
 from __future__ import annotations
 
 import json
@@ -16,8 +17,11 @@ VERSION = 1
 def search_index(site: SiteModel) -> dict:
     """Every article's title, key points, quotes (and speakers) and participant names; every
     participant page. URLs are relative to the site root, where search.html lives."""
-    return {"version": VERSION, "articles": [article_record(e) for e in site.entries],
-            "participants": [participant_record(p) for p in site.participants]}
+    return {
+        "version": VERSION,
+        "articles": [article_record(e) for e in site.entries],
+        "participants": [participant_record(p) for p in site.participants],
+    }
 
 
 def article_record(e: Entry) -> dict:
@@ -47,11 +51,11 @@ def search_index_json(site: SiteModel, memo: dict[tuple, str] | None = None) -> 
         text = fresh[key] = memo.get(key) or to_json(make())
         return text
 
-    articles = ",".join(record(("article", e.fingerprint, e.url), lambda e=e: article_record(e))
-                        for e in site.entries)
+    articles = ",".join(record(("article", e.fingerprint, e.url), lambda e=e: article_record(e)) for e in site.entries)
     participants = ",".join(
         record(("participant", p.name, p.url, p.type, len(p.entries)), lambda p=p: participant_record(p))
-        for p in site.participants)
+        for p in site.participants
+    )
     memo.clear()
     memo.update(fresh)
     return f'{{"version":{VERSION},"articles":[{articles}],"participants":[{participants}]}}'

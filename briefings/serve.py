@@ -9,6 +9,7 @@ broken config or template stops the build, and the last good site stays on scree
 Serving output/ and reloading open pages is livereload.py's job: this module tells it
 when a build has landed or failed, and what to show.
 """
+
 from __future__ import annotations
 
 import gc
@@ -59,8 +60,9 @@ class _Watcher(FileSystemEventHandler):
         self.site = site
 
     def on_any_event(self, event: FileSystemEvent) -> None:
-        if event.event_type not in WATCHED_EVENTS \
-                or (event.is_directory and event.event_type in ("modified", "attrib")):
+        if event.event_type not in WATCHED_EVENTS or (
+            event.is_directory and event.event_type in ("modified", "attrib")
+        ):
             return  # a folder's own modified event only echoes a change to a file inside it
         source = self.site.relevant(os.path.abspath(os.fsdecode(event.src_path)))
         target = event.event_type == "moved" and self.site.relevant(os.path.abspath(os.fsdecode(event.dest_path)))
@@ -169,15 +171,27 @@ class _Garbage:
 
 
 def _print_stages(stamp: str, timings: dict[str, float]) -> None:
-    console.print(f"{stamp} " + "  ".join(f"{stage} {seconds:.3f}s" for stage, seconds in timings.items()),
-                  markup=False, highlight=False)
+    console.print(
+        f"{stamp} " + "  ".join(f"{stage} {seconds:.3f}s" for stage, seconds in timings.items()),
+        markup=False,
+        highlight=False,
+    )
 
 
 class Server:
     """The dev server: start() builds once and serves; stop() ends everything."""
 
-    def __init__(self, config: Config, config_path: Path, *, host: str = "127.0.0.1", port: int = 0,
-                 poll: bool = False, drafts: bool = True, verbose: bool = False):
+    def __init__(
+        self,
+        config: Config,
+        config_path: Path,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        poll: bool = False,
+        drafts: bool = True,
+        verbose: bool = False,
+    ):
         self.config, self.config_path = config, Path(config_path).absolute()
         self.verbose = verbose  # print each build's time per stage
         self.host, self.port = host, port
@@ -226,8 +240,10 @@ class Server:
         self._observer.start()  # before the first build, so edits made during it are not lost
         self._build(ends_burst=False)
         httpd = self._httpd
-        self._threads = [threading.Thread(target=lambda: httpd.serve_forever(poll_interval=0.1), daemon=True),
-                         threading.Thread(target=self._build_loop, daemon=True)]
+        self._threads = [
+            threading.Thread(target=lambda: httpd.serve_forever(poll_interval=0.1), daemon=True),
+            threading.Thread(target=self._build_loop, daemon=True),
+        ]
         for thread in self._threads:
             thread.start()
 
@@ -338,8 +354,10 @@ class Server:
         stamp = time.strftime("%H:%M:%S")
         if result.stopped:  # a template, the content folder, the disk: nothing was written
             kept = builder.output.is_dir()
-            console.print(f"[dim]{stamp}[/dim] [red]Build failed[/red] with {len(result.errors)} error(s)"
-                          + ("; serving the last good build" if kept else ""))
+            console.print(
+                f"[dim]{stamp}[/dim] [red]Build failed[/red] with {len(result.errors)} error(s)"
+                + ("; serving the last good build" if kept else "")
+            )
             for pages, _ in fresh:  # put back as they were: load them again
                 self._httpd.reload_pages(pages)
             self._httpd.show_error(FAILED + problems)
@@ -348,14 +366,22 @@ class Server:
         if self.builds == 0:
             builder.warm()
         errors = len(result.errors)
-        console.print(f"[dim]{stamp}[/dim] Built: {result.written} of {result.pages} pages written"
-                      f" in {result.seconds:.2f}s" + (f"; [red]{errors} error(s)[/red], left out until fixed"
-                                                       if errors else ""))
+        console.print(
+            f"[dim]{stamp}[/dim] Built: {result.written} of {result.pages} pages written"
+            f" in {result.seconds:.2f}s" + (f"; [red]{errors} error(s)[/red], left out until fixed" if errors else "")
+        )
         # Broken articles were left out, as `briefings build` leaves them out: every page says so.
         self._httpd.reload(LEFT_OUT + problems if errors else None, fresh[0] if fresh else None)
         if self.verbose:  # after the reload, which it would delay
-            _print_stages(stamp, {"wait": self.debounce.waited, "config": built - started - result.seconds,
-                                  **result.timings, "reload": time.perf_counter() - built})
+            _print_stages(
+                stamp,
+                {
+                    "wait": self.debounce.waited,
+                    "config": built - started - result.seconds,
+                    **result.timings,
+                    "reload": time.perf_counter() - built,
+                },
+            )
 
     def _apply_config(self, config: Config) -> None:
         """config.yaml as just read takes effect: what is watched and served, and the builder
@@ -367,13 +393,24 @@ class Server:
             self.builder = self.builder.successor(config)
 
 
-def serve(config: Config, config_path: Path, *, host: str = "127.0.0.1", port: int = 8000,
-          poll: bool = False, open_browser: bool = False, drafts: bool = True, verbose: bool = False) -> int:
+def serve(
+    config: Config,
+    config_path: Path,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    poll: bool = False,
+    open_browser: bool = False,
+    drafts: bool = True,
+    verbose: bool = False,
+) -> int:
     """The CLI command: run until Ctrl-C. Returns the exit code. Drafts are shown: the
     preview is where a draft is read before it is published."""
     if host not in ("127.0.0.1", "localhost", "::1"):
-        console.print(f"[yellow]warning:[/yellow] serving on {escape(host)}: the preview is reachable from other "
-                      "machines; it is meant for local use")
+        console.print(
+            f"[yellow]warning:[/yellow] serving on {escape(host)}: the preview is reachable from other "
+            "machines; it is meant for local use"
+        )
     server = Server(config, config_path, host=host, port=port, poll=poll, drafts=drafts, verbose=verbose)
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # `kill` stops as cleanly as Ctrl-C
     try:

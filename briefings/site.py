@@ -3,6 +3,7 @@
 Every URL names a file (`articles/x.html`, not `articles/x/`), so output/ browses from
 disk as well as from a server; templates turn them into relative links.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,8 +15,20 @@ from collections import Counter, defaultdict
 
 from .config import Config
 from .content import slugify
-from .model import (SPEAKER_TYPES, Article, Digest, Entry, Extraction, ListPage, ParticipantPage, QuotePage, QuoteRef,
-                    SiteModel, TagPage, titled)
+from .model import (
+    SPEAKER_TYPES,
+    Article,
+    Digest,
+    Entry,
+    Extraction,
+    ListPage,
+    ParticipantPage,
+    QuotePage,
+    QuoteRef,
+    SiteModel,
+    TagPage,
+    titled,
+)
 from .stories import find_stories
 
 UNDATED = "undated"
@@ -46,11 +59,19 @@ def period_title(start: dt.date, period: str) -> str:
 
 def build_site_model(articles: list[Article], extracted: list[tuple[str, Extraction]], config: Config) -> SiteModel:
     """`extracted` holds (extraction cache key, extraction) per article, in the same order."""
-    entries = [Entry(article=titled(a, e), extraction=e, url=article_url(a.slug), fingerprint=f"{a.checksum}:{key}")
-               for a, (key, e) in zip(articles, extracted)]
+    entries = [
+        Entry(article=titled(a, e), extraction=e, url=article_url(a.slug), fingerprint=f"{a.checksum}:{key}")
+        for a, (key, e) in zip(articles, extracted)
+    ]
     # Newest first; undated last; ties by title so the order never depends on the file system.
-    entries.sort(key=lambda e: (e.article.date is None, -(e.article.date or dt.date.min).toordinal(),
-                                e.article.title.lower(), e.article.slug))
+    entries.sort(
+        key=lambda e: (
+            e.article.date is None,
+            -(e.article.date or dt.date.min).toordinal(),
+            e.article.title.lower(),
+            e.article.slug,
+        )
+    )
     digests = build_digests(entries, config.period, config.top_points, config.top_stories)
     latest = next((d.entries for d in digests if d.start is not None), [])
     site = SiteModel(
@@ -70,9 +91,11 @@ def build_site_model(articles: list[Article], extracted: list[tuple[str, Extract
     for person in site.participants:
         person.pages = participant_pages(person, config.page_size)
     site.participant_index = {
-        order: paginate(sorted(site.participants, key=key), config.page_size,
-                        lambda n, order=order: participant_index_url(order, n))
-        for order, key in PARTICIPANT_ORDERS.items()}
+        order: paginate(
+            sorted(site.participants, key=key), config.page_size, lambda n, order=order: participant_index_url(order, n)
+        )
+        for order, key in PARTICIPANT_ORDERS.items()
+    }
     return site
 
 
@@ -86,7 +109,7 @@ PARTICIPANT_ORDERS = {
 def paginate(items: list, page_size: int, url) -> list[ListPage]:
     """`items` in pages of page_size, linked both ways; `url(n)` names page n. An empty
     listing still has its first page."""
-    chunks = [items[i:i + page_size] for i in range(0, len(items), page_size)] or [[]]
+    chunks = [items[i : i + page_size] for i in range(0, len(items), page_size)] or [[]]
     pages = [ListPage(n, url(n), chunk, len(chunks)) for n, chunk in enumerate(chunks, 1)]
     for earlier, later in zip(pages, pages[1:]):
         earlier.next, later.previous = later, earlier
@@ -109,8 +132,9 @@ def participant_pages(person: ParticipantPage, page_size: int) -> list[ListPage]
     count = max(1, -(-len(person.entries) // page_size), -(-len(person.quotes) // page_size))
     if count == 1:  # most participants: one article or a few (built for thousands each time)
         return [ListPage(1, person.url, person.entries, 1, person.quotes)]
-    pages = paginate(list(range(count)), 1,
-                     lambda n: person.url if n == 1 else f"participants/{person.slug}/page-{n}.html")
+    pages = paginate(
+        list(range(count)), 1, lambda n: person.url if n == 1 else f"participants/{person.slug}/page-{n}.html"
+    )
     for page in pages:
         shown = slice((page.number - 1) * page_size, page.number * page_size)
         page.items, page.quotes = person.entries[shown], person.quotes[shown]
@@ -118,7 +142,9 @@ def participant_pages(person: ParticipantPage, page_size: int) -> list[ListPage]
 
 
 def participant_index_url(order: str, number: int) -> str:
-    return numbered_url("participants/index.html" if order == "count" else f"participants/by-{order}/index.html", number)
+    return numbered_url(
+        "participants/index.html" if order == "count" else f"participants/by-{order}/index.html", number
+    )
 
 
 def build_quote_pages(groups: list[tuple[str | None, list[QuoteRef]]], page_size: int) -> list[QuotePage]:
@@ -191,8 +217,9 @@ def build_participants(entries: list[Entry], current: list[Entry] | None = None)
             if page is None:
                 kind, _, name = key.partition(":")
                 slug = slugs[key]
-                page = pages[key] = ParticipantPage(key, name, kind, slug, f"participants/{slug}.html", [], [entry], [],
-                                                    aliases[key], int(in_latest))
+                page = pages[key] = ParticipantPage(
+                    key, name, kind, slug, f"participants/{slug}.html", [], [entry], [], aliases[key], int(in_latest)
+                )
             elif page.entries[-1] is not entry:  # "Blair" and "Tony Blair": once
                 page.entries.append(entry)
                 page.current += in_latest
@@ -224,6 +251,7 @@ def remember_last(function):
         result = function(*args)
         last = (args, result)
         return result
+
     return remembered
 
 
@@ -264,7 +292,9 @@ def _canonical_keys(counts: Counter[str]) -> dict[str, str]:
     canonical = {}
     surnames: dict[str, set[str]] = defaultdict(set)
     for (kind, folded), keys in variants.items():
-        best = keys[0] if len(keys) == 1 else max(keys, key=lambda k: (counts[k], len(k), k))  # most frequent, then the fullest
+        best = (
+            keys[0] if len(keys) == 1 else max(keys, key=lambda k: (counts[k], len(k), k))
+        )  # most frequent, then the fullest
         for key in keys:
             canonical[key] = best
         if kind == "PERSON" and "-" in folded:
@@ -295,7 +325,7 @@ def site_updated(entries: list[Entry]) -> dt.datetime:
     identical input gives identical output."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
     dates = [e.article.date for e in entries if e.article.date]
     newest = max(dates, default=dt.date(1970, 1, 1))
-    return dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.timezone.utc)
+    return dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC)

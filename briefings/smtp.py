@@ -1,4 +1,5 @@
 """Send a message built by mail.py over the SMTP server of config.yaml (`email.smtp`)."""
+
 from __future__ import annotations
 
 import os
@@ -13,8 +14,7 @@ from .config import Config, SmtpConfig
 from .mail import EmailError, html_size
 
 
-def send(config: Config, message: EmailMessage, *, dry_run: bool = False,
-         log: Callable[[str], object] = print) -> bool:
+def send(config: Config, message: EmailMessage, *, dry_run: bool = False, log: Callable[[str], object] = print) -> bool:
     """Send `message` to every address in its To header over email.smtp. True when every
     recipient was accepted; a refused recipient is logged and the others still get it.
     `log` receives plain-text lines. Connection and login failures raise EmailError."""
@@ -87,8 +87,10 @@ def _password(smtp: SmtpConfig) -> str | None:
         return None
     password = os.environ.get(smtp.password_env)
     if not password:
-        raise EmailError(f"email.smtp.user is set but the environment variable {smtp.password_env} "
-                         "(email.smtp.password_env) holding the password is not")
+        raise EmailError(
+            f"email.smtp.user is set but the environment variable {smtp.password_env} "
+            "(email.smtp.password_env) holding the password is not"
+        )
     return password
 
 

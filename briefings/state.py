@@ -8,6 +8,7 @@ it, the signature of every input of the last build: a build whose inputs are unc
 does nothing at all. And a marker that exists while output/ may differ from the saved
 state: a build that finds it (the last one was killed) builds in full.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -31,8 +32,9 @@ STATE_VERSION = 1
 class BuildState:
     """The state between the builds of `output`; nothing is saved without `persist`."""
 
-    def __init__(self, config: Config, output: Path, *, drafts: bool = False, persist: bool = True,
-                 trust_stat: bool = False):
+    def __init__(
+        self, config: Config, output: Path, *, drafts: bool = False, persist: bool = True, trust_stat: bool = False
+    ):
         self.config, self.output, self.drafts = config, output, drafts
         self.files = ArticleFiles(trust_stat)  # what each article file parsed to
         self.extractions = ExtractionCache(config.cache_path)
@@ -58,12 +60,22 @@ class BuildState:
         Equal signatures and an intact output/ mean there is nothing to do."""
         config = self.config
         digest = hashlib.sha256()
-        for part in (config_hash(config), str(self.drafts), extractor_version(), config.model,
-                     model_version(config.model)):
+        for part in (
+            config_hash(config),
+            str(self.drafts),
+            extractor_version(),
+            config.model,
+            model_version(config.model),
+        ):
             digest.update(part.encode() + b"\0")
         for folder in [config.content_path] + template_dirs(config):
-            paths = find_articles(folder) if folder == config.content_path else \
-                sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
+            paths = (
+                find_articles(folder)
+                if folder == config.content_path
+                else sorted(p for p in folder.rglob("*") if p.is_file())
+                if folder.is_dir()
+                else []
+            )
             for path in paths:
                 try:
                     data = path.read_bytes()
@@ -120,8 +132,12 @@ class BuildState:
         """A build wrote `site` to output/ as these pages: remember it, to be saved by save().
         `signature`: its input signature, or "" for save() to compute."""
         self.fingerprints = fingerprints
-        self._pending = (signature, [(e.extraction_key, e.extraction) for e in site.entries],
-                         [e.fingerprint for e in site.entries], problems)
+        self._pending = (
+            signature,
+            [(e.extraction_key, e.extraction) for e in site.entries],
+            [e.fingerprint for e in site.entries],
+            problems,
+        )
 
     # -- loading and saving ----------------------------------------------------------------
 
@@ -157,8 +173,12 @@ class BuildState:
         signature, extracted, entries, problems = self._pending
         self._pending = None
         self._save_state(extracted, entries)
-        self._last = {"signature": signature or self.input_signature(), "articles": len(extracted),
-                      "pages": sorted(self.fingerprints), "problems": [p.to_dict() for p in problems]}
+        self._last = {
+            "signature": signature or self.input_signature(),
+            "articles": len(extracted),
+            "pages": sorted(self.fingerprints),
+            "problems": [p.to_dict() for p in problems],
+        }
         path = self._signature_path()
         if path is not None:
             atomic_write(path, json.dumps(self._last, ensure_ascii=False).encode("utf-8"))
@@ -182,7 +202,13 @@ class BuildState:
                 files[checksum] = {"problem": item.to_dict()}
             else:
                 files[checksum] = {"article": article_to_dict(item[0]), "warnings": [w.to_dict() for w in item[1]]}
-        state = {"version": STATE_VERSION, "output": str(self.output), "files": files, "pages": self.fingerprints,
-                 "extractions": extractions, "evidence": evidence}
+        state = {
+            "version": STATE_VERSION,
+            "output": str(self.output),
+            "files": files,
+            "pages": self.fingerprints,
+            "extractions": extractions,
+            "evidence": evidence,
+        }
         atomic_write(self.path, json.dumps(state, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
         self._saved = (set(parsed), set(extractions), dict(self.fingerprints), set(evidence["items"]))

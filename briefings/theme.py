@@ -4,6 +4,7 @@ A site's templates/ overrides the theme file by file (render.template_dirs), so 
 renders exactly as the original until it is edited; what is not copied still comes from the
 theme, and keeps getting its fixes. docs/theming.md says what each file renders.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -20,8 +21,9 @@ class ThemeError(Exception):
 def theme_files() -> list[str]:
     """Every file of the default theme, as a path relative to it: "article.html", "email/digest.txt"."""
     root = theme_dir()
-    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*")
-                  if p.is_file() and "__pycache__" not in p.parts)
+    return sorted(
+        p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+    )
 
 
 def chosen(names: Sequence[str]) -> list[str]:

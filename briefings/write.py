@@ -7,6 +7,7 @@ pages of deleted articles disappear with the old directory. An incremental build
 (`update_site`) stages only its changed pages and commits them through a journal: a build
 killed at any moment leaves the old site, or a journal that the next build finishes (`recover`).
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -57,8 +58,7 @@ def write_site(shares: Callable[[int, int], Iterable[tuple[str, bytes]]], output
     return count
 
 
-def _write_share(shares: Callable[[int, int], Iterable[tuple[str, bytes]]], staging: Path, workers: int,
-                 k: int) -> int:
+def _write_share(shares: Callable[[int, int], Iterable[tuple[str, bytes]]], staging: Path, workers: int, k: int) -> int:
     return write_pages(shares(k, workers), staging)
 
 
@@ -93,7 +93,7 @@ def write_pages(pages: Iterable[tuple[str, bytes]], root: Path) -> int:
         try:
             view = memoryview(data)
             while view:
-                view = view[os.write(fd, view):]
+                view = view[os.write(fd, view) :]
         finally:
             os.close(fd)
         count += 1
@@ -135,8 +135,11 @@ def update_site(pages: Iterable[tuple[str, bytes]], removed: Iterable[str], outp
     try:
         pages = list(pages)
         write_pages(pages, staging)
-        journal = {"staging": staging.name, "pages": [relative for relative, _ in pages],
-                   "removed": [relative for relative in removed]}
+        journal = {
+            "staging": staging.name,
+            "pages": [relative for relative, _ in pages],
+            "removed": [relative for relative in removed],
+        }
         for relative in journal["removed"]:
             safe_join(output, relative)  # refuse before anything is committed
         atomic_write(journal_path(output), json.dumps(journal).encode("utf-8"), prefix=f".{output.name}.new-journal-")
@@ -207,8 +210,11 @@ def remove_stale_temp(folder: Path, prefix: str = ".tmp-") -> None:
         return
     for entry in entries:
         try:
-            if entry.name.startswith(prefix) and entry.is_file(follow_symlinks=False) \
-                    and entry.stat(follow_symlinks=False).st_mtime < cutoff:
+            if (
+                entry.name.startswith(prefix)
+                and entry.is_file(follow_symlinks=False)
+                and entry.stat(follow_symlinks=False).st_mtime < cutoff
+            ):
                 os.unlink(entry.path)
         except OSError:
             pass

@@ -1,4 +1,5 @@
 """YAML read for humans: values plus the line each key came from, for error messages."""
+
 from __future__ import annotations
 
 import re
@@ -38,8 +39,10 @@ def load(text: str, first_line: int = 1) -> tuple[object, yaml.Node | None]:
             return _load(_Loader, text)  # the error, as PyYAML words and places it
     except yaml.YAMLError as exc:
         plain, line = explain(exc, text)
-        raise YamlError(f"not valid YAML: {plain} (the parser says: {parser_words(exc)})",
-                        None if line is None else line + first_line) from None
+        raise YamlError(
+            f"not valid YAML: {plain} (the parser says: {parser_words(exc)})",
+            None if line is None else line + first_line,
+        ) from None
     except RecursionError:
         raise YamlError("not valid YAML: nested too deep", first_line) from None
 
@@ -77,6 +80,7 @@ def line_of(node: yaml.Node | None, loc: tuple[str, ...], first_line: int = 1) -
 # unexpected end of stream" at the last line. `explain` names the line where the problem starts
 # and says what to do; the parser's words follow it, for those who know them.
 
+
 def explain(exc: yaml.YAMLError, text: str) -> tuple[str, int | None]:
     """(plain words, 0-based line where the problem starts) for a PyYAML error in `text`."""
     context = getattr(exc, "context", None) or ""
@@ -87,21 +91,28 @@ def explain(exc: yaml.YAMLError, text: str) -> tuple[str, int | None]:
     start = context_mark.line if context_mark else at  # where the construct PyYAML was reading began
     lines = text.split("\n")
     if "quoted scalar" in context and "escape" in problem:
-        return ("a backslash in a double-quoted value starts an escape such as \\n: write \\\\ for a "
-                "backslash, or use single quotes", start)
+        return (
+            "a backslash in a double-quoted value starts an escape such as \\n: write \\\\ for a "
+            "backslash, or use single quotes",
+            start,
+        )
     opened = _unclosed_quote(lines, at)
     if opened is not None:
-        return ("the quote that opens the value on this line is never closed: end the value with the same "
-                "quote mark"), opened
+        return (
+            "the quote that opens the value on this line is never closed: end the value with the same quote mark"
+        ), opened
     if "quoted scalar" in context:
         return "the quote that opens the value on this line is never closed", start
     if "flow sequence" in context or "flow mapping" in context:
         brackets = "[ ]" if "sequence" in context else "{ }"
-        return (f"the {brackets} that starts on this line is not closed, or its items are not separated by "
-                f"commas; to start a value with {brackets[0]}, put the value in quotes", start)
+        return (
+            f"the {brackets} that starts on this line is not closed, or its items are not separated by "
+            f"commas; to start a value with {brackets[0]}, put the value in quotes",
+            start,
+        )
     if "mapping values are not allowed" in problem and problem_mark is not None:
         line = lines[at] if at < len(lines) else ""
-        if ": " in line[:problem_mark.column] or line[:problem_mark.column].rstrip().endswith(":"):
+        if ": " in line[: problem_mark.column] or line[: problem_mark.column].rstrip().endswith(":"):
             return "this value holds ': ', which YAML reads as another key: put the whole value in quotes", at
         return "this key is indented under the one above it: line it up with the other keys", at
     if "\\t" in problem or "'\\t'" in repr(problem):
@@ -122,8 +133,10 @@ def explain(exc: yaml.YAMLError, text: str) -> tuple[str, int | None]:
     if "expected <block end>, but found '-'" in problem or "block sequence start" in problem:
         return "a list item (- …) where a key was expected: indent the items under their key", at
     if "expected <block end>" in problem:
-        return ("this line does not fit the lines above it: check its indentation, and put a value that "
-                "starts with a quote, [ or { and goes on after it in quotes"), at
+        return (
+            "this line does not fit the lines above it: check its indentation, and put a value that "
+            "starts with a quote, [ or { and goes on after it in quotes"
+        ), at
     return "YAML cannot read this line", at
 
 
@@ -143,9 +156,9 @@ def _unclosed_quote(lines: list[str], until: int | None) -> int | None:
     (YAML lets a quoted value run on over lines, so the parser fails later, elsewhere)."""
     if until is None:
         return None
-    for number, line in enumerate(lines[:until + 1]):
+    for number, line in enumerate(lines[: until + 1]):
         opening = _OPENING_QUOTE.match(line)
-        if opening and not _closes(line[opening.end():], opening.group(1)):
+        if opening and not _closes(line[opening.end() :], opening.group(1)):
             return number
     return None
 

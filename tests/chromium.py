@@ -1,5 +1,6 @@
 """Debian's chromium driven by Playwright, launched the same way by every browser test:
 no sandbox (root in CI), no GPU, nothing that phones home."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -9,8 +10,15 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 
 
 @contextmanager

@@ -32,7 +32,8 @@ def write_site(root: Path, articles: dict[str, str], config: str = "") -> Path:
     """A small site: config.yaml plus content/NAME files (text dedented)."""
     (root / "content").mkdir(parents=True, exist_ok=True)
     (root / "config.yaml").write_text(
-        textwrap.dedent(config) or "title: Test site\nbase_url: https://example.org/site/\n", encoding="utf-8")
+        textwrap.dedent(config) or "title: Test site\nbase_url: https://example.org/site/\n", encoding="utf-8"
+    )
     for name, text in articles.items():
         (root / "content" / name).write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
     return root

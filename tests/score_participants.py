@@ -41,6 +41,7 @@ prediction for an entity already matched is a false positive and counts as a dup
 
 The last line is `participants_f1=… type_acc=… role_acc=… dup_per_10=… wrong_merges=…`.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -55,8 +56,27 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
-_STOP = {"the", "a", "an", "of", "at", "for", "in", "on", "to", "and", "his", "her", "its", "their", "s",
-         "from", "with", "who", "by"}
+_STOP = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "at",
+    "for",
+    "in",
+    "on",
+    "to",
+    "and",
+    "his",
+    "her",
+    "its",
+    "their",
+    "s",
+    "from",
+    "with",
+    "who",
+    "by",
+}
 
 
 def norm(name: str) -> str:
@@ -122,10 +142,12 @@ class Tally:
         type_acc = self.type_ok / self.tp if self.tp else 0.0
         role_acc = self.role_ok / self.role_n if self.role_n else 0.0
         dup = 10 * self.dups / self.articles if self.articles else 0.0
-        return (f"participants_f1={f1:.3f} type_acc={type_acc:.3f} role_acc={role_acc:.3f} "
-                f"dup_per_10={dup:.2f} wrong_merges={self.wrong_merges} "
-                f"(P={p:.3f} R={r:.3f} tp={self.tp} fp={self.fp} fn={self.fn} "
-                f"articles={self.articles})")
+        return (
+            f"participants_f1={f1:.3f} type_acc={type_acc:.3f} role_acc={role_acc:.3f} "
+            f"dup_per_10={dup:.2f} wrong_merges={self.wrong_merges} "
+            f"(P={p:.3f} R={r:.3f} tp={self.tp} fp={self.fp} fn={self.fn} "
+            f"articles={self.articles})"
+        )
 
 
 def score_article(gold: dict, preds: list[dict]) -> Tally:
@@ -167,8 +189,9 @@ def score_article(gold: dict, preds: list[dict]) -> Tally:
                 tally.role_ok += 1
             else:
                 want = g.get("role")
-                tally.log.append(f"  ROLE {g['name']!r} got {pred.get('role')!r} want {want!r}"
-                                 f" nat={g.get('nationality')!r}")
+                tally.log.append(
+                    f"  ROLE {g['name']!r} got {pred.get('role')!r} want {want!r} nat={g.get('nationality')!r}"
+                )
     for i, g in enumerate(entities):
         if i not in matched and not g.get("optional"):
             tally.fn += 1
@@ -204,8 +227,9 @@ def run_extract(gold: dict[str, dict]) -> dict:
             path = Path(tmp) / f"{stem}.txt"
             path.write_bytes((SHARED / item["source"]).read_bytes())
             files.append(str(path))
-        out = subprocess.run([str(briefings), "extract", "--format", "json", *files], capture_output=True,
-                             text=True, check=True, cwd=tmp).stdout
+        out = subprocess.run(
+            [str(briefings), "extract", "--format", "json", *files], capture_output=True, text=True, check=True, cwd=tmp
+        ).stdout
     return json.loads(out)
 
 

@@ -1,4 +1,5 @@
 """Whole builds of real sites: byte-identical output, atomic swap, problems reported."""
+
 import os
 from pathlib import Path
 
@@ -19,8 +20,14 @@ def test_two_builds_of_the_sample_site_are_byte_identical(sample_site, tmp_path)
     assert not first.problems and not second.problems
     one, two = tree(tmp_path / "one"), tree(tmp_path / "two")
     assert one == two
-    assert {"index.html", "feed.xml", "sitemap.xml", "quotes/index.html",
-            "articles/japan-uk-security-dialogue.html", "participants/william-hague.html"} <= set(one)
+    assert {
+        "index.html",
+        "feed.xml",
+        "sitemap.xml",
+        "quotes/index.html",
+        "articles/japan-uk-security-dialogue.html",
+        "participants/william-hague.html",
+    } <= set(one)
     assert second.parsed == 0, "the second build takes every extraction from the cache"
 
 
@@ -36,8 +43,16 @@ def test_seed_facts_in_the_built_html(sample_site):
     assert not build(config).problems
     out = config.output_path
     page = (out / "articles" / "japan-uk-security-dialogue.html").read_text(encoding="utf-8")
-    for fact in ("William Hague", "Fumio Kishida", "Shinzo Abe", "United Kingdom", "British Foreign Secretary",
-                 "Foreign Minister", "Prime Minister", "I personally believe there is huge space"):
+    for fact in (
+        "William Hague",
+        "Fumio Kishida",
+        "Shinzo Abe",
+        "United Kingdom",
+        "British Foreign Secretary",
+        "Foreign Minister",
+        "Prime Minister",
+        "I personally believe there is huge space",
+    ):
         assert fact in page
     assert "participants/hague.html" not in page
     hague = (out / "participants" / "william-hague.html").read_text(encoding="utf-8")
@@ -50,10 +65,13 @@ def test_seed_facts_in_the_built_html(sample_site):
 
 
 def test_deleted_article_pages_disappear_and_undated_is_built(tmp_path):
-    site = write_site(tmp_path, {
-        "a.md": article("Alpha story", "2026-11-02", "Alice Brown met Bob Green in Paris on Monday."),
-        "b.md": article("Beta story", None, "Carol White said the plan was working well."),
-    })
+    site = write_site(
+        tmp_path,
+        {
+            "a.md": article("Alpha story", "2026-11-02", "Alice Brown met Bob Green in Paris on Monday."),
+            "b.md": article("Beta story", None, "Carol White said the plan was working well."),
+        },
+    )
     config = load_config(site / "config.yaml")
     assert not build(config).problems
     out = config.output_path
@@ -67,14 +85,18 @@ def test_deleted_article_pages_disappear_and_undated_is_built(tmp_path):
 
 
 def test_broken_article_is_reported_and_the_rest_still_built(tmp_path):
-    site = write_site(tmp_path, {
-        "good.md": article("Good story", "2026-11-02", "The council met on Monday."),
-        "bad.md": "---\ntitle: Bad\ndate: 2026-13-45\n---\nText.\n",
-    })
+    site = write_site(
+        tmp_path,
+        {
+            "good.md": article("Good story", "2026-11-02", "The council met on Monday."),
+            "bad.md": "---\ntitle: Bad\ndate: 2026-13-45\n---\nText.\n",
+        },
+    )
     config = load_config(site / "config.yaml")
     result = build(config)
-    assert [str(p) for p in result.errors] == ["content/bad.md:3: error: 'date' must be an ISO date like "
-                                               "2026-11-18, got '2026-13-45'"]
+    assert [str(p) for p in result.errors] == [
+        "content/bad.md:3: error: 'date' must be an ISO date like 2026-11-18, got '2026-13-45'"
+    ]
     assert result.failed()
     assert (config.output_path / "articles" / "good.html").exists()
 
@@ -107,10 +129,13 @@ def test_site_template_overrides_theme_by_file_name(tmp_path):
 
 
 def test_drafts_are_left_out_unless_asked(tmp_path):
-    site = write_site(tmp_path, {
-        "a.md": article("Published", "2026-11-02", "The council met on Monday."),
-        "d.md": article("Draft", "2026-11-02", "Not yet.", draft="true"),
-    })
+    site = write_site(
+        tmp_path,
+        {
+            "a.md": article("Published", "2026-11-02", "The council met on Monday."),
+            "d.md": article("Draft", "2026-11-02", "Not yet.", draft="true"),
+        },
+    )
     config = load_config(site / "config.yaml")
     build(config)
     assert not (config.output_path / "articles" / "d.html").exists()
@@ -142,16 +167,23 @@ def test_participant_pages_never_share_a_url():
         art = Article(source=slug, slug=slug, title=slug, text="", body_html="")
         return Entry(art, Extraction(participants=[Participant(name, kind)]), f"articles/{slug}.html")
 
-    pages = build_participants([entry("a", "Jordan", "GPE"), entry("b", "Jordan", "PERSON"),
-                                entry("c", "Jordan Person", "PERSON"), entry("d", "Jordan", "ORG")])
+    pages = build_participants(
+        [
+            entry("a", "Jordan", "GPE"),
+            entry("b", "Jordan", "PERSON"),
+            entry("c", "Jordan Person", "PERSON"),
+            entry("d", "Jordan", "ORG"),
+        ]
+    )
     assert len(pages) == 4 and len({p.url for p in pages}) == 4
 
 
 def test_spelling_variants_share_one_page():
     from briefings.site import build_participants
 
-    pages = build_participants([_entry("a", "Robert De Niro"), _entry("b", "Robert de Niro"),
-                                _entry("c", "Robert De Niro")])
+    pages = build_participants(
+        [_entry("a", "Robert De Niro"), _entry("b", "Robert de Niro"), _entry("c", "Robert De Niro")]
+    )
     assert [(p.name, len(p.entries)) for p in pages] == [("Robert De Niro", 3)]
 
 
@@ -192,8 +224,10 @@ def test_quotes_listing_is_paged_by_whole_speaker_groups():
     from briefings.site import build_quote_pages
 
     entry = _entry("a", "Ann Lee")
-    groups = [(f"Speaker {n}", [QuoteRef(Quote(f"q{n}-{i}", f"Speaker {n}"), entry) for i in range(n % 4 + 1)])
-              for n in range(30)]
+    groups = [
+        (f"Speaker {n}", [QuoteRef(Quote(f"q{n}-{i}", f"Speaker {n}"), entry) for i in range(n % 4 + 1)])
+        for n in range(30)
+    ]
     pages = build_quote_pages(groups, 10)
     assert [g for p in pages for g in p.groups] == groups, "every group once, in order"
     assert all(sum(len(r) for _, r in p.groups) <= 10 for p in pages)
@@ -218,10 +252,11 @@ def test_extraction_to_dict_is_what_asdict_gives():
 
     from briefings.model import Extraction, KeyPoint, Participant, Quote
 
-    extraction = Extraction([KeyPoint("Point.", 2, 0.5)], [Quote("Words", "Ann Lee", "said", 3, 9, 1),
-                                                            Quote("More", None)],
-                            [Participant("Ann Lee", "PERSON", "minister", "British", ["Lee", "Ms Lee"], 4),
-                             Participant("Japan", "GPE")])
+    extraction = Extraction(
+        [KeyPoint("Point.", 2, 0.5)],
+        [Quote("Words", "Ann Lee", "said", 3, 9, 1), Quote("More", None)],
+        [Participant("Ann Lee", "PERSON", "minister", "British", ["Lee", "Ms Lee"], 4), Participant("Japan", "GPE")],
+    )
     assert extraction.to_dict() == asdict(extraction)
     assert extraction.to_dict()["participants"][0]["aliases"] is not extraction.participants[0].aliases
     assert Extraction.from_dict(extraction.to_dict()) == extraction

@@ -1,6 +1,7 @@
 """The clean stage end to end: scraped .txt articles through `briefings build`, `email`,
 `extract --explain` and `build -v`. The two articles are tests/data/clean/reuters_*.txt,
 shortened copies of ../shared/corpus/news/reuters_airasia.txt and reuters_gmail.txt."""
+
 from __future__ import annotations
 
 import email
@@ -17,8 +18,14 @@ from conftest import REPO, SHARED, write_site
 
 DATA = REPO / "tests" / "data" / "clean"
 # Pieces of the airasia credit (90 words, cut whatever its length) and of the gmail caption.
-CREDIT = ["Additional reporting by", "Wilda Asmarini", "Writing by Dean Yates", "Editing by Michael Perry",
-          "Lesley Wroughton", "Tim Hepher"]
+CREDIT = [
+    "Additional reporting by",
+    "Wilda Asmarini",
+    "Writing by Dean Yates",
+    "Editing by Michael Perry",
+    "Lesley Wroughton",
+    "Tim Hepher",
+]
 CAPTION = ["silhouetted", "picture illustration", "Zenica"]
 PROMO = ["Bollywood"]
 
@@ -29,14 +36,18 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, shared_cache) -> Path:
-    root = write_site(tmp_path_factory.mktemp("clean-site"), {}, config=f"""\
+    root = write_site(
+        tmp_path_factory.mktemp("clean-site"),
+        {},
+        config=f"""\
         title: Scraped
         base_url: https://example.org/
         cache_dir: {shared_cache}
         email:
           from: news@example.org
           to: [reader@example.org]
-        """)
+        """,
+    )
     for name in ("reuters_airasia.txt", "reuters_gmail.txt"):
         shutil.copy(DATA / name, root / "content" / name)
     result = run("build", "-v", cwd=root)
@@ -47,8 +58,11 @@ def site(tmp_path_factory, shared_cache) -> Path:
 
 def published(site: Path) -> dict[str, str]:
     """Every file of the built site, as text."""
-    return {str(p.relative_to(site / "output")): p.read_text(encoding="utf-8", errors="replace")
-            for p in (site / "output").rglob("*") if p.is_file() and p.suffix in (".html", ".xml", ".json", ".js")}
+    return {
+        str(p.relative_to(site / "output")): p.read_text(encoding="utf-8", errors="replace")
+        for p in (site / "output").rglob("*")
+        if p.is_file() and p.suffix in (".html", ".xml", ".json", ".js")
+    }
 
 
 def test_no_credit_caption_or_promo_on_any_page_feed_or_search_record(site):
@@ -99,21 +113,34 @@ def test_extract_explain_lists_every_cut_with_path_and_line(site):
     result = run("extract", "--explain", "content/reuters_airasia.txt", cwd=site)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[:3] == ["content/reuters_airasia.txt:1: caption: 1 of 4. Authorities monitor progress in the search "
-                         "for AirAsia Flight QZ8501 in the Mission Control Center inside the National Search and "
-                         "Rescue Agency in Jaka…",
-                         "content/reuters_airasia.txt:3: promo: The best and worst of Bollywood in 2014.",
-                         "content/reuters_airasia.txt:5: dateline: JAKARTA (Reuters) -"]
-    credit_line = (DATA / "reuters_airasia.txt").read_text(encoding="utf-8").split("\n").index(
-        next(line for line in (DATA / "reuters_airasia.txt").read_text().split("\n") if line.startswith("(Additional")))
+    assert lines[:3] == [
+        "content/reuters_airasia.txt:1: caption: 1 of 4. Authorities monitor progress in the search "
+        "for AirAsia Flight QZ8501 in the Mission Control Center inside the National Search and "
+        "Rescue Agency in Jaka…",
+        "content/reuters_airasia.txt:3: promo: The best and worst of Bollywood in 2014.",
+        "content/reuters_airasia.txt:5: dateline: JAKARTA (Reuters) -",
+    ]
+    credit_line = (
+        (DATA / "reuters_airasia.txt")
+        .read_text(encoding="utf-8")
+        .split("\n")
+        .index(
+            next(
+                line
+                for line in (DATA / "reuters_airasia.txt").read_text().split("\n")
+                if line.startswith("(Additional")
+            )
+        )
+    )
     assert lines[3].startswith(f"content/reuters_airasia.txt:{credit_line + 1}: credit: (Additional reporting by")
     assert "source Reuters" in lines[-1] and "dateline JAKARTA" in lines[-1]
 
 
 def test_front_matter_in_a_txt_wins_over_the_text(tmp_path):
     body = (DATA / "reuters_gmail.txt").read_text(encoding="utf-8")
-    (tmp_path / "a.txt").write_text("---\ntitle: Gmail blocked in China\ndate: 2014-12-29\nsource: Reuters\n---\n"
-                                    + body, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        "---\ntitle: Gmail blocked in China\ndate: 2014-12-29\nsource: Reuters\n---\n" + body, encoding="utf-8"
+    )
     result = run("extract", "--explain", "a.txt", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("a.txt:6: caption: People are silhouetted")  # lines count from the file's top
@@ -123,8 +150,11 @@ def test_front_matter_in_a_txt_wins_over_the_text(tmp_path):
 def test_markdown_bodies_are_cleaned_as_source(tmp_path):
     from briefings.content import read_article
 
-    (tmp_path / "a.md").write_text("---\ntitle: Budget\n---\n\nBy Jane Smith\n\nThe *budget* was cut.\n\n* * *\n\n"
-                                   "Follow us on Twitter\n\n- one\n- two\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: Budget\n---\n\nBy Jane Smith\n\nThe *budget* was cut.\n\n* * *\n\n"
+        "Follow us on Twitter\n\n- one\n- two\n",
+        encoding="utf-8",
+    )
     art, _ = read_article(tmp_path / "a.md")
     assert art.cuts == (("byline", 5, "By Jane Smith"), ("share", 11, "Follow us on Twitter"))
     assert "<em>budget</em>" in art.body_html and "<hr" in art.body_html and "<li>one</li>" in art.body_html
@@ -149,5 +179,7 @@ def test_every_corpus_title_is_read_from_the_text():
     for path in sorted((SHARED / "corpus" / "news").glob("*.txt")):
         art, _ = read_article(path, path.name)
         assert art.title != humanise(path.stem), path.name
-        assert art.title not in ("By", "Sports", "Investing") and paragraph_kind(art.title) is None, \
-            (path.name, art.title)
+        assert art.title not in ("By", "Sports", "Investing") and paragraph_kind(art.title) is None, (
+            path.name,
+            art.title,
+        )

@@ -1,4 +1,5 @@
 """The commands as a user runs them."""
+
 import json
 import subprocess
 import sys
@@ -44,10 +45,13 @@ def test_extract_plain_text_and_a_missing_file(tmp_path):
 
 
 def test_build_exit_status_and_messages(tmp_path):
-    write_site(tmp_path, {
-        "good.md": article("Good", "2026-11-02", "The council met on Monday."),
-        "bad.md": "---\ntitle: [oops\n---\ntext\n",
-    })
+    write_site(
+        tmp_path,
+        {
+            "good.md": article("Good", "2026-11-02", "The council met on Monday."),
+            "bad.md": "---\ntitle: [oops\n---\ntext\n",
+        },
+    )
     result = run("build", cwd=tmp_path)
     assert result.returncode == 1
     assert "content/bad.md:2: error: front matter is not valid YAML" in result.stderr
@@ -89,8 +93,12 @@ def test_init_scaffolds_a_site_that_builds_at_once(tmp_path):
 
 def test_serve_warns_when_bound_beyond_this_machine(tmp_path):
     write_site(tmp_path, {"a.md": article("A", "2026-11-02", "The council met on Monday.")})
-    proc = subprocess.Popen([sys.executable, "-m", "briefings", "serve", "--host", "0.0.0.0", "--port", "0"],
-                            cwd=tmp_path, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "briefings", "serve", "--host", "0.0.0.0", "--port", "0"],
+        cwd=tmp_path,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         line = proc.stderr.readline()
     finally:

@@ -1,5 +1,6 @@
 """The README's command table lists every command and every flag of each, as `--help` shows
 them (issue 20: `--open` was missing)."""
+
 from __future__ import annotations
 
 import re

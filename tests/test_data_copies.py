@@ -1,5 +1,6 @@
 """The corpus files copied into tests/data/corpus are the originals of ../shared, byte for byte,
 so the tests read the same words on a plain clone as on CI (issue 20)."""
+
 from __future__ import annotations
 
 import pytest

@@ -5,6 +5,7 @@ words (politics/175 and 349: Gordon Brown's rallying cry; business/119 and 438: 
 rates held at 4.75%), and two different stories told in nearly the same words
 (sport/417 and 418: two Ireland centres ruled out of the same match).
 """
+
 from __future__ import annotations
 
 import html
@@ -27,8 +28,15 @@ BBC = CORPUS / "bbc"
 @pytest.fixture(scope="module")
 def entries(parse) -> dict[str, Entry]:
     found = {}
-    for name in ("politics/175.txt", "politics/349.txt", "business/119.txt", "business/438.txt",
-                 "sport/417.txt", "sport/418.txt", "tech/254.txt"):
+    for name in (
+        "politics/175.txt",
+        "politics/349.txt",
+        "business/119.txt",
+        "business/438.txt",
+        "sport/417.txt",
+        "sport/418.txt",
+        "tech/254.txt",
+    ):
         art, problems = read_article(BBC / name, name)
         assert not problems
         found[name] = Entry(article=art, extraction=extract_doc(parse(art.text), 3), url=f"{name[:-4]}.html")
@@ -73,9 +81,15 @@ def test_two_stories_in_nearly_the_same_words_stay_apart(entries):
     assert {p.text for p in top} == {k.text for e in (darcy, odriscoll) for k in e.extraction.key_points}
 
 
-STORIES = {"politics/175.html": "brown", "politics/349.html": "brown", "business/119.html": "rates",
-           "business/438.html": "rates", "sport/417.html": "darcy", "sport/418.html": "odriscoll",
-           "tech/254.html": "broadband"}
+STORIES = {
+    "politics/175.html": "brown",
+    "politics/349.html": "brown",
+    "business/119.html": "rates",
+    "business/438.html": "rates",
+    "sport/417.html": "darcy",
+    "sport/418.html": "odriscoll",
+    "tech/254.html": "broadband",
+}
 
 
 def test_only_points_of_the_same_story_are_merged(entries):
@@ -95,12 +109,18 @@ def test_an_articles_own_points_are_never_merged_and_the_count_holds(entries):
 
 def test_ranked_by_weight_then_newest_article_and_deterministic():
     def entry(slug: str, points: list[str]) -> Entry:
-        extraction = Extraction(key_points=[KeyPoint(t, i) for i, t in enumerate(points)],
-                                participants=[Participant("Jim Mann", "PERSON")])
+        extraction = Extraction(
+            key_points=[KeyPoint(t, i) for i, t in enumerate(points)], participants=[Participant("Jim Mann", "PERSON")]
+        )
         return Entry(article=read_stub(slug), extraction=extraction, url=f"{slug}.html")
 
-    newer = entry("newer", ["Kilmarnock confirmed Gary Locke as their permanent manager on Friday.",
-                            "The club went unbeaten during his first six games in charge."])
+    newer = entry(
+        "newer",
+        [
+            "Kilmarnock confirmed Gary Locke as their permanent manager on Friday.",
+            "The club went unbeaten during his first six games in charge.",
+        ],
+    )
     older = entry("older", ["Greece says it will repay a £330million loan to the IMF on Thursday."])
     top = top_points([newer, older], 3)
     assert [p.entry.article.slug for p in top] == ["newer", "older", "newer"]
@@ -110,6 +130,7 @@ def test_ranked_by_weight_then_newest_article_and_deterministic():
 
 def read_stub(slug: str):
     from briefings.model import Article
+
     return Article(source=f"{slug}.md", slug=slug, title=slug.title(), text="", body_html="")
 
 
@@ -121,21 +142,31 @@ def test_stems_meet_across_word_forms():
 def test_the_digest_page_opens_with_merged_top_points(tmp_path):
     # The two Brown articles are one story: it opens the digest, its point made by both shown
     # once with both sources; the rates article is a card of its own.
-    bodies = {name: (BBC / f"politics/{name}.txt").read_text(encoding="utf-8").split("\n", 1)[1]
-              for name in ("175", "349")}
-    site = write_site(tmp_path, {
-        "brown-a.md": article("Chancellor rallies Labour voters", "2026-11-18", bodies["175"], source="BBC News"),
-        "brown-b.md": article("Brown warns stakes are too high", "2026-11-19", bodies["349"], source="Other Outlet"),
-        "rates.md": article("Bank opts to leave rates on hold", "2026-11-17",
-                            (BBC / "business/119.txt").read_text(encoding="utf-8").split("\n", 1)[1]),
-    }, "title: Test site\nbase_url: https://example.org/\ntop_points: 2\n")
+    bodies = {
+        name: (BBC / f"politics/{name}.txt").read_text(encoding="utf-8").split("\n", 1)[1] for name in ("175", "349")
+    }
+    site = write_site(
+        tmp_path,
+        {
+            "brown-a.md": article("Chancellor rallies Labour voters", "2026-11-18", bodies["175"], source="BBC News"),
+            "brown-b.md": article(
+                "Brown warns stakes are too high", "2026-11-19", bodies["349"], source="Other Outlet"
+            ),
+            "rates.md": article(
+                "Bank opts to leave rates on hold",
+                "2026-11-17",
+                (BBC / "business/119.txt").read_text(encoding="utf-8").split("\n", 1)[1],
+            ),
+        },
+        "title: Test site\nbase_url: https://example.org/\ntop_points: 2\n",
+    )
     config = load_config(site / "config.yaml")
     assert not build(config).problems
     page = (config.output_path / "index.html").read_text(encoding="utf-8")
-    section = page[page.index('<section class="top-stories"'):page.index("</section>")]
+    section = page[page.index('<section class="top-stories"') : page.index("</section>")]
     assert section.index("Top stories") < section.index("<li>")
-    points = section[section.index('<ul class="key-points">'):]
-    items = re.findall(r"<li>(.*?)</li>", points[:points.index("</ul>")], re.S)
+    points = section[section.index('<ul class="key-points">') :]
+    items = re.findall(r"<li>(.*?)</li>", points[: points.index("</ul>")], re.S)
     assert len(items) == 2
     assert html.unescape(items[0]).lstrip().startswith("Gordon Brown has issued a rallying cry")
     assert 'href="articles/brown-a.html"' in items[0] and 'href="articles/brown-b.html"' in items[0]
@@ -154,13 +185,16 @@ def test_the_digest_page_opens_with_merged_top_points(tmp_path):
 def test_a_rebuilt_site_model_gets_the_remembered_points_on_its_own_entries(entries):
     # serve rebuilds the site model on every edit: unchanged digests reuse their top points.
     def copies() -> list[Entry]:
-        return [Entry(article=e.article, extraction=e.extraction, url=e.url, fingerprint=f"fp-{e.url}")
-                for e in (entries["politics/175.txt"], entries["politics/349.txt"], entries["tech/254.txt"])]
+        return [
+            Entry(article=e.article, extraction=e.extraction, url=e.url, fingerprint=f"fp-{e.url}")
+            for e in (entries["politics/175.txt"], entries["politics/349.txt"], entries["tech/254.txt"])
+        ]
 
     first, second = copies(), copies()
     a, b = top_points(first, 3), top_points(second, 3)
-    assert [(p.text, p.score, [e.url for e in p.sources]) for p in a] == \
-           [(p.text, p.score, [e.url for e in p.sources]) for p in b]
+    assert [(p.text, p.score, [e.url for e in p.sources]) for p in a] == [
+        (p.text, p.score, [e.url for e in p.sources]) for p in b
+    ]
     assert all(e in second for p in b for e in p.sources) and b[0].sources[0] is second[0]
     assert len(b[0].sources) == 2
 

@@ -1,5 +1,6 @@
 """The digest as an email: the message built from a real site model, and real SMTP delivery
 to an aiosmtpd server on 127.0.0.1 (smtplib is not mocked)."""
+
 from __future__ import annotations
 
 import email
@@ -38,16 +39,32 @@ def free_port() -> int:
 def site(tmp_path_factory, shared_cache) -> Path:
     """Two articles in the week of 16 November 2026, one in the week of 2 November."""
     root = tmp_path_factory.mktemp("email-site")
-    return write_site(root, {
-        "bus-lanes.md": article("Council backs new bus lanes & cycle routes", "2026-11-17", f"""
+    return write_site(
+        root,
+        {
+            "bus-lanes.md": article(
+                "Council backs new bus lanes & cycle routes",
+                "2026-11-17",
+                f"""
             The city council approved new bus lanes on Tuesday. {QUOTE}
-            The plan costs four million pounds.""", source="City Herald"),
-        "flood-defences.md": article("Flood defences <finished> early", "2026-11-18", f"""
+            The plan costs four million pounds.""",
+                source="City Herald",
+            ),
+            "flood-defences.md": article(
+                "Flood defences <finished> early",
+                "2026-11-18",
+                f"""
             Engineers finished the river wall two weeks early. {QUOTE}
-            Residents welcomed the news."""),
-        "library.md": article("Library reopens", "2026-11-03", f"""
-            The central library reopened on Tuesday after repairs. {QUOTE}"""),
-    }, config=f"""\
+            Residents welcomed the news.""",
+            ),
+            "library.md": article(
+                "Library reopens",
+                "2026-11-03",
+                f"""
+            The central library reopened on Tuesday after repairs. {QUOTE}""",
+            ),
+        },
+        config=f"""\
         title: Test news
         base_url: {BASE}
         cache_dir: {shared_cache}
@@ -60,7 +77,8 @@ def site(tmp_path_factory, shared_cache) -> Path:
             port: {free_port()}
             security: none
             timeout: 10
-        """)
+        """,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -116,6 +134,7 @@ class Page(HTMLParser):
 
 # --- the message ----------------------------------------------------------------------------
 
+
 def test_multipart_alternative_text_then_html(message):
     assert message.get_content_type() == "multipart/alternative"
     assert [p.get_content_type() for p in message.iter_parts()] == ["text/plain", "text/html"]
@@ -153,7 +172,7 @@ def test_html_is_inlined_self_contained_and_links_absolute(message):
     assert "http://" not in html and "@import" not in html and "@font-face" not in html
     # CSS inlined into style="" attributes; what stays in <style> is only @media rules.
     assert len(page.attrs("style")) > 20
-    assert 'width: 600px' in html and any(a.get("width") == "600" for tag, a in page.tags if tag == "table")
+    assert "width: 600px" in html and any(a.get("width") == "600" for tag, a in page.tags if tag == "table")
     assert sum(tag == "table" for tag, _ in page.tags) >= 3, "layout in nested tables"
     leftover = re.sub(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", "", "".join(page.styles))
     assert leftover.strip() == "" and "@media" in "".join(page.styles)
@@ -221,14 +240,17 @@ def test_recipients_argument_overrides_config(config):
     assert mail.digest_message(config, recipients=["carol@example.org"])["To"] == "carol@example.org"
 
 
-@pytest.mark.parametrize("change, recipients", [
-    ({"subject": "Digest\r\nBcc: evil@example.org"}, None),
-    ({"subject": "Digest\nBcc: evil@example.org"}, None),
-    ({"sender": "news@example.org\r\nBcc: evil@example.org"}, None),
-    ({"unsubscribe": "https://example.org/unsub\r\nBcc: evil@example.org"}, None),
-    ({}, ["carol@example.org\r\nBcc: evil@example.org"]),
-    ({}, ["carol@example.org\n"]),
-])
+@pytest.mark.parametrize(
+    "change, recipients",
+    [
+        ({"subject": "Digest\r\nBcc: evil@example.org"}, None),
+        ({"subject": "Digest\nBcc: evil@example.org"}, None),
+        ({"sender": "news@example.org\r\nBcc: evil@example.org"}, None),
+        ({"unsubscribe": "https://example.org/unsub\r\nBcc: evil@example.org"}, None),
+        ({}, ["carol@example.org\r\nBcc: evil@example.org"]),
+        ({}, ["carol@example.org\n"]),
+    ],
+)
 def test_line_breaks_in_headers_are_refused(config, change, recipients):
     with pytest.raises(mail.EmailError, match="line break"):
         mail.digest_message(with_email(config, **change), recipients=recipients)
@@ -254,6 +276,7 @@ def test_bad_subject_template(config):
 
 
 # --- sending --------------------------------------------------------------------------------
+
 
 class Recorder:
     """An SMTP handler that keeps every delivered envelope and refuses some recipients."""
@@ -338,8 +361,13 @@ def test_dry_run_sends_nothing(config, message, smtp_server):
     assert smtp.send(config, message, dry_run=True, log=lines.append) is True
     assert handler.envelopes == []
     shown = "\n".join(lines)
-    for part in ("From: Test News <news@example.org>", "To: alice@example.org, bob@example.org",
-                 "Subject: Test news — Week of 16 November 2026", "KB", "127.0.0.1"):
+    for part in (
+        "From: Test News <news@example.org>",
+        "To: alice@example.org, bob@example.org",
+        "Subject: Test news — Week of 16 November 2026",
+        "KB",
+        "127.0.0.1",
+    ):
         assert part in shown
 
 
@@ -387,6 +415,7 @@ def test_large_html_is_warned_about(config, message, monkeypatch):
 
 # --- the command ----------------------------------------------------------------------------
 
+
 def test_cli_writes_a_parseable_eml(site, tmp_path):
     out = tmp_path / "digest.eml"
     result = CliRunner().invoke(main, ["email", "--config", str(site / "config.yaml"), "--out", str(out)])
@@ -410,12 +439,14 @@ def test_cli_send_and_dry_run(site, smtp_server):
 
 
 def test_cli_reports_an_unknown_digest(site):
-    result = CliRunner().invoke(main, ["email", "--config", str(site / "config.yaml"), "--out", "x.eml",
-                                       "--digest", "1999-01-04"])
+    result = CliRunner().invoke(
+        main, ["email", "--config", str(site / "config.yaml"), "--out", "x.eml", "--digest", "1999-01-04"]
+    )
     assert result.exit_code == 1 and "available: 2026-11-16, 2026-11-02" in result.output
 
 
 # --- cards: chips, tags, one article ----------------------------------------------------------
+
 
 def test_participants_as_typed_chips_and_tags_as_links(config, message):
     site = load_site(config).site
@@ -438,10 +469,11 @@ def test_chips_link_to_participant_pages(config, message):
 
 
 def test_tags_link_to_tag_pages(tmp_path, shared_cache):
-    root = write_site(tmp_path, {"a.md": article("Tagged", "2026-11-17", "The council met on Tuesday.",
-                                                 tags="[transport, city]")},
-                      config=f"base_url: {BASE}\ncache_dir: {shared_cache}\n"
-                             "email:\n  from: a@example.org\n  to: [b@example.org]\n")
+    root = write_site(
+        tmp_path,
+        {"a.md": article("Tagged", "2026-11-17", "The council met on Tuesday.", tags="[transport, city]")},
+        config=f"base_url: {BASE}\ncache_dir: {shared_cache}\nemail:\n  from: a@example.org\n  to: [b@example.org]\n",
+    )
     message = mail.digest_message(load_config(root / "config.yaml"))
     html = html_of(message)
     assert f'href="{BASE}tags/transport.html"' in html and "#transport</a>" in html
@@ -468,14 +500,18 @@ def test_unknown_article_suggests_close_slugs(config):
 
 # --- what the HTML may hold, whatever the site's own template says ------------------------------
 
-@pytest.mark.parametrize("markup, problem", [
-    ('<a href="articles/x.html">x</a>', "not absolute"),
-    ('<img src="https://example.org/logo.png" alt="Logo">', "images need width, height"),
-    ('<script>alert(1)</script>', "<script> is not allowed"),
-    ('<link rel="stylesheet" href="https://example.org/s.css">', "no external stylesheets"),
-    ('<p onclick="x()">x</p>', "event handler onclick="),
-    ('<style>@import url(https://example.org/f.css);</style>', "loads files"),
-])
+
+@pytest.mark.parametrize(
+    "markup, problem",
+    [
+        ('<a href="articles/x.html">x</a>', "not absolute"),
+        ('<img src="https://example.org/logo.png" alt="Logo">', "images need width, height"),
+        ("<script>alert(1)</script>", "<script> is not allowed"),
+        ('<link rel="stylesheet" href="https://example.org/s.css">', "no external stylesheets"),
+        ('<p onclick="x()">x</p>', "event handler onclick="),
+        ("<style>@import url(https://example.org/f.css);</style>", "loads files"),
+    ],
+)
 def test_html_problems(markup, problem):
     assert any(problem in p for p in mail.html_problems(f"<html><body>{markup}</body></html>"))
 
@@ -487,26 +523,32 @@ def test_images_with_alt_width_height_and_absolute_src_pass():
 
 def test_a_site_template_with_a_relative_link_is_refused(tmp_path, shared_cache, site):
     import shutil
+
     shutil.copytree(site / "content", tmp_path / "content")
     templates = tmp_path / "templates" / "email"
     templates.mkdir(parents=True)
     (templates / "digest.html").write_text('<html><body><a href="{{ web_url }}">web</a></body></html>\n')
     (tmp_path / "config.yaml").write_text((site / "config.yaml").read_text())
-    with pytest.raises(mail.EmailError,
-                       match=r"digest\.html renders HTML .*\n.*href='digests/2026-11-16\.html' is not absolute"):
+    with pytest.raises(
+        mail.EmailError, match=r"digest\.html renders HTML .*\n.*href='digests/2026-11-16\.html' is not absolute"
+    ):
         mail.digest_message(load_config(tmp_path / "config.yaml"))
 
 
 # --- settings checked when config.yaml loads -----------------------------------------------------
 
-@pytest.mark.parametrize("email_yaml, line, expected", [
-    ('  from: "News <news@example.org>\\r\\nBcc: evil@example.org"\n', 3, "email.from: .*one line"),
-    ("  from: not an address\n", 3, "email.from: .*one email address"),
-    ("  to:\n    - a@example.org\n    - \"b@example.org, c@example.org\"\n", 5, r"email\.to\.1: .*one email address"),
-    ('  subject: "{site} {week}"\n', 3, r"unknown placeholder \{week\}"),
-    ('  unsubscribe: "https://example.org/u\\nBcc: evil@example.org"\n', 3, "email.unsubscribe: .*one line"),
-    ("  unsubscribe: http://example.org/u\n", 3, "email.unsubscribe: .*mailto: address or an https:// URL"),
-])
+
+@pytest.mark.parametrize(
+    "email_yaml, line, expected",
+    [
+        ('  from: "News <news@example.org>\\r\\nBcc: evil@example.org"\n', 3, "email.from: .*one line"),
+        ("  from: not an address\n", 3, "email.from: .*one email address"),
+        ('  to:\n    - a@example.org\n    - "b@example.org, c@example.org"\n', 5, r"email\.to\.1: .*one email address"),
+        ('  subject: "{site} {week}"\n', 3, r"unknown placeholder \{week\}"),
+        ('  unsubscribe: "https://example.org/u\\nBcc: evil@example.org"\n', 3, "email.unsubscribe: .*one line"),
+        ("  unsubscribe: http://example.org/u\n", 3, "email.unsubscribe: .*mailto: address or an https:// URL"),
+    ],
+)
 def test_email_settings_are_validated_on_load(tmp_path, email_yaml, line, expected):
     from briefings.config import ConfigError
 
@@ -519,16 +561,27 @@ def test_email_settings_are_validated_on_load(tmp_path, email_yaml, line, expect
 
 
 def test_cli_header_with_newline_is_refused(site):
-    result = CliRunner().invoke(main, ["email", "--config", str(site / "config.yaml"), "--out", "x.eml",
-                                       "--to", "carol@example.org\nBcc: evil@example.org"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "email",
+            "--config",
+            str(site / "config.yaml"),
+            "--out",
+            "x.eml",
+            "--to",
+            "carol@example.org\nBcc: evil@example.org",
+        ],
+    )
     assert result.exit_code == 1 and "error: To contains a line break" in result.output
 
 
 def test_cli_usage_errors(site):
     config = str(site / "config.yaml")
     runner = CliRunner()
-    both = runner.invoke(main, ["email", "--config", config, "--out", "x.eml", "--digest", "2026-11-16",
-                                "--article", "bus-lanes"])
+    both = runner.invoke(
+        main, ["email", "--config", config, "--out", "x.eml", "--digest", "2026-11-16", "--article", "bus-lanes"]
+    )
     assert both.exit_code == 2 and "not both" in both.output
     dry = runner.invoke(main, ["email", "--config", config, "--out", "x.eml", "--dry-run"])
     assert dry.exit_code == 2 and "--dry-run goes with --send" in dry.output

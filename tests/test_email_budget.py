@@ -1,6 +1,7 @@
 """The size budget: the HTML part of an email stays under 100 KB (Gmail clips longer ones).
 A digest that would be larger shows fewer quotes, then fewer key points, then fewer
 participants per article, then fewer articles with a link to the rest, and says so."""
+
 from __future__ import annotations
 
 import email
@@ -43,7 +44,9 @@ def big_site(tmp_path_factory, shared_cache) -> Path:
     (root / "config.yaml").write_text(
         # Copies of one text are one story; here every article is a card, as the budget cuts cards.
         f"title: Big\nbase_url: {BASE}\ncache_dir: {shared_cache}\ntop_stories: 0\n"
-        "email:\n  from: news@example.org\n  to: [readers@example.org]\n", encoding="utf-8")
+        "email:\n  from: news@example.org\n  to: [readers@example.org]\n",
+        encoding="utf-8",
+    )
     return root
 
 

@@ -1,5 +1,6 @@
 """`briefings email` on a fresh `briefings init` site: --out needs no recipient, --send needs
 one and says so, and a base_url still on localhost is warned about (issue 20)."""
+
 from __future__ import annotations
 
 import email

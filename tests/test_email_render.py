@@ -4,6 +4,7 @@ measured in the page: widths, no horizontal scroll, readable contrast of chips a
 
 Screenshots are written to the test's temporary directory (see the test output with -rP,
 or set BRIEFINGS_EMAIL_SHOTS=DIR to keep them)."""
+
 from __future__ import annotations
 
 import os
@@ -55,7 +56,7 @@ MEASURE = """() => {
 
 
 def rgb(css: str) -> tuple[float, float, float]:
-    parts = css[css.index("(") + 1:css.index(")")].replace("/", ",").split(",")
+    parts = css[css.index("(") + 1 : css.index(")")].replace("/", ",").split(",")
     return tuple(float(p) for p in parts[:3])
 
 
@@ -110,8 +111,9 @@ def render(browser, html: str, width: int, scheme: str, shot: Path) -> dict:
     finally:
         page.close()
     facts["requests"] = requests
-    print(f"{shot}: {facts['container']['width']:.0f} px container, "
-          f"scroll {facts['scrollWidth']}/{facts['innerWidth']}")
+    print(
+        f"{shot}: {facts['container']['width']:.0f} px container, scroll {facts['scrollWidth']}/{facts['innerWidth']}"
+    )
     return facts
 
 

@@ -1,4 +1,5 @@
 """Extraction with the real model: the seed article's facts, and each module's rules."""
+
 import pytest
 
 from briefings.clean import prepare
@@ -48,62 +49,87 @@ def test_seed_key_points_skip_plea_and_filler(seed):
     assert "The first dialogue was held last October." not in texts
 
 
-@pytest.mark.parametrize("paragraph, reason", [
-    ("By subscribing, you can help us get the story right.", "plea"),
-    ("In a time of both misinformation and too much information, quality journalism is more crucial than ever.",
-     "plea"),
-    ("Facebook Twitter WhatsApp Email", "share"),
-    ("By Jane Smith", "byline"),
-    ("Additional reporting by Tom Jones in Paris", "credit"),
-    ("Reporting by A; Editing by B", "credit"),
-    ("1 of 4.", "caption"),
-    ("Read more: Why the pound fell", "promo"),
-    ("Advertisement", "label"),  # a label, as tests/data/boilerplate/README.md files it
-    ("Sign up for our morning newsletter", "plea"),
-])
+@pytest.mark.parametrize(
+    "paragraph, reason",
+    [
+        ("By subscribing, you can help us get the story right.", "plea"),
+        (
+            "In a time of both misinformation and too much information, quality journalism is more crucial than ever.",
+            "plea",
+        ),
+        ("Facebook Twitter WhatsApp Email", "share"),
+        ("By Jane Smith", "byline"),
+        ("Additional reporting by Tom Jones in Paris", "credit"),
+        ("Reporting by A; Editing by B", "credit"),
+        ("1 of 4.", "caption"),
+        ("Read more: Why the pound fell", "promo"),
+        ("Advertisement", "label"),  # a label, as tests/data/boilerplate/README.md files it
+        ("Sign up for our morning newsletter", "plea"),
+    ],
+)
 def test_boilerplate_paragraphs(paragraph, reason):
     assert paragraph_kind(paragraph) == reason
 
 
-@pytest.mark.parametrize("paragraph", [
-    "More than 100 people died in the attack, officials said.",
-    "He told Reuters the deal was off.",
-    "Netflix added two million subscribers in the quarter.",
-    "By the end of the year, prices had doubled.",
-])
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "More than 100 people died in the attack, officials said.",
+        "He told Reuters the deal was off.",
+        "Netflix added two million subscribers in the quarter.",
+        "By the end of the year, prices had doubled.",
+    ],
+)
 def test_story_paragraphs_are_kept(paragraph):
     assert paragraph_kind(paragraph) is None
 
 
 def test_inline_stamps_are_cut_and_the_sentence_kept():
     assert prepare("(CNN) -- The storm hit at dawn.") == "The storm hit at dawn."
-    assert prepare("PUBLISHED: 10:21 EST, 12 May 2014 | UPDATED: 10:33 EST, 12 May 2014 "
-                                    "A man has died.") == "A man has died."
+    assert (
+        prepare("PUBLISHED: 10:21 EST, 12 May 2014 | UPDATED: 10:33 EST, 12 May 2014 A man has died.")
+        == "A man has died."
+    )
 
 
 def test_quote_marks_curly_straight_unbalanced_and_multi_paragraph():
-    text = ('“Curly one,” she said. "Straight one," he said.\n\n'
-            '“Opens and runs to the end of the paragraph\n\n'
-            '“and carries on here,” he said.\n\n'
-            'An unbalanced ” mark does not stop the next paragraph.\n\n'
-            'He called it ‘a disaster’ yesterday.')
-    quoted = [text[s.start:s.end] for s in find_quote_spans(text)]
-    assert quoted == ["Curly one", "Straight one", "Opens and runs to the end of the paragraph",
-                      "and carries on here", "a disaster"]
+    text = (
+        '“Curly one,” she said. "Straight one," he said.\n\n'
+        "“Opens and runs to the end of the paragraph\n\n"
+        "“and carries on here,” he said.\n\n"
+        "An unbalanced ” mark does not stop the next paragraph.\n\n"
+        "He called it ‘a disaster’ yesterday."
+    )
+    quoted = [text[s.start : s.end] for s in find_quote_spans(text)]
+    assert quoted == [
+        "Curly one",
+        "Straight one",
+        "Opens and runs to the end of the paragraph",
+        "and carries on here",
+        "a disaster",
+    ]
 
 
 def test_cues_and_continuations(parse):
-    doc = parse('Prime Minister Tony Blair spoke in London on Monday.\n\n'
-                '"We will not waver," said Mr Blair. "Not now, not ever, whatever the cost."\n\n'
-                'According to Gordon Brown, "the figures are clear and they are good for families."\n\n'
-                'Brown told reporters: "We will publish the full plan next week."')
+    doc = parse(
+        "Prime Minister Tony Blair spoke in London on Monday.\n\n"
+        '"We will not waver," said Mr Blair. "Not now, not ever, whatever the cost."\n\n'
+        'According to Gordon Brown, "the figures are clear and they are good for families."\n\n'
+        'Brown told reporters: "We will publish the full plan next week."'
+    )
     quotes = find_quotes(doc, find_participants(doc))
     assert [(q.speaker, q.cue) for q in quotes] == [
-        ("Tony Blair", "said"), ("Tony Blair", None), ("Gordon Brown", "according to"), ("Gordon Brown", "told")]
+        ("Tony Blair", "said"),
+        ("Tony Blair", None),
+        ("Gordon Brown", "according to"),
+        ("Gordon Brown", "told"),
+    ]
 
 
 def test_pronoun_speaker_resolves_to_the_person(parse):
-    doc = parse('Health Secretary Jane Hewitt visited the hospital.\n\n'
-                '"The staff here are doing a remarkable job under great pressure," she said.')
+    doc = parse(
+        "Health Secretary Jane Hewitt visited the hospital.\n\n"
+        '"The staff here are doing a remarkable job under great pressure," she said.'
+    )
     quotes = find_quotes(doc, find_participants(doc))
     assert quotes[0].speaker == "Jane Hewitt"

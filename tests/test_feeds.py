@@ -3,6 +3,7 @@ canonical and social meta, and drafts, on a real build of the sample site.
 
 Atom and RSS are parsed by feedparser (pinned in the test extra); feedparser 6 does not read
 JSON Feed, so that one is checked field by field against the 1.1 spec."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -71,7 +72,7 @@ def test_atom_and_rss_parse_and_carry_key_points(built, config, name, version):
         assert [e.link for e in feed.entries] == [config.base_url + e.url for e in expected]
         for got, entry in zip(feed.entries, expected):
             assert got.title == entry.article.title
-            assert (out / got.link[len(config.base_url):]).is_file()
+            assert (out / got.link[len(config.base_url) :]).is_file()
             assert got.summary == key_points(entry), "the summary is the key points"
             assert got.get("published_parsed") or got.get("updated_parsed")
             # The content is the card as HTML: key points, quotes, a link to the briefing.
@@ -105,8 +106,22 @@ def check_json_feed(data: dict, feed_url: str) -> None:
     assert data["home_page_url"].startswith("http")
     assert all(isinstance(a, dict) and a.get("name") for a in data.get("authors", []))
     assert isinstance(data["items"], list)
-    known = {"version", "title", "home_page_url", "feed_url", "description", "user_comment", "next_url", "icon",
-             "favicon", "authors", "language", "expired", "hubs", "items"}
+    known = {
+        "version",
+        "title",
+        "home_page_url",
+        "feed_url",
+        "description",
+        "user_comment",
+        "next_url",
+        "icon",
+        "favicon",
+        "authors",
+        "language",
+        "expired",
+        "hubs",
+        "items",
+    }
     assert set(data) <= known, set(data) - known
     ids = set()
     for item in data["items"]:
@@ -144,8 +159,11 @@ def test_tag_feeds_hold_only_their_tag(built):
 def test_pages_link_their_feeds(built):
     out, site = built
     index = (out / "index.html").read_text(encoding="utf-8")
-    for kind, name in (("application/atom+xml", "feed.xml"), ("application/rss+xml", "rss.xml"),
-                       ("application/feed+json", "feed.json")):
+    for kind, name in (
+        ("application/atom+xml", "feed.xml"),
+        ("application/rss+xml", "rss.xml"),
+        ("application/feed+json", "feed.json"),
+    ):
         assert f'type="{kind}"' in index and f'href="{name}"' in index
     tag = site.tags[0]
     page = (out / tag.url).read_text(encoding="utf-8")
@@ -155,6 +173,7 @@ def test_pages_link_their_feeds(built):
 
 # -- sitemap, robots, canonical, social meta ---------------------------------------------
 
+
 def test_sitemap_lists_every_page_but_search(built, config):
     out, _ = built
     root = ET.parse(out / "sitemap.xml").getroot()
@@ -163,7 +182,7 @@ def test_sitemap_lists_every_page_but_search(built, config):
     assert len(locs) == len(set(locs))
     assert all(loc.startswith(config.base_url) for loc in locs)
     pages = {p.relative_to(out).as_posix() for p in out.rglob("*.html")}
-    assert {loc[len(config.base_url):] for loc in locs} == pages - {"search.html"}
+    assert {loc[len(config.base_url) :] for loc in locs} == pages - {"search.html"}
     for url in root.findall(f"{SITEMAP}url"):
         lastmod = url.findtext(f"{SITEMAP}lastmod")
         if lastmod:
@@ -229,8 +248,9 @@ def test_social_meta_of_articles_and_digests_is_title_and_first_key_point(built)
 
 DRAFT_SITE = {
     "a.md": article("Published story", "2026-11-02", "The council met on Monday and agreed the budget.", tags="[uk]"),
-    "d.md": article("Secret plan", "2026-11-03", "The council will meet on Friday to agree the plan.",
-                    tags="[uk]", draft="true"),
+    "d.md": article(
+        "Secret plan", "2026-11-03", "The council will meet on Friday to agree the plan.", tags="[uk]", draft="true"
+    ),
 }
 
 
@@ -246,8 +266,15 @@ def test_drafts_only_with_the_flag_and_never_in_feeds_or_sitemap(tmp_path, share
     assert 'class="draft-badge">Draft<' in page and '<meta name="robots" content="noindex">' in page
     assert "noindex" not in (out / "articles" / "a.html").read_text(encoding="utf-8")
     assert "Secret plan" in (out / "index.html").read_text(encoding="utf-8")
-    for name in ("feed.xml", "rss.xml", "feed.json", "tags/uk/feed.xml", "tags/uk/rss.xml", "tags/uk/feed.json",
-                 "sitemap.xml"):
+    for name in (
+        "feed.xml",
+        "rss.xml",
+        "feed.json",
+        "tags/uk/feed.xml",
+        "tags/uk/rss.xml",
+        "tags/uk/feed.json",
+        "sitemap.xml",
+    ):
         text = (out / name).read_text(encoding="utf-8")
         assert "Published story" in text or "articles/a.html" in text, name
         assert "Secret plan" not in text and "articles/d.html" not in text, name

@@ -1,6 +1,7 @@
 """`briefings fetch` against a real HTTP server on 127.0.0.1 (tests/webserver.py): one fetch,
 a re-fetch that skips everything, an edited file left alone, feeds, every failure reported,
 an interrupted run completed, and fetch → build with clean article pages."""
+
 import os
 import signal
 import subprocess
@@ -17,9 +18,17 @@ from briefings.webpage.reader import WebArticle
 from webserver import PAGES, Server
 
 ARTICLES = ["/news/wework.html", "/news/vw-wagon.html", "/news/eee.html"]
-CHROME = ["Follow VentureBeat on Facebook", "Support independent journalism", "Clumio raises",  # venturebeat
-          "Must Read Bits &amp; Bytes", "Editorial Standards", "2005-2019 SlashGear",  # slashgear
-          "Latest Headlines", "Customers Leave Without Paying", "First Forecast Weather"]  # cbs detroit
+CHROME = [
+    "Follow VentureBeat on Facebook",
+    "Support independent journalism",
+    "Clumio raises",  # venturebeat
+    "Must Read Bits &amp; Bytes",
+    "Editorial Standards",
+    "2005-2019 SlashGear",  # slashgear
+    "Latest Headlines",
+    "Customers Leave Without Paying",
+    "First Forecast Weather",
+]  # cbs detroit
 
 
 @pytest.fixture
@@ -35,8 +44,9 @@ def site(root: Path, extra: str = "") -> Path:
 
 
 def fetch(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "briefings", "fetch", *args], cwd=root, capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "briefings", "fetch", *args], cwd=root, capture_output=True, text=True, timeout=120
+    )
 
 
 def files(root: Path) -> dict[str, bytes]:
@@ -99,11 +109,17 @@ def test_an_edited_file_is_left_alone(tmp_path, server):
 
 def test_the_same_text_under_another_url_is_not_written_twice(tmp_path):
     store = Store(tmp_path / "content")
-    article = WebArticle(body="The council voted to close the bridge.\n\nIt will shut in May.", title="Bridge",
-                         url="https://one.example/bridge")
+    article = WebArticle(
+        body="The council voted to close the bridge.\n\nIt will shut in May.",
+        title="Bridge",
+        url="https://one.example/bridge",
+    )
     assert store.add(article, "https://one.example/bridge") == ("content/bridge.md", True)
-    copy = WebArticle(body="The council *voted* to close the bridge.\n\nIt will shut in May.", title="Bridge shut",
-                      url="https://two.example/b?utm_source=feed")
+    copy = WebArticle(
+        body="The council *voted* to close the bridge.\n\nIt will shut in May.",
+        title="Bridge shut",
+        url="https://two.example/b?utm_source=feed",
+    )
     assert store.add(copy, "https://two.example/b") == ("content/bridge.md", False)
     assert Store(tmp_path / "content").known("HTTPS://ONE.example:443/bridge/#top") == "content/bridge.md"
     assert normal_url("https://x.org/a?utm_medium=rss&id=3") == "https://x.org/a?id=3"
@@ -124,9 +140,11 @@ def test_a_feed_is_fetched_with_fallback_since_and_limit(tmp_path, server):
     result = fetch(root, "--feed", server.url("/feed.xml"), "--since", "2019-11-19", "--limit", "3")
     assert result.returncode == 0, result.stderr  # the entry without a link is older than --since
     names = sorted(p.name for p in (root / "content").glob("*.md"))
-    assert names == ["harbour-bridge-to-close.md",
-                     "michigan-officials-6th-fatality-linked-to-eastern-equine-encephalitis.md",
-                     "the-vw-id-space-vizzion-is-a-weird-ev-sports-wagon-with-a-secret.md"]
+    assert names == [
+        "harbour-bridge-to-close.md",
+        "michigan-officials-6th-fatality-linked-to-eastern-equine-encephalitis.md",
+        "the-vw-id-space-vizzion-is-a-weird-ev-sports-wagon-with-a-secret.md",
+    ]
     harbour = meta(root / "content" / "harbour-bridge-to-close.md")
     assert (harbour["source"], str(harbour["date"])) == ("Example Wire", "2019-11-21")
     assert "HTTP 404 Not Found; the feed's text was used" in result.stderr
@@ -137,8 +155,10 @@ def test_an_entry_without_a_link_is_reported(tmp_path, server):
     root = site(tmp_path / "site")
     result = fetch(root, "--feed", server.url("/feed.xml"))
     assert result.returncode == 1
-    assert f"{server.url('/feed.xml')}#entry-5 (An entry without a link): the entry has no link, and the feed " \
-           "carries no article text" in result.stderr
+    assert (
+        f"{server.url('/feed.xml')}#entry-5 (An entry without a link): the entry has no link, and the feed "
+        "carries no article text" in result.stderr
+    )
     assert len(list((root / "content").glob("*.md"))) == 4, "the other entries are written"
 
 
@@ -154,32 +174,39 @@ def test_fetch_with_nothing_to_fetch_is_a_usage_error(tmp_path):
     assert result.returncode == 2 and "give article URLs, --feed FEED_URL" in result.stderr
 
 
-@pytest.mark.parametrize("path, reason", [
-    ("/missing", "HTTP 404 Not Found"),
-    ("/slow.html", "timed out after 1 s"),
-    ("/loop-a", "redirect loop"),
-    ("/hop/5", "more than 5 redirects"),
-    ("/huge.html", "too big (over 5 MB)"),
-    ("/report.pdf", "not an HTML page (Content-Type application/pdf)"),
-    ("/empty.html", "empty page"),
-    ("/home.html", "no article text found (a home page or a list of links?)"),
-    ("/private/wework.html", "robots.txt disallows fetching it"),
-    ("--feed /not-a-feed.xml", "not a feed (not RSS, Atom or JSON Feed"),
-    ("--feed /news/eee.html", "not a feed (Content-Type text/html)"),
-    ("--feed /missing", "HTTP 404 Not Found"),
-    ("ftp://127.0.0.1/x.html", "not an http(s) URL (ftp scheme)"),
-    ("http://127.0.0.1:notaport/x", "not a valid URL"),
-])
+@pytest.mark.parametrize(
+    "path, reason",
+    [
+        ("/missing", "HTTP 404 Not Found"),
+        ("/slow.html", "timed out after 1 s"),
+        ("/loop-a", "redirect loop"),
+        ("/hop/5", "more than 5 redirects"),
+        ("/huge.html", "too big (over 5 MB)"),
+        ("/report.pdf", "not an HTML page (Content-Type application/pdf)"),
+        ("/empty.html", "empty page"),
+        ("/home.html", "no article text found (a home page or a list of links?)"),
+        ("/private/wework.html", "robots.txt disallows fetching it"),
+        ("--feed /not-a-feed.xml", "not a feed (not RSS, Atom or JSON Feed"),
+        ("--feed /news/eee.html", "not a feed (Content-Type text/html)"),
+        ("--feed /missing", "HTTP 404 Not Found"),
+        ("ftp://127.0.0.1/x.html", "not an http(s) URL (ftp scheme)"),
+        ("http://127.0.0.1:notaport/x", "not a valid URL"),
+    ],
+)
 def test_every_failure_is_reported_and_the_others_complete(tmp_path, server, path, reason):
     root = site(tmp_path / "site")
-    args = ["--feed", server.url(path.split()[1])] if path.startswith("--feed") else \
-        [server.url(path) if path.startswith("/") else path]
+    args = (
+        ["--feed", server.url(path.split()[1])]
+        if path.startswith("--feed")
+        else [server.url(path) if path.startswith("/") else path]
+    )
     result = fetch(root, server.url("/news/eee.html"), *args)
     assert result.returncode == 1
     failed = args[-1]
     assert f"{failed}: {reason}" in result.stderr
-    assert [p.name for p in (root / "content").iterdir()] == \
-        ["michigan-officials-6th-fatality-linked-to-eastern-equine-encephalitis.md"], "nothing half-written"
+    assert [p.name for p in (root / "content").iterdir()] == [
+        "michigan-officials-6th-fatality-linked-to-eastern-equine-encephalitis.md"
+    ], "nothing half-written"
 
 
 def test_a_five_hop_redirect_is_followed(tmp_path, server):
@@ -204,8 +231,10 @@ def test_a_redirected_robots_txt_is_followed_and_an_unreadable_one_stops_the_sit
     with Server(robots="error") as down:
         result = fetch(site(tmp_path / "two"), down.url("/news/eee.html"))
         assert result.returncode == 1
-        assert f"{down.url('/news/eee.html')}: robots.txt could not be read (HTTP 503 Service Unavailable), so " \
-               "nothing of the site is fetched" in result.stderr
+        assert (
+            f"{down.url('/news/eee.html')}: robots.txt could not be read (HTTP 503 Service Unavailable), so "
+            "nothing of the site is fetched" in result.stderr
+        )
         assert down.hits["/news/eee.html"] == 0
 
 
@@ -215,8 +244,12 @@ def test_an_interrupted_run_is_completed_by_the_next(tmp_path):
     (root / "config.yaml").write_text("title: Fetched\nfetch:\n  timeout: 30\n  workers: 1\n", encoding="utf-8")
     with Server(think_seconds=0.6) as slow:
         urls = list(map(slow.url, ARTICLES))
-        process = subprocess.Popen([sys.executable, "-m", "briefings", "fetch", *urls], cwd=root,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "briefings", "fetch", *urls],
+            cwd=root,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         deadline = time.monotonic() + 60
         while not list((root / "content").glob("*.md")) and time.monotonic() < deadline:
             time.sleep(0.02)
@@ -252,7 +285,7 @@ def test_fetch_then_build_shows_titles_dates_outlets_and_no_page_chrome(tmp_path
         (page,) = [text for text in pages.values() if f"<h1>{title.replace('&', '&amp;')}" in text]
         assert f'datetime="{date}' in page
         assert f"Read the original at {outlet}</a>" in page
-        article = page[page.index("<article"):page.index("</article>")]
+        article = page[page.index("<article") : page.index("</article>")]
         assert not [chrome for chrome in CHROME if chrome in article]
         assert "<script" not in article and "<iframe" not in article and "<img" not in article
     assert "Read the original at Example Wire" in pages["harbour-bridge-to-close.html"]
@@ -276,7 +309,7 @@ def test_a_saved_page_in_content_builds_as_an_article(tmp_path, shared_cache):
     page = (config.output_path / "articles" / "eee.html").read_text(encoding="utf-8")
     assert "<h1>Michigan Officials: 6th Fatality Linked To Eastern Equine Encephalitis Reported" in page
     assert 'datetime="2019-11-19' in page and "Read the original at CBS Detroit</a>" in page
-    article = page[page.index("<article"):page.index("</article>")]
+    article = page[page.index("<article") : page.index("</article>")]
     assert "Berrien County Health Department" in article
     assert not [chrome for chrome in CHROME if chrome in article] and "<script" not in article
     everything = b"".join(p.read_bytes() for p in config.output_path.rglob("*") if p.is_file())

@@ -10,6 +10,7 @@ participants does not matter, only which structures appear. To accept a change o
     BRIEFINGS_UPDATE_GOLDEN=1 PYTHONPATH=$PWD .venv/bin/python -m pytest tests/test_golden.py
 
 and review the diff of tests/data/golden/ (see its README.md)."""
+
 from __future__ import annotations
 
 import os
@@ -27,13 +28,46 @@ pytestmark = pytest.mark.slow  # needs the spaCy model
 GOLDEN = REPO / "tests" / "data" / "golden"
 UPDATE = os.environ.get("BRIEFINGS_UPDATE_GOLDEN") == "1"
 
-CONTAINERS = {"header", "nav", "main", "footer", "aside", "section", "article", "form", "figure", "ul", "ol",
-              "table", "thead", "tbody", "noscript", "blockquote"}
+CONTAINERS = {
+    "header",
+    "nav",
+    "main",
+    "footer",
+    "aside",
+    "section",
+    "article",
+    "form",
+    "figure",
+    "ul",
+    "ol",
+    "table",
+    "thead",
+    "tbody",
+    "noscript",
+    "blockquote",
+}
 LEAVES = {"h1", "h2", "h3", "h4", "h5", "h6", "label", "input", "button", "script", "caption"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # Path segments that name a page kind rather than one article, person, tag or digest.
-FIXED = {"articles", "participants", "digests", "stories", "tags", "quotes", "static", "by-name", "index.html",
-         "feed.xml", "rss.xml", "feed.json", "style.css", "search.html", "search-index.js", "search.js", "sitemap.xml"}
+FIXED = {
+    "articles",
+    "participants",
+    "digests",
+    "stories",
+    "tags",
+    "quotes",
+    "static",
+    "by-name",
+    "index.html",
+    "feed.xml",
+    "rss.xml",
+    "feed.json",
+    "style.css",
+    "search.html",
+    "search-index.js",
+    "search.js",
+    "sitemap.xml",
+}
 
 
 def _data_id(value: str) -> str:
@@ -49,8 +83,9 @@ def link_kind(href: str, page_url: str) -> str:
     if not parts.path:
         return fragment
     path = posixpath.normpath(posixpath.join(posixpath.dirname(page_url), parts.path))
-    segments = [s if s in FIXED else "page-*.html" if re.fullmatch(r"page-\d+\.html", s) else "*"
-                for s in path.split("/")]
+    segments = [
+        s if s in FIXED else "page-*.html" if re.fullmatch(r"page-\d+\.html", s) else "*" for s in path.split("/")
+    ]
     return "/".join(segments) + fragment
 
 
@@ -146,14 +181,36 @@ def kinds(site) -> dict[str, str]:
     story = next(s for d in site.digests for s in d.stories_with_pages)
     entry = next(e for e in site.entries if e.extraction.quotes and e.extraction.participants and e.tags)
     person = next(p for p in site.participant_index["count"][0].items if p.type == "PERSON" and p.quotes)
-    return {"index": "index.html", "digest": digest.url, "archive": "digests/index.html", "article": entry.url,
-            "participant": person.url, "participants": "participants/index.html",
-            "participants-by-name": "participants/by-name/index.html", "tags": "tags/index.html",
-            "tag": site.tags[0].url, "quotes": "quotes/index.html", "search": "search.html", "story": story.url}
+    return {
+        "index": "index.html",
+        "digest": digest.url,
+        "archive": "digests/index.html",
+        "article": entry.url,
+        "participant": person.url,
+        "participants": "participants/index.html",
+        "participants-by-name": "participants/by-name/index.html",
+        "tags": "tags/index.html",
+        "tag": site.tags[0].url,
+        "quotes": "quotes/index.html",
+        "search": "search.html",
+        "story": story.url,
+    }
 
 
-KINDS = ["index", "digest", "archive", "article", "participant", "participants", "participants-by-name", "tags",
-         "tag", "quotes", "search", "story"]
+KINDS = [
+    "index",
+    "digest",
+    "archive",
+    "article",
+    "participant",
+    "participants",
+    "participants-by-name",
+    "tags",
+    "tag",
+    "quotes",
+    "search",
+    "story",
+]
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -167,8 +224,10 @@ def test_page_structure_matches_golden(built, kind):
         path.write_text(got, encoding="utf-8")
     assert path.is_file(), f"no golden file {path}: run with BRIEFINGS_UPDATE_GOLDEN=1 to make it"
     want = path.read_text(encoding="utf-8")
-    assert got == want, f"{kind} ({url}) differs from {path.relative_to(REPO)}; if intended, regenerate it " \
-                        "(BRIEFINGS_UPDATE_GOLDEN=1) and review the diff"
+    assert got == want, (
+        f"{kind} ({url}) differs from {path.relative_to(REPO)}; if intended, regenerate it "
+        "(BRIEFINGS_UPDATE_GOLDEN=1) and review the diff"
+    )
 
 
 def test_outline_reduces_data_to_kinds():

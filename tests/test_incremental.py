@@ -1,4 +1,5 @@
 """Incremental builds give exactly the bytes of a clean build, on random edit sequences."""
+
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -12,7 +13,7 @@ from conftest import article, write_site
 
 # Real sentences (BBC politics 001, 175, 349, business 001; the seed article), so extractions are real.
 BODIES = [
-    'Maternity pay for new mothers is to rise by £1,400, Trade and Industry Secretary Patricia Hewitt said.\n\n'
+    "Maternity pay for new mothers is to rise by £1,400, Trade and Industry Secretary Patricia Hewitt said.\n\n"
     '"We have already doubled the length of maternity pay," Ms Hewitt told GMTV.',
     "Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn for the three months to December.",
     "Foreign Minister Fumio Kishida and British Foreign Secretary William Hague agreed Wednesday to deepen "
@@ -20,16 +21,22 @@ BODIES = [
     "The council met on Monday and agreed the budget.",
     # BBC politics 175 and 349: one story in two wordings, merged into one top point
     'Gordon Brown has issued a rallying cry, telling supporters the "stakes are too high" to stay at home or '
-    'protest vote in the forthcoming general election.',
+    "protest vote in the forthcoming general election.",
     'Gordon Brown has issued a rallying cry to supporters, warning the "stakes are too high" to stay at home or '
-    'protest vote in the next general election.',
+    "protest vote in the next general election.",
 ]
 DATES = ["2026-11-02", "2026-11-10", "2026-11-18", None]
 TAGS = ["[uk]", "[uk, politics]", "[business]", "[]"]
 
 edits = st.one_of(
-    st.tuples(st.just("write"), st.integers(0, 4), st.sampled_from(["Alpha", "Beta & <b>", "Gamma"]),
-              st.integers(0, len(BODIES) - 1), st.sampled_from(DATES), st.sampled_from(TAGS)),
+    st.tuples(
+        st.just("write"),
+        st.integers(0, 4),
+        st.sampled_from(["Alpha", "Beta & <b>", "Gamma"]),
+        st.integers(0, len(BODIES) - 1),
+        st.sampled_from(DATES),
+        st.sampled_from(TAGS),
+    ),
     st.tuples(st.just("delete"), st.integers(0, 4)),
     st.tuples(st.just("template"), st.sampled_from(["", "<p>{{ entry.article.title }}</p>\n"])),
     st.tuples(st.just("config"), st.sampled_from(["Site one", "Site two"])),
@@ -59,16 +66,20 @@ def apply(site: Path, edit: tuple) -> None:
         else:
             override.unlink(missing_ok=True)
     elif kind == "config":
-        (site / "config.yaml").write_text(f"title: {edit[1]}\nbase_url: https://example.org/\n"
-                                          f"cache_dir: {site.parent / 'cache'}\n", encoding="utf-8")
+        (site / "config.yaml").write_text(
+            f"title: {edit[1]}\nbase_url: https://example.org/\ncache_dir: {site.parent / 'cache'}\n", encoding="utf-8"
+        )
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(edits, min_size=1, max_size=6))
 def test_incremental_equals_clean(tmp_path_factory, shared_cache, sequence):
     root = tmp_path_factory.mktemp("inc")
-    site = write_site(root / "site", {"a0.md": article("Start", "2026-11-02", BODIES[3])},
-                      f"title: Site one\nbase_url: https://example.org/\ncache_dir: {shared_cache}\n")
+    site = write_site(
+        root / "site",
+        {"a0.md": article("Start", "2026-11-02", BODIES[3])},
+        f"title: Site one\nbase_url: https://example.org/\ncache_dir: {shared_cache}\n",
+    )
     builder = Builder(load_config(site / "config.yaml"))
     builder.build()
     for edit in sequence:
@@ -83,9 +94,11 @@ def test_incremental_equals_clean(tmp_path_factory, shared_cache, sequence):
 
 
 def test_a_fresh_process_builds_incrementally_from_the_saved_state(tmp_path, shared_cache):
-    site = write_site(tmp_path, {"a.md": article("One", "2026-11-02", BODIES[3]),
-                                 "b.md": article("Two", "2026-11-10", BODIES[1])},
-                      f"base_url: https://example.org/\ncache_dir: {shared_cache}\n")
+    site = write_site(
+        tmp_path,
+        {"a.md": article("One", "2026-11-02", BODIES[3]), "b.md": article("Two", "2026-11-10", BODIES[1])},
+        f"base_url: https://example.org/\ncache_dir: {shared_cache}\n",
+    )
     config = load_config(site / "config.yaml")
     assert Builder(config).build().full
     again = Builder(config).build()
@@ -97,8 +110,11 @@ def test_a_fresh_process_builds_incrementally_from_the_saved_state(tmp_path, sha
 
 
 def test_a_damaged_state_file_means_a_full_build(tmp_path, shared_cache):
-    site = write_site(tmp_path, {"a.md": article("One", "2026-11-02", BODIES[3])},
-                      f"base_url: https://example.org/\ncache_dir: {shared_cache}/{tmp_path.name}\n")
+    site = write_site(
+        tmp_path,
+        {"a.md": article("One", "2026-11-02", BODIES[3])},
+        f"base_url: https://example.org/\ncache_dir: {shared_cache}/{tmp_path.name}\n",
+    )
     config = load_config(site / "config.yaml")
     builder = Builder(config)
     builder.build()
@@ -110,8 +126,11 @@ def test_a_damaged_state_file_means_a_full_build(tmp_path, shared_cache):
 
 
 def test_a_page_deleted_by_hand_is_rebuilt(tmp_path, shared_cache):
-    site = write_site(tmp_path, {"a.md": article("One", "2026-11-02", BODIES[3])},
-                      f"base_url: https://example.org/\ncache_dir: {shared_cache}\n")
+    site = write_site(
+        tmp_path,
+        {"a.md": article("One", "2026-11-02", BODIES[3])},
+        f"base_url: https://example.org/\ncache_dir: {shared_cache}\n",
+    )
     config = load_config(site / "config.yaml")
     Builder(config).build()
     (config.output_path / "articles" / "a.html").unlink()
@@ -127,16 +146,18 @@ def _clean(config, out: Path) -> Path:
 
 def test_a_near_duplicate_joining_a_top_point_updates_the_digest(tmp_path, shared_cache):
     # The top point of the week gains a second source: the digest pages must be re-rendered.
-    site = write_site(tmp_path, {"a.md": article("One", "2026-11-16", BODIES[4]),
-                                 "b.md": article("Two", "2026-11-17", BODIES[3])},
-                      f"base_url: https://example.org/\ncache_dir: {shared_cache}\n")
+    site = write_site(
+        tmp_path,
+        {"a.md": article("One", "2026-11-16", BODIES[4]), "b.md": article("Two", "2026-11-17", BODIES[3])},
+        f"base_url: https://example.org/\ncache_dir: {shared_cache}\n",
+    )
     config = load_config(site / "config.yaml")
     builder = Builder(config)
     builder.build()
     (site / "content" / "c.md").write_text(article("Three", "2026-11-18", BODIES[5]))
     builder.build()
     index = (config.output_path / "index.html").read_text(encoding="utf-8")
-    top = index[index.index('class="top-stories"'):index.index("</section>")]
+    top = index[index.index('class="top-stories"') : index.index("</section>")]
     assert top.count("rallying cry") == 1 and "articles/a.html" in top and "articles/c.html" in top
     assert tree(config.output_path) == tree(_clean(config, tmp_path / "clean"))
 
@@ -145,23 +166,32 @@ def test_edits_moving_articles_in_and_out_of_a_story(tmp_path, shared_cache):
     # A story's page is named after its first article: an article leaving by its date or by
     # its text renames or removes the page, and every page showing the story follows.
     third = BODIES[4].replace("has issued", "issued").replace("forthcoming", "coming")
-    site = write_site(tmp_path / "site", {"a.md": article("One", "2026-11-16", BODIES[4]),
-                                          "b.md": article("Two", "2026-11-17", BODIES[5]),
-                                          "c.md": article("Three", "2026-11-18", third),
-                                          "d.md": article("Four", "2026-11-18", BODIES[1]),
-                                          # other weeks' articles (one story each), so that an edit changes few pages
-                                          **{f"z{n}.md": article(f"Other {n}", f"2026-{7 + n // 4:02d}-0{1 + n % 4}",
-                                                                 BODIES[n % 4]) for n in range(12)}},
-                      f"base_url: https://example.org/\ncache_dir: {shared_cache}\n")
+    site = write_site(
+        tmp_path / "site",
+        {
+            "a.md": article("One", "2026-11-16", BODIES[4]),
+            "b.md": article("Two", "2026-11-17", BODIES[5]),
+            "c.md": article("Three", "2026-11-18", third),
+            "d.md": article("Four", "2026-11-18", BODIES[1]),
+            # other weeks' articles (one story each), so that an edit changes few pages
+            **{
+                f"z{n}.md": article(f"Other {n}", f"2026-{7 + n // 4:02d}-0{1 + n % 4}", BODIES[n % 4])
+                for n in range(12)
+            },
+        },
+        f"base_url: https://example.org/\ncache_dir: {shared_cache}\n",
+    )
     config = load_config(site / "config.yaml")
     builder = Builder(config)
     builder.build()
     stories = config.output_path / "stories"
     assert sorted(p.name for p in stories.iterdir()) == ["a.html"]
-    steps = [("a.md", article("One", "2026-11-02", BODIES[4]), ["b.html"]),  # out by its date
-             ("c.md", article("Three", "2026-11-18", BODIES[0]), []),  # out by its text: b alone is no story
-             ("a.md", article("One", "2026-11-16", BODIES[4]), ["a.html"]),  # back in
-             ("d.md", article("Four", "2026-11-19", third), ["a.html"])]  # a new member
+    steps = [
+        ("a.md", article("One", "2026-11-02", BODIES[4]), ["b.html"]),  # out by its date
+        ("c.md", article("Three", "2026-11-18", BODIES[0]), []),  # out by its text: b alone is no story
+        ("a.md", article("One", "2026-11-16", BODIES[4]), ["a.html"]),  # back in
+        ("d.md", article("Four", "2026-11-19", third), ["a.html"]),
+    ]  # a new member
     for name, text, pages in steps:
         (site / "content" / name).write_text(text, encoding="utf-8")
         result = builder.build()
@@ -173,8 +203,11 @@ def test_edits_moving_articles_in_and_out_of_a_story(tmp_path, shared_cache):
 
 def test_a_template_added_again_over_the_theme_is_used(tmp_path, shared_cache):
     # Jinja's cache checks the file a template came from, not whether another now hides it.
-    site = write_site(tmp_path / "site", {"a0.md": article("Start", "2026-11-02", BODIES[3])},
-                      f"base_url: https://example.org/\ncache_dir: {shared_cache}\n")
+    site = write_site(
+        tmp_path / "site",
+        {"a0.md": article("Start", "2026-11-02", BODIES[3])},
+        f"base_url: https://example.org/\ncache_dir: {shared_cache}\n",
+    )
     builder = Builder(load_config(site / "config.yaml"))
     override = site / "templates" / "article.html"
     for text in ("<p>one {{ entry.article.title }}</p>\n", "", "<p>two {{ entry.article.title }}</p>\n"):

@@ -1,6 +1,7 @@
 """Long listings in pages of `page_size`: the archive, each tag, the participants index (by
 coverage and by name). The site model is made from hand-built extractions (no model
 needed); the incremental test at the end builds for real."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -27,14 +28,24 @@ def make_site(n: int = N, page_size: int = 10, extra_people: tuple[str, ...] = (
     articles, extracted = [], []
     for i in range(n):
         date = dt.date(2026, 1, 1) + dt.timedelta(days=i)
-        articles.append(Article(source=f"content/a{i}.md", slug=f"a{i}", title=f"Story {i}", text="t",
-                                body_html="<p>t</p>", date=date, tags=tuple(tags) + ((f"t{i % 3}",)),
-                                checksum=f"c{i}"))
+        articles.append(
+            Article(
+                source=f"content/a{i}.md",
+                slug=f"a{i}",
+                title=f"Story {i}",
+                text="t",
+                body_html="<p>t</p>",
+                date=date,
+                tags=tuple(tags) + ((f"t{i % 3}",)),
+                checksum=f"c{i}",
+            )
+        )
         people = [Participant("Common Person", "PERSON"), Participant(f"Person Number{i}", "PERSON")]
         people += [Participant(name, "PERSON") for name in extra_people]
         people += [Participant("Westland", "GPE")] if i % 2 else []
-        extracted.append((f"k{i}", Extraction([KeyPoint(f"Point {i}.", 0)], [Quote(f"Quote {i}", "Common Person")],
-                                              people)))
+        extracted.append(
+            (f"k{i}", Extraction([KeyPoint(f"Point {i}.", 0)], [Quote(f"Quote {i}", "Common Person")], people))
+        )
     return build_site_model(articles, extracted, config), config
 
 
@@ -97,8 +108,9 @@ def test_tag_pages_in_pages():
     assert 'class="pager"' not in pages["tags/t0.html"]
 
 
-@pytest.mark.parametrize("order, first", [("count", "participants/index.html"),
-                                          ("name", "participants/by-name/index.html")])
+@pytest.mark.parametrize(
+    "order, first", [("count", "participants/index.html"), ("name", "participants/by-name/index.html")]
+)
 def test_participants_index_sorted_and_paged(order, first):
     site, config = make_site()
     pages = render_all(site, config)
@@ -152,10 +164,12 @@ def test_page_size_is_validated():
 @pytest.mark.slow
 def test_incremental_equals_clean_across_pages(tmp_path, shared_cache):
     """With page_size 10 and a dozen daily digests, edits move items between pages."""
-    files = {f"a{i}.md": article(f"Story {i}", f"2026-11-{i + 1:02d}", BODIES[i % 4], tags="[uk]")
-             for i in range(12)}
-    site = write_site(tmp_path / "site", files,
-                      f"base_url: https://example.org/\nperiod: day\npage_size: 10\ncache_dir: {shared_cache}\n")
+    files = {f"a{i}.md": article(f"Story {i}", f"2026-11-{i + 1:02d}", BODIES[i % 4], tags="[uk]") for i in range(12)}
+    site = write_site(
+        tmp_path / "site",
+        files,
+        f"base_url: https://example.org/\nperiod: day\npage_size: 10\ncache_dir: {shared_cache}\n",
+    )
     config = load_config(site / "config.yaml")
     builder = Builder(config)
     builder.build()

@@ -1,5 +1,6 @@
 """Property tests (hypothesis): reading and extraction never raise on arbitrary Unicode,
 and give the same result for the same input."""
+
 from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
@@ -8,11 +9,70 @@ from hypothesis import strategies as st
 from briefings.content import ContentError, cap_for_extraction, parse_article
 from briefings.extract import extract_doc, prepare
 
-SPECIAL = ["\u200f", "\u202e", "\u200b", "\ufeff", "\x00", "\x07", "\x1b", "\x85", "\u2028", "\u2029", "\r", "\t",
-           "😀", "👩‍👩‍👧", "🇬🇧", "\u0301", "ﷺ", "‮", "“", "”", "‘", "’", '"', "'", "«", "»", "[", "]", "(", ")", "<",
-           ">", "&", "*", "_", "`", "#", "-", ":", "---", "\n", "\n\n", " "]
-WORDS = ["said", "Minister", "Jane Smith", "the", "of", "London", "BBC", "Mr", "Dr.", "told", "U.K.", "2026",
-         "«Bonjour»", "שלום", "مرحبا", "東京", "Ωmega"]
+SPECIAL = [
+    "\u200f",
+    "\u202e",
+    "\u200b",
+    "\ufeff",
+    "\x00",
+    "\x07",
+    "\x1b",
+    "\x85",
+    "\u2028",
+    "\u2029",
+    "\r",
+    "\t",
+    "😀",
+    "👩‍👩‍👧",
+    "🇬🇧",
+    "\u0301",
+    "ﷺ",
+    "‮",
+    "“",
+    "”",
+    "‘",
+    "’",
+    '"',
+    "'",
+    "«",
+    "»",
+    "[",
+    "]",
+    "(",
+    ")",
+    "<",
+    ">",
+    "&",
+    "*",
+    "_",
+    "`",
+    "#",
+    "-",
+    ":",
+    "---",
+    "\n",
+    "\n\n",
+    " ",
+]
+WORDS = [
+    "said",
+    "Minister",
+    "Jane Smith",
+    "the",
+    "of",
+    "London",
+    "BBC",
+    "Mr",
+    "Dr.",
+    "told",
+    "U.K.",
+    "2026",
+    "«Bonjour»",
+    "שלום",
+    "مرحبا",
+    "東京",
+    "Ωmega",
+]
 
 piece = st.one_of(
     st.sampled_from(SPECIAL),
@@ -22,14 +82,43 @@ piece = st.one_of(
 )
 texts = st.lists(piece, max_size=60).map("".join)
 
-front_value = st.one_of(texts, st.sampled_from(["[", "{", "]", "&a", "*a", "!!python/object:os.system", "|", ">",
-                                                "2026-02-30", "2026-11-02", "- x", "'", '"', "%YAML 1.1", "null",
-                                                "[1, [2, [3]]]", "{a: b}", "yes", "1e400", "-5", "…"]))
-front_key = st.one_of(st.sampled_from(["title", "date", "tags", "slug", "draft", "key_points", "url", "author",
-                                       "source"]), st.text(max_size=10))
+front_value = st.one_of(
+    texts,
+    st.sampled_from(
+        [
+            "[",
+            "{",
+            "]",
+            "&a",
+            "*a",
+            "!!python/object:os.system",
+            "|",
+            ">",
+            "2026-02-30",
+            "2026-11-02",
+            "- x",
+            "'",
+            '"',
+            "%YAML 1.1",
+            "null",
+            "[1, [2, [3]]]",
+            "{a: b}",
+            "yes",
+            "1e400",
+            "-5",
+            "…",
+        ]
+    ),
+)
+front_key = st.one_of(
+    st.sampled_from(["title", "date", "tags", "slug", "draft", "key_points", "url", "author", "source"]),
+    st.text(max_size=10),
+)
 documents = st.builds(
     lambda pairs, body, fence: "---\n" + "".join(f"{k}: {v}\n" for k, v in pairs) + (fence + body),
-    st.lists(st.tuples(front_key, front_value), max_size=6), texts, st.sampled_from(["---\n", "...\n", "", "--\n"]),
+    st.lists(st.tuples(front_key, front_value), max_size=6),
+    texts,
+    st.sampled_from(["---\n", "...\n", "", "--\n"]),
 )
 
 
@@ -59,8 +148,9 @@ def test_reading_arbitrary_bytes_never_raises(data):
     read(b"---\ntitle: x\n---\n" + data, "a.md")
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                  HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(st.one_of(documents, texts))
 def test_extraction_never_raises_and_is_deterministic(nlp, text):
     """The whole path a build takes: read the file, clean the text, parse, extract."""

@@ -1,6 +1,7 @@
 """A quote reads the same wherever it is shown: article pages, digest cards and the listings
 give the speaker alone (a top story's quote adds the article it is from), never the reporting
 verb ("(said)" on one page and not on another, "Unattributed (say)") (issue 20)."""
+
 from __future__ import annotations
 
 import html
@@ -48,7 +49,9 @@ def figures(path) -> list[tuple[str, str]]:
 
 def test_cards_and_article_pages_caption_a_quote_alike(built_sample):
     out, _ = built_sample
-    on_articles = {words: (caption, page) for page in (out / "articles").glob("*.html") for words, caption in figures(page)}
+    on_articles = {
+        words: (caption, page) for page in (out / "articles").glob("*.html") for words, caption in figures(page)
+    }
     on_cards = [f for page in (out / "digests").glob("2*.html") for f in figures(page)]
     assert on_cards and on_articles
     for words, caption in on_cards:

@@ -2,6 +2,7 @@
 raw HTML is sanitised (or escaped, or kept, as config says; always sanitised in email),
 nothing is written outside output/, and `briefings serve` serves only output/ to this
 machine and outlives malformed requests."""
+
 from __future__ import annotations
 
 import email.policy
@@ -43,17 +44,19 @@ BODY = f"""The council met on Monday. Mayor Jane Smith said the budget was sound
 
 "We will not {PAYLOAD} back down," said Jane Smith.
 """
-HOSTILE = "\n".join([
-    "---",
-    f"title: {TITLE!r}".replace("\\x01", "\x01"),
-    "date: 2026-11-02",
-    f"author: {'Eve <script>x</script>'!r}",
-    f"source: {'The </title><script>alert(2)</script> Post'!r}",
-    "tags: ['<b>bold</b>', '../../etc', 'javascript:alert(3)']",
-    "url: javascript:alert(4)",
-    "---",
-    BODY,
-])
+HOSTILE = "\n".join(
+    [
+        "---",
+        f"title: {TITLE!r}".replace("\\x01", "\x01"),
+        "date: 2026-11-02",
+        f"author: {'Eve <script>x</script>'!r}",
+        f"source: {'The </title><script>alert(2)</script> Post'!r}",
+        "tags: ['<b>bold</b>', '../../etc', 'javascript:alert(3)']",
+        "url: javascript:alert(4)",
+        "---",
+        BODY,
+    ]
+)
 
 
 THEME_SCRIPTS = {"search-index.js", "static/search.js"}  # on search.html only, relative to the site root
@@ -74,8 +77,11 @@ class Dangerous(HTMLParser):
         for name, value in attrs:
             if name.startswith("on"):
                 self.found.append(f"{tag} {name}={value}")
-            if name in ("href", "src", "action", "formaction") and value and \
-                    value.strip().lower().startswith(("javascript:", "data:text/html")):
+            if (
+                name in ("href", "src", "action", "formaction")
+                and value
+                and value.strip().lower().startswith(("javascript:", "data:text/html"))
+            ):
                 self.found.append(f"{tag} {name}={value}")
 
 
@@ -106,7 +112,8 @@ def test_hostile_text_is_escaped_in_every_page_and_feed(tmp_path, shared_cache):
     assert [str(p) for p in result.warnings] == [
         "content/hostile.md:2: warning: 1 control character(s) removed (the first is U+0001)",
         "content/hostile.md:7: warning: 'url' must start with http:// or https://, got 'javascript:alert(4)'; "
-        "not linked"]
+        "not linked",
+    ]
     output = files(config.output_path)
     pages = {name: data.decode("utf-8") for name, data in output.items() if name.endswith(".html")}
     assert "articles/hostile.html" in pages
@@ -156,9 +163,11 @@ def test_raw_html_kept_on_request_but_never_in_email(tmp_path, shared_cache):
     text = theme.read_text(encoding="utf-8")
     (site / "templates" / "email" / "digest.html").write_text(
         text.replace("</body>", "{% for card in cards %}{{ card.article.body_html | safe }}{% endfor %}</body>"),
-        encoding="utf-8")
-    (site / "content" / "hostile.md").write_text(HOSTILE.replace('<img src="x" onerror="window.pwned=3">', ""),
-                                                 encoding="utf-8")  # the email's own lint refuses relative images
+        encoding="utf-8",
+    )
+    (site / "content" / "hostile.md").write_text(
+        HOSTILE.replace('<img src="x" onerror="window.pwned=3">', ""), encoding="utf-8"
+    )  # the email's own lint refuses relative images
     composed = mail.compose(load_config(site / "config.yaml"))
     html_part = composed.message.get_body(preferencelist=("html",)).get_content()
     assert "a link" in html_part, "the body is in the email"
@@ -170,8 +179,8 @@ def test_email_headers_and_parts_escape_hostile_text(tmp_path, shared_cache):
 
     site = hostile_site(tmp_path, shared_cache)
     (site / "content" / "newline.md").write_text(
-        "---\ntitle: \"Line one\\nBcc: victim@example.org\"\ndate: 2026-11-03\n---\nThe council met.\n",
-        encoding="utf-8")
+        '---\ntitle: "Line one\\nBcc: victim@example.org"\ndate: 2026-11-03\n---\nThe council met.\n', encoding="utf-8"
+    )
     config = load_config(site / "config.yaml")
     composed = mail.compose(config, article_slug="newline")
     raw = bytes(composed.message)
@@ -185,9 +194,15 @@ def test_email_headers_and_parts_escape_hostile_text(tmp_path, shared_cache):
 
 def test_no_content_path_writes_outside_output(tmp_path, shared_cache):
     site = hostile_site(tmp_path, shared_cache)
-    (site / "content" / "names.md").write_text(article(
-        "Names", "2026-11-03", "Jean ../../../Etc Passwd said the plan was sound. Officials at ..\\..\\Windows agreed.",
-        tags="['../../../../tmp/x', '/etc/passwd', '..', '.', '%2e%2e']"), encoding="utf-8")
+    (site / "content" / "names.md").write_text(
+        article(
+            "Names",
+            "2026-11-03",
+            "Jean ../../../Etc Passwd said the plan was sound. Officials at ..\\..\\Windows agreed.",
+            tags="['../../../../tmp/x', '/etc/passwd', '..', '.', '%2e%2e']",
+        ),
+        encoding="utf-8",
+    )
     before = {p for p in tmp_path.rglob("*")}
     config = load_config(site / "config.yaml")
     assert not build(config).errors
@@ -201,12 +216,14 @@ def test_no_content_path_writes_outside_output(tmp_path, shared_cache):
 
 
 def test_parse_article_keeps_titles_on_one_line():
-    art, _ = parse_article(b"---\ntitle: \"a\\nb\\u2028c\\rd\"\nauthor: \"x\\ny\"\ntags: [\"p\\nq\"]\n---\nText.\n",
-                           "a.md", "a.md")
+    art, _ = parse_article(
+        b'---\ntitle: "a\\nb\\u2028c\\rd"\nauthor: "x\\ny"\ntags: ["p\\nq"]\n---\nText.\n', "a.md", "a.md"
+    )
     assert (art.title, art.author, art.tags) == ("a b c d", "x y", ("p q",))
 
 
 # -- the browser ---------------------------------------------------------------------------
+
 
 @pytest.mark.slow
 def test_a_script_in_a_title_never_runs_in_a_browser(tmp_path, shared_cache):
@@ -241,10 +258,14 @@ def test_a_script_in_a_title_never_runs_in_a_browser(tmp_path, shared_cache):
 
 # -- serve ---------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def server(tmp_path, shared_cache):
-    site = write_site(tmp_path / "site", {"a.md": article("Alpha", "2026-11-02", "The council met on Monday.")},
-                      f"base_url: http://localhost/\ncache_dir: {shared_cache}\n")
+    site = write_site(
+        tmp_path / "site",
+        {"a.md": article("Alpha", "2026-11-02", "The council met on Monday.")},
+        f"base_url: http://localhost/\ncache_dir: {shared_cache}\n",
+    )
     (site / "secret.txt").write_text("top secret", encoding="utf-8")
     server = Server(load_config(site / "config.yaml"), site / "config.yaml", port=0)
     server.start()
@@ -291,11 +312,23 @@ def test_serve_serves_nothing_outside_output(server):
     site = server.config.root
     os.symlink(site / "secret.txt", server.output_path / "leak.txt")
     os.symlink("/etc", server.output_path / "etc")
-    requests = [b"GET /../secret.txt", b"GET /%2e%2e/secret.txt", b"GET /%2E%2E/%2E%2E/etc/passwd",
-                b"GET /..%5csecret.txt", b"GET /..\\secret.txt", b"GET http://127.0.0.1/../secret.txt",
-                b"GET //etc/passwd", b"GET /etc/passwd", b"GET /etc/hostname", b"GET /leak.txt",
-                b"GET /%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd", b"GET /articles/%252e%252e/%252e%252e/secret.txt",
-                b"GET /..;/secret.txt", b"GET /%00/../secret.txt", b"GET /" + b"../" * 50 + b"etc/passwd"]
+    requests = [
+        b"GET /../secret.txt",
+        b"GET /%2e%2e/secret.txt",
+        b"GET /%2E%2E/%2E%2E/etc/passwd",
+        b"GET /..%5csecret.txt",
+        b"GET /..\\secret.txt",
+        b"GET http://127.0.0.1/../secret.txt",
+        b"GET //etc/passwd",
+        b"GET /etc/passwd",
+        b"GET /etc/hostname",
+        b"GET /leak.txt",
+        b"GET /%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+        b"GET /articles/%252e%252e/%252e%252e/secret.txt",
+        b"GET /..;/secret.txt",
+        b"GET /%00/../secret.txt",
+        b"GET /" + b"../" * 50 + b"etc/passwd",
+    ]
     for line in requests:
         response = raw_request(server, line + b" HTTP/1.1\r\nHost: x\r\n\r\n")
         status = response.split(b" ", 2)[1] if response.startswith(b"HTTP/") else b""
@@ -332,10 +365,15 @@ def test_serve_survives_malformed_requests(server):
 
 # -- one writer at a time ----------------------------------------------------------------------
 
+
 def run_build(site: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "briefings", "build", "--config", str(site / "config.yaml")],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])})
+    return subprocess.Popen(
+        [sys.executable, "-m", "briefings", "build", "--config", str(site / "config.yaml")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
+    )
 
 
 def test_a_build_while_serve_runs_is_refused(server):
@@ -347,8 +385,11 @@ def test_a_build_while_serve_runs_is_refused(server):
 
 
 def test_a_second_build_waits_for_the_first(tmp_path, shared_cache):
-    site = write_site(tmp_path / "site", {"a.md": article("Alpha", "2026-11-02", "The council met on Monday.")},
-                      f"base_url: http://localhost/\ncache_dir: {shared_cache}\n")
+    site = write_site(
+        tmp_path / "site",
+        {"a.md": article("Alpha", "2026-11-02", "The council met on Monday.")},
+        f"base_url: http://localhost/\ncache_dir: {shared_cache}\n",
+    )
     config = load_config(site / "config.yaml")
     lock = site_lock(config)
     lock.acquire()  # this process plays the first build
@@ -373,10 +414,14 @@ def test_a_second_build_waits_for_the_first(tmp_path, shared_cache):
 
 
 def test_two_builds_started_at_once_give_one_clean_site(tmp_path, shared_cache):
-    site = write_site(tmp_path / "site", {
-        "a.md": article("Alpha", "2026-11-02", "The council met on Monday."),
-        "b.md": article("Beta", "2026-11-03", "Carol White said the plan was working well."),
-    }, f"base_url: http://localhost/\ncache_dir: {shared_cache}\n")
+    site = write_site(
+        tmp_path / "site",
+        {
+            "a.md": article("Alpha", "2026-11-02", "The council met on Monday."),
+            "b.md": article("Beta", "2026-11-03", "Carol White said the plan was working well."),
+        },
+        f"base_url: http://localhost/\ncache_dir: {shared_cache}\n",
+    )
     procs = [run_build(site) for _ in range(2)]
     for proc in procs:
         _, stderr = proc.communicate(timeout=120)

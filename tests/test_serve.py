@@ -1,4 +1,5 @@
 """`briefings serve` for real: a server thread, watchdog, HTTP and Server-Sent Events."""
+
 from __future__ import annotations
 
 import http.client
@@ -21,6 +22,7 @@ from briefings.serve import Server
 from conftest import article, write_site
 
 TIMEOUT = 10.0
+
 
 def atomic_write(path: Path, text: str) -> None:
     """Save the way editors do: a temporary file in the same folder renamed over the original."""
@@ -88,12 +90,20 @@ class EventStream:
 
 @pytest.fixture
 def site(tmp_path: Path, shared_cache: Path) -> Path:
-    root = write_site(tmp_path / "site", {
-        "alpha.md": article("Alpha story", "2026-11-02",
-                            "Alice Brown met Bob Green in Paris on Monday. They agreed on a new trade plan."),
-        "beta.md": article("Beta story", "2026-11-03",
-                           "Carol White said the plan was working well. Critics in London disagreed."),
-    }, f"base_url: http://localhost/\ncache_dir: {shared_cache}\n")
+    root = write_site(
+        tmp_path / "site",
+        {
+            "alpha.md": article(
+                "Alpha story",
+                "2026-11-02",
+                "Alice Brown met Bob Green in Paris on Monday. They agreed on a new trade plan.",
+            ),
+            "beta.md": article(
+                "Beta story", "2026-11-03", "Carol White said the plan was working well. Critics in London disagreed."
+            ),
+        },
+        f"base_url: http://localhost/\ncache_dir: {shared_cache}\n",
+    )
     return root
 
 
@@ -142,9 +152,19 @@ def test_nothing_outside_output_is_served(server, site):
     secret.write_text("top secret", encoding="utf-8")
     os.symlink(secret, site / "output" / "leak.txt")
     os.symlink(site, site / "output" / "leakdir")
-    for path in ("/../secret.txt", "/%2e%2e/secret.txt", "/..%2fsecret.txt", "/%2e%2e%2f%2e%2e%2fsecret.txt",
-                 "/articles/../../secret.txt", "//../secret.txt", "/leak.txt", "/leakdir/secret.txt",
-                 "/leakdir/", "/%00", "/../config.yaml"):
+    for path in (
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/..%2fsecret.txt",
+        "/%2e%2e%2f%2e%2e%2fsecret.txt",
+        "/articles/../../secret.txt",
+        "//../secret.txt",
+        "/leak.txt",
+        "/leakdir/secret.txt",
+        "/leakdir/",
+        "/%00",
+        "/../config.yaml",
+    ):
         status, body = get(server, path)
         assert status in (400, 404), path
         assert "top secret" not in body and "base_url" not in body, path
@@ -156,8 +176,10 @@ def test_atomic_save_rebuilds_and_reloads(start, site, poll):
     stream = EventStream(server)
     try:
         builds = server.builds
-        atomic_write(site / "content" / "alpha.md",
-                     article("Alpha story revised", "2026-11-02", "Alice Brown met Bob Green in Paris on Monday."))
+        atomic_write(
+            site / "content" / "alpha.md",
+            article("Alpha story revised", "2026-11-02", "Alice Brown met Bob Green in Paris on Monday."),
+        )
         stream.expect("reload")
         assert server.builds == builds + 1
         status, body = get(server, "/articles/alpha.html")
@@ -170,8 +192,9 @@ def test_a_burst_of_saves_gives_at_most_two_builds(server, site):
     path = site / "content" / "beta.md"
     builds = server.builds
     for n in range(20):
-        path.write_text(article(f"Beta take {n}", "2026-11-03", "Carol White said the plan was working well."),
-                        encoding="utf-8")
+        path.write_text(
+            article(f"Beta take {n}", "2026-11-03", "Carol White said the plan was working well."), encoding="utf-8"
+        )
     assert server.wait_for_build(builds + 1, TIMEOUT)
     assert not server.wait_for_build(builds + 3, 1.5)  # quiet period and MAX_WAIT are long past
     assert "Beta take 19" in get(server, "/articles/beta.html")[1]
@@ -409,8 +432,15 @@ def test_a_browser_shows_a_broken_article_over_every_page_while_others_update(se
             browser.close()
 
 
-BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--disable-sync"]
+BROWSER_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 
 
 @pytest.mark.slow
@@ -478,9 +508,11 @@ def test_which_events_complete_a_save():
 
     site = Site()
     watcher = _Watcher(site)
-    for event in (FileMovedEvent("/s/content/.a.md.tmp", "/s/content/a.md"),  # an atomic save
-                  FileClosedEvent("/s/content/a.md"),  # written in place and closed
-                  FileModifiedEvent("/s/content/a.md"),  # being written
-                  FileMovedEvent("/s/content/a.md", "/s/content/a.md~")):  # vim's backup: the new file is to come
+    for event in (
+        FileMovedEvent("/s/content/.a.md.tmp", "/s/content/a.md"),  # an atomic save
+        FileClosedEvent("/s/content/a.md"),  # written in place and closed
+        FileModifiedEvent("/s/content/a.md"),  # being written
+        FileMovedEvent("/s/content/a.md", "/s/content/a.md~"),
+    ):  # vim's backup: the new file is to come
         watcher.on_any_event(event)
     assert site.requests == [True, True, False, False]

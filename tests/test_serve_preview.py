@@ -1,6 +1,5 @@
 """Issue 23: the pages of edited articles go ahead of the rest of a build (`preview`), and
 serve reloads the pages open on them first. The result stays a clean build's bytes."""
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -18,8 +17,11 @@ from test_incremental import BODIES, apply, edits, tree
 def test_builds_with_previews_equal_clean_builds(tmp_path_factory, shared_cache, sequence):
     """What a preview writes is what the build leaves there, and the build equals a clean one."""
     root = tmp_path_factory.mktemp("preview")
-    site = write_site(root / "site", {"a0.md": article("Start", "2026-11-02", BODIES[3])},
-                      f"title: Site one\nbase_url: https://example.org/\ncache_dir: {shared_cache}\n")
+    site = write_site(
+        root / "site",
+        {"a0.md": article("Start", "2026-11-02", BODIES[3])},
+        f"title: Site one\nbase_url: https://example.org/\ncache_dir: {shared_cache}\n",
+    )
     builder = Builder(load_config(site / "config.yaml"), save_every_build=False)
     builder.build()
     for edit in sequence:
@@ -28,8 +30,11 @@ def test_builds_with_previews_equal_clean_builds(tmp_path_factory, shared_cache,
         if config != builder.config:
             builder = builder.successor(config)
         ahead: dict[str, bytes] = {}
-        result = builder.build(preview=lambda urls: ahead.update((u, (config.output_path / u).read_bytes())
-                                                                 for u in urls))
+        result = builder.build(
+            preview=lambda urls, ahead=ahead, config=config: ahead.update(
+                (u, (config.output_path / u).read_bytes()) for u in urls
+            )
+        )
         assert sorted(ahead) == sorted(result.previewed)
         clean = Builder(config, output=root / "clean", persist=False).build(clean=True)
         assert [str(p) for p in result.problems] == [str(p) for p in clean.problems]
@@ -40,9 +45,11 @@ def test_builds_with_previews_equal_clean_builds(tmp_path_factory, shared_cache,
 
 
 def test_an_edit_previews_its_article_page_before_the_rest(tmp_path, shared_cache):
-    site = write_site(tmp_path / "site", {"a.md": article("One", "2026-11-02", BODIES[0]),
-                                          "b.md": article("Two", "2026-11-03", BODIES[1])},
-                      f"base_url: https://example.org/\ncache_dir: {shared_cache}\n")
+    site = write_site(
+        tmp_path / "site",
+        {"a.md": article("One", "2026-11-02", BODIES[0]), "b.md": article("Two", "2026-11-03", BODIES[1])},
+        f"base_url: https://example.org/\ncache_dir: {shared_cache}\n",
+    )
     config = load_config(site / "config.yaml")
     builder = Builder(config, save_every_build=False)
     assert builder.build(preview=lambda urls: None).previewed == []  # a first build: everything is new
@@ -61,16 +68,20 @@ def test_an_edit_previews_its_article_page_before_the_rest(tmp_path, shared_cach
 
 
 def test_a_build_that_stops_after_a_preview_puts_the_page_back(tmp_path, shared_cache):
-    site = write_site(tmp_path / "site", {"a.md": article("One", "2026-11-02", BODIES[0])},
-                      f"base_url: https://example.org/\ncache_dir: {shared_cache}\n")
+    site = write_site(
+        tmp_path / "site",
+        {"a.md": article("One", "2026-11-02", BODIES[0])},
+        f"base_url: https://example.org/\ncache_dir: {shared_cache}\n",
+    )
     config = load_config(site / "config.yaml")
     builder = Builder(config, save_every_build=False)
     builder.build()
     before = tree(config.output_path)
     (site / "content" / "a.md").write_text(article("One", "2026-11-02", BODIES[0] + "\n\nNot to be seen."))
     (site / "templates").mkdir(exist_ok=True)
-    (site / "templates" / "digest.html").write_text("{% extends 'base.html' %}{% block content %}{{ x.y( }}"
-                                                    "{% endblock %}", encoding="utf-8")
+    (site / "templates" / "digest.html").write_text(
+        "{% extends 'base.html' %}{% block content %}{{ x.y( }}{% endblock %}", encoding="utf-8"
+    )
     previewed = []
     result = builder.build(preview=previewed.extend)
     assert result.stopped and previewed == ["articles/a.html"]
@@ -110,12 +121,15 @@ def test_page_paths():
 
 def test_serve_reloads_the_page_of_an_edited_article_ahead(tmp_path, shared_cache, monkeypatch):
     import test_serve
+
     from briefings.livereload import EVENTS_PATH
     from briefings.serve import Server
 
-    site = write_site(tmp_path / "site", {"a.md": article("One", "2026-11-02", BODIES[0]),
-                                          "b.md": article("Two", "2026-11-03", BODIES[1])},
-                      f"base_url: http://localhost/\ncache_dir: {shared_cache}\n")
+    site = write_site(
+        tmp_path / "site",
+        {"a.md": article("One", "2026-11-02", BODIES[0]), "b.md": article("Two", "2026-11-03", BODIES[1])},
+        f"base_url: http://localhost/\ncache_dir: {shared_cache}\n",
+    )
     server = Server(load_config(site / "config.yaml"), site / "config.yaml", port=0)
     server.start()
     try:
@@ -123,14 +137,16 @@ def test_serve_reloads_the_page_of_an_edited_article_ahead(tmp_path, shared_cach
         ahead: list[list[str]] = []
         real = server._httpd.reload_pages
         monkeypatch.setattr(server._httpd, "reload_pages", lambda pages: ahead.append(pages) or real(pages))
-        monkeypatch.setattr(test_serve, "EVENTS_PATH", f"{EVENTS_PATH}?generation={server._httpd.generation}"
-                                                       "&page=/articles/a.html")
+        monkeypatch.setattr(
+            test_serve, "EVENTS_PATH", f"{EVENTS_PATH}?generation={server._httpd.generation}&page=/articles/a.html"
+        )
         page = test_serve.EventStream(server)
         monkeypatch.setattr(test_serve, "EVENTS_PATH", EVENTS_PATH)
         every = test_serve.EventStream(server)
         try:
-            test_serve.atomic_write(site / "content" / "a.md",
-                                    article("One", "2026-11-02", BODIES[0] + "\n\nA sentence added now."))
+            test_serve.atomic_write(
+                site / "content" / "a.md", article("One", "2026-11-02", BODIES[0] + "\n\nA sentence added now.")
+            )
             page.expect("reload")
             assert "A sentence added now." in test_serve.get(server, "/articles/a.html")[1]
             every.expect("reload")

@@ -8,6 +8,7 @@ test-artifacts/site/ (git-ignored; BRIEFINGS_ARTIFACTS=DIR puts them elsewhere).
 
 axe-core is vendored in tests/browser/axe-core (its README says which version and how to
 update it); it is injected from disk, never fetched."""
+
 from __future__ import annotations
 
 import functools
@@ -150,10 +151,17 @@ def kinds(site) -> dict[str, str]:
     entry = next(e for e in site.entries if e.extraction.quotes and e.extraction.participants)
     person = next(p for p in site.participant_index["count"][0].items if p.type == "PERSON")
     return {
-        "index": "index.html", "digest": digest.url, "archive": "digests/index.html", "article": entry.url,
-        "participant": person.url, "participants": "participants/index.html",
-        "participants-by-name": "participants/by-name/index.html", "tags": "tags/index.html",
-        "tag": site.tags[0].url, "quotes": "quotes/index.html", "search": f"search.html?q={quote(person.name)}",
+        "index": "index.html",
+        "digest": digest.url,
+        "archive": "digests/index.html",
+        "article": entry.url,
+        "participant": person.url,
+        "participants": "participants/index.html",
+        "participants-by-name": "participants/by-name/index.html",
+        "tags": "tags/index.html",
+        "tag": site.tags[0].url,
+        "quotes": "quotes/index.html",
+        "search": f"search.html?q={quote(person.name)}",
         "story": story.url,
     }
 
@@ -163,6 +171,7 @@ def most_covered_person(site):
 
 
 # -- navigation and search ---------------------------------------------------------------
+
 
 def test_digest_to_article_to_participant_and_back(watched, built):
     _, site = built
@@ -247,6 +256,7 @@ def test_search_matches_key_points_and_quotes(watched, built):
 
 # -- without JavaScript, keyboard, print -------------------------------------------------
 
+
 def test_everything_but_search_works_without_javascript(watched, built):
     _, site = built
     w = watched(java_script_enabled=False)
@@ -280,8 +290,9 @@ def test_keyboard_skip_link_and_focus(watched):
     page = w.page
     w.goto("index.html")
     page.keyboard.press("Tab")
-    focused = page.evaluate("() => [document.activeElement.className, "
-                            "document.activeElement.getBoundingClientRect().top]")
+    focused = page.evaluate(
+        "() => [document.activeElement.className, document.activeElement.getBoundingClientRect().top]"
+    )
     assert focused[0] == "skip-link" and focused[1] >= 0, "the skip link is first and shows when focused"
     page.keyboard.press("Enter")
     assert page.evaluate("() => document.activeElement.id") == "main"
@@ -307,13 +318,15 @@ def test_a_digest_prints_cleanly(watched, built, artifacts):
     assert all(facts["hidden"]), "navigation, footer and card links are left off paper"
     assert facts["cards"] == len(site.digests[0].entries)
     assert facts["points"] == sum(len(e.extraction.key_points) for e in site.digests[0].entries)
-    assert facts["text"] == "rgb(0, 0, 0)" and facts["background"] == "rgb(255, 255, 255)", \
+    assert facts["text"] == "rgb(0, 0, 0)" and facts["background"] == "rgb(255, 255, 255)", (
         "black on white, even in dark mode"
+    )
     page.pdf(path=str(artifacts / "digest-print.pdf"), format="A4")
     assert (artifacts / "digest-print.pdf").stat().st_size > 10_000
 
 
 # -- accessibility and layout ------------------------------------------------------------
+
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_axe_finds_no_serious_or_critical_violations(watched, built, scheme):
@@ -333,8 +346,9 @@ def test_axe_finds_no_serious_or_critical_violations(watched, built, scheme):
             found.append(line)
             if v["impact"] in ("serious", "critical"):
                 serious.append(line)
-    print(f"axe-core, {scheme}: {len(kinds(site))} pages, {len(found)} violation(s)"
-          + "".join(f"\n  {f}" for f in found))
+    print(
+        f"axe-core, {scheme}: {len(kinds(site))} pages, {len(found)} violation(s)" + "".join(f"\n  {f}" for f in found)
+    )
     assert serious == [], "\n".join(serious)
 
 

@@ -2,6 +2,7 @@
 
 The sample site is built once per module into a temporary folder; every test reads that output.
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -99,8 +100,16 @@ def test_expected_pages_exist(built):
     out, result = built
     site = result.site
     assert site.entries and site.digests, "the sample site should have articles"
-    expected = ["index.html", "digests/index.html", "participants/index.html", "tags/index.html",
-                "quotes/index.html", "feed.xml", "sitemap.xml", "static/style.css"]
+    expected = [
+        "index.html",
+        "digests/index.html",
+        "participants/index.html",
+        "tags/index.html",
+        "quotes/index.html",
+        "feed.xml",
+        "sitemap.xml",
+        "static/style.css",
+    ]
     expected += [d.url for d in site.digests] + [e.url for e in site.entries]
     expected += [p.url for p in site.participants] + [t.url for t in site.tags]
     missing = [name for name in expected if not (out / name).is_file()]
@@ -137,7 +146,7 @@ def test_sitemap_lists_absolute_urls_of_real_pages(built, config):
     assert locs and all(loc.startswith(config.base_url) for loc in locs)
     assert len(locs) == len(set(locs)), "duplicate URLs in the sitemap"
     for loc in locs:
-        assert (out / loc[len(config.base_url):]).is_file(), loc
+        assert (out / loc[len(config.base_url) :]).is_file(), loc
     for entry in result.site.entries:
         assert config.base_url + entry.url in locs
 
@@ -168,8 +177,7 @@ def test_fragments_point_at_ids(pages):
 
 
 def test_no_root_relative_links(pages):
-    rooted = [f"{name}: {link}" for name, page in pages.items() for _, link in page.links
-              if link.startswith("/")]
+    rooted = [f"{name}: {link}" for name, page in pages.items() for _, link in page.links if link.startswith("/")]
     assert not rooted, "\n".join(rooted[:20])
 
 
@@ -215,8 +223,11 @@ def test_no_external_requests(pages, built, config):
             assert page.tags["script"] == len(scripts), "no inline scripts"
         else:
             assert "script" not in page.tags, name
-        fetched = [src for tag, src in page.links if tag in ("link", "img", "script")
-                   and src.startswith(EXTERNAL) and not src.startswith(config.base_url)]
+        fetched = [
+            src
+            for tag, src in page.links
+            if tag in ("link", "img", "script") and src.startswith(EXTERNAL) and not src.startswith(config.base_url)
+        ]
         assert not fetched, name
     css = (out / "static" / "style.css").read_text(encoding="utf-8")
     assert "@import" not in css and "url(" not in css
@@ -227,8 +238,11 @@ def test_build_is_deterministic(built, config, tmp_path):
     again = build(config, output=tmp_path / "again")
     assert not again.errors
     first = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    second = {p.relative_to(tmp_path / "again").as_posix(): p.read_bytes()
-              for p in (tmp_path / "again").rglob("*") if p.is_file()}
+    second = {
+        p.relative_to(tmp_path / "again").as_posix(): p.read_bytes()
+        for p in (tmp_path / "again").rglob("*")
+        if p.is_file()
+    }
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
 

@@ -1,6 +1,7 @@
 """`briefings theme copy` and docs/theming.md: a copied theme renders byte for byte what the
 theme renders, copies never overwrite without --force, and every theme file and every
 variable a template receives is documented (issue 20)."""
+
 from __future__ import annotations
 
 import re
@@ -80,6 +81,7 @@ def test_the_readme_links_the_theming_docs():
 
 # -- the docs cover the theme ---------------------------------------------------------------
 
+
 def sections() -> dict[str, str]:
     """Each theme file named in a "### " heading → the text of its section."""
     found: dict[str, str] = {}
@@ -108,8 +110,16 @@ def test_every_variable_a_page_template_receives_is_documented(sample_config):
                 missing.add((page.template, name))
     assert missing == set()
     every_page = DOCS.split("## On every page", 1)[1].split("\n## ", 1)[0]
-    for name in ("site", "config", "page_url", "rel(url)", "absolute(url)", "participant_url(p)",
-                 "speaker_url(name)", "search_index()"):
+    for name in (
+        "site",
+        "config",
+        "page_url",
+        "rel(url)",
+        "absolute(url)",
+        "participant_url(p)",
+        "speaker_url(name)",
+        "search_index()",
+    ):
         assert f"`{name}`" in every_page
 
 

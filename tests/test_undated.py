@@ -1,5 +1,6 @@
 """Articles whose text and front matter give no date sit in no period: the index, which shows
 the latest dated digest, names them and links to them, so they are never out of sight."""
+
 from __future__ import annotations
 
 import pytest
@@ -13,8 +14,14 @@ pytestmark = pytest.mark.slow  # extracts (the session's cache makes it quick)
 
 
 def site_with(tmp_path, shared_cache, dates: list[str | None]):
-    files = {f"a{i}.md": article(f"Article {i}", date, f"The council met on the bridge plan, number {i}. "
-                                 f"It voted to repair the bridge, the mayor said.") for i, date in enumerate(dates)}
+    files = {
+        f"a{i}.md": article(
+            f"Article {i}",
+            date,
+            f"The council met on the bridge plan, number {i}. It voted to repair the bridge, the mayor said.",
+        )
+        for i, date in enumerate(dates)
+    }
     root = write_site(tmp_path, files, f"title: T\nbase_url: https://example.org/\ncache_dir: {shared_cache}\n")
     result = build(load_config(root / "config.yaml"))
     assert not result.errors, result.errors

@@ -1,5 +1,6 @@
 """YAML errors in front matter and config.yaml point at the line where the problem starts,
 say it in plain words, and keep the parser's words after them (issue 20)."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,5 +1,6 @@
 """A real HTTP server on 127.0.0.1 for the fetch tests: saved article pages from
 tests/data/web/, feeds listing them, and every way a download can go wrong. No network."""
+
 from __future__ import annotations
 
 import gzip
@@ -12,54 +13,84 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data" / "web"
 PAGES = {  # served path → saved page, with what its own metadata says
-    "/news/wework.html": ("venturebeat-wework.html.gz",
-                          "New York State Attorney General investigating WeWork and former CEO",
-                          "2019-11-18", "VentureBeat"),
-    "/news/vw-wagon.html": ("slashgear-vw.html.gz",
-                            "The VW ID. SPACE VIZZION is a weird EV sports wagon with a secret message",
-                            "2019-11-20", "SlashGear"),
-    "/news/eee.html": ("cbsdetroit-eee.html.gz",
-                       "Michigan Officials: 6th Fatality Linked To Eastern Equine Encephalitis Reported",
-                       "2019-11-19", "CBS Detroit"),
+    "/news/wework.html": (
+        "venturebeat-wework.html.gz",
+        "New York State Attorney General investigating WeWork and former CEO",
+        "2019-11-18",
+        "VentureBeat",
+    ),
+    "/news/vw-wagon.html": (
+        "slashgear-vw.html.gz",
+        "The VW ID. SPACE VIZZION is a weird EV sports wagon with a secret message",
+        "2019-11-20",
+        "SlashGear",
+    ),
+    "/news/eee.html": (
+        "cbsdetroit-eee.html.gz",
+        "Michigan Officials: 6th Fatality Linked To Eastern Equine Encephalitis Reported",
+        "2019-11-19",
+        "CBS Detroit",
+    ),
 }
-HOME = """<!DOCTYPE html><html><head><title>The Daily Example</title></head><body>
+HOME = (
+    """<!DOCTYPE html><html><head><title>The Daily Example</title></head><body>
 <nav><a href="/">Home</a> <a href="/news/">News</a> <a href="/sport/">Sport</a></nav><main><ul>
-""" + "".join(f'<li><a href="/story/{i}.html">Headline number {i} about a thing that happened somewhere today</a>'
-              "</li>\n"
-              for i in range(40)) + "</ul></main><footer>© The Daily Example</footer></body></html>"
-FEED_TEXT = ("The council voted on Tuesday to close the old harbour bridge to cars from next spring. "
-             "Engineers said the steel had corroded faster than expected "
-             "and repairs would cost more than a new bridge. ") * 4
+"""
+    + "".join(
+        f'<li><a href="/story/{i}.html">Headline number {i} about a thing that happened somewhere today</a></li>\n'
+        for i in range(40)
+    )
+    + "</ul></main><footer>© The Daily Example</footer></body></html>"
+)
+FEED_TEXT = (
+    "The council voted on Tuesday to close the old harbour bridge to cars from next spring. "
+    "Engineers said the steel had corroded faster than expected "
+    "and repairs would cost more than a new bridge. "
+) * 4
 
 
 def rss(base: str) -> str:
-    items = "".join(f"<item><title>{title}</title><link>{base}{path}</link><pubDate>{_rfc822(date)}</pubDate>"
-                    f"<description>Summary of {title}</description></item>"
-                    for path, (_, title, date, _) in PAGES.items())
+    items = "".join(
+        f"<item><title>{title}</title><link>{base}{path}</link><pubDate>{_rfc822(date)}</pubDate>"
+        f"<description>Summary of {title}</description></item>"
+        for path, (_, title, date, _) in PAGES.items()
+    )
     # an entry whose page is gone but whose text is in the feed, and one without a link
-    items += (f"<item><title>Harbour bridge to close</title><link>{base}/missing.html</link>"
-              f"<pubDate>{_rfc822('2019-11-21')}</pubDate><content:encoded><![CDATA[<p>{FEED_TEXT}</p>"
-              f"<p>{FEED_TEXT}</p>]]></content:encoded></item>")
-    items += (f"<item><title>An entry without a link</title><pubDate>{_rfc822('2019-11-10')}</pubDate>"
-              "<description>Short.</description></item>")
-    return ('<?xml version="1.0" encoding="UTF-8"?>'
-            '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
-            f"<channel><title>Example Wire</title><link>{base}/</link>{items}</channel></rss>")
+    items += (
+        f"<item><title>Harbour bridge to close</title><link>{base}/missing.html</link>"
+        f"<pubDate>{_rfc822('2019-11-21')}</pubDate><content:encoded><![CDATA[<p>{FEED_TEXT}</p>"
+        f"<p>{FEED_TEXT}</p>]]></content:encoded></item>"
+    )
+    items += (
+        f"<item><title>An entry without a link</title><pubDate>{_rfc822('2019-11-10')}</pubDate>"
+        "<description>Short.</description></item>"
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+        f"<channel><title>Example Wire</title><link>{base}/</link>{items}</channel></rss>"
+    )
 
 
 def atom(base: str) -> str:
     path, (_, title, date, _) = next(iter(PAGES.items()))
-    return ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
-            "<title>Example Atom</title>"
-            f'<id>{base}/atom</id><updated>{date}T00:00:00Z</updated><entry><title>{title}</title>'
-            f'<link href="{base}{path}"/><id>{base}{path}</id><updated>{date}T10:00:00Z</updated></entry></feed>')
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        "<title>Example Atom</title>"
+        f"<id>{base}/atom</id><updated>{date}T00:00:00Z</updated><entry><title>{title}</title>"
+        f'<link href="{base}{path}"/><id>{base}{path}</id><updated>{date}T10:00:00Z</updated></entry></feed>'
+    )
 
 
 def json_feed(base: str) -> str:
     path, (_, title, date, _) = list(PAGES.items())[1]
-    return json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "Example JSON",
-                       "items": [{"id": "1", "url": f"{base}{path}", "title": title,
-                                  "date_published": f"{date}T08:00:00Z"}]})
+    return json.dumps(
+        {
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": "Example JSON",
+            "items": [{"id": "1", "url": f"{base}{path}", "title": title, "date_published": f"{date}T08:00:00Z"}],
+        }
+    )
 
 
 def _rfc822(date: str) -> str:

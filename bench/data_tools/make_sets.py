@@ -13,6 +13,7 @@ Second round (after the first held-out third was scored): the 56 articles no set
 8 kept for reader reviews (the lowest SHA-1 of "reader:" + path), ordered by SHA-1; every third is
 held out (`boilerplate/heldout2/`), the rest join development (`boilerplate/dev2/`).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -53,14 +54,17 @@ def paragraphs(text: str) -> list[dict]:
 
 
 def skeleton(source: str, folder: Path) -> None:
-    path = folder / (Path(source).stem if "/news/" in source else source.split("/", 2)[2]
-                     .replace("/", "_").removesuffix(".txt")).__add__(".json")
+    path = folder / (
+        Path(source).stem if "/news/" in source else source.split("/", 2)[2].replace("/", "_").removesuffix(".txt")
+    ).__add__(".json")
     if path.exists():
         return
     text = (SHARED / source).read_text(encoding="utf-8")
     folder.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"source": source, "paragraphs": paragraphs(text)}, indent=1,
-                               ensure_ascii=False) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps({"source": source, "paragraphs": paragraphs(text)}, indent=1, ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )
 
 
 def main() -> None:
@@ -78,19 +82,23 @@ def main() -> None:
     bbc_held = {p for i, p in enumerate(bbc20) if i % 3 == 0}
     sets = {
         "rule": " ".join(" ".join(__doc__.strip().split("\n\n")[2:4]).split()),
-        "boilerplate": {"dev": [f"corpus/news/{n}" for n in order if n not in heldout]
-                        + [p for p in bbc20 if p not in bbc_held],
-                        "heldout": [f"corpus/news/{n}" for n in order if n in heldout]
-                        + [p for p in bbc20 if p in bbc_held]},
-        "participants": {"dev": [f"corpus/news/{n}" for n in participants if n not in heldout],
-                         "heldout": [f"corpus/news/{n}" for n in participants if n in heldout]},
+        "boilerplate": {
+            "dev": [f"corpus/news/{n}" for n in order if n not in heldout] + [p for p in bbc20 if p not in bbc_held],
+            "heldout": [f"corpus/news/{n}" for n in order if n in heldout] + [p for p in bbc20 if p in bbc_held],
+        },
+        "participants": {
+            "dev": [f"corpus/news/{n}" for n in participants if n not in heldout],
+            "heldout": [f"corpus/news/{n}" for n in participants if n in heldout],
+        },
         "unseen": [f"corpus/news/{n}" for n in news if n not in set(order)],
     }
     reader = sorted(sets["unseen"], key=lambda s: sha("reader:" + s))[:8]
     second = sorted((s for s in sets["unseen"] if s not in reader), key=sha)
     sets["reader"] = reader
-    sets["boilerplate2"] = {"dev": [s for i, s in enumerate(second) if i % 3 != 0],
-                            "heldout": [s for i, s in enumerate(second) if i % 3 == 0]}
+    sets["boilerplate2"] = {
+        "dev": [s for i, s in enumerate(second) if i % 3 != 0],
+        "heldout": [s for i, s in enumerate(second) if i % 3 == 0],
+    }
     (DATA / "news_sets.json").write_text(json.dumps(sets, indent=1) + "\n", encoding="utf-8")
     for split in ("dev", "heldout"):
         for source in sets["boilerplate"][split]:

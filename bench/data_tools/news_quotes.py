@@ -6,6 +6,7 @@
 Each quote is found in its article at or after the line the annotator gave; a quote that cannot
 be found exactly (whitespace aside) stops the conversion with its file and text.
 """
+
 from __future__ import annotations
 
 import json
@@ -38,8 +39,15 @@ def convert(folder: Path):
                 start, end = locate(text, quote["text"], quote.get("line", 1))
             except LookupError:
                 sys.exit(f"{path}: quote not found in {gold['source']}: {quote['text']!r}")
-            quotes.append({"text": text[start:end], "start": start, "end": end, "speaker": quote["speaker"],
-                           "qtype": quote.get("qtype", "full")})
+            quotes.append(
+                {
+                    "text": text[start:end],
+                    "start": start,
+                    "end": end,
+                    "speaker": quote["speaker"],
+                    "qtype": quote.get("qtype", "full"),
+                }
+            )
         yield {"id": path.stem, "text": text, "quotes": quotes}
 
 

@@ -11,6 +11,7 @@ stage (extraction, the article page, feeds, search, email) reads only the story.
 silent (`briefings extract --explain`), and what the text says about itself (title, date,
 author, outlet) for articles without front matter. Nothing here imports extract or spaCy.
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -3,6 +3,7 @@
 "PUBLISHED: 19:35 EST, 20 June 2013", "Dec. 30, 2014 7:20 AM ET", "December 28, 2014:" and
 "Tuesday, 25 November 2014" all say when; the clean stage cuts them and keeps the date.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,8 +23,10 @@ TIME = rf"(?:\d{{1,2}}[:.]\d{{2}}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*{_ZONE})?|\d{{1,2
 # A date with its time and weekday in any order: what a stamp is made of.
 WHEN = rf"(?:(?:{_WEEKDAY},?\s+)?{DATE}(?:,?\s+(?:at\s+)?{TIME})?|{TIME},?\s+(?:{_WEEKDAY},?\s+)?{DATE})"
 
-_FIND = re.compile(rf"(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})|({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?),?"
-                   rf"\s+(\d{{4}})\b|\b(\d{{4}})-(\d{{2}})-(\d{{2}})\b")
+_FIND = re.compile(
+    rf"(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})|({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?),?"
+    rf"\s+(\d{{4}})\b|\b(\d{{4}})-(\d{{2}})-(\d{{2}})\b"
+)
 
 
 def find_date(text: str) -> dt.date | None:

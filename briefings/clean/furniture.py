@@ -6,6 +6,7 @@ no full stop); a promo points elsewhere ("Read more: …", "… click here."); a
 reader for something ("Sign up for our newsletter"). None looks at length alone: a long
 credit is still a credit, and a long paragraph that mentions a newsletter is still story.
 """
+
 from __future__ import annotations
 
 import re
@@ -65,26 +66,34 @@ _PICTURE = _alternation(PICTURE_WORDS)
 # -- captions and image credits -------------------------------------------------------------
 
 _GALLERY_COUNTER = re.compile(r"^\d+\s+of\s+\d+(?:\.|$)")
-_AGENCY_AT_END = re.compile(rf"[(\[]\s*(?:(?:{_PICTURE})\s*:?\s*)?[^()\[\]]{{0,40}}?\b{_AGENCY}"
-                            rf"(?:\s*/\s*{_AGENCY})*\s*[)\]]\.?$|(?:REUTERS|AP Photo|AFP PHOTO)\s*/[^/]{{2,60}}$")
+_AGENCY_AT_END = re.compile(
+    rf"[(\[]\s*(?:(?:{_PICTURE})\s*:?\s*)?[^()\[\]]{{0,40}}?\b{_AGENCY}"
+    rf"(?:\s*/\s*{_AGENCY})*\s*[)\]]\.?$|(?:REUTERS|AP Photo|AFP PHOTO)\s*/[^/]{{2,60}}$"
+)
 _AGENCY_AT_START = re.compile(rf"^[A-Z][\w.'’ -]{{1,40}}?\s*/\s*(?:for\s+[A-Z]|{_AGENCY}\b)")
-_CREDIT_LINE = re.compile(rf"(?i)^[\[(]?\s*(?:{_PICTURE})?\s*(?:credits?|courtesy|source|sources|copyright)\s*"
-                          r"[:|]\s*\S|^[\[(]?\s*(?:via|©|courtesy of)\s+\S|"
-                          r"^[\[(]?\s*(?:photo|photos|photograph|picture|pictures|image|images|video|illustration|"
-                          r"graphic|main image|top image|lead image|header image|photographer|photographers|"
-                          r"photography|featured image|hero image)s?\s*"
-                          r"(?:credit|courtesy|by)?\s*[:|]\s*\S|"
-                          r"^[\[(]?\s*(?:(?:staff|file|contributed|submitted|special|courtesy|handout)\s+)?"
-                          r"(?:photos?|images?|pictures?|videos?|illustrations?|graphics?|gifs?|artwork|"
-                          r"photo illustration|photograph|screenshots?|animation)\s+"
-                          r"(?:via|by|from|courtesy of|courtesy|credit)\s+\S|"
-                          r"^[\[(]?\s*(?:h/t|hat tip|ht)\s*:?\s+\S")
-_SLASH_CREDIT = re.compile(rf"^(?:[Bb]y\s+)?[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){{0,5}}\s*/\s*"
-                           rf"(?:{_AGENCY}|for\s+[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){{0,5}})\.?$")
+_CREDIT_LINE = re.compile(
+    rf"(?i)^[\[(]?\s*(?:{_PICTURE})?\s*(?:credits?|courtesy|source|sources|copyright)\s*"
+    r"[:|]\s*\S|^[\[(]?\s*(?:via|©|courtesy of)\s+\S|"
+    r"^[\[(]?\s*(?:photo|photos|photograph|picture|pictures|image|images|video|illustration|"
+    r"graphic|main image|top image|lead image|header image|photographer|photographers|"
+    r"photography|featured image|hero image)s?\s*"
+    r"(?:credit|courtesy|by)?\s*[:|]\s*\S|"
+    r"^[\[(]?\s*(?:(?:staff|file|contributed|submitted|special|courtesy|handout)\s+)?"
+    r"(?:photos?|images?|pictures?|videos?|illustrations?|graphics?|gifs?|artwork|"
+    r"photo illustration|photograph|screenshots?|animation)\s+"
+    r"(?:via|by|from|courtesy of|courtesy|credit)\s+\S|"
+    r"^[\[(]?\s*(?:h/t|hat tip|ht)\s*:?\s+\S"
+)
+_SLASH_CREDIT = re.compile(
+    rf"^(?:[Bb]y\s+)?[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){{0,5}}\s*/\s*"
+    rf"(?:{_AGENCY}|for\s+[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){{0,5}})\.?$"
+)
 # A picture's source as a handle, on a line of its own: "NailSpin", "fingerprintsdecals".
 _HANDLE = re.compile(r"[a-z]+[A-Z][\w]*[A-Z]?\w*|[A-Z][a-z]+[A-Z]\w*|[a-z]{10,}")
-_NAMES_SLASH = re.compile(r"[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){1,4}\s*/\s*"
-                          r"[A-Z][\w'’&.-]*(?:\s+[\w'’&.-]+){0,3}")
+_NAMES_SLASH = re.compile(
+    r"[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){1,4}\s*/\s*"
+    r"[A-Z][\w'’&.-]*(?:\s+[\w'’&.-]+){0,3}"
+)
 _CAPTION_PHRASE = re.compile(
     r"(?i)\bin this (?:undated |recent |handout |file |aerial |composite |combination |video |\d{4} )*"
     r"(?:photo|picture|image|photograph|frame grab|still|video grab|screenshot|screen grab|illustration|"
@@ -93,10 +102,13 @@ _CAPTION_PHRASE = re.compile(
     r"\bview full size image\b|\b(?:is|are) (?:seen|pictured|shown) (?:here|in this|above|below)\b|"
     r"\b(?:is|are) here (?:seen|pictured|shown)\b|\b(?:is|are) show here\b|"
     r"\b(?:pictured|shown) (?:here|above|below)\b|\(pictured\)|\b(?:in|on) the (?:photo|picture|image) "
-    r"(?:above|below)\b")
+    r"(?:above|below)\b"
+)
 # A wire caption ends with where and when the picture was taken: "… in Jakarta December 29, 2014."
-_PLACE_DATE_END = re.compile(rf"\b(?!(?:On|Since|Until|By|From|To|Before|After|In|At|Of|Monday|Tuesday|Wednesday|"
-                             rf"Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w.'’-]+,?\s+{MONTH_DAY},\s+\d{{4}}\.?$")
+_PLACE_DATE_END = re.compile(
+    rf"\b(?!(?:On|Since|Until|By|From|To|Before|After|In|At|Of|Monday|Tuesday|Wednesday|"
+    rf"Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w.'’-]+,?\s+{MONTH_DAY},\s+\d{{4}}\.?$"
+)
 _POSITION = _alternation(CAPTION_POSITIONS)
 _POSITION_IN_PARENS = re.compile(rf"\((?:{_POSITION})(?:\s+(?:and|to|&)\s+{_POSITION})*\)", re.I)  # "(far left)"
 _IN_PICTURE = re.compile(rf"{_POSITION_IN_PARENS.pattern}|,\s*(?:{_POSITION}),|\bpictured\b", re.I)
@@ -109,14 +121,20 @@ _CAPTION_LABEL = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}:\s+[A-Z‘'
 
 
 # "Top photo: A man walks …", "Pictured: …", "Image copyright Getty Images Image caption …"
-_PICTURE_LABEL = re.compile(r"(?i)^(?:(?:top|lead|main|header|featured|cover|above|below|inset|left|right)\s+"
-                            r"(?:photo|image|picture|photograph)|pictured|above|below|caption|photo caption|"
-                            r"image caption)\s*:\s*\S|^(?:image|media|video) (?:copyright|caption)\b")
+_PICTURE_LABEL = re.compile(
+    r"(?i)^(?:(?:top|lead|main|header|featured|cover|above|below|inset|left|right)\s+"
+    r"(?:photo|image|picture|photograph)|pictured|above|below|caption|photo caption|"
+    r"image caption)\s*:\s*\S|^(?:image|media|video) (?:copyright|caption)\b"
+)
 # AP: "FILE - In this Dec. 3 … file photo"
-_FILE_CAPTION = re.compile(r"^FILE\s*(?:PHOTO\s*)?[-–—:]\s+\S|(?i:\bin this\s+(?:[\w.,]+\s+){1,4}?"
-                           r"(?:file|handout|undated)\s+(?:photo|picture|image)\b)")
-_GALLERY_SIZE = re.compile(r"(?i)^(?:slideshow|gallery|photo gallery|photos|pictures|images|video|videos)\s*"
-                           r"[(\[]\s*\d+\s*(?:images|photos|pictures|slides|videos)?\s*[)\]]$")
+_FILE_CAPTION = re.compile(
+    r"^FILE\s*(?:PHOTO\s*)?[-–—:]\s+\S|(?i:\bin this\s+(?:[\w.,]+\s+){1,4}?"
+    r"(?:file|handout|undated)\s+(?:photo|picture|image)\b)"
+)
+_GALLERY_SIZE = re.compile(
+    r"(?i)^(?:slideshow|gallery|photo gallery|photos|pictures|images|video|videos)\s*"
+    r"[(\[]\s*\d+\s*(?:images|photos|pictures|slides|videos)?\s*[)\]]$"
+)
 
 
 def is_caption(text: str) -> bool:
@@ -125,17 +143,26 @@ def is_caption(text: str) -> bool:
     a whole story scraped onto one line that ends in a caption is a story with a caption."""
     if not _caption_sized(text):
         return False
-    if _GALLERY_COUNTER.match(text) or _CAPTION_PHRASE.search(text) or _PICTURE_LABEL.match(text) \
-            or _FILE_CAPTION.search(text) \
-            or _GALLERY_SIZE.match(text.strip()):
+    if (
+        _GALLERY_COUNTER.match(text)
+        or _CAPTION_PHRASE.search(text)
+        or _PICTURE_LABEL.match(text)
+        or _FILE_CAPTION.search(text)
+        or _GALLERY_SIZE.match(text.strip())
+    ):
         return True
-    if (_AGENCY_AT_END.search(text) or _POSITION_IN_PARENS.search(text) and len(_sentences(text)) <= 2) \
-            and not _has_quote(text):
+    if (
+        _AGENCY_AT_END.search(text) or _POSITION_IN_PARENS.search(text) and len(_sentences(text)) <= 2
+    ) and not _has_quote(text):
         return True  # "… pray at Juanda Airport (EPA)", "Dick Costolo (far left) and Cameron Diaz present …"
     if _AGENCY_AT_START.match(text) and not _SLASH_CREDIT.match(text):
         return True  # "Boston Herald / Polaris Firefighter Sean Coyle uses a basket …"
-    if _PLACE_DATE_END.search(text) and len(_sentences(text)) <= 2 and not text.startswith(("—", "–", "-")) \
-            and sum(1 for w in text.split() if w[:1].islower()) >= 0.4 * len(text.split()):
+    if (
+        _PLACE_DATE_END.search(text)
+        and len(_sentences(text)) <= 2
+        and not text.startswith(("—", "–", "-"))
+        and sum(1 for w in text.split() if w[:1].islower()) >= 0.4 * len(text.split())
+    ):
         return True  # a sentence describing a picture, not an epigraph's "— Mike Pompeo, …, April 15, 2019"
     return not _TERMINAL.search(text) and (is_caption_sentence(text) and bool(_IN_PICTURE.search(text)))
 
@@ -146,12 +173,16 @@ def _caption_sized(text: str) -> bool:
 
 
 def is_labelled_caption(text: str) -> bool:
-    """"Scene: The tragedy unfolded at Bullets and Burgers, …" — a label, a colon and a
+    """ "Scene: The tragedy unfolded at Bullets and Burgers, …" — a label, a colon and a
     sentence that does not end as one (a story paragraph would)."""
     if _CHART.search(text):
         return True
-    if not _caption_sized(text) or _TERMINAL.search(text) or not _CAPTION_LABEL.match(text) \
-            or _NETWORK_LABEL.match(text):
+    if (
+        not _caption_sized(text)
+        or _TERMINAL.search(text)
+        or not _CAPTION_LABEL.match(text)
+        or _NETWORK_LABEL.match(text)
+    ):
         return False  # "Twitter: Tom Phillips - …" is a post quoted, not a caption
     after = text.split(":", 1)[1].split()
     lower = sum(1 for w in after if w[:1].islower())
@@ -169,7 +200,7 @@ def is_caption_sentence(text: str) -> bool:
 
 
 def is_image_credit(text: str) -> bool:
-    """"Photo: Silver Screen Collection/Getty Images", "Richard Vogel/AP", "[via Buzzfeed]",
+    """ "Photo: Silver Screen Collection/Getty Images", "Richard Vogel/AP", "[via Buzzfeed]",
     "Credit: Public Domain", "Image Credit: Getty", "By Kevin Mazur/WireImage."."""
     words = text.split()
     if len(words) > 14:
@@ -188,7 +219,8 @@ CAPTION_LANGUAGE = re.compile(
     r"(?i)\bpictured\b|\((?:left|right|centre|center|middle|top|bottom|above|below|inset|file(?: photo)?)\)"
     r"|\b(?:photo|image|picture)s?\s*(?:credit|courtesy)?\s*:"
     r"|\b(?:getty images|reuters/|ap photo|afp/|epa/|rex features|shutterstock)\b"
-    r"|\bclick here\b|\bread more\b|\bscroll down\b|\bcontributed to this report\b|\bsubscribe\b")
+    r"|\bclick here\b|\bread more\b|\bscroll down\b|\bcontributed to this report\b|\bsubscribe\b"
+)
 # A caption label opening a sentence: "Flying high: Half of the kite …" (no verb before the colon,
 # not a speaker's cue such as "He said: '…'").
 CAPTION_LABEL_OPENING = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}:\s+(?![\"'‘“])")
@@ -198,53 +230,101 @@ SHOUTING = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,}){2,}\b")  # an all-caps run: 
 # -- promos, share rows and pleas -----------------------------------------------------------
 
 _PROMO_OPENER = re.compile(rf"(?i)^{_alternation(PROMO_OPENERS)}\s*(?:[:|>»›]|\.\.\.|…)\s*\S")
-_PROMO_HEADER = re.compile(rf"{_alternation(PROMO_HEADERS)}\s*(?:[:.!»›>]|\.\.\.|…)?\s*$|"
-                           r"(?:more|also) (?:from|on|stories from|news from|at) [\w.' -]{1,40}[:.]?$", re.I)
+_PROMO_HEADER = re.compile(
+    rf"{_alternation(PROMO_HEADERS)}\s*(?:[:.!»›>]|\.\.\.|…)?\s*$|"
+    r"(?:more|also) (?:from|on|stories from|news from|at) [\w.' -]{1,40}[:.]?$",
+    re.I,
+)
 _ALSO_LIKE = re.compile(r"\byou (?:might|may|will) also (?:like|enjoy|be interested in)\b.{0,20}$", re.I)
 _CAPS_OPENER = re.compile(r"^[A-Z]{2,}(?:[ /&-]+[A-Z]{2,}){0,3}\s*:\s*\S")  # "ADD TO CART: …", "WATCH: …"
 # "(AirAsia Flight 8501: What we know so far about the plane’s disappearance)": a link, not an aside.
 _LINK_IN_PARENS = re.compile(r"^\((?=[^)]*[A-Z])[^().!?]{3,200}[?]?\)$")
 # A live blog pointing at its own pictures: "Our picture desk have compiled a gallery of …".
-_SELF_MEDIA = re.compile(r"(?i)\bour (?:picture desk|picture editors|photo desk|video team|video desk|photographers)\b|"
-                         r"\b(?:compiled|put together) a (?:gallery|slideshow)\b")
+_SELF_MEDIA = re.compile(
+    r"(?i)\bour (?:picture desk|picture editors|photo desk|video team|video desk|photographers)\b|"
+    r"\b(?:compiled|put together) a (?:gallery|slideshow)\b"
+)
 _CLICK = _Phrases(CLICK_PHRASES, after=r"\b")
-_HERE_LINK = re.compile(r"(?i)^(?:to\s+\w+\s+|you can\s+|for\s+)?(?:read|find|see|get|watch|listen|check|learn|view|"
-                        r"visit|go|sign up|download|shop|tour|browse|click|discover)\b.{0,160}\bhere[.!]?$")
+_HERE_LINK = re.compile(
+    r"(?i)^(?:to\s+\w+\s+|you can\s+|for\s+)?(?:read|find|see|get|watch|listen|check|learn|view|"
+    r"visit|go|sign up|download|shop|tour|browse|click|discover)\b.{0,160}\bhere[.!]?$"
+)
 _PAGINATION = re.compile(r"(?i)\bpage \d+ of \d+\b|^(?:next|previous|prev)\s*[›»>]|^[‹«<]\s*(?:previous|prev)")
 _IN_PICTURES = re.compile(r"(?i)(?:,|–|—|-|:)\s*in (?:pictures|photos|images)\.?$")  # "…, in pictures"
 _GALLERY_OPENER = re.compile(r"(?i)in (?:pictures|photos)\s*:|(?:photo|video) gallery\b|watch video\b|video:\s")
-_SHARE_STRONG = {"facebook", "twitter", "whatsapp", "pinterest", "linkedin", "reddit", "tweet", "flipboard", "tumblr",
-                 "instagram", "email", "e-mail", "share", "shares", "enlarge", "gallery", "galleries", "pin", "embed",
-                 "print", "comments", "google+", "messenger", "sms", "rss"}
-_FOLLOW = re.compile(rf"(?i)^(?:please\s+|you can\s+)?(?:follow|like|find|join|connect with|subscribe to)\s+"
-                     rf"(?:[\w.'’@-]+\s+){{0,4}}"
-                     rf"(?:on|at|via)\s+{_alternation(SOCIAL_NETWORKS)}|^(?:follow|like)\s+@\w+|"
-                     rf"^(?:follow|like)\s+(?:us|me|him|her)\b|^share (?:this|on)\b|^\d[\d.,]*[kKmM]?\s*shares\b|"
-                     rf"^click to (?:share|email|print|tweet)\b|^an? (?:post|photo|video) shared by\b")
-_PLEA_STRONG = _Phrases(PLEA_PHRASES, also=r"\bis an? (?:free )?(?:daily|weekly|monthly|morning|evening) "
-                                           r"(?:newsletter|e-?mail|briefing|digest)\b")
+_SHARE_STRONG = {
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "pinterest",
+    "linkedin",
+    "reddit",
+    "tweet",
+    "flipboard",
+    "tumblr",
+    "instagram",
+    "email",
+    "e-mail",
+    "share",
+    "shares",
+    "enlarge",
+    "gallery",
+    "galleries",
+    "pin",
+    "embed",
+    "print",
+    "comments",
+    "google+",
+    "messenger",
+    "sms",
+    "rss",
+}
+_FOLLOW = re.compile(
+    rf"(?i)^(?:please\s+|you can\s+)?(?:follow|like|find|join|connect with|subscribe to)\s+"
+    rf"(?:[\w.'’@-]+\s+){{0,4}}"
+    rf"(?:on|at|via)\s+{_alternation(SOCIAL_NETWORKS)}|^(?:follow|like)\s+@\w+|"
+    rf"^(?:follow|like)\s+(?:us|me|him|her)\b|^share (?:this|on)\b|^\d[\d.,]*[kKmM]?\s*shares\b|"
+    rf"^click to (?:share|email|print|tweet)\b|^an? (?:post|photo|video) shared by\b"
+)
+_PLEA_STRONG = _Phrases(
+    PLEA_PHRASES,
+    also=r"\bis an? (?:free )?(?:daily|weekly|monthly|morning|evening) "
+    r"(?:newsletter|e-?mail|briefing|digest)\b",
+)
 _PLEA_WEAK = _Phrases(PLEA_WORDS, after=r"\b")
 _READER = re.compile(r"(?i)\b(?:you|your|you're|yourself|our|us|we|we're)\b")
 _HOUSEKEEPING = _Phrases(HOUSEKEEPING_PHRASES)
 _SELF = re.compile(r"(?i)\b(?:we|our|us|this (?:story|article|post|posting|report|page|blog|piece|transcript))\b")
-_HOUSEKEEPING_OPENER = re.compile(r"(?i)^(?:correction|clarification|update|updated|editor'?s note|editors' note|"
-                                  r"note)\s*[:—–-]|^this (?:story|article|post|piece|report|interview|video|essay)"
-                                  r"(?: \w+)? (?:originally|first|was|has been|is (?:republished|reprinted|adapted)|"
-                                  r"appeared|ran)\b|^original (?:article|story) (?:on|at|from)\b|"
-                                  r"^(?:originally|first) (?:published|appeared|posted|ran)\b")
+_HOUSEKEEPING_OPENER = re.compile(
+    r"(?i)^(?:correction|clarification|update|updated|editor'?s note|editors' note|"
+    r"note)\s*[:—–-]|^this (?:story|article|post|piece|report|interview|video|essay)"
+    r"(?: \w+)? (?:originally|first|was|has been|is (?:republished|reprinted|adapted)|"
+    r"appeared|ran)\b|^original (?:article|story) (?:on|at|from)\b|"
+    r"^(?:originally|first) (?:published|appeared|posted|ran)\b"
+)
 
 
 def is_promo(text: str) -> bool:
     """Links to other stories and teasers: "Read more: …", "ALSO READ: …", "Related Articles:",
     "To listen to the complete interview, click here.", "Scroll down for video"."""
     tail, lower = text[-80:], text.lower()
-    if _PROMO_OPENER.match(text) or is_promo_header(text) or _IN_PICTURES.search(tail) \
-            or _GALLERY_OPENER.match(text) or "page" in lower and _PAGINATION.search(text):
+    if (
+        _PROMO_OPENER.match(text)
+        or is_promo_header(text)
+        or _IN_PICTURES.search(tail)
+        or _GALLERY_OPENER.match(text)
+        or "page" in lower
+        and _PAGINATION.search(text)
+    ):
         return True
     if _CAPS_OPENER.match(text) and _titled(text.split(":", 1)[1]):
         return True  # "ADD TO CART: US$25 League of Legends Gift Card", "VIEW PRICE: Funko Pop …"
-    if _LINK_IN_PARENS.match(text) or ("our " in lower or "gallery" in lower) and _SELF_MEDIA.search(text) \
-            and len(_sentences(text)) == 1:
+    if (
+        _LINK_IN_PARENS.match(text)
+        or ("our " in lower or "gallery" in lower)
+        and _SELF_MEDIA.search(text)
+        and len(_sentences(text)) == 1
+    ):
         return True
     # Every sentence a call to click, follow a link or look elsewhere.
     if not (_CLICK.search(text) or text.rstrip(".!").lower().endswith("here")):
@@ -268,14 +348,20 @@ def is_share(text: str) -> bool:
     "Follow Lena on Twitter: @Lenadecasparis", "16shares Share on Facebook", "Photo Gallery"."""
     words = [w.lower() for w in _WORD.findall(text)]
     bare = [w for w in words if not w.isdigit()]
-    if bare and len(bare) <= 12 and all(w in SHARE_WORDS or re.fullmatch(r"[\d.,]+[km]?shares?", w) for w in bare) \
-            and any(w in _SHARE_STRONG or "share" in w for w in bare):
+    if (
+        bare
+        and len(bare) <= 12
+        and all(w in SHARE_WORDS or re.fullmatch(r"[\d.,]+[km]?shares?", w) for w in bare)
+        and any(w in _SHARE_STRONG or "share" in w for w in bare)
+    ):
         return True
     if not _FOLLOW.match(text):
         return False
     # Every sentence a call to follow or like, or a note where the story came from.
-    return all(_FOLLOW.match(s) or _HOUSEKEEPING.search(s) or _HOUSEKEEPING_OPENER.match(s) or len(s.split()) <= 3
-               for s in _sentences(text))
+    return all(
+        _FOLLOW.match(s) or _HOUSEKEEPING.search(s) or _HOUSEKEEPING_OPENER.match(s) or len(s.split()) <= 3
+        for s in _sentences(text)
+    )
 
 
 def is_plea(text: str) -> bool:
@@ -292,7 +378,18 @@ def _addresses_reader(text: str) -> bool:
     """A call to the reader: an imperative or a "you", not a report about subscribers."""
     first = text.strip().split()[0].lower().strip(".,!?:")
     return bool(re.search(r"(?i)\b(?:you|your)\b", text)) or first in {
-        "subscribe", "sign", "join", "donate", "register", "get", "support", "become", "follow", "share", "tell"}
+        "subscribe",
+        "sign",
+        "join",
+        "donate",
+        "register",
+        "get",
+        "support",
+        "become",
+        "follow",
+        "share",
+        "tell",
+    }
 
 
 def is_housekeeping(text: str) -> bool:
@@ -317,9 +414,11 @@ def _mostly(text: str, test) -> bool:
 
 # -- captions by their form alone: a clause that never ends --------------------------------------
 
-_AUXILIARY = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being|am|has|have|had|will|would|can|could|should|shall|"
-                        r"may|might|must|does|did|isn't|aren't|wasn't|weren't|won't|can't|didn't|doesn't|hasn't|"
-                        r"haven't|hadn't|wouldn't|couldn't)\b")
+_AUXILIARY = re.compile(
+    r"(?i)\b(?:is|are|was|were|be|been|being|am|has|have|had|will|would|can|could|should|shall|"
+    r"may|might|must|does|did|isn't|aren't|wasn't|weren't|won't|can't|didn't|doesn't|hasn't|"
+    r"haven't|hadn't|wouldn't|couldn't)\b"
+)
 _LOOSE_END = re.compile(r"[:,;(\-–—/&+]$|\.\.\.$|…$|\)$")
 _SOCIAL_MARKS = re.compile(r"@\w|#\w|https?:|www\.|pic\.twitter|\.com\b")
 
@@ -341,8 +440,13 @@ def is_loose_clause(text: str) -> bool:
     to work on the pads in his Las Vegas gym as he prepares for the fight"). Whether it is one
     depends on the story around it (stage.py): only where the story's paragraphs do end."""
     words = text.split()
-    if not 8 <= len(words) <= 40 or _TERMINAL.search(text) or _LOOSE_END.search(text) or not text[:1].isupper() \
-            or words[0].lower().endswith("ing"):  # "Defeating Weibo Gaming 3-0 …, the same roster …": a sentence
+    if (
+        not 8 <= len(words) <= 40
+        or _TERMINAL.search(text)
+        or _LOOSE_END.search(text)
+        or not text[:1].isupper()
+        or words[0].lower().endswith("ing")
+    ):  # "Defeating Weibo Gaming 3-0 …, the same roster …": a sentence
         return False
     if 2 * sum(1 for w in words if w[:1].islower()) < len(words) or _SOCIAL_MARKS.search(text):
         return False
@@ -355,12 +459,18 @@ def is_loose_clause(text: str) -> bool:
 
 # "Kim, H., Mitsudomi, T., … Lung Cancer. 2013. 80(3):249-55.", "Dinwiddie et al. 2014. … doi:10.1016/…"
 # Two authors at least, "Surname, I." each ("COLUMBIA, S.C. (AP) —" is a dateline, not an author)
-_AUTHORS = re.compile(r"^[A-Z][a-z][\w'’-]*,\s+(?:[A-Z]\.\s*){1,3},?\s+(?:and\s+(?:[A-Z]\.\s*){1,3}[A-Z][a-z]|"
-                      r"[A-Z][a-z][\w'’-]*,\s+[A-Z]\.)")
-_CITATION_MARKS = re.compile(r"\bet al\.|\bdoi:\s*10\.|\b(?:19|20)\d{2}\.\s+\d+(?:\(\d+\))?\s*:\s*\d+|"
-                             r"\b\d+\s*\(\d+\)\s*:\s*\d+\s*[-–]\s*\d+")
-_REFERENCES_HEADER = re.compile(r"(?i)^(?:sources?|references?|bibliography|further reading|citations?|"
-                                r"works cited|notes)\s*:?$")
+_AUTHORS = re.compile(
+    r"^[A-Z][a-z][\w'’-]*,\s+(?:[A-Z]\.\s*){1,3},?\s+(?:and\s+(?:[A-Z]\.\s*){1,3}[A-Z][a-z]|"
+    r"[A-Z][a-z][\w'’-]*,\s+[A-Z]\.)"
+)
+_CITATION_MARKS = re.compile(
+    r"\bet al\.|\bdoi:\s*10\.|\b(?:19|20)\d{2}\.\s+\d+(?:\(\d+\))?\s*:\s*\d+|"
+    r"\b\d+\s*\(\d+\)\s*:\s*\d+\s*[-–]\s*\d+"
+)
+_REFERENCES_HEADER = re.compile(
+    r"(?i)^(?:sources?|references?|bibliography|further reading|citations?|"
+    r"works cited|notes)\s*:?$"
+)
 
 
 def is_citation(text: str) -> bool:
@@ -372,7 +482,7 @@ def is_citation(text: str) -> bool:
 
 
 def is_references_header(text: str) -> bool:
-    """"Sources:", "References": a header over a list of references."""
+    """ "Sources:", "References": a header over a list of references."""
     return bool(_REFERENCES_HEADER.match(text.strip()))
 
 
@@ -387,20 +497,26 @@ def is_credits_roll(text: str) -> bool:
     if len(words) > 25:
         return False
     if text.isupper() and 2 <= len(words) <= 4:
-        return all(_ROLE_WORD.match(w.strip("&/,")) or w in {"&", "AND", "/"} for w in words) \
-            and any(_ROLE_WORD.match(w.strip("&/,")) for w in words)
+        return all(_ROLE_WORD.match(w.strip("&/,")) or w in {"&", "AND", "/"} for w in words) and any(
+            _ROLE_WORD.match(w.strip("&/,")) for w in words
+        )
     run = _CAPS_RUN.match(text)
     if not run:
         return False
     caps = [w.strip("&/,.-") for w in run.group(1).split() if w.strip("&/,.-")]
-    rest = text[run.end():]
-    names = re.fullmatch(r"(?:[A-Z][\w'’.-]*|&|,)(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|del|la|le|of|the|for|&|and|,))*"
-                         r"\s*", re.sub(r",", " , ", rest))
+    rest = text[run.end() :]
+    names = re.fullmatch(
+        r"(?:[A-Z][\w'’.-]*|&|,)(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|del|la|le|of|the|for|&|and|,))*"
+        r"\s*",
+        re.sub(r",", " , ", rest),
+    )
     return bool(caps) and any(_ROLE_WORD.match(w) for w in caps) and names is not None
 
 
-_BARE_LINK = re.compile(r"(?i)^[<(\[]?(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|co\.uk|"
-                        r"co|io|ly|tv|info|news|uk|us|ca|au|de|fr)(?:/\S*)?[>)\]]?\.?$")
+_BARE_LINK = re.compile(
+    r"(?i)^[<(\[]?(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|co\.uk|"
+    r"co|io|ly|tv|info|news|uk|us|ca|au|de|fr)(?:/\S*)?[>)\]]?\.?$"
+)
 
 
 def is_bare_link(text: str) -> bool:
@@ -408,8 +524,9 @@ def is_bare_link(text: str) -> bool:
     return bool(_BARE_LINK.match(text.strip()))
 
 
-_CHROME = re.compile(r"(?i)^[\[(]?(?:%s)[\])]?[.!:…]*$"
-                     % "|".join(re.escape(p) for p in sorted(PAGE_CHROME, key=len, reverse=True)))
+_CHROME = re.compile(
+    r"(?i)^[\[(]?(?:%s)[\])]?[.!:…]*$" % "|".join(re.escape(p) for p in sorted(PAGE_CHROME, key=len, reverse=True))
+)
 _NOTICE = _Phrases(PAGE_NOTICES)
 
 
@@ -420,12 +537,18 @@ def is_chrome(text: str) -> bool:
         return True
     if _has_quote(text) or len(text.split()) > 60 or not _NOTICE.search(text):
         return False
-    return _mostly(text, lambda s: bool(_COPYRIGHT_LINE.match(s) or _NOTICE.search(s) and (
-        len(s.split()) <= 6 or _TO_THE_READER.search(s))))
+    return _mostly(
+        text,
+        lambda s: bool(
+            _COPYRIGHT_LINE.match(s) or _NOTICE.search(s) and (len(s.split()) <= 6 or _TO_THE_READER.search(s))
+        ),
+    )
 
 
-_TO_THE_READER = re.compile(r"(?i)\b(?:you|your|our|this (?:site|website|page|material|article|story|video|content)|"
-                            r"browser|by continuing)\b")
+_TO_THE_READER = re.compile(
+    r"(?i)\b(?:you|your|our|this (?:site|website|page|material|article|story|video|content)|"
+    r"browser|by continuing)\b"
+)
 _COPYRIGHT_LINE = re.compile(r"(?i)^(?:copyright|©|\(c\))\s*(?:\d{4}|by\b|[A-Z])")
 
 
@@ -437,12 +560,12 @@ _COUNTER = re.compile(rf"(?i)^(?:\d[\d,.]*\s*[km]?\s*{_alternation(COUNTER_WORDS
 
 
 def is_label(text: str) -> bool:
-    """"Topics: Immigration, Unauthorized Immigration", "Tags:", "Advertisement"."""
+    """ "Topics: Immigration, Unauthorized Immigration", "Tags:", "Advertisement"."""
     return bool(_AD.match(text) or _LABEL_OPENER.match(text) and len(text.split()) <= 20)
 
 
 def is_counter(text: str) -> bool:
-    """"143 comments", "16shares", a bare number on a line of its own."""
+    """ "143 comments", "16shares", a bare number on a line of its own."""
     return bool(_COUNTER.match(text.strip()))
 
 
@@ -453,15 +576,21 @@ def is_other(text: str) -> bool:
 
 def is_dateline_only(text: str) -> bool:
     """A dateline on a line of its own: "WASHINGTON —", "LONDON (Reuters) -"."""
-    return bool(re.fullmatch(rf"[A-Z][A-Z .'’-]{{2,40}}(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?"
-                             rf"(?:\s*\({_OUTLET}\)\s*(?:--|—|–|-|:)?|\s*(?:,\s*{DATE})?\s*(?:--|—|–))",
-                             text.strip()))
+    return bool(
+        re.fullmatch(
+            rf"[A-Z][A-Z .'’-]{{2,40}}(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?"
+            rf"(?:\s*\({_OUTLET}\)\s*(?:--|—|–|-|:)?|\s*(?:,\s*{DATE})?\s*(?:--|—|–))",
+            text.strip(),
+        )
+    )
 
 
 # -- shared -----------------------------------------------------------------------------------
 
-_QUOTED = re.compile(r"[\"“”]([^\"“”]{12,})[\"“”]"
-                     r"|(?:^|[\s(])[‘']([^‘’']{12,})[’'](?=[\s,.;:!?)]|$)")
+_QUOTED = re.compile(
+    r"[\"“”]([^\"“”]{12,})[\"“”]"
+    r"|(?:^|[\s(])[‘']([^‘’']{12,})[’'](?=[\s,.;:!?)]|$)"
+)
 
 
 def _has_quote(text: str) -> bool:
@@ -469,8 +598,10 @@ def _has_quote(text: str) -> bool:
 
 
 # A full stop after an initial or a title ends no sentence: "Follow Lucia I. Suarez", "Mr. Fernandes".
-_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bMrs\.)"
-                           r"\s+(?=[A-Z\"“‘'(])")
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bMrs\.)"
+    r"\s+(?=[A-Z\"“‘'(])"
+)
 
 
 def _sentences(text: str) -> list[str]:

@@ -7,6 +7,7 @@ Galleries ADVERTISEMENT Judy Avalos, 20, was charged …"). Any paragraph may ca
 "Scroll down for video", a live blog's "16.06" or a closing "… contributed to this report.".
 Spans are (kind, start, end) in the paragraph's text.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,33 +27,62 @@ _REGION = r"[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2}"  # "Indonesia", "Wis.", "Alabama"
 _MAIL_STAMP = re.compile(
     r"^(?:By\s*\.\s*[^.]{2,80}?\s*\.\s*(?:and\s+[^.]{2,60}?\s*\.\s*)?)?"
     r"(?:(?:PUBLISHED|UPDATED|Published|Updated|Last updated)\s*:\s*\.?\s*\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?\s*)?"
-    r"(?:[A-Z]{2,4}\s*)?,?\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*\.?\s*\|?\s*\.?\s*)+")
+    r"(?:[A-Z]{2,4}\s*)?,?\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*\.?\s*\|?\s*\.?\s*)+"
+)
 _MAIL_BYLINE = re.compile(r"^By\s*\.\s*[^.]{2,80}?\s*\.\s*(?:and\s+[^.]{2,60}?\s*\.\s*)?")
 _UPDATED = re.compile(rf"^(?:Last )?[Uu]pdated\s*(?:at|on)?\s*:?\s*(?:{TIME},?\s*)?(?:{DATE})?\s*")
 # "(CNN) --", "Kathmandu, Nepal (CNN)", "LONDON (Reuters) -", "SEOUL, Aug. 20 (Yonhap) --"
-_TAGGED = re.compile(rf"^(?:[A-Z][\w.'’ -]{{0,40}}?(?:,\s*[A-Z][\w.' -]{{0,30}}?)?(?:/[A-Z][\w ,.]+?)?"
-                     rf"(?:,?\s*{DATE})?\s*)?\(({_TAG})\)\s*{_DASH}?\s*")
+_TAGGED = re.compile(
+    rf"^(?:[A-Z][\w.'’ -]{{0,40}}?(?:,\s*[A-Z][\w.' -]{{0,30}}?)?(?:/[A-Z][\w ,.]+?)?"
+    rf"(?:,?\s*{DATE})?\s*)?\(({_TAG})\)\s*{_DASH}?\s*"
+)
 # "SURABAYA, Indonesia/JAKARTA -", "HUNTSVILLE, Alabama -", "TRENTON —", "VATICAN CITY—", "GREEN BAY, Wis. --"
-_CAPS_PLACE = re.compile(rf"^{_PLACE}(?:,\s*{_REGION})?(?:/[A-Z][A-Z ,.]+)?(?:,?\s*{DATE})?\s*{_DASH}\s*"
-                         rf"(?=[A-Z0-9\"“‘'])")
+_CAPS_PLACE = re.compile(
+    rf"^{_PLACE}(?:,\s*{_REGION})?(?:/[A-Z][A-Z ,.]+)?(?:,?\s*{DATE})?\s*{_DASH}\s*"
+    rf"(?=[A-Z0-9\"“‘'])"
+)
 # "December 28, 2014: Markets opened lower …"
 _DATE_COLON = re.compile(rf"^{DATE}\s*:\s+(?=[A-Z])")
 # A live blog's time opening an entry: "16.06 AirAsia QZ8501 made …"
 _LIVE_TIME = re.compile(r"^\d{1,2}[.:]\d{2}(?:\s*(?:am|pm|GMT|BST|ET))?\s+(?=\S)")
 _ANYWHERE = re.compile(r"(?i)\s*\b(?:scroll down for (?:video|more)|click here to [^.]{0,80}?)\s*[.!]?(?=\s|$)")
 # "(RELATED: Kentucky Basketball’s Christmas Card …)" inside a paragraph
-_ASIDE_PROMO = re.compile(r"\s*\((?:RELATED|Related|READ MORE|Read more|Read More|SEE ALSO|See also|See Also|"
-                          r"WATCH|Watch|MORE|More|ALSO READ|Also read)\s*:[^()]{3,200}\)")
+_ASIDE_PROMO = re.compile(
+    r"\s*\((?:RELATED|Related|READ MORE|Read more|Read More|SEE ALSO|See also|See Also|"
+    r"WATCH|Watch|MORE|More|ALSO READ|Also read)\s*:[^()]{3,200}\)"
+)
 # A disclaimer run on at the end of a paragraph: "… General disclaimer statements on this website …"
 _DISCLAIMER = re.compile(r"(?<=[.!?)\]\"”’])\s*(?:General\s+)?(?:[Dd]isclaimer|DISCLAIMER)\b.*$")
 # Who wrote a paragraph of a round-up, signed at its end: "… the faintest t[…]. [A.A. Dowd]";
 # where a paragraph came from: "… you won’t see. (Via Chortle)".
 _SIGNED = re.compile(rf"(?<=[.!?\"”’)])\s*\[({NAME})\]$")
-_VIA = re.compile(r"(?i)(?<=[.!?\"”’])\s*[(\[](?:via|h/t|hat tip|source|sources|photo|photos|image|images|credit)"
-                  r"\s*:?\s+[^()\[\]]{2,60}[)\]]\.?$")
-_RESIDUE = {w for w in SHARE_WORDS if w not in {"the", "this", "on", "and", "it", "more", "us", "like", "story",
-                                                "article", "page", "copy", "link", "save", "close", "print"}} \
-    | {a.lower() for a in AD_WORDS if " " not in a}
+_VIA = re.compile(
+    r"(?i)(?<=[.!?\"”’])\s*[(\[](?:via|h/t|hat tip|source|sources|photo|photos|image|images|credit)"
+    r"\s*:?\s+[^()\[\]]{2,60}[)\]]\.?$"
+)
+_RESIDUE = {
+    w
+    for w in SHARE_WORDS
+    if w
+    not in {
+        "the",
+        "this",
+        "on",
+        "and",
+        "it",
+        "more",
+        "us",
+        "like",
+        "story",
+        "article",
+        "page",
+        "copy",
+        "link",
+        "save",
+        "close",
+        "print",
+    }
+} | {a.lower() for a in AD_WORDS if " " not in a}
 _GLUE_WORD = re.compile(r"\S+")
 
 
@@ -60,8 +90,14 @@ def lede_spans(text: str) -> list[Span]:
     """What opens the first story paragraph before the story does: stamps, bylines, the dateline."""
     spans: list[Span] = []
     at = 0
-    for kind, pattern in (("stamp", _MAIL_STAMP), ("byline", _MAIL_BYLINE), ("stamp", _UPDATED),
-                          ("dateline", _TAGGED), ("dateline", _CAPS_PLACE), ("dateline", _DATE_COLON)):
+    for kind, pattern in (
+        ("stamp", _MAIL_STAMP),
+        ("byline", _MAIL_BYLINE),
+        ("stamp", _UPDATED),
+        ("dateline", _TAGGED),
+        ("dateline", _CAPS_PLACE),
+        ("dateline", _DATE_COLON),
+    ):
         match = pattern.match(text, at)
         if match and match.end() > at and _leaves_story(text, match.end()):
             spans.append((kind, at, _skip(text, match.end())))

@@ -5,6 +5,7 @@ headline, the first sentence of the story, shortened. The date comes from a stam
 dated dateline, the author from the byline, the outlet from a dateline's tag ("(Reuters)").
 Front matter, where there is any, always wins; that is the reader's business, not this one's.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -36,12 +37,15 @@ def text_metadata(story: str, cuts: list[Cut], headline: Cut | None) -> TextMeta
         if date is None and cut.kind in ("stamp", "dateline", "byline"):
             date = find_date(flat)
         if author is None and cut.kind == "byline":
-            author = bylines.byline_author(flat) or bylines.sign_off_author(flat) or bylines.signature_author(flat) or None
+            author = (
+                bylines.byline_author(flat) or bylines.sign_off_author(flat) or bylines.signature_author(flat) or None
+            )
         if cut.kind == "dateline":
             source = source or bylines.outlet_tag(flat)
             place = place or inline.dateline_place(flat)
-    return TextMeta(title=title, title_from=title_from if title else "", date=date, author=author,
-                    source=source, dateline=place)
+    return TextMeta(
+        title=title, title_from=title_from if title else "", date=date, author=author, source=source, dateline=place
+    )
 
 
 def first_sentence_title(story: str) -> str | None:
@@ -62,4 +66,4 @@ def _shorten(sentence: str) -> str:
     sentence = sentence.strip().rstrip(".")
     if len(sentence) <= TITLE_CHARS:
         return sentence
-    return sentence[:TITLE_CHARS + 1].rsplit(" ", 1)[0].rstrip(" ,;:–—-") + "…"
+    return sentence[: TITLE_CHARS + 1].rsplit(" ", 1)[0].rstrip(" ,;:–—-") + "…"

@@ -7,6 +7,7 @@ and sign-off closing the article. Last, spans inside the story paragraphs that r
 (inline.py): the lede's dateline, glued share rows, "Scroll down for video".
 A paragraph that quotes someone speaking is story, whatever else it looks like.
 """
+
 from __future__ import annotations
 
 import re
@@ -60,8 +61,9 @@ def judge(text: str, first_line: int = 1, markdown: bool = False) -> Judged:
     return Judged(text, tuple(units), tuple(kinds), tuple(spans))
 
 
-def rule_kinds(views: list[str], markdown: bool = False, alone: list[bool] | None = None,
-               sources: list[str] | None = None) -> list[str | None]:
+def rule_kinds(
+    views: list[str], markdown: bool = False, alone: list[bool] | None = None, sources: list[str] | None = None
+) -> list[str | None]:
     """What the form rules make of each paragraph: alone, then by where it stands. `alone`:
     which paragraphs are whole blocks of the text (units.standalone); all, when not given.
     `sources`: each paragraph as written, for Markdown (its headings and list items)."""
@@ -100,8 +102,12 @@ def paragraph_kind(text: str) -> str | None:
         return "counter" if furniture.is_counter(text) else "other"
     if furniture.is_counter(text):
         return "counter"
-    if bylines.is_credit(text) or furniture.is_image_credit(text) or furniture.is_citation(text) \
-            or furniture.is_credits_roll(text):
+    if (
+        bylines.is_credit(text)
+        or furniture.is_image_credit(text)
+        or furniture.is_citation(text)
+        or furniture.is_credits_roll(text)
+    ):
         return "credit"
     if bylines.is_byline(text) or bylines.is_contact(text):
         return "byline"
@@ -112,18 +118,27 @@ def paragraph_kind(text: str) -> str | None:
         return "stamp"  # a stamp and furniture: "Posted: Thursday, …, 8:09 PM Inappropriate video? Alert us."
     if furniture.is_caption(text):
         return "caption"
-    for kind, test in (("share", furniture.is_share), ("promo", furniture.is_promo), ("plea", furniture.is_plea),
-                       ("housekeeping", furniture.is_housekeeping), ("caption", furniture.is_labelled_caption),
-                       ("label", furniture.is_label), ("dateline", furniture.is_dateline_only),
-                       ("other", furniture.is_chrome), ("other", furniture.is_bare_link)):
+    for kind, test in (
+        ("share", furniture.is_share),
+        ("promo", furniture.is_promo),
+        ("plea", furniture.is_plea),
+        ("housekeeping", furniture.is_housekeeping),
+        ("caption", furniture.is_labelled_caption),
+        ("label", furniture.is_label),
+        ("dateline", furniture.is_dateline_only),
+        ("other", furniture.is_chrome),
+        ("other", furniture.is_bare_link),
+    ):
         if test(text):
             return kind
     return None
 
 
 _SPEECH = re.compile(r"(?i)\b(?:%s)\b" % "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in SPEECH_VERBS))
-_DIRECT = re.compile(r"[\"“]([^\"“”]+)[\"”]"
-                     r"|(?:^|[\s(—–-])[‘']([^‘’']+)[’'](?=[\s,.;:!?)—–-]|$)")
+_DIRECT = re.compile(
+    r"[\"“]([^\"“”]+)[\"”]"
+    r"|(?:^|[\s(—–-])[‘']([^‘’']+)[’'](?=[\s,.;:!?)—–-]|$)"
+)
 
 
 def story_speaks(text: str) -> bool:
@@ -144,7 +159,7 @@ def _eats_quote(text: str, span: inline.Span) -> bool:
         inside = match.group(1) or match.group(2) or ""
         if len(inside.split()) >= 3 and span[1] < match.end() and match.start() < span[2]:
             return True
-    return story_speaks(text[span[1]:span[2]])
+    return story_speaks(text[span[1] : span[2]])
 
 
 # -- where a paragraph stands -----------------------------------------------------------------
@@ -156,8 +171,12 @@ def looks_like_headline(text: str) -> bool:
     """A title line: a few words that do not end as a sentence or open as a quote; more than
     one sentence only in Title Case ("What Do You Think This Guy Is Doing? You Will …")."""
     words = text.split()
-    if not 2 <= len(words) <= 25 or text.endswith((".", ",", ";", ":")) or not re.search(r"[A-Za-z]{2,}", text) \
-            or text.startswith(('"', "“", "‘", "'", "(", "[", "-", "—", "•", "*")):
+    if (
+        not 2 <= len(words) <= 25
+        or text.endswith((".", ",", ";", ":"))
+        or not re.search(r"[A-Za-z]{2,}", text)
+        or text.startswith(('"', "“", "‘", "'", "(", "[", "-", "—", "•", "*"))
+    ):
         return False
     capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
     if re.search(r"[.!?]\s+[A-Z]", text) and capitalised < 0.6 * len(words):
@@ -187,8 +206,12 @@ def _top(views: list[str], kinds: list[str | None]) -> None:
         return
     first, last = candidates[0], candidates[-1]
     # A short Title Case line above a longer headline is a kicker: "CommBank Test Series v India".
-    if last != first and len(views[first].split()) <= 6 and len(views[last].split()) > len(views[first].split()) \
-            and _title_case(views[first]):
+    if (
+        last != first
+        and len(views[first].split()) <= 6
+        and len(views[last].split()) > len(views[first].split())
+        and _title_case(views[first])
+    ):
         kinds[first], kinds[last] = "label", HEADLINE
     else:
         kinds[first] = HEADLINE
@@ -214,20 +237,38 @@ def _runs(views: list[str], kinds: list[str | None]) -> None:
     after a pointer ("You can read more about … here."), the one line it points to; after the
     story's last paragraph and the furniture below it, a short closing line ("Tour … home.")."""
     for i in range(len(views) - 1):
-        if kinds[i] == "promo" and kinds[i + 1] is None and re.search(r"(?i)\bhere[.!:]?$", views[i]) \
-                and _link_like(views[i + 1]) and not re.search(r"[.!?]$", views[i + 1]):
+        if (
+            kinds[i] == "promo"
+            and kinds[i + 1] is None
+            and re.search(r"(?i)\bhere[.!:]?$", views[i])
+            and _link_like(views[i + 1])
+            and not re.search(r"[.!?]$", views[i + 1])
+        ):
             kinds[i + 1] = "promo"
-    if len(views) >= 3 and kinds[-1] is None and kinds[-2] in ("promo", "plea", "share") \
-            and len(views[-1].split()) <= 12 and len(furniture._sentences(views[-1])) == 1 \
-            and views[-1].endswith(".") and not story_speaks(views[-1]):
+    if (
+        len(views) >= 3
+        and kinds[-1] is None
+        and kinds[-2] in ("promo", "plea", "share")
+        and len(views[-1].split()) <= 12
+        and len(furniture._sentences(views[-1])) == 1
+        and views[-1].endswith(".")
+        and not story_speaks(views[-1])
+    ):
         kinds[-1] = "promo"
     for i, view in enumerate(views):  # a chart's notes stand with its captions and source
-        if kinds[i] is None and furniture.FOOTNOTE.match(view) and any(
-                kinds[j] in ("caption", "credit") for j in (i - 1, i + 1) if 0 <= j < len(kinds)):
+        if (
+            kinds[i] is None
+            and furniture.FOOTNOTE.match(view)
+            and any(kinds[j] in ("caption", "credit") for j in (i - 1, i + 1) if 0 <= j < len(kinds))
+        ):
             kinds[i] = "caption"
     for i, view in enumerate(views):  # "Sources:" over a list of references: all credits
-        if kinds[i] is None and furniture.is_references_header(view) and i + 1 < len(views) \
-                and furniture.is_citation(views[i + 1]):
+        if (
+            kinds[i] is None
+            and furniture.is_references_header(view)
+            and i + 1 < len(views)
+            and furniture.is_citation(views[i + 1])
+        ):
             kinds[i] = "credit"
             j = i + 1
             while j < len(views) and (kinds[j] is not None or furniture.is_citation(views[j])):
@@ -259,13 +300,19 @@ def _loose_captions(views: list[str], kinds: list[str | None], alone: list[bool]
     if len(story) < 3:
         return
     # Below the lede: the first paragraph that ends as a sentence of eight words or more.
-    lede = next(i for i, v in enumerate(views) if kinds[i] is None and len(v.split()) >= 8
-                and furniture._TERMINAL.search(v))
-    loose = [kinds[i] is None and alone[i] and i > lede and furniture.is_loose_clause(v) and not story_speaks(v)
-             for i, v in enumerate(views)]
+    lede = next(
+        i for i, v in enumerate(views) if kinds[i] is None and len(v.split()) >= 8 and furniture._TERMINAL.search(v)
+    )
+    loose = [
+        kinds[i] is None and alone[i] and i > lede and furniture.is_loose_clause(v) and not story_speaks(v)
+        for i, v in enumerate(views)
+    ]
     # Other long paragraphs that do not end: a text that drops its full stops (comments, notes).
-    unended = [i for i, v in enumerate(views) if kinds[i] is None and len(v.split()) >= 15 and not _is_story(v)
-               and not loose[i]]
+    unended = [
+        i
+        for i, v in enumerate(views)
+        if kinds[i] is None and len(v.split()) >= 15 and not _is_story(v) and not loose[i]
+    ]
     if len(unended) > 0.2 * (len(story) + len(unended)):
         return
     for i in range(lede + 1, len(views)):
@@ -312,8 +359,11 @@ def _live_blog(views: list[str], kinds: list[str | None]) -> None:
         entry = re.sub(r"^\d{1,2}[.:]\d{2}\s+", "", view)
         if len(furniture._sentences(entry)) == 1 and _WE.search(entry) and _YOU.search(entry):
             kinds[i] = "housekeeping"
-        elif view.endswith(":") and not _LIVE_TIME.match(view) and (
-                i + 1 == len(views) or _LIVE_TIME.match(views[i + 1])):
+        elif (
+            view.endswith(":")
+            and not _LIVE_TIME.match(view)
+            and (i + 1 == len(views) or _LIVE_TIME.match(views[i + 1]))
+        ):
             kinds[i] = "housekeeping"
 
 
@@ -333,6 +383,7 @@ def _tail(views: list[str], kinds: list[str | None]) -> None:
 
 # -- the cleaned text ---------------------------------------------------------------------------
 
+
 def story_text(judged: Judged) -> tuple[str, list[Cut], Cut | None]:
     """The story as paragraphs separated by blank lines, every cut, and the headline line."""
     kept: list[str] = []
@@ -344,7 +395,7 @@ def story_text(judged: Judged) -> tuple[str, list[Cut], Cut | None]:
             headline = Cut(HEADLINE, unit.start, unit.end, unit.line, unit.text)
             continue
         if kind is not None:
-            cuts.append(Cut(kind, unit.start, unit.end, unit.line, raw[unit.start:unit.end]))
+            cuts.append(Cut(kind, unit.start, unit.end, unit.line, raw[unit.start : unit.end]))
             continue
         text, at = [], 0
         for span_kind, start, end in spans:
@@ -352,8 +403,15 @@ def story_text(judged: Judged) -> tuple[str, list[Cut], Cut | None]:
                 continue
             text.append(unit.text[at:start])
             raw_start, raw_end = unit.offset(raw, start), unit.offset(raw, end)
-            cuts.append(Cut(span_kind, raw_start, raw_end, unit.line + raw.count("\n", unit.start, raw_start),
-                            unit.text[start:end].strip()))
+            cuts.append(
+                Cut(
+                    span_kind,
+                    raw_start,
+                    raw_end,
+                    unit.line + raw.count("\n", unit.start, raw_start),
+                    unit.text[start:end].strip(),
+                )
+            )
             at = end
         text.append(unit.text[at:])
         paragraph = " ".join("".join(text).split())

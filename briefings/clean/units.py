@@ -6,6 +6,7 @@ separated by blank lines, or are single lines in text that has no blank line at 
 inside a blank-line block, a line that stops mid-sentence ("The\\n WHO reported …",
 e-mail-style hard wrapping) runs on into the next.
 """
+
 from __future__ import annotations
 
 import re
@@ -27,7 +28,7 @@ class Unit:
     def offset(self, raw: str, index: int) -> int:
         """The offset in `raw` of character `index` of `self.text` (whose spaces were collapsed)."""
         seen = 0
-        for match in re.finditer(r"\S+", raw[self.start:self.end]):
+        for match in re.finditer(r"\S+", raw[self.start : self.end]):
             width = match.end() - match.start()
             if index <= seen + width:
                 return self.start + match.start() + (index - seen)
@@ -50,8 +51,7 @@ def split_units(text: str, first_line: int = 1, markdown: bool = False) -> list[
 
     def flush() -> None:
         if block:
-            units.extend(_block_units(text, lines, starts, block, first_line,
-                                      join_all=markdown or wrapped))
+            units.extend(_block_units(text, lines, starts, block, first_line, join_all=markdown or wrapped))
             block.clear()
 
     for number, line in enumerate(lines):
@@ -66,8 +66,9 @@ def split_units(text: str, first_line: int = 1, markdown: bool = False) -> list[
     return units
 
 
-def _block_units(text: str, lines: list[str], starts: list[int], block: list[int], first_line: int,
-                 join_all: bool) -> list[Unit]:
+def _block_units(
+    text: str, lines: list[str], starts: list[int], block: list[int], first_line: int, join_all: bool
+) -> list[Unit]:
     """A blank-line block as one or more units: lines that stop mid-sentence run on."""
     groups: list[list[int]] = [[block[0]]]
     for previous, number in zip(block, block[1:]):
@@ -102,8 +103,35 @@ def _hard_wrapped(lines: list[str]) -> bool:
 # A numbered list run into the text: "… after battling skin cancer 1. BALL OF THE CENTURY
 # Benaud was … 2. AUSTRALIA'S UNDERARM BALL …" (scraped listicles lose their line breaks).
 # After these words a number is a value, not a counter: "ranked No 1.", "fell to 2."
-_VALUE_BEFORE = {"no", "no.", "number", "to", "from", "at", "by", "of", "in", "the", "a", "was", "is", "were", "are",
-                 "than", "and", "or", "won", "lost", "beat", "drew", "page", "version", "level", "grade", "category"}
+_VALUE_BEFORE = {
+    "no",
+    "no.",
+    "number",
+    "to",
+    "from",
+    "at",
+    "by",
+    "of",
+    "in",
+    "the",
+    "a",
+    "was",
+    "is",
+    "were",
+    "are",
+    "than",
+    "and",
+    "or",
+    "won",
+    "lost",
+    "beat",
+    "drew",
+    "page",
+    "version",
+    "level",
+    "grade",
+    "category",
+}
 _ITEM_HEADING = re.compile(r"^((?:[A-Z0-9][A-Z0-9'’&-]+\s+){2,10})(?=[A-Z][a-z])")
 _COUNTER = re.compile(r"(?<=[\w)’'\".!?]) (\d{1,2})\. (?=[A-Z‘'\"“])")
 
@@ -114,7 +142,7 @@ def split_numbered_list(paragraph: str) -> list[str]:
     gets one. A paragraph without such a list is returned whole."""
     cuts, expected = [], 1
     for match in _COUNTER.finditer(paragraph):
-        before = paragraph[:match.start()].rsplit(" ", 1)[-1].lower()
+        before = paragraph[: match.start()].rsplit(" ", 1)[-1].lower()
         if int(match.group(1)) == expected and before not in _VALUE_BEFORE:
             cuts.append(match)
             expected += 1
@@ -122,7 +150,7 @@ def split_numbered_list(paragraph: str) -> list[str]:
         return [paragraph]
     pieces, start = [], 0
     for match in cuts:
-        pieces.append(paragraph[start:match.start()])
+        pieces.append(paragraph[start : match.start()])
         start = match.end()
     pieces.append(paragraph[start:])
     ended = []
@@ -130,7 +158,7 @@ def split_numbered_list(paragraph: str) -> list[str]:
         heading = _ITEM_HEADING.match(piece)
         if heading:  # "BALL OF THE CENTURY Benaud was on hand …": the item's heading apart
             ended.append(heading.group(1).strip())
-            piece = piece[heading.end():]
+            piece = piece[heading.end() :]
         if piece:
             ended.append(piece if re.search(r"[.!?…:;\"'’”)]$", piece) else piece + ".")
     return ended
@@ -144,7 +172,7 @@ def standalone(text: str, units: list[Unit]) -> list[bool]:
         return [True] * len(units)
     out = []
     for i, unit in enumerate(units):
-        before = text[units[i - 1].end:unit.start] if i else "\n\n"
-        after = text[unit.end:units[i + 1].start] if i + 1 < len(units) else "\n\n"
+        before = text[units[i - 1].end : unit.start] if i else "\n\n"
+        after = text[unit.end : units[i + 1].start] if i + 1 < len(units) else "\n\n"
         out.append(before.count("\n") >= 2 and after.count("\n") >= 2)
     return out

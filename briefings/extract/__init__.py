@@ -7,6 +7,7 @@ Beside the extractors: `batch.py` runs them over many texts (cache first, then w
 processes), `as_json.py` is the JSON of `briefings extract`; neither changes what is found,
 so neither is part of the extraction cache key.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -28,5 +29,6 @@ def extract_doc(doc: Doc, key_points: int = 3) -> Extraction:
     participants = find_participants(doc)
     quotes = find_quotes(doc, participants)
     points = find_key_points(doc, participants, key_points, quotes)
-    return Extraction(key_points=points, quotes=quotes, participants=participants.to_list(),
-                      headline=lede_headline(doc))
+    return Extraction(
+        key_points=points, quotes=quotes, participants=participants.to_list(), headline=lede_headline(doc)
+    )

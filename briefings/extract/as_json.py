@@ -1,4 +1,5 @@
 """The JSON shape of `briefings extract`, read by other tools and by our evaluation."""
+
 from __future__ import annotations
 
 from ..model import Article, Extraction, Quote, titled
@@ -11,8 +12,7 @@ def extraction_json(article: Article, extraction: Extraction) -> dict:
         "key_points": [k.text for k in extraction.key_points],
         "quotes": [item for q in extraction.quotes for item in quote_items(q)],
         "participants": [
-            {"name": p.name, "type": p.type, "role": p.title, "aliases": p.aliases}
-            for p in extraction.participants
+            {"name": p.name, "type": p.type, "role": p.title, "aliases": p.aliases} for p in extraction.participants
         ],
     }
 
@@ -22,5 +22,7 @@ def quote_items(quote: Quote) -> list[dict]:
     they stand in the text, numbered, the way quote gold (PolNeAR, our own) lists them."""
     if not quote.pieces:
         return [{"text": quote.text, "speaker": quote.speaker, "cue": quote.cue}]
-    return [{"text": piece, "speaker": quote.speaker, "cue": quote.cue, "piece": k}
-            for k, piece in enumerate(quote.pieces, 1)]
+    return [
+        {"text": piece, "speaker": quote.speaker, "cue": quote.cue, "piece": k}
+        for k, piece in enumerate(quote.pieces, 1)
+    ]

@@ -4,6 +4,7 @@ With several processes each worker loads the model once and returns finished
 extractions (small) rather than Docs (large), so the parent never parses, never loads
 spaCy, and the cost of a cold build stays close to the parse itself.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
@@ -34,8 +35,14 @@ class Extracted:
         return iter(self.pairs)
 
 
-def extract_texts(texts: Sequence[str], model: str, key_points: Sequence[int], cache: ExtractionCache,
-                  processes: int = 1, progress: Callable[[int, int], None] | None = None) -> Extracted:
+def extract_texts(
+    texts: Sequence[str],
+    model: str,
+    key_points: Sequence[int],
+    cache: ExtractionCache,
+    processes: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+) -> Extracted:
     """Each text's extraction, from `cache` when it has it; only the others are parsed, on up
     to `processes` cores, and `progress(parsed so far, len(texts))` is called after each.
     A text the extractor fails on gets an empty extraction (never cached) and its error in
@@ -73,7 +80,7 @@ def _run(jobs: list[tuple[int, str, int]], model: str, processes: int) -> Iterat
     chunks, start = [], 0
     while start < len(jobs):
         size = max(4, min(CHUNK, (len(jobs) - start) // (2 * workers)))
-        chunks.append(jobs[start:start + size])
+        chunks.append(jobs[start : start + size])
         start += size
     # Each worker loads the model once, before its first chunk.
     for chunk in fan_out(partial(_extract_list, model=model), chunks, workers, setup=partial(_load_model, model)):

@@ -5,6 +5,7 @@ seen in the article, a demonym its country, an acronym its expansion, a short fo
 organisation; but two entities joined are worse than one entity twice, so each join needs
 the text to fit exactly one candidate.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,13 +14,14 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import ACRONYM_SKIP, KIN_NOUNS, ORG_NOUNS, ORG_SUFFIXES
 from . import places
-from .evidence import place_evidence
 from .entities import Cluster
+from .evidence import place_evidence
 from .joins import join_short_forms
 from .mentions import Mention, acronym_of, fold, initials_start
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
 
 def cluster_mentions(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
     clusters: dict[str, Cluster] = {}
@@ -49,8 +51,11 @@ def cluster_mentions(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
         if _family(doc, mention, person_keys):
             continue  # "the Finney family", "the Finneys": no one person
         # "Apple (NASDAQ: AAPL)" is no one's first name because "Apple Pay" was tagged a person.
-        person = None if _town(doc, mention, mentions) or fold(mention.text) in companies else \
-            _person_for_single(mention, person_keys, clusters)
+        person = (
+            None
+            if _town(doc, mention, mentions) or fold(mention.text) in companies
+            else _person_for_single(mention, person_keys, clusters)
+        )
         if person:
             add(person, mention)
         elif mention.label == "PERSON" and fold(mention.text) not in other_names:
@@ -74,8 +79,7 @@ def _join_short_forms(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     "Cranfield" beside "Cranfield University", "the Institute" beside "American Film Institute",
     "the Church" beside "the Catholic Church", "US Federal Reserve" beside "Federal Reserve".
     Only when one organisation fits."""
-    orgs = [c for c in clusters if c.mentions[0].label == "ORG" and not c.mentions[0].place
-            and len(_org_key(c)) > 1]
+    orgs = [c for c in clusters if c.mentions[0].label == "ORG" and not c.mentions[0].place and len(_org_key(c)) > 1]
     absorbed: dict[int, Cluster] = {}
     for cluster in clusters:
         first = cluster.mentions[0]
@@ -89,13 +93,16 @@ def _join_short_forms(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
             other = _org_key(org)
             if org is cluster or len(other) <= len(words):
                 continue
-            if len(words) == 1 and words[0] in (other[0], other[-1]) and (
-                    words[0] in ORG_SUFFIXES | ORG_NOUNS or _always_after_the(doc, cluster)):
+            if (
+                len(words) == 1
+                and words[0] in (other[0], other[-1])
+                and (words[0] in ORG_SUFFIXES | ORG_NOUNS or _always_after_the(doc, cluster))
+            ):
                 targets.append(org)  # "the Institute", "the Bank" (of England), "the Church"
-            elif other[:len(words)] == words and not any(m.place for m in cluster.mentions):
+            elif other[: len(words)] == words and not any(m.place for m in cluster.mentions):
                 # a prefix: "JP Morgan" of "JP Morgan Chase", named first; but a country is not
                 # the company named after it ("Malaysia", "Malaysia Airlines")
-                if org.first < cluster.first and set(other[len(words):]) <= ORG_SUFFIXES:
+                if org.first < cluster.first and set(other[len(words) :]) <= ORG_SUFFIXES:
                     targets.append(org)
         # "US Federal Reserve": a country's name before another organisation's.
         if not targets and len(words) > 2 and first.label == "ORG":
@@ -111,8 +118,10 @@ def _join_short_forms(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
 def _always_after_the(doc: Doc, cluster: Cluster) -> bool:
     """Every mention is one word after "the": a common noun standing for a name ("the Church",
     "the Agency"), which a distinctive one-word name seldom needs."""
-    return all(m.end - m.start == 1 and m.start > 0 and doc[m.start - 1].lower_ == "the" and not m.place
-               for m in cluster.mentions)
+    return all(
+        m.end - m.start == 1 and m.start > 0 and doc[m.start - 1].lower_ == "the" and not m.place
+        for m in cluster.mentions
+    )
 
 
 def _person_key(words: list[str], known: list[tuple[str, list[str]]], kin_of: str | None = None) -> str | None:
@@ -123,9 +132,12 @@ def _person_key(words: list[str], known: list[tuple[str, list[str]]], kin_of: st
     for key, other in known:
         if kin_of is not None and kin_of in other:
             continue
-        if words == other or (words[0] == other[0] and words[-1] == other[-1] and _middles_agree(words, other)) or \
-                (len(other) > len(words) and other[-len(words):] == words) or \
-                (len(other) >= 2 and len(words) > len(other) and words[-len(other):] == other):
+        if (
+            words == other
+            or (words[0] == other[0] and words[-1] == other[-1] and _middles_agree(words, other))
+            or (len(other) > len(words) and other[-len(words) :] == words)
+            or (len(other) >= 2 and len(words) > len(other) and words[-len(other) :] == other)
+        ):
             return key
     return None
 
@@ -142,21 +154,29 @@ def _kin_of(doc: Doc, mention: Mention) -> str | None:
 
 def _family(doc: Doc, mention: Mention, person_keys: list[tuple[str, list[str]]]) -> bool:
     """ "the Finney's home", "the Finney family", "the Finneys": a surname after "the" names a family."""
-    if mention.end - mention.start != 1 or mention.start == 0 or doc[mention.start - 1].lower_ != "the" \
-            or mention.honorific:
+    if (
+        mention.end - mention.start != 1
+        or mention.start == 0
+        or doc[mention.start - 1].lower_ != "the"
+        or mention.honorific
+    ):
         return False
     word = fold(mention.text)
     surnames = {words[-1] for _, words in person_keys}
     after = doc[mention.end] if mention.end < len(doc) else None
-    return (word in surnames and after is not None and (after.tag_ == "POS" or after.lower_ == "family")) or \
-        (word.endswith("s") and word[:-1] in surnames)
+    return (word in surnames and after is not None and (after.tag_ == "POS" or after.lower_ == "family")) or (
+        word.endswith("s") and word[:-1] in surnames
+    )
 
 
 def _town(doc: Doc, mention: Mention, mentions: list[Mention]) -> bool:
     """ "in Shipley": a place's name, not the surname of Malcolm Shipley, when the word alone is
     never tagged a person."""
-    return mention.label in ("GPE", "LOC") and place_evidence(doc, mention) is not None and \
-        not any(m.text == mention.text and m.label == "PERSON" for m in mentions)
+    return (
+        mention.label in ("GPE", "LOC")
+        and place_evidence(doc, mention) is not None
+        and not any(m.text == mention.text and m.label == "PERSON" for m in mentions)
+    )
 
 
 def _middles_agree(one: list[str], other: list[str]) -> bool:
@@ -165,8 +185,9 @@ def _middles_agree(one: list[str], other: list[str]) -> bool:
     return not a or not b or a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
 
 
-def _person_for_single(mention: Mention, person_keys: list[tuple[str, list[str]]],
-                       clusters: dict[str, Cluster]) -> str | None:
+def _person_for_single(
+    mention: Mention, person_keys: list[tuple[str, list[str]]], clusters: dict[str, Cluster]
+) -> str | None:
     """The full-name person a one-word mention refers to: surname first ("Al-Sayed" too), then
     first name, then the middle of three names (a first surname: "Salinas" for "Guadalupe Salinas
     Hernández"); with two candidates (Bill and Hillary Clinton) the one mentioned last before it."""
@@ -176,15 +197,24 @@ def _person_for_single(mention: Mention, person_keys: list[tuple[str, list[str]]
     if shouted and len(mention.text) < 3:
         return None  # "LA" is no one's first name, whatever "La Repubblica" was tagged
     # a transcript's label in capitals ("ALITO:") is a surname, never a first name
-    for position in ((-1,) if shouted else (-1, 0, 1)):
-        candidates = [key for key, words in person_keys
-                      if (" ".join(words[-size:]) == word if position == -1 else
-                          size == 1 and len(words) == 3 and len(words[1]) > 1 and words[position] == word
-                          if position == 1 else size == 1 and words[0] == word)]
+    for position in (-1,) if shouted else (-1, 0, 1):
+        candidates = [
+            key
+            for key, words in person_keys
+            if (
+                " ".join(words[-size:]) == word
+                if position == -1
+                else size == 1 and len(words) == 3 and len(words[1]) > 1 and words[position] == word
+                if position == 1
+                else size == 1 and words[0] == word
+            )
+        ]
         if len(candidates) > 1:
+
             def last_before(key: str) -> int:
                 starts = [m.start for m in clusters[key].mentions if m.start < mention.start]
                 return max(starts, default=-1)
+
             candidates.sort(key=last_before, reverse=True)
         if candidates:
             return candidates[0]
@@ -232,10 +262,12 @@ def join_defined(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     merged: dict[int, Cluster] = {}
     for cluster in clusters:
         for m in cluster.mentions:
-            parenthesised = (m.start >= 2 and doc[m.start - 1].text == "("
-                             and m.end < len(doc) and doc[m.end].text == ")")
-            if not ((m.text.isupper() or (parenthesised and acronym_of(m.text))) and m.end - m.start == 1
-                    and not m.place):
+            parenthesised = (
+                m.start >= 2 and doc[m.start - 1].text == "(" and m.end < len(doc) and doc[m.end].text == ")"
+            )
+            if not (
+                (m.text.isupper() or (parenthesised and acronym_of(m.text))) and m.end - m.start == 1 and not m.place
+            ):
                 continue
             target = None
             if parenthesised:
@@ -264,7 +296,7 @@ def _apply_merges(clusters: list[Cluster], merged: dict[int, Cluster]) -> list[C
             chain.append(target)
             target = merged[id(target)]
         if target is not None and target in chain:  # a cycle: its first-named member keeps the rest
-            target = min(chain[chain.index(target):], key=lambda c: c.first)
+            target = min(chain[chain.index(target) :], key=lambda c: c.first)
         if target is not None and target is not cluster:
             target.mentions.extend(cluster.mentions)
         else:
@@ -283,16 +315,21 @@ def canonical_name(cluster: Cluster) -> str:
     # The longest spelled-out form: "National Security Council" over "NSC"; but a place by its name,
     # "New Jersey", not "State of New Jersey".
     if cluster.type in ("GPE", "LOC"):
-        named = [t for t in forms
-                 if not re.match(r"(?:State|Commonwealth|City|Republic|Kingdom|Province|County) of ", t)]
+        named = [
+            t for t in forms if not re.match(r"(?:State|Commonwealth|City|Republic|Kingdom|Province|County) of ", t)
+        ]
         forms = Counter({t: forms[t] for t in named}) or forms
     # Spellings that differ only in spaces are one form, written as the text mostly writes it:
     # "AirAsia" (24 times) over "Air Asia" (4).
     spelt: Counter[str] = Counter()
     for text, count in forms.items():
         spelt[text.replace(" ", "")] += count
-    usual = {t: max((u for u in forms if u.replace(" ", "") == t.replace(" ", "")), key=lambda u: (forms[u], u))
-             for t in forms}
-    best = max(forms, key=lambda t: (not t.replace(".", "").isupper(), len(usual[t].split()), spelt[t.replace(" ", "")],
-                                     len(t)))
+    usual = {
+        t: max((u for u in forms if u.replace(" ", "") == t.replace(" ", "")), key=lambda u: (forms[u], u))
+        for t in forms
+    }
+    best = max(
+        forms,
+        key=lambda t: (not t.replace(".", "").isupper(), len(usual[t].split()), spelt[t.replace(" ", "")], len(t)),
+    )
     return usual[best]

@@ -13,6 +13,7 @@ Strongest evidence first (see `Cues.attribute`):
 
 A cue's subject becomes a participant in speakers.py (names, pronouns by gender, nouns).
 """
+
 from __future__ import annotations
 
 import re
@@ -81,8 +82,10 @@ class Cues:
         # A whole statement belongs to the first speech verb over it, named or not ("He said the
         # man shouted: “…”"); a fragment may sit in reported speech whose own subject is a thing
         # (`Holm said the ad “unmistakably and wrongfully” suggests …`): look further up for it.
-        statement = self.text[span.start:span.end].rstrip().endswith((".", "?", "!")) \
-            or len(self.text[span.start:span.end].split()) >= 8
+        statement = (
+            self.text[span.start : span.end].rstrip().endswith((".", "?", "!"))
+            or len(self.text[span.start : span.end].split()) >= 8
+        )
         # the speech verb or noun that governs the quote
         found["governor"] = _first(self._governor(root, speech=True, resolved=not statement) for root in roots)
         found["unresolved"] = _first(self._governor(r, speech=True, resolved=False) for r in roots)
@@ -99,12 +102,15 @@ class Cues:
         found["colon"] = self._colon(first)
         if sentences[-1].end < len(doc):
             nxt = doc[sentences[-1].end].sent
-            if "\n" not in self.text[span.end:nxt.start_char] and len(nxt) <= 30:
+            if "\n" not in self.text[span.end : nxt.start_char] and len(nxt) <= 30:
                 after = self._nearby_verb([nxt], first, last)
                 # not when the verb introduces a quote of its own ("X added, “…”") or says
                 # something else ("But Mark Oaten accused Mr Clarke of …")
-                if after and not any(t.i in self.quoted for t in nxt if t.i > after.at) \
-                        and not _says_something_else(doc[after.at]):
+                if (
+                    after
+                    and not any(t.i in self.quoted for t in nxt if t.i > after.at)
+                    and not _says_something_else(doc[after.at])
+                ):
                     found["after"] = after
         return found
 
@@ -149,10 +155,10 @@ class Cues:
         while after < len(self.text) and self.text[after] in "”\"’'.,!? ":
             after += 1
         m = _DASH_NAME.match(self.text, after)
-        if not m or after == span.end and self.text[after:after + 1] not in _DASHES:
+        if not m or after == span.end and self.text[after : after + 1] not in _DASHES:
             return None
         stop = re.compile(r"[\n“\"‘]").search(self.text, m.end(1))
-        rest = self.text[m.end(1):stop.start() if stop else len(self.text)]
+        rest = self.text[m.end(1) : stop.start() if stop else len(self.text)]
         if len(rest.strip(" .,")) > 40:
             return None  # a dash inside a sentence, not a signature
         cluster = self.speakers.by_name(self._tokens(m.start(1), m.end(1)))
@@ -184,26 +190,45 @@ class Cues:
             if subject is not None or passive:
                 speaker = self.speakers.of_subject(subject) if subject is not None else None
                 if speaker is not None or not resolved or not speech:
-                    return Attribution(speaker, node.text, 2 if speech else 1, True, steps,
-                                       node.lemma_.lower() in NAMING_VERBS, at=node.i,
-                                       subject=subject.i if subject is not None else -1,
-                                       unnamed=passive or speaker is None and unnamed_person(subject))
+                    return Attribution(
+                        speaker,
+                        node.text,
+                        2 if speech else 1,
+                        True,
+                        steps,
+                        node.lemma_.lower() in NAMING_VERBS,
+                        at=node.i,
+                        subject=subject.i if subject is not None else -1,
+                        unnamed=passive or speaker is None and unnamed_person(subject),
+                    )
             elif not speech:
                 return None
         return None
 
     def _nearby_verb(self, sentences: list[Span], first: int, last: int) -> Attribution | None:
         # not a verb in a clause the quote itself governs ("“That makes me smart,” when Clinton blasted him")
-        verbs = [t for sent in sentences for t in sent if t.i not in self.quoted and _is_speech_verb(t)
-                 and not (t.dep_ in ("advcl", "relcl", "acl") and t.head.i in self.quoted)]
+        verbs = [
+            t
+            for sent in sentences
+            for t in sent
+            if t.i not in self.quoted
+            and _is_speech_verb(t)
+            and not (t.dep_ in ("advcl", "relcl", "acl") and t.head.i in self.quoted)
+        ]
         verbs.sort(key=lambda t: min(abs(t.i - first), abs(t.i - last)))
         first_found = None
         for verb in verbs:
             subject = self._subject_of(verb)
             if subject is not None:
                 speaker = self.speakers.of_subject(subject)
-                found = Attribution(speaker, verb.text, 2, at=verb.i, subject=subject.i,
-                                    unnamed=speaker is None and unnamed_person(subject))
+                found = Attribution(
+                    speaker,
+                    verb.text,
+                    2,
+                    at=verb.i,
+                    subject=subject.i,
+                    unnamed=speaker is None and unnamed_person(subject),
+                )
                 if found.speaker is not None:
                     return found
                 first_found = first_found or found
@@ -213,16 +238,21 @@ class Cues:
         doc = self.doc
         for sent in sentences:
             for t in sent:
-                if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to" \
-                        and t.i not in self.quoted:
+                if (
+                    t.lower_ == "according"
+                    and t.i + 1 < len(doc)
+                    and doc[t.i + 1].lower_ == "to"
+                    and t.i not in self.quoted
+                ):
                     objects = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
                     speaker = self.speakers.of_subject(objects[0]) if objects else None
                     if speaker is None:
                         speaker = self.speakers.participants.in_span(t.i + 2, min(t.i + 8, sent.end))
                         if speaker is not None and speaker.type not in ("PERSON", "ORG"):
                             speaker = None
-                    return Attribution(speaker, "according to", 2, kind="according",
-                                       subject=objects[0].i if objects else -1)
+                    return Attribution(
+                        speaker, "according to", 2, kind="according", subject=objects[0].i if objects else -1
+                    )
         return None
 
     def _colon(self, first: int) -> Attribution | None:
@@ -233,8 +263,13 @@ class Cues:
             i -= 1
         if i >= 1 and doc[i].text == ":" and "\n" not in doc[i].text_with_ws:
             name = doc[i - 1]
-            if name.dep_ in ("dobj", "dative") and name.head.pos_ == "VERB" or name.dep_ == "pobj" and \
-                    name.head.lower_ in ("to", "with") and name.head.head.pos_ == "VERB":
+            if (
+                name.dep_ in ("dobj", "dative")
+                and name.head.pos_ == "VERB"
+                or name.dep_ == "pobj"
+                and name.head.lower_ in ("to", "with")
+                and name.head.head.pos_ == "VERB"
+            ):
                 return None  # "told Indonesian newspaper Kompas: “…”": whom the words went to
             cluster = self.speakers.participants.at(name.i)
             if cluster is not None and cluster.type in ("PERSON", "ORG"):
@@ -277,8 +312,13 @@ class Cues:
         """The verb's subject, or the one it inherits: "saying" after "Trump boasted", "fear"
         after "led Dainis Ivans to", "was quoted as saying"."""
         node = verb
-        if verb.tag_ == "VBG" and verb.i > 0 and self.doc[verb.i - 1].pos_ == "PROPN" \
-                and self.speakers.participants.at(verb.i - 1) is not None and verb.i - 1 not in self.quoted:
+        if (
+            verb.tag_ == "VBG"
+            and verb.i > 0
+            and self.doc[verb.i - 1].pos_ == "PROPN"
+            and self.speakers.participants.at(verb.i - 1) is not None
+            and verb.i - 1 not in self.quoted
+        ):
             return self.doc[verb.i - 1]  # "footage of Hillary Clinton asking, “…”"
         if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj"):
             # "He said the firm sold adapters …, adding: “…”": the parser may hang "adding" on
@@ -294,7 +334,11 @@ class Cues:
                 return quoted_as
             subject = self._best_subject(node)
             agent = next((c for c in node.children if c.dep_ == "agent"), None)
-            agent = next((c for c in agent.children if c.dep_ == "pobj" and c.i not in self.quoted), None) if agent else None
+            agent = (
+                next((c for c in agent.children if c.dep_ == "pobj" and c.i not in self.quoted), None)
+                if agent
+                else None
+            )
             if subject is not None and subject.dep_ == "nsubjpass" and depth == 0 and node.lemma_.lower() != "quote":
                 # The speech verb itself is passive: its subject is who the words went to or were
                 # about ("she was warned that …", "Hoboken is considered an “Abbott district”").
@@ -330,11 +374,20 @@ class Cues:
         if inverted is not None:
             return inverted
         # never a date ("Saturday at the convention Sen. Elizabeth Warren (D-MA) said", misparsed)
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in self.quoted
-                    and not c.is_punct and c.ent_type_ not in ("DATE", "TIME")]
+        subjects = [
+            c
+            for c in verb.children
+            if c.dep_ in ("nsubj", "nsubjpass")
+            and c.i not in self.quoted
+            and not c.is_punct
+            and c.ent_type_ not in ("DATE", "TIME")
+        ]
         if len(subjects) > 1:
-            people = [c for c in subjects if (cluster := self.speakers.participants.at(c.i)) is not None
-                      and cluster.type == "PERSON"]
+            people = [
+                c
+                for c in subjects
+                if (cluster := self.speakers.participants.at(c.i)) is not None and cluster.type == "PERSON"
+            ]
             return people[-1] if people else subjects[0]
         if subjects:
             return subjects[0]
@@ -344,9 +397,18 @@ class Cues:
         if i > 0 and self.doc[i].text == ")":
             i = next((j - 1 for j in range(i - 1, max(i - 8, 0), -1) if self.doc[j].text == "("), i)
         before = self.doc[i] if i >= 0 else None
-        if before is not None and before.pos_ == "PROPN" and before.i not in self.quoted and (
-                before.dep_ == "compound" and before.head.i == verb.i or i < verb.i - 1 and (
-                    cluster := self.speakers.participants.at(i)) is not None and cluster.type == "PERSON"):
+        if (
+            before is not None
+            and before.pos_ == "PROPN"
+            and before.i not in self.quoted
+            and (
+                before.dep_ == "compound"
+                and before.head.i == verb.i
+                or i < verb.i - 1
+                and (cluster := self.speakers.participants.at(i)) is not None
+                and cluster.type == "PERSON"
+            )
+        ):
             return before
         return self._fronted_subject(verb)
 
@@ -357,7 +419,7 @@ class Cues:
         if not (verb.lemma_.lower() in REPORTING_VERBS and verb.i >= 4 and doc[verb.i - 1].text == ","):
             return None
         comma = next((i for i in range(verb.i - 2, max(verb.i - 14, 0), -1) if doc[i].text == ","), None)
-        if comma is None or any(t.pos_ in ("VERB", "AUX") or t.i in self.quoted for t in doc[comma + 1:verb.i - 1]):
+        if comma is None or any(t.pos_ in ("VERB", "AUX") or t.i in self.quoted for t in doc[comma + 1 : verb.i - 1]):
             return None
         name, start = doc[comma - 1], comma - 1
         while start > 0 and doc[start - 1].pos_ == "PROPN":
@@ -383,8 +445,11 @@ class Cues:
         return name if name.dep_ == "nsubj" and name.head.i in self.quoted else None
 
     def _roots(self, first: int, last: int) -> list[Token]:
-        roots = [t for t in self.doc[first:last] if not (t.is_punct or t.is_space)
-                 and (not first <= t.head.i < last or t.head.i == t.i)]
+        roots = [
+            t
+            for t in self.doc[first:last]
+            if not (t.is_punct or t.is_space) and (not first <= t.head.i < last or t.head.i == t.i)
+        ]
         return roots or [self.doc[first]]
 
     def _sentences(self, first: int, last: int) -> list[Span]:
@@ -421,8 +486,10 @@ def _says_something_else(verb: Token) -> bool:
     accused Mr Clarke of avoiding …", "He said that …"."""
     if verb.sent[0].lower_ in ("but", "however", "meanwhile", "yet"):
         return True
-    return any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "prep" and any(g.dep_ == "pcomp" for g in c.children)
-               for c in verb.children)
+    return any(
+        c.dep_ in ("ccomp", "xcomp") or c.dep_ == "prep" and any(g.dep_ == "pcomp" for g in c.children)
+        for c in verb.children
+    )
 
 
 def _kind(found: Attribution, kind: str, evidence: dict[str, Cluster] | None = None) -> Attribution:
@@ -444,4 +511,3 @@ def _is_speech_verb(token: Token) -> bool:
 
 def _is_speech_noun(token: Token) -> bool:
     return token.pos_ == "NOUN" and token.lower_ in SAYING_NOUNS
-

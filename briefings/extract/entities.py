@@ -3,6 +3,7 @@ cleaned, with its label and the evidence for it) and a `Cluster` (the mentions o
 with its canonical name, type and role). Apart from the stages so that each stage can name
 them without importing another stage.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -5,16 +5,26 @@ across the article ("Mr Spence" makes "Saxon Spence" a person, "Birmingham have 
 makes the town its club, "Sibneft, a Russian oil company" an organisation). This module
 weighs that evidence for mentions before clustering and for clusters after.
 """
+
 from __future__ import annotations
 
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from ..lexicon import (CLUB_NOUNS, CLUB_SUFFIXES, GENERIC_ORG_HEADS, KIN_NOUNS, LOC_HEADS, ORG_NOUNS, ORG_SUFFIXES,
-                       SAYING_VERBS, TRANSFER_WORDS)
-from .evidence import has_org_words, reads_as_a_name, org_evidence, person_evidence, place_evidence, speaks
-from .first_names import gender_of_first_name
+from ..lexicon import (
+    CLUB_NOUNS,
+    CLUB_SUFFIXES,
+    GENERIC_ORG_HEADS,
+    KIN_NOUNS,
+    LOC_HEADS,
+    ORG_NOUNS,
+    ORG_SUFFIXES,
+    SAYING_VERBS,
+    TRANSFER_WORDS,
+)
 from .entities import Mention
+from .evidence import has_org_words, org_evidence, person_evidence, place_evidence, reads_as_a_name, speaks
+from .first_names import gender_of_first_name
 from .mentions import fold, propn_mask
 from .titles import is_title_word
 
@@ -22,6 +32,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from .entities import Cluster
+
 
 def weigh_evidence(doc: Doc, mentions: list[Mention]) -> None:
     """Each mention's label corrected by what the words around it say (evidence.py): a person
@@ -42,7 +53,10 @@ def weigh_evidence(doc: Doc, mentions: list[Mention]) -> None:
             elif (why := org_evidence(doc, m)) is not None:
                 m.label, m.evidence = "ORG", why  # "Qualcomm (NASDAQ: QCOM)"
             elif (why := place_evidence(doc, m)) is not None:
-                m.label, m.evidence = "LOC" if why in ("head", "land") else "GPE", why  # "in São Paulo", "Mummy Mountain"
+                m.label, m.evidence = (
+                    "LOC" if why in ("head", "land") else "GPE",
+                    why,
+                )  # "in São Paulo", "Mummy Mountain"
         elif m.label in ("GPE", "LOC"):
             if (why := org_evidence(doc, m)) is not None:
                 m.label, m.evidence = "ORG", why  # "the AirAsia flight"
@@ -53,22 +67,33 @@ def weigh_evidence(doc: Doc, mentions: list[Mention]) -> None:
         elif m.label == "ORG":
             if (why := org_evidence(doc, m) or ("speaks" if speaks(doc, m) else None)) is not None:
                 m.evidence = why
-            elif (why := place_evidence(doc, m)) in ("place noun", "in", "hometown", "land") and not has_org_words(m.text):
+            elif (why := place_evidence(doc, m)) in ("place noun", "in", "hometown", "land") and not has_org_words(
+                m.text
+            ):
                 m.label, m.evidence = "GPE", why  # "the coastal town of Kumai", "in Edmonton"
 
 
 def relabel_people(mentions: list[Mention]) -> None:
     """A name seen with "Mr"/"Mrs"/"Dr" somewhere is a person's, whatever the model said of its
     other mentions ("Saxon Spence" tagged ORG, then "Mrs Spence")."""
-    surnames = {words[-1] for m in mentions if not m.place and (m.honorific or (
-        m.label == "PERSON" and len(m.text.split()) > 1)) and (words := fold(m.text).split())}
+    surnames = {
+        words[-1]
+        for m in mentions
+        if not m.place
+        and (m.honorific or (m.label == "PERSON" and len(m.text.split()) > 1))
+        and (words := fold(m.text).split())
+    }
     # ("Dhiru Bhai Ambani" beside "Anil Ambani"; an honorific with no word after it has no surname)
     for m in mentions:
         if m.place or m.label == "PERSON" or (m.evidence and m.evidence not in _WEAK | {"org noun"}):
             continue  # "in São Paulo" stays a place though "São Paulo subway workers" was tagged a person
         words = fold(m.text).split()
-        if m.honorific or (len(words) in (2, 3) and words[-1] in surnames and m.text[:1].isupper()
-                           and not any(w in ORG_NOUNS for w in words)):
+        if m.honorific or (
+            len(words) in (2, 3)
+            and words[-1] in surnames
+            and m.text[:1].isupper()
+            and not any(w in ORG_NOUNS for w in words)
+        ):
             m.label, m.evidence = "PERSON", "surname"  # "the CGA consultancy Jeanne-Marie Gescher" … "Mrs Gescher"
 
 
@@ -77,12 +102,23 @@ def relabel_named_people(doc: Doc, mentions: list[Mention]) -> None:
     surname stands alone elsewhere ("Vignal broke the deadlock"); a company named after its
     founder ("Thomas Cook") is seldom called by the surname alone."""
     for m in mentions:  # "Juninho's father", "Juninho's agent": only a person has kin or an agent
-        if m.label != "PERSON" and not m.place and m.end + 1 < len(doc) and doc[m.end].tag_ == "POS" \
-                and (doc[m.end + 1].lower_ in KIN_NOUNS or doc[m.end + 1].lower_ == "agent"):
+        if (
+            m.label != "PERSON"
+            and not m.place
+            and m.end + 1 < len(doc)
+            and doc[m.end].tag_ == "POS"
+            and (doc[m.end + 1].lower_ in KIN_NOUNS or doc[m.end + 1].lower_ == "agent")
+        ):
             m.label, m.kin = "PERSON", True
-    candidates = [m for m in mentions if m.label != "PERSON" and not m.place and 2 <= len(m.text.split()) <= 3
-                  and all(w[:1].isupper() for w in m.text.split())
-                  and gender_of_first_name(m.text.split()[0].split("-")[0])]  # "Jean-Pierre Jeunet"
+    candidates = [
+        m
+        for m in mentions
+        if m.label != "PERSON"
+        and not m.place
+        and 2 <= len(m.text.split()) <= 3
+        and all(w[:1].isupper() for w in m.text.split())
+        and gender_of_first_name(m.text.split()[0].split("-")[0])
+    ]  # "Jean-Pierre Jeunet"
     if not candidates:
         return
     propn = propn_mask(doc)
@@ -91,8 +127,11 @@ def relabel_named_people(doc: Doc, mentions: list[Mention]) -> None:
         surname = m.text.split()[-1]
         if surname.lower() in ORG_SUFFIXES or surname in GENERIC_ORG_HEADS | LOC_HEADS | CLUB_SUFFIXES:
             continue
-        alone = any(not (i > 0 and propn[i - 1]) and not (i + 1 < len(doc) and propn[i + 1])
-                    for i in (orth == doc.vocab.strings[surname]).nonzero()[0] if propn[i])
+        alone = any(
+            not (i > 0 and propn[i - 1]) and not (i + 1 < len(doc) and propn[i + 1])
+            for i in (orth == doc.vocab.strings[surname]).nonzero()[0]
+            if propn[i]
+        )
         head = doc[m.end - 1]
         kin = any(c.dep_ == "appos" and c.lemma_.lower() in KIN_NOUNS for c in head.children)
         if alone or kin:
@@ -137,14 +176,21 @@ def is_club(doc: Doc, cluster: Cluster) -> bool:
     for m in cluster.mentions:
         head = doc[m.end - 1]
         after = doc[m.end] if m.end < len(doc) else None
-        if head.dep_ in ("nsubj", "nsubjpass") and head.tag_ == "NNP" and not full_name \
-                and not any(c.dep_ == "conj" for c in head.children):
+        if (
+            head.dep_ in ("nsubj", "nsubjpass")
+            and head.tag_ == "NNP"
+            and not full_name
+            and not any(c.dep_ == "conj" for c in head.children)
+        ):
             verb = head.head
             aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
             if verb.tag_ == "VBP" or any(a.tag_ == "VBP" for a in aux):
                 return True
-        if after is not None and after.lower_ in CLUB_NOUNS and (not person or (
-                m.end + 1 < len(doc) and doc[m.end + 1].ent_type_ == "PERSON")):
+        if (
+            after is not None
+            and after.lower_ in CLUB_NOUNS
+            and (not person or (m.end + 1 < len(doc) and doc[m.end + 1].ent_type_ == "PERSON"))
+        ):
             return True  # "Sale Sharks prop Andrew Sheridan"
         if person:
             continue
@@ -157,8 +203,11 @@ def is_club(doc: Doc, cluster: Cluster) -> bool:
             return True
         if h.dep_ == "pobj" and h.head.lower_ in ("from", "to") and h.head.head.lemma_ in TRANSFER_WORDS:
             return True  # "his move from Middlesbrough", "a loan to Botafogo"
-        if h.dep_ == "dobj" and h.head.lemma_ in ("join", "rejoin") and any(
-                c.dep_ == "prep" and c.lower_ == "from" for c in h.head.children):
+        if (
+            h.dep_ == "dobj"
+            and h.head.lemma_ in ("join", "rejoin")
+            and any(c.dep_ == "prep" and c.lower_ == "from" for c in h.head.children)
+        ):
             return True  # "joined Chelsea from Porto"
     return False
 

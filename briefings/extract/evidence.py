@@ -7,13 +7,25 @@ person; a company suffix, a ticker, "X-based" or "the company's shares" for an o
 "in", "the town of" for a place. These tests read the words around one mention; typing
 (entity_types.py) weighs them.
 """
+
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
-from ..lexicon import (COMPANY_CONTEXT_NOUNS, COMPASS_POINTS, EXCHANGES, GENERIC_ORG_HEADS, KIN_NOUNS, LOC_HEADS, ORG_NOUNS,
-                       ORG_SUFFIXES, PERSON_NOUNS, PLACE_NOUNS, SAYING_VERBS)
+from ..lexicon import (
+    COMPANY_CONTEXT_NOUNS,
+    COMPASS_POINTS,
+    EXCHANGES,
+    GENERIC_ORG_HEADS,
+    KIN_NOUNS,
+    LOC_HEADS,
+    ORG_NOUNS,
+    ORG_SUFFIXES,
+    PERSON_NOUNS,
+    PLACE_NOUNS,
+    SAYING_VERBS,
+)
 from .titles import is_title_head
 
 if TYPE_CHECKING:
@@ -22,13 +34,65 @@ if TYPE_CHECKING:
     from .entities import Mention
 
 SUBJECTS = ("nsubj", "nsubjpass")
-_LAND_NOUNS = {"island", "islands", "peninsula", "mountain", "mountains", "valley", "coast", "desert", "forest", "sea",
-               "river", "lake", "bay", "gulf", "strait", "straits"}
-_TRADES = {"producer", "maker", "manufacturer", "operator", "provider", "distributor", "supplier", "publisher",
-           "developer", "retailer", "owner", "builder", "exporter", "importer", "trader", "refiner", "miner"}
+_LAND_NOUNS = {
+    "island",
+    "islands",
+    "peninsula",
+    "mountain",
+    "mountains",
+    "valley",
+    "coast",
+    "desert",
+    "forest",
+    "sea",
+    "river",
+    "lake",
+    "bay",
+    "gulf",
+    "strait",
+    "straits",
+}
+_TRADES = {
+    "producer",
+    "maker",
+    "manufacturer",
+    "operator",
+    "provider",
+    "distributor",
+    "supplier",
+    "publisher",
+    "developer",
+    "retailer",
+    "owner",
+    "builder",
+    "exporter",
+    "importer",
+    "trader",
+    "refiner",
+    "miner",
+}
 # Nouns whose "in" names what is held or believed in, not where: "a 20% stake in Sina".
-_HELD_IN = {"stake", "interest", "investment", "share", "holding", "role", "confidence", "trust", "faith", "belief",
-            "part", "hand", "say", "position", "involvement", "participation", "membership", "seat", "job"}
+_HELD_IN = {
+    "stake",
+    "interest",
+    "investment",
+    "share",
+    "holding",
+    "role",
+    "confidence",
+    "trust",
+    "faith",
+    "belief",
+    "part",
+    "hand",
+    "say",
+    "position",
+    "involvement",
+    "participation",
+    "membership",
+    "seat",
+    "job",
+}
 
 
 def common_word(doc: Doc, word: str, kinds: tuple[str, ...] = ("adj", "adv")) -> bool:
@@ -40,7 +104,9 @@ def common_word(doc: Doc, word: str, kinds: tuple[str, ...] = ("adj", "adv")) ->
     index = lookups.get_table("lemma_index")
     words = _WORD_SETS.get(id(index))
     if words is None:  # the table holds lists: made sets once per process
-        words = _WORD_SETS[id(index)] = {kind: frozenset(index.get(kind, ())) for kind in ("adj", "adv", "noun", "verb")}
+        words = _WORD_SETS[id(index)] = {
+            kind: frozenset(index.get(kind, ())) for kind in ("adj", "adv", "noun", "verb")
+        }
     lower = word.lower()
     return any(lower in words[kind] for kind in kinds)
 
@@ -53,8 +119,9 @@ def lower_case_words(doc: Doc) -> set[str]:
     found = doc.user_data.get("briefings_lower_words")
     if found is None:
         words = doc_text(doc).split()
-        found = doc.user_data["briefings_lower_words"] = {w for w in words if w.islower()} | \
-            {w.strip(".,;:!?\"'()“”‘’") for w in words if w.islower()}
+        found = doc.user_data["briefings_lower_words"] = {w for w in words if w.islower()} | {
+            w.strip(".,;:!?\"'()“”‘’") for w in words if w.islower()
+        }
     return found
 
 
@@ -70,8 +137,14 @@ def is_person_noun(token: Token) -> bool:
     """A common noun only a person can be: a title, kin, an occupation ("pilot", "colleague")."""
     lemma = token.lemma_.lower()
     lower = token.lower_
-    return is_title_head(lower) or is_title_head(lemma) or lower in KIN_NOUNS or lemma in KIN_NOUNS \
-        or lower in PERSON_NOUNS or lemma in PERSON_NOUNS
+    return (
+        is_title_head(lower)
+        or is_title_head(lemma)
+        or lower in KIN_NOUNS
+        or lemma in KIN_NOUNS
+        or lower in PERSON_NOUNS
+        or lemma in PERSON_NOUNS
+    )
 
 
 def has_org_words(text: str) -> bool:
@@ -102,19 +175,42 @@ def person_evidence(doc: Doc, m: Mention) -> str | None:
         return "honorific"
     head = doc[m.end - 1]
     before = doc[m.start - 1] if m.start > 0 else None
-    if before is not None and before.pos_ in ("NOUN", "PROPN") and not before.ent_type_ and is_person_noun(before) \
-            and not before.is_sent_start and not _trade(doc, before):
+    if (
+        before is not None
+        and before.pos_ in ("NOUN", "PROPN")
+        and not before.ent_type_
+        and is_person_noun(before)
+        and not before.is_sent_start
+        and not _trade(doc, before)
+    ):
         return "title"
-    if _age_after(doc, m.end) or (m.start >= 1 and re.fullmatch(r"\d{1,3}-year-old", doc[m.start - 1].text)) or \
-            (m.start >= 5 and doc[m.start - 1].lower_ == "old" and doc[m.start - 3].lower_ in ("year", "years")
-             and doc[m.start - 5].like_num):
+    if (
+        _age_after(doc, m.end)
+        or (m.start >= 1 and re.fullmatch(r"\d{1,3}-year-old", doc[m.start - 1].text))
+        or (
+            m.start >= 5
+            and doc[m.start - 1].lower_ == "old"
+            and doc[m.start - 3].lower_ in ("year", "years")
+            and doc[m.start - 5].like_num
+        )
+    ):
         return "age"  # "Nathaly Cartas Leon, 20,", "50-year-old Kevin Swanson"
     for child in head.children:
-        if child.dep_ == "appos" and child.i >= m.end and child.pos_ == "NOUN" and is_person_noun(child) \
-                and not child.ent_type_:
+        if (
+            child.dep_ == "appos"
+            and child.i >= m.end
+            and child.pos_ == "NOUN"
+            and is_person_noun(child)
+            and not child.ent_type_
+        ):
             return "apposition"
-    if head.dep_ == "appos" and head.head.i < m.start and head.head.pos_ == "NOUN" and is_person_noun(head.head) \
-            and not head.head.ent_type_:
+    if (
+        head.dep_ == "appos"
+        and head.head.i < m.start
+        and head.head.pos_ == "NOUN"
+        and is_person_noun(head.head)
+        and not head.head.ent_type_
+    ):
         return "apposition"
     if _person_noun_after_comma(doc, m.end):
         return "apposition"  # "the son of Irianto, the veteran pilot who …", however parsed
@@ -148,8 +244,11 @@ def _age_after(doc: Doc, end: int) -> bool:
     if end + 2 >= len(doc):
         return False
     a, b, c = doc[end], doc[end + 1], doc[end + 2]
-    return (a.text == "," and c.text in (",", ".") or a.text == "(" and c.text == ")") and \
-        bool(re.fullmatch(r"\d{1,2}", b.text)) and int(b.text) < 110
+    return (
+        (a.text == "," and c.text in (",", ".") or a.text == "(" and c.text == ")")
+        and bool(re.fullmatch(r"\d{1,2}", b.text))
+        and int(b.text) < 110
+    )
 
 
 def speaks(doc: Doc, m: Mention) -> bool:
@@ -180,16 +279,28 @@ def org_evidence(doc: Doc, m: Mention) -> str | None:
         if child.dep_ == "appos" and child.i >= m.end:
             if child.lemma_.lower() in ORG_NOUNS and child.pos_ == "NOUN":
                 return "apposition"
-            if child.lower_ == "one" and any(p.lower_ == "of" and any(o.lemma_.lower() in ORG_NOUNS for o in p.children)
-                                             for p in child.children):
+            if child.lower_ == "one" and any(
+                p.lower_ == "of" and any(o.lemma_.lower() in ORG_NOUNS for o in p.children) for p in child.children
+            ):
                 return "apposition"
     if m.start >= 2 and doc[m.start - 1].lower_ in ("called", "named") and doc[m.start - 2].lower_ in ORG_NOUNS:
         return "called"
     before = doc[m.start - 1] if m.start > 0 else None
-    if before is not None and before.text.islower() and before.lemma_.lower() in ORG_NOUNS and before.pos_ in ("NOUN", "ADJ"):
+    if (
+        before is not None
+        and before.text.islower()
+        and before.lemma_.lower() in ORG_NOUNS
+        and before.pos_ in ("NOUN", "ADJ")
+    ):
         return "org noun"  # "the Italian daily La Repubblica", "the regulator Ofcom"
-    if after is not None and after.tag_ == "POS" and m.end + 2 < len(doc) and doc[m.end + 1].ent_type_ == "PERSON" \
-            and doc[m.end + 2].ent_type_ == "PERSON" and len(m.text.split()) == 1:
+    if (
+        after is not None
+        and after.tag_ == "POS"
+        and m.end + 2 < len(doc)
+        and doc[m.end + 1].ent_type_ == "PERSON"
+        and doc[m.end + 2].ent_type_ == "PERSON"
+        and len(m.text.split()) == 1
+    ):
         return "employer"  # "Morningstar's Karin Anderson"
     if m.label in ("GPE", "LOC") and _listed_with_a_company(head):
         return "listed"  # "co-owned by General Electric and Safran of France"
@@ -213,21 +324,43 @@ def place_evidence(doc: Doc, m: Mention) -> str | None:
         return "head"
     if m.start >= 2 and doc[m.start - 1].lower_ == "of" and doc[m.start - 2].lower_ in PLACE_NOUNS:
         return "land" if doc[m.start - 2].lower_ in _LAND_NOUNS else "place noun"  # "the island of Belitung"
-    if m.start >= 3 and doc[m.start - 1].lower_ == "as" and doc[m.start - 2].lower_ == "known" and \
-            doc[m.start - 3].lower_ in PLACE_NOUNS:
+    if (
+        m.start >= 3
+        and doc[m.start - 1].lower_ == "as"
+        and doc[m.start - 2].lower_ == "known"
+        and doc[m.start - 3].lower_ in PLACE_NOUNS
+    ):
         return "place noun"  # "the unincorporated area known as Good Hope"
     before = doc[m.start - 1] if m.start > 0 else None
     head = doc[m.end - 1]
     if before is not None and before.pos_ == "ADJ" and m.start >= 2 and doc[m.start - 2].lower_ == "in":
         before = doc[m.start - 2]  # "In fair Verona"
-    if before is not None and before.lower_ == "in" and before.dep_ in ("prep", "ROOT") and not has_org_words(m.text) \
-            and head.dep_ == "pobj" and head.head.i == before.i and before.head.lemma_.lower() not in _HELD_IN:
+    if (
+        before is not None
+        and before.lower_ == "in"
+        and before.dep_ in ("prep", "ROOT")
+        and not has_org_words(m.text)
+        and head.dep_ == "pobj"
+        and head.head.i == before.i
+        and before.head.lemma_.lower() not in _HELD_IN
+    ):
         return "in"  # "in Edmonton", but not "in Greenwald's passport" nor "a stake in Sina"
-    if head.dep_ == "appos" and head.head.ent_type_ in ("GPE", "LOC") and head.head.i < m.start or \
-            m.start >= 2 and doc[m.start - 1].text == "," and doc[m.start - 2].ent_type_ in ("GPE", "FAC") and \
-            (m.end >= len(doc) or doc[m.end].text in (",", ".")):
+    if (
+        head.dep_ == "appos"
+        and head.head.ent_type_ in ("GPE", "LOC")
+        and head.head.i < m.start
+        or m.start >= 2
+        and doc[m.start - 1].text == ","
+        and doc[m.start - 2].ent_type_ in ("GPE", "FAC")
+        and (m.end >= len(doc) or doc[m.end].text in (",", "."))
+    ):
         return "in"  # "Woodhill, Milton Keynes,", "Guildford, Surrey": a place and the place it is in
-    if m.start >= 2 and before.lower_ == "of" and doc[m.start - 2].text == "," and head.dep_ == "pobj" \
-            and (m.end >= len(doc) or doc[m.end].is_punct):
+    if (
+        m.start >= 2
+        and before.lower_ == "of"
+        and doc[m.start - 2].text == ","
+        and head.dep_ == "pobj"
+        and (m.end >= len(doc) or doc[m.end].is_punct)
+    ):
         return "hometown"  # "Malcolm Shipley, of Shipley, said"
     return None

@@ -3,9 +3,11 @@
 Data, not rules: a name missing here only means the gender is unknown, and an unknown gender
 is compatible with either pronoun. Names common for both (Jordan, Alex, Sam) are left out.
 """
+
 from __future__ import annotations
 
-MALE = frozenset("""
+MALE = frozenset(
+    """
 felipe laurent jacques luc francois thierry didier zinedine arsene marcel andres paolo giovanni
 alessandro matteo fabio gianluca jurgen dieter wolfgang helmut klaus joachim sven lars nils mikael
 henrik piet ruud davor zlatan goran dragan dmitry mikhail yuri oleg andrei alexei nikolai hiroshi
@@ -36,9 +38,11 @@ salman samuel scott sean sebastian sergei sergio seth shane shaun sidney simon s
 stefan stephen steve steven stuart ted terence terrance terrell terrence terry theodore thomas
 tim timothy toby todd tom tommy tony travis trent trevor troy tyler victor vince vincent
 vladimir wade walter warren wayne wesley will william willie xavier yusuf zach zachary
-""".split())
+""".split()
+)
 
-FEMALE = frozenset("""
+FEMALE = frozenset(
+    """
 siobhan niamh aoife sinead morag fenella
 abigail ada adriana agnes aileen alexandra alice alicia alison amanda amber amelia amy ana
 andrea angela angelina anita ann anna anne annette antonia april ashley audrey barbara beatrice
@@ -64,7 +68,8 @@ sally samantha sandra sara sarah sharon sheila shelley sheryl shirley silvia son
 sophia sophie stacey stella stephanie sue susan susanna suzanne sylvia tamara tammy tanya
 tara teresa theresa tina tracy ursula valerie vanessa vera veronica vicki victoria viola
 violet virginia wanda wendy whitney yolanda yvonne zoe
-""".split())
+""".split()
+)
 
 
 def gender_of_first_name(name: str) -> str | None:

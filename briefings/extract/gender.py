@@ -4,6 +4,7 @@ No coreference model runs offline here, so gender comes from what the text says 
 honorifics ("Mr", "Ms"), gendered words of office ("spokeswoman"), a list of common given names,
 and failing those the pronouns the article uses in sentences about that person alone.
 """
+
 from __future__ import annotations
 
 import re

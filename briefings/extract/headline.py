@@ -11,6 +11,7 @@ civil fraud case against him"), until it fits. It never rewrites a word and neve
 one: the headline is the lede's own words, in order. A lede it cannot shorten to a clause
 with a subject and its verb gives no headline, and the title stays as the clean stage made it.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -26,11 +27,42 @@ _OPEN = {"(", "["}
 _NEGATIONS = {"not", "never", "no", "nor", "hardly", "rarely", "seldom", "neither"}
 _COMPLEMENTS = {"dobj", "attr", "acomp", "xcomp", "ccomp", "dative", "oprd"}
 # What a word needs after it: a headline never ends before it.
-_NEEDED = {"dobj", "pobj", "xcomp", "ccomp", "pcomp", "attr", "acomp", "prt", "relcl", "case", "oprd", "dative",
-           "agent", "acl", "aux"}
+_NEEDED = {
+    "dobj",
+    "pobj",
+    "xcomp",
+    "ccomp",
+    "pcomp",
+    "attr",
+    "acomp",
+    "prt",
+    "relcl",
+    "case",
+    "oprd",
+    "dative",
+    "agent",
+    "acl",
+    "aux",
+}
 # Words that lean on a word after them: a phrase cannot end on one.
-_LEANS = {"det", "amod", "compound", "nummod", "poss", "case", "prep", "aux", "auxpass", "neg", "nmod", "cc",
-          "mark", "predet", "quantmod", "advmod"}
+_LEANS = {
+    "det",
+    "amod",
+    "compound",
+    "nummod",
+    "poss",
+    "case",
+    "prep",
+    "aux",
+    "auxpass",
+    "neg",
+    "nmod",
+    "cc",
+    "mark",
+    "predet",
+    "quantmod",
+    "advmod",
+}
 _CLOSE = {")": "(", "]": "["}
 
 
@@ -54,11 +86,16 @@ def lede_headline(doc: Doc, limit: int = HEADLINE_CHARS) -> str | None:
     if not headline or len(headline) > limit or len(headline.split()) < 4:
         return None
     shown = [t for t in kept if not (t.is_punct or t.is_space)]
-    if shown and shown[-1] == root and any(t.i > root.i and t.i not in {k.i for k in kept} and not t.is_punct
-                                           for t in root.subtree):
+    if (
+        shown
+        and shown[-1] == root
+        and any(t.i > root.i and t.i not in {k.i for k in kept} and not t.is_punct for t in root.subtree)
+    ):
         return None  # "… are paid", "a Husky went": the verb without what it was for
-    if any(c.dep_ == "conj" and any(x.lower_ in ("but", "yet") for x in root.children if x.dep_ == "cc")
-           for c in root.children):
+    if any(
+        c.dep_ == "conj" and any(x.lower_ in ("but", "yet") for x in root.children if x.dep_ == "cc")
+        for c in root.children
+    ):
         return None  # "It may seem old fashioned, but I …": the point is after the "but"
     if not any(t.dep_ in _SUBJECTS and t.head == root for t in kept):
         return None
@@ -98,8 +135,14 @@ def _clauses(sent: Span, root: Token) -> set[int]:
             continue  # "those who will be eligible": the clause is what the pronoun means
         if t.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
             continue  # "permission to leave his neighborhood": what the noun is of, not an aside
-        if t.dep_ in _CLAUSES and t.i > root.i or t.dep_ in ("relcl", "appos") or \
-                t.dep_ == "conj" and t.head == root and t.pos_ in ("VERB", "AUX"):
+        if (
+            t.dep_ in _CLAUSES
+            and t.i > root.i
+            or t.dep_ in ("relcl", "appos")
+            or t.dep_ == "conj"
+            and t.head == root
+            and t.pos_ in ("VERB", "AUX")
+        ):
             subtree = [x.i for x in t.subtree]
             out |= set(subtree)
             if t.dep_ in ("appos", "conj", "relcl", "advcl"):
@@ -130,8 +173,12 @@ def _times(sent: Span, root: Token) -> set[int]:
     """When the main clause happened, which a headline leaves to the story: "on Tuesday"."""
     out: set[int] = set()
     for child in root.children:
-        if child.dep_ == "npadvmod" and child.ent_type_ in ("DATE", "TIME") or child.dep_ == "prep" and any(
-                c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in child.children):
+        if (
+            child.dep_ == "npadvmod"
+            and child.ent_type_ in ("DATE", "TIME")
+            or child.dep_ == "prep"
+            and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in child.children)
+        ):
             out |= {t.i for t in child.subtree}
     for t in sent:  # "Countries around Asia on Tuesday stepped up": a date hung on the subject
         if t.dep_ == "prep" and t.i < root.i and all(x.ent_type_ in ("DATE", "TIME") for x in t.subtree if x != t):
@@ -145,20 +192,28 @@ def _clean_prefix(kept: list[Token], root: Token, limit: int) -> list[Token]:
     ("the", "of", "AirAsia" in "AirAsia plane")."""
     best: list[Token] = []
     for k in range(len(kept)):
-        prefix = kept[:k + 1]
+        prefix = kept[: k + 1]
         if len(_text(prefix)) > limit:
             break
         last = prefix[-1]
-        if last.i <= root.i or last.pos_ not in ("NOUN", "PROPN", "NUM", "PRON", "ADV", "ADJ", "VERB", "ADP") \
-                or last.pos_ == "ADP" and last.dep_ != "prt":
+        if (
+            last.i <= root.i
+            or last.pos_ not in ("NOUN", "PROPN", "NUM", "PRON", "ADV", "ADJ", "VERB", "ADP")
+            or last.pos_ == "ADP"
+            and last.dep_ != "prt"
+        ):
             continue
         if any(t.head.i > last.i and t.dep_ in _LEANS for t in prefix):
             continue
         verb = last.head if last.dep_ == "prt" else last  # "held up" needs what "held" needs
         after = kept[k + 1] if k + 1 < len(kept) else None
-        if any(c.dep_ in _NEEDED and c.i > last.i for c in verb.children) or \
-                last.dep_ in _SUBJECTS and last.head.i > last.i or \
-                after is not None and after.text in ("'s", "’s", "'", "’"):
+        if (
+            any(c.dep_ in _NEEDED and c.i > last.i for c in verb.children)
+            or last.dep_ in _SUBJECTS
+            and last.head.i > last.i
+            or after is not None
+            and after.text in ("'s", "’s", "'", "’")
+        ):
             continue  # "held up" without what, "those" without who, "a plane" that is a clause's subject
         best = prefix
     return best

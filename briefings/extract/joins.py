@@ -8,6 +8,7 @@ body's distinctive word before its generic ones ("Washtenaw Avenue", "Washtenaw"
 "Stansted International Airport", "Stansted"), a place's first or last word ("Las Vegas",
 "Vegas"), and a person's name in the plural ("the Philip Agees of this world").
 """
+
 from __future__ import annotations
 
 import re
@@ -25,11 +26,44 @@ if TYPE_CHECKING:
 
 # Words after a distinctive one that make no other entity of it ("Washtenaw Avenue"); a body's
 # generic words do ("IAAF Council" is not the IAAF), and so do a place's ("Texas City").
-_GENERIC = {"airport", "international", "street", "avenue", "road", "station", "boulevard", "lane", "drive",
-            "inc", "corp", "corporation", "co", "plc", "ltd", "limited", "holdings", "university", "college"}
+_GENERIC = {
+    "airport",
+    "international",
+    "street",
+    "avenue",
+    "road",
+    "station",
+    "boulevard",
+    "lane",
+    "drive",
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "plc",
+    "ltd",
+    "limited",
+    "holdings",
+    "university",
+    "college",
+}
 # (Not a ground's or a park's words: "Celtic Park" is not Celtic.)
-_COMPASS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "upper",
-            "lower", "greater", "new", "old"}
+_COMPASS = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "upper",
+    "lower",
+    "greater",
+    "new",
+    "old",
+}
 
 
 def join_short_forms(doc: Doc, clusters: list[Cluster]) -> dict[int, Cluster]:
@@ -52,10 +86,19 @@ def join_short_forms(doc: Doc, clusters: list[Cluster]) -> dict[int, Cluster]:
             continue
         words = names[id(cluster)]
         if len(words) != 1:
-            target = _person_of_plural(words, people, clusters, names) or _same_place(words, cluster, clusters, names) \
-                or _misspelt(words, cluster, clusters, names, people) or _state_of(words, cluster, clusters, names)
-            if target is not None and target in people or target is not None and words[-1].endswith("s") and \
-                    names[id(target)][-1] == words[-1][:-1]:
+            target = (
+                _person_of_plural(words, people, clusters, names)
+                or _same_place(words, cluster, clusters, names)
+                or _misspelt(words, cluster, clusters, names, people)
+                or _state_of(words, cluster, clusters, names)
+            )
+            if (
+                target is not None
+                and target in people
+                or target is not None
+                and words[-1].endswith("s")
+                and names[id(target)][-1] == words[-1][:-1]
+            ):
                 for m in cluster.mentions:
                     if m.text.endswith("s") and fold(m.text).split()[:-1] == words[:-1] and words[-1].endswith("s"):
                         # the name, not its plural, is what the person is called
@@ -86,29 +129,44 @@ def _company_suffix(words: list[str]) -> bool:
     return len(words) > 1 and words[-1] in _SUFFIXES
 
 
-def _short_form(doc: Doc, word: str, other: list[str], places_here: set[str], cluster: Cluster,
-                target: Cluster) -> bool:
+def _short_form(
+    doc: Doc, word: str, other: list[str], places_here: set[str], cluster: Cluster, target: Cluster
+) -> bool:
     label = cluster.mentions[0].label
     target_place = any(m.label in ("GPE", "LOC") for m in target.mentions)
     if word == other[-1] and (" ".join(other[:-1]) in places_here or places.lookup(" ".join(other[:-1]))):
         country = places.lookup(target.mentions[0].text.rsplit(None, 1)[0])  # as written: lookup wants capitals
-        if country is not None and country.type == "GPE" and not target_place and \
-                any(m.label == "ORG" for m in cluster.mentions):
+        if (
+            country is not None
+            and country.type == "GPE"
+            and not target_place
+            and any(m.label == "ORG" for m in cluster.mentions)
+        ):
             return False  # a company's arm in a country is not the company: "Indonesia AirAsia", "AirAsia"
         return not target_place or label in ("GPE", "LOC")  # "Cardinals" of "Louisville Cardinals"
     if word == other[0] and set(other[1:]) <= _GENERIC:
         return True  # "Washtenaw" of "Washtenaw Avenue", "Stansted" of "Stansted International Airport"
-    if target_place and label in ("GPE", "LOC") and word in (other[0], other[-1]) and \
-            not (len(other) > 2 and other[1] == "of" and other[0] in _STATE_WORDS) and \
-            not (len(other) == 2 and (set(other) - {word}) & (PLACE_NOUNS | _COMPASS)):
+    if (
+        target_place
+        and label in ("GPE", "LOC")
+        and word in (other[0], other[-1])
+        and not (len(other) > 2 and other[1] == "of" and other[0] in _STATE_WORDS)
+        and not (len(other) == 2 and (set(other) - {word}) & (PLACE_NOUNS | _COMPASS))
+    ):
         return True  # "Vegas" of "Las Vegas", "Jerez" of "Jerez de la Frontera"; not "Texas City", "East London"
     text = cluster.mentions[0].text
-    return word == other[0] and target.first < cluster.first and not common_word(doc, text, ("noun", "adj", "verb")) \
-        and any(c.isupper() for c in text[1:]) and not text.isupper()  # "WhiteWave" of "WhiteWave Foods"
+    return (
+        word == other[0]
+        and target.first < cluster.first
+        and not common_word(doc, text, ("noun", "adj", "verb"))
+        and any(c.isupper() for c in text[1:])
+        and not text.isupper()
+    )  # "WhiteWave" of "WhiteWave Foods"
 
 
-def _person_of_plural(words: list[str], people: list[Cluster], clusters: list[Cluster],
-                      names: dict[int, list[str]]) -> Cluster | None:
+def _person_of_plural(
+    words: list[str], people: list[Cluster], clusters: list[Cluster], names: dict[int, list[str]]
+) -> Cluster | None:
     """ "the Philip Agees in the world": a person's full name in the plural (or the plural of a
     full name whose surname alone names a person: "Agee said")."""
     if not words[-1].endswith("s") or len(words) > 3:
@@ -116,8 +174,11 @@ def _person_of_plural(words: list[str], people: list[Cluster], clusters: list[Cl
     singular = words[:-1] + [words[-1][:-1]]
     found = [c for c in people if any(fold(m.text).split() == singular for m in c.mentions)]
     if not found:
-        found = [c for c in clusters if names[id(c)] == singular[-1:] and
-                 2 * sum(m.label == "PERSON" for m in c.mentions) > len(c.mentions)]
+        found = [
+            c
+            for c in clusters
+            if names[id(c)] == singular[-1:] and 2 * sum(m.label == "PERSON" for m in c.mentions) > len(c.mentions)
+        ]
     return found[0] if len(found) == 1 else None
 
 
@@ -125,8 +186,13 @@ def _state_of(words: list[str], cluster: Cluster, clusters: list[Cluster], names
     """ "the State of New Jersey" is New Jersey; "the City of London" London."""
     if len(words) < 3 or words[0] not in _STATE_WORDS or words[1] != "of":
         return None
-    found = [c for c in clusters if c is not cluster and names[id(c)] == words[2:]
-             and any(m.place or m.label in ("GPE", "LOC") for m in c.mentions)]
+    found = [
+        c
+        for c in clusters
+        if c is not cluster
+        and names[id(c)] == words[2:]
+        and any(m.place or m.label in ("GPE", "LOC") for m in c.mentions)
+    ]
     if len(found) != 1:
         return None
     for m in cluster.mentions:
@@ -134,21 +200,40 @@ def _state_of(words: list[str], cluster: Cluster, clusters: list[Cluster], names
     return found[0]
 
 
-_STATE_WORDS = {"state", "commonwealth", "city", "republic", "kingdom", "province", "county", "town", "borough",
-                "territory", "district"}
+_STATE_WORDS = {
+    "state",
+    "commonwealth",
+    "city",
+    "republic",
+    "kingdom",
+    "province",
+    "county",
+    "town",
+    "borough",
+    "territory",
+    "district",
+}
 
 
 def _same_place(words: list[str], cluster: Cluster, clusters: list[Cluster], names: dict[int, list[str]]):
     """ "Stansted Airport" and "Stansted International Airport": one distinctive word and generic ones."""
     if not set(words[1:]) <= _GENERIC:
         return None
-    found = [c for c in clusters if c is not cluster and names[id(c)][0] == words[0] and len(names[id(c)]) > 1
-             and set(names[id(c)][1:]) <= _GENERIC and c.first < cluster.first]
+    found = [
+        c
+        for c in clusters
+        if c is not cluster
+        and names[id(c)][0] == words[0]
+        and len(names[id(c)]) > 1
+        and set(names[id(c)][1:]) <= _GENERIC
+        and c.first < cluster.first
+    ]
     return found[0] if len(found) == 1 else None
 
 
-def _misspelt(words: list[str], cluster: Cluster, clusters: list[Cluster], names: dict[int, list[str]],
-              people: list[Cluster]):
+def _misspelt(
+    words: list[str], cluster: Cluster, clusters: list[Cluster], names: dict[int, list[str]], people: list[Cluster]
+):
     """ "Malayasia Airlines" for "Malaysia Airlines": an organisation's or a place's name of two or
     more words written once with one or two letters wrong, when one name fits."""
     if cluster in people or len(cluster.mentions) > 1:
@@ -156,10 +241,17 @@ def _misspelt(words: list[str], cluster: Cluster, clusters: list[Cluster], names
     text = " ".join(words)
     if any(c.isdigit() for c in text):
         return None  # "BBC Radio 1" and "BBC Radio 2" differ by a number, not a slip
-    found = [c for c in clusters if c is not cluster and len(names[id(c)]) == len(words)
-             and names[id(c)][0][0] == words[0][0] and c.first < cluster.first
-             and abs(len(" ".join(names[id(c)])) - len(text)) <= 2 and c not in people
-             and 0 < _distance(" ".join(names[id(c)]), text) <= (2 if len(text) >= 10 else 1)]
+    found = [
+        c
+        for c in clusters
+        if c is not cluster
+        and len(names[id(c)]) == len(words)
+        and names[id(c)][0][0] == words[0][0]
+        and c.first < cluster.first
+        and abs(len(" ".join(names[id(c)])) - len(text)) <= 2
+        and c not in people
+        and 0 < _distance(" ".join(names[id(c)]), text) <= (2 if len(text) >= 10 else 1)
+    ]
     return found[0] if len(found) == 1 else None
 
 

@@ -11,6 +11,7 @@ Only evidence that carries from one news article to another:
   the same in a short wire story and a long feature.
 How much each counts is in keypoint_weights.py, fitted by bench/keypoints_cv.py.
 """
+
 from __future__ import annotations
 
 import math

@@ -18,6 +18,7 @@ parsed Doc:
 Boilerplate is cut before the parse (the clean stage, briefings/clean); what survives
 inside a sentence fails the form tests.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -39,8 +40,9 @@ MAX_CANDIDATES = 30  # the lede region; later sentences rarely matter and cost t
 REDUNDANT = 0.5  # lemma overlap (Jaccard) above which a sentence repeats a chosen one
 
 
-def find_key_points(doc: Doc, participants: Participants, count: int = 3,
-                    quotes: Sequence[Quote] = ()) -> list[KeyPoint]:
+def find_key_points(
+    doc: Doc, participants: Participants, count: int = 3, quotes: Sequence[Quote] = ()
+) -> list[KeyPoint]:
     """The `count` most important sentences, in article order (score: how each was chosen)."""
     if count <= 0:
         return []
@@ -48,8 +50,10 @@ def find_key_points(doc: Doc, participants: Participants, count: int = 3,
     for c in found:
         c.score = score(c)
     chosen = sorted(choose(found, count, participants), key=lambda c: c.index)
-    return [KeyPoint(text=trim(c.sent), position=c.index, score=round(c.score, 4),
-                     original=" ".join(c.sent.text.split())) for c in chosen]
+    return [
+        KeyPoint(text=trim(c.sent), position=c.index, score=round(c.score, 4), original=" ".join(c.sent.text.split()))
+        for c in chosen
+    ]
 
 
 def candidates(doc: Doc, participants: Participants, quotes: Sequence[Quote] = ()) -> list[Candidate]:
@@ -79,8 +83,16 @@ def choose(found: list[Candidate], count: int, participants: Participants) -> li
     chosen: list[Candidate] = []
     while len(chosen) < count:
         taken = {id(c) for c in chosen}
-        pick = next((c for c in order if id(c) not in taken and _stands_with(c, chosen, participants)
-                     and not any(_jaccard(c, other) > REDUNDANT for other in chosen)), None)
+        pick = next(
+            (
+                c
+                for c in order
+                if id(c) not in taken
+                and _stands_with(c, chosen, participants)
+                and not any(_jaccard(c, other) > REDUNDANT for other in chosen)
+            ),
+            None,
+        )
         if pick is None:
             break
         chosen.append(pick)  # rescanning from the top lets a sentence in once what it leans on is
@@ -93,8 +105,9 @@ def _stands_with(c: Candidate, chosen: list[Candidate], participants: Participan
         return True
     if c.leans != "person":
         return False  # "But …", "It …", "They …": only right after the sentence they follow
-    named = next((cluster.name for _, cluster in participants.mentions_before(c.sent.start)
-                  if cluster.type == "PERSON"), None)  # "He" is the person last named
+    named = next(
+        (cluster.name for _, cluster in participants.mentions_before(c.sent.start) if cluster.type == "PERSON"), None
+    )  # "He" is the person last named
     return named is not None and any(named in other.names and other.index < c.index for other in chosen)
 
 

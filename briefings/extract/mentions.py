@@ -6,6 +6,7 @@ glued lists ("McNamara, Balde") and half-names ("Nasa) Ames Research Center"); a
 misses later mentions of a name it saw in full, or calls a film, an award or a common word a
 name. This module fixes the spans, adds the missed mentions and drops what names nothing.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,9 +14,22 @@ import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..lexicon import (ACRONYM_SKIP, CLUB_SUFFIXES, DISEASE_NOUNS, GENERIC_ORG_HEADS,
-                       LOC_HEADS, NAME_PARTICLES, NAME_PREFIXES, RANKS, NAME_STOP_WORDS, ORG_NOUNS, ORG_SUFFIXES, PEERAGE, POST_NOMINALS,
-                       VERBS_BEFORE_NAMES)
+from ..lexicon import (
+    ACRONYM_SKIP,
+    CLUB_SUFFIXES,
+    DISEASE_NOUNS,
+    GENERIC_ORG_HEADS,
+    LOC_HEADS,
+    NAME_PARTICLES,
+    NAME_PREFIXES,
+    NAME_STOP_WORDS,
+    ORG_NOUNS,
+    ORG_SUFFIXES,
+    PEERAGE,
+    POST_NOMINALS,
+    RANKS,
+    VERBS_BEFORE_NAMES,
+)
 from . import places
 from .entities import Mention
 from .evidence import common_word, doc_text, is_person_noun
@@ -28,9 +42,33 @@ ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 _EDGE_WORDS = {"the", "a", "an", "and", "or", "of", "'s", "’s", "'", "’", "-", "—", "–", ",", ".", ";", ":"}
 _RIC = re.compile(r"[A-Z0-9]{1,6}\.[A-Z]{1,3}")  # a Reuters ticker: "LART.NS", "BARC.L"
 # Words a body's name may stop at before "for"/"of" runs on: "Congregation for the Doctrine …".
-_BODY_WORDS = {"Congregation", "Center", "Centre", "Council", "Institute", "School", "Academy", "Society",
-               "Department", "Ministry", "Office", "Commission", "Association", "Union", "League", "Federation",
-               "Bureau", "Agency", "Administration", "Foundation", "Fund", "Bank", "Church", "Order", "College"}
+_BODY_WORDS = {
+    "Congregation",
+    "Center",
+    "Centre",
+    "Council",
+    "Institute",
+    "School",
+    "Academy",
+    "Society",
+    "Department",
+    "Ministry",
+    "Office",
+    "Commission",
+    "Association",
+    "Union",
+    "League",
+    "Federation",
+    "Bureau",
+    "Agency",
+    "Administration",
+    "Foundation",
+    "Fund",
+    "Bank",
+    "Church",
+    "Order",
+    "College",
+}
 _LINK = re.compile(r"https?:|www\.|\.\w+/\w")  # a link; but "GreatFire.org", "thestreet.com" are names
 _DASHES = {"-", "–", "—", "--"}
 
@@ -48,8 +86,13 @@ def clean_mention(ent: Span) -> list[Mention]:
         return [m for part in _split_at(ent, slashes) for m in clean_mention(part)]
     # "New York State Department of Health and State University of New York": two bodies.
     ands = [k for k, t in enumerate(tokens) if t.lower_ == "and" and 1 < k < len(tokens) - 2]
-    if ent.label_ == "ORG" and len(ands) == 1 and _has_body_word(tokens[:ands[0]]) and \
-            _has_body_word(tokens[ands[0] + 1:]) and tokens[ands[0] + 1].text[:1].isupper():
+    if (
+        ent.label_ == "ORG"
+        and len(ands) == 1
+        and _has_body_word(tokens[: ands[0]])
+        and _has_body_word(tokens[ands[0] + 1 :])
+        and tokens[ands[0] + 1].text[:1].isupper()
+    ):
         return [m for part in _split_at(ent, ands) for m in clean_mention(part)]
     if ent.label_ == "ORG":
         tokens = _whole_body(ent.doc, tokens)
@@ -70,7 +113,7 @@ def _before_a_ticker(doc: Doc, tokens: list[Token]) -> list[Token]:
     if not (end + 2 < len(doc) and doc[end].text == "(" and _RIC.fullmatch(doc[end + 1].text)) or start < 2:
         return tokens
     if doc[start - 1].lower_ in ("and", "&") and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha:
-        return list(doc[start - 2:end])
+        return list(doc[start - 2 : end])
     return tokens
 
 
@@ -87,11 +130,20 @@ def _whole_body(doc: Doc, tokens: list[Token]) -> list[Token]:
         while j < len(doc) and doc[j].lower_ in ("the", "and"):
             j += 1
         start = j
-        while j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha and doc[j].ent_type_ in ("", "ORG") \
-                and not doc[j].is_sent_start:
+        while (
+            j < len(doc)
+            and doc[j].text[:1].isupper()
+            and doc[j].is_alpha
+            and doc[j].ent_type_ in ("", "ORG")
+            and not doc[j].is_sent_start
+        ):
             j += 1
-            while j + 1 < len(doc) and doc[j].lower_ in ("and", "of", "the") and doc[j + 1].text[:1].isupper() \
-                    and doc[j + 1].ent_type_ in ("", "ORG"):
+            while (
+                j + 1 < len(doc)
+                and doc[j].lower_ in ("and", "of", "the")
+                and doc[j + 1].text[:1].isupper()
+                and doc[j + 1].ent_type_ in ("", "ORG")
+            ):
                 j += 1
         if j == start:
             break
@@ -105,8 +157,11 @@ def _whole_body(doc: Doc, tokens: list[Token]) -> list[Token]:
         # But a body the model found whole after the "and" is a second body: "the Helmholtz Centre
         # for Infection Research and Hannover Medical School".
         second_body = doc[end + 1].ent_iob_ == "B" and doc[j - 1].text in GENERIC_ORG_HEADS | _BODY_WORDS
-        if j > end + 1 and doc[j - 1].text in GENERIC_ORG_HEADS | _BODY_WORDS | {"Studies", "Affairs", "Sciences"} \
-                and not second_body:
+        if (
+            j > end + 1
+            and doc[j - 1].text in GENERIC_ORG_HEADS | _BODY_WORDS | {"Studies", "Affairs", "Sciences"}
+            and not second_body
+        ):
             return tokens + list(doc[end:j])
     if k == end or not (tokens and tokens[-1].text in GENERIC_ORG_HEADS | _BODY_WORDS):
         return tokens
@@ -119,16 +174,15 @@ def _trim_edges(tokens: list[Token]) -> list[Token]:
     # "Nasa) Ames Research Center": an unopened one starts it.
     texts = [t.text for t in tokens]
     if "(" in texts and ")" not in texts:
-        tokens = tokens[:texts.index("(")]
+        tokens = tokens[: texts.index("(")]
     elif ")" in texts and "(" not in texts:
-        tokens = tokens[texts.index(")") + 1:]
+        tokens = tokens[texts.index(")") + 1 :]
     while tokens and re.match(r"\d", tokens[0].text) and len(tokens) > 1:
         tokens.pop(0)  # "745bn Indian rupees"
     # "Jennifer Lawrence http://t.co/…", "Twitter @MattFriedmanSL", "Benjamin: Hello": a link, a
     # handle or a colon ends a name; a span that is only a link or a handle names no one.
     for k, token in enumerate(tokens):
-        if _LINK.search(token.text) or token.text.startswith("@") or token.text == ":" or \
-                (k and token.text == "@"):
+        if _LINK.search(token.text) or token.text.startswith("@") or token.text == ":" or (k and token.text == "@"):
             tokens = tokens[:k]
             break
     # "AirAsia Flight 8501": a flight is not its airline, but the airline is named.
@@ -137,18 +191,34 @@ def _trim_edges(tokens: list[Token]) -> list[Token]:
             tokens = tokens[:k]
             break
     # "ranked Cardinals": a lower-case word before a name is not part of it (but "van", "al-" are).
-    while len(tokens) > 1 and tokens[0].text.islower() and tokens[0].is_alpha and tokens[0].text not in NAME_PARTICLES \
-            and tokens[0].text not in NAME_PREFIXES and tokens[1].text != "-" and tokens[1].text[:1].isupper():
+    while (
+        len(tokens) > 1
+        and tokens[0].text.islower()
+        and tokens[0].is_alpha
+        and tokens[0].text not in NAME_PARTICLES
+        and tokens[0].text not in NAME_PREFIXES
+        and tokens[1].text != "-"
+        and tokens[1].text[:1].isupper()
+    ):
         tokens.pop(0)
     # "Besides Lahav", "Tour Joann": a sentence opened by a word that is no name.
-    if len(tokens) > 1 and tokens[0].is_sent_start and tokens[0].tag_ not in ("NNP", "NNPS") and \
-            tokens[0].pos_ in ("ADJ", "ADV", "ADP", "SCONJ", "VERB", "INTJ") and tokens[1].text[:1].isupper():
+    if (
+        len(tokens) > 1
+        and tokens[0].is_sent_start
+        and tokens[0].tag_ not in ("NNP", "NNPS")
+        and tokens[0].pos_ in ("ADJ", "ADV", "ADP", "SCONJ", "VERB", "INTJ")
+        and tokens[1].text[:1].isupper()
+    ):
         tokens.pop(0)
     # "Exhausted Sylvie": a common adjective opening a sentence, when the name stands without it elsewhere
     # (not a person's first name: "Rich Templeton").
-    elif len(tokens) > 1 and tokens[0].is_sent_start and common_word(tokens[0].doc, tokens[0].text) and \
-            tokens[0].ent_type_ != "PERSON" and \
-            _stands_without(tokens[0].doc, tokens[1:]):
+    elif (
+        len(tokens) > 1
+        and tokens[0].is_sent_start
+        and common_word(tokens[0].doc, tokens[0].text)
+        and tokens[0].ent_type_ != "PERSON"
+        and _stands_without(tokens[0].doc, tokens[1:])
+    ):
         tokens.pop(0)
     # "Scarlett Johansson - Racing Stripes": a dash between words ends a name.
     for k, token in enumerate(tokens):
@@ -160,8 +230,13 @@ def _trim_edges(tokens: list[Token]) -> list[Token]:
     while tokens and (tokens[-1].lower_ in _EDGE_WORDS or tokens[-1].is_punct or tokens[-1].is_space):
         tokens.pop()
     # "the IPO of Shake Shack": a thing's letters and "of" before the name.
-    if len(tokens) > 2 and tokens[0].text.isupper() and len(tokens[0].text) > 1 and tokens[1].lower_ == "of" \
-            and tokens[2].text[:1].isupper():
+    if (
+        len(tokens) > 2
+        and tokens[0].text.isupper()
+        and len(tokens[0].text) > 1
+        and tokens[1].lower_ == "of"
+        and tokens[2].text[:1].isupper()
+    ):
         tokens = tokens[2:]
     return tokens
 
@@ -171,8 +246,10 @@ def _stands_without(doc: Doc, tokens: list[Token]) -> bool:
     rest = " ".join(t.text for t in tokens)
     before = tokens[0].nbor(-1).text
     text = doc_text(doc)
-    return any(not text[:at].rstrip().endswith(before) for at in (m.start() for m in
-                                                                   re.finditer(r"\b" + re.escape(rest) + r"\b", text)))
+    return any(
+        not text[:at].rstrip().endswith(before)
+        for at in (m.start() for m in re.finditer(r"\b" + re.escape(rest) + r"\b", text))
+    )
 
 
 def _trim(doc: Doc, tokens: list[Token], label: str) -> tuple[list[Token], str, bool]:
@@ -181,27 +258,47 @@ def _trim(doc: Doc, tokens: list[Token], label: str) -> tuple[list[Token], str, 
     honorific = bool(tokens) and tokens[0].i > 0 and is_honorific(doc[tokens[0].i - 1].text)
     if len(tokens) > 1 and is_honorific(tokens[0].text) and tokens[1].text[:1].isupper() and label != "PERSON":
         label = "PERSON"  # "Ms Lomax" tagged ORG: an honorific makes a person
-    if len(tokens) > 1 and tokens[0].text.rstrip(".").lower() in RANKS and tokens[0].text[:1].isupper() \
-            and tokens[-1].text[:1].isupper() and label != "PERSON":
+    if (
+        len(tokens) > 1
+        and tokens[0].text.rstrip(".").lower() in RANKS
+        and tokens[0].text[:1].isupper()
+        and tokens[-1].text[:1].isupper()
+        and label != "PERSON"
+    ):
         label = "PERSON"  # "Captain Irianto" tagged GPE: a rank makes a person
     k = 0
     while k < len(tokens) and tokens[k].text[:1].isupper() and is_person_noun(tokens[k]):
         k += 1
-    if 0 < k and len(tokens) - k >= 2 and label != "PERSON" and \
-            all(t.text[:1].isupper() and not is_title_word(t.text) for t in tokens[k:]) and not _has_body_word(tokens):
+    if (
+        0 < k
+        and len(tokens) - k >= 2
+        and label != "PERSON"
+        and all(t.text[:1].isupper() and not is_title_word(t.text) for t in tokens[k:])
+        and not _has_body_word(tokens)
+    ):
         label = "PERSON"  # "Mother Superior Marie Clare Millea" tagged ORG
     # "Glasgow's Gartnavel Hospital": the owner's name is not part of the name; but in "the
     # Information Commissioner's Office" a bare generic word is no name without its owner.
     # "King's College London": a generic word right after the owner keeps it in the name.
     for k, token in enumerate(tokens[:-1]):
-        if k and token.text in ("'s", "’s") and label != "PERSON" and tokens[k + 1].text[:1].isupper() \
-                and not (k + 2 == len(tokens) and tokens[-1].text in GENERIC_ORG_HEADS) \
-                and not (tokens[k + 1].lower_ in ORG_SUFFIXES or tokens[k + 1].text in GENERIC_ORG_HEADS):
-            tokens = tokens[k + 1:]
+        if (
+            k
+            and token.text in ("'s", "’s")
+            and label != "PERSON"
+            and tokens[k + 1].text[:1].isupper()
+            and not (k + 2 == len(tokens) and tokens[-1].text in GENERIC_ORG_HEADS)
+            and not (tokens[k + 1].lower_ in ORG_SUFFIXES or tokens[k + 1].text in GENERIC_ORG_HEADS)
+        ):
+            tokens = tokens[k + 1 :]
             break
     # "Legendary Dutch coach Rinus Michels": an adjective opening a sentence glued to a demonym.
-    if len(tokens) == 2 and label != "PERSON" and tokens[0].is_sent_start and places.is_demonym(tokens[1].text) \
-            and not places.lookup(tokens[0].text):
+    if (
+        len(tokens) == 2
+        and label != "PERSON"
+        and tokens[0].is_sent_start
+        and places.is_demonym(tokens[1].text)
+        and not places.lookup(tokens[0].text)
+    ):
         tokens = tokens[1:]
     # "Philippe Sands QC": letters after a name are not the name.
     while label == "PERSON" and len(tokens) > 2 and tokens[-1].text in POST_NOMINALS:
@@ -211,28 +308,39 @@ def _trim(doc: Doc, tokens: list[Token], label: str) -> tuple[list[Token], str, 
 
 def _person_name(doc: Doc, tokens: list[Token], honorific: bool) -> tuple[list[Token], bool]:
     """A person's span without the honorifics, titles and verbs caught at its front."""
-    while tokens and (is_honorific(tokens[0].text) or is_title_word(tokens[0].text) or
-                      (len(tokens) > 1 and tokens[0].text[:1].isupper() and is_person_noun(tokens[0]))):
+    while tokens and (
+        is_honorific(tokens[0].text)
+        or is_title_word(tokens[0].text)
+        or (len(tokens) > 1 and tokens[0].text[:1].isupper() and is_person_noun(tokens[0]))
+    ):
         honorific = honorific or is_honorific(tokens[0].text)
         tokens.pop(0)  # "Mr Hague", "President Obama": the title is a role, not the name
     # "Vote Blair": an imperative verb caught at the front of a name.
-    while len(tokens) > 1 and tokens[0].lower_ in VERBS_BEFORE_NAMES and \
-            (tokens[0].is_sent_start or (tokens[0].i > 0 and doc[tokens[0].i - 1].is_punct)):
+    while (
+        len(tokens) > 1
+        and tokens[0].lower_ in VERBS_BEFORE_NAMES
+        and (tokens[0].is_sent_start or (tokens[0].i > 0 and doc[tokens[0].i - 1].is_punct))
+    ):
         tokens.pop(0)
     # "Nottingham City Councillor Brian Parbutt": words before a title qualify it, they are no one.
     after = tokens[-1].i + 1 if tokens else 0
-    if tokens and after + 1 < len(doc) and doc[after].text[:1].isupper() and \
-            (is_title_head(doc[after].text) or is_person_noun(doc[after])) \
-            and doc[after + 1].pos_ == "PROPN" and not places.lookup(join_tokens(tokens)):
+    if (
+        tokens
+        and after + 1 < len(doc)
+        and doc[after].text[:1].isupper()
+        and (is_title_head(doc[after].text) or is_person_noun(doc[after]))
+        and doc[after + 1].pos_ == "PROPN"
+        and not places.lookup(join_tokens(tokens))
+    ):
         return [], honorific  # "… Park Ranger Supervisor Robert Colligan": "Park Ranger" is no one
     # "Broad's Zhang", "Harvard's Church": the owner named before a person is where they work.
     owners = [k for k, t in enumerate(tokens) if t.tag_ == "POS" and 0 < k < len(tokens) - 1]
     if owners and tokens[owners[-1] + 1].text[:1].isupper():
-        tokens = tokens[owners[-1] + 1:]
+        tokens = tokens[owners[-1] + 1 :]
     # "Nottingham City Councillor Brian Parbutt": the name is what follows the title.
     titles = [k for k, t in enumerate(tokens) if k and t.text[:1].isupper() and is_title_head(t.text)]
     if titles and titles[-1] + 1 < len(tokens):
-        tokens = tokens[titles[-1] + 1:]
+        tokens = tokens[titles[-1] + 1 :]
     return tokens, honorific
 
 
@@ -250,10 +358,17 @@ def _mentions_of(doc: Doc, tokens: list[Token], label: str, honorific: bool) -> 
         parts = [p for p in text.split("-") if p]
         found = [places.lookup(p) for p in parts]
         if len(parts) > 1 and all(found):
-            return [Mention(tokens[0].i, tokens[-1].i + 1, p, f.type, place=f, demonym=places.is_demonym(p))
-                    for p, f in zip(parts, found)]
+            return [
+                Mention(tokens[0].i, tokens[-1].i + 1, p, f.type, place=f, demonym=places.is_demonym(p))
+                for p, f in zip(parts, found)
+            ]
     first = tokens[0].i
-    if first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper() and not doc[first - 1].ent_type_:
+    if (
+        first > 0
+        and doc[first - 1].pos_ == "PROPN"
+        and doc[first - 1].text[:1].isupper()
+        and not doc[first - 1].ent_type_
+    ):
         wider = places.lookup(f"{doc[first - 1].text} {text}")
         if wider is not None:  # "the Liberal Democrats" tagged only on "Democrats"
             tokens = [doc[first - 1]] + tokens
@@ -261,8 +376,14 @@ def _mentions_of(doc: Doc, tokens: list[Token], label: str, honorific: bool) -> 
     place = places.lookup(text)
     if place is None and label == "GPE" and len(text) <= 3 and text.isalpha():
         place = places.lookup(text.upper())  # "the Uk"
-    if place is not None and label == "PERSON" and place.type != "ORG" and not text.isupper() and len(tokens) == 1 \
-            and not _listed_with_places(tokens[-1]):
+    if (
+        place is not None
+        and label == "PERSON"
+        and place.type != "ORG"
+        and not text.isupper()
+        and len(tokens) == 1
+        and not _listed_with_places(tokens[-1])
+    ):
         place = None  # "Jordan" the person; but "Labour" tagged PERSON is still the party
     if place and not (place.ambiguous and label == "PERSON"):
         return [Mention(tokens[0].i, tokens[-1].i + 1, text, place.type, place=place, demonym=places.is_demonym(text))]
@@ -279,8 +400,12 @@ def _not_a_name(doc: Doc, tokens: list[Token], text: str) -> bool:
     if len(tokens) == 1 and is_title_word(text):
         return True  # "Shadow", "State": a piece of a title the model tagged as an entity
     after = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
-    if after is not None and after.text[:1].isupper() and is_title_head(after.text) and \
-            all(t.lower_ in ("and", "of", "&") or is_title_word(t.text) for t in tokens):
+    if (
+        after is not None
+        and after.text[:1].isupper()
+        and is_title_head(after.text)
+        and all(t.lower_ in ("and", "of", "&") or is_title_word(t.text) for t in tokens)
+    ):
         return True  # "Trade and Industry" of "the Trade and Industry Secretary"
     if after is not None and after.lower_ in DISEASE_NOUNS:
         return True  # "Ebola virus", "an Ebola case": a disease, not a place
@@ -289,8 +414,12 @@ def _not_a_name(doc: Doc, tokens: list[Token], text: str) -> bool:
 
 def _corrected_label(doc: Doc, tokens: list[Token], text: str, label: str, honorific: bool) -> str:
     """The model's label, corrected by the name's own form and the word before it."""
-    if label == "PERSON" and not honorific and _listed_with_places(tokens[-1]) and \
-            not (len(tokens) > 1 and re.fullmatch(r"[A-Z]\.?", tokens[0].text)):
+    if (
+        label == "PERSON"
+        and not honorific
+        and _listed_with_places(tokens[-1])
+        and not (len(tokens) > 1 and re.fullmatch(r"[A-Z]\.?", tokens[0].text))
+    ):
         label = "GPE"  # "London, Birmingham, Glasgow and Cambridge", "Woodhill, Milton Keynes"; not "R. Salgia"
     if label == "GPE" and len(tokens) > 1 and tokens[-1].text in CLUB_SUFFIXES:
         label = "ORG"  # "Newcastle United"
@@ -300,8 +429,12 @@ def _corrected_label(doc: Doc, tokens: list[Token], text: str, label: str, honor
         label = "LOC"  # "the Three Gorges Dam": a structure or a feature of the land, not its builder
     if label != "ORG" and not honorific and (re.fullmatch(r"G\d{1,2}", text) or _org_noun_before(doc, tokens[0].i)):
         label = "ORG"  # "G7"; "agriculture department Defra", "website PayPal"
-    if label == "PERSON" and len(tokens) == 1 and not honorific and \
-            ((text.isupper() and len(text) > 1) or any(c.isdigit() for c in text)):
+    if (
+        label == "PERSON"
+        and len(tokens) == 1
+        and not honorific
+        and ((text.isupper() and len(text) > 1) or any(c.isdigit() for c in text))
+    ):
         label = "ORG"  # "CENTR", "O2": people's names are not acronyms
     return label
 
@@ -315,8 +448,9 @@ def _split_at(ent: Span, cuts: list[int]) -> list[Span]:
 
     bounds = [-1] + cuts + [len(ent)]
     doc = ent.doc
-    return [Span(doc, ent.start + a + 1, ent.start + b, label=ent.label_) for a, b in zip(bounds, bounds[1:])
-            if b - a > 1]
+    return [
+        Span(doc, ent.start + a + 1, ent.start + b, label=ent.label_) for a, b in zip(bounds, bounds[1:]) if b - a > 1
+    ]
 
 
 def is_honorific(word: str) -> bool:
@@ -342,8 +476,11 @@ def _org_noun_before(doc: Doc, i: int) -> bool:
     if i == 0:
         return False
     token = doc[i - 1]
-    return token.lower_ in ORG_NOUNS and token.text.islower() and token.dep_ in ("compound", "nmod", "appos", "nsubj",
-                                                                                 "nsubjpass", "dobj", "pobj")
+    return (
+        token.lower_ in ORG_NOUNS
+        and token.text.islower()
+        and token.dep_ in ("compound", "nmod", "appos", "nsubj", "nsubjpass", "dobj", "pobj")
+    )
 
 
 def join_split_bodies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -352,10 +489,17 @@ def join_split_bodies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
-        if prev is not None and m.label == "ORG" and prev.label == "ORG" and not prev.place \
-                and m.start == prev.end + 1 and doc[prev.end].lower_ in ("and", "&") \
-                and m.text.split()[-1] in GENERIC_ORG_HEADS and len(m.text.split()) > 1:
-            out[-1] = Mention(prev.start, m.end, join_tokens(list(doc[prev.start:m.end])), "ORG")
+        if (
+            prev is not None
+            and m.label == "ORG"
+            and prev.label == "ORG"
+            and not prev.place
+            and m.start == prev.end + 1
+            and doc[prev.end].lower_ in ("and", "&")
+            and m.text.split()[-1] in GENERIC_ORG_HEADS
+            and len(m.text.split()) > 1
+        ):
+            out[-1] = Mention(prev.start, m.end, join_tokens(list(doc[prev.start : m.end])), "ORG")
             continue
         out.append(m)
     return out
@@ -380,8 +524,11 @@ def defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             # "India Petrochemicals Limited (IPCL)": a bracketed acronym right after a body's name
             # defines it even when its letters are not the words' initials.
             at = token.i + 1
-            if doc[at].text.isupper() and any(m.label == "ORG" and m.end == end for m in out) \
-                    and not any(m.start <= at < m.end for m in out):
+            if (
+                doc[at].text.isupper()
+                and any(m.label == "ORG" and m.end == end for m in out)
+                and not any(m.start <= at < m.end for m in out)
+            ):
                 out.append(Mention(at, at + 1, doc[at].text, "ORG"))
             continue
         if any(m.place and m.start >= start and m.end <= end for m in out) and end - start == 1:
@@ -415,8 +562,9 @@ def initials_start(doc: Doc, end: int, acronym: str) -> int | None:
             letters = token.text[0] + letters
         elif token.lower_ not in ACRONYM_SKIP and token.text not in (",", "&"):
             return None
-        if token.text[:1].isupper() and (letters == acronym or (len(letters) > 2 and letters == acronym[:-1]
-                                                               and start < end - 1)):
+        if token.text[:1].isupper() and (
+            letters == acronym or (len(letters) > 2 and letters == acronym[:-1] and start < end - 1)
+        ):
             return start
         if len(letters) > len(acronym):
             return None

@@ -1,4 +1,5 @@
 """Load the spaCy pipeline once per process, with a paragraph-aware sentence splitter."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -13,8 +14,7 @@ NEEDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner",
 # Words that open a sentence and are capitalised mid-sentence only when a sentence starts
 # there: scraped text glues a caption onto the next sentence without a full stop
 # ("… back to health The green-eyed cat was brought …", "… to pay its bills He said: …").
-_OPENERS = {"He", "She", "It", "They", "We", "His", "Their", "Its", "But", "However", "There",
-            "This", "These", "Those"}
+_OPENERS = {"He", "She", "It", "They", "We", "His", "Their", "Its", "But", "However", "There", "This", "These", "Those"}
 # Capitalised mid-sentence in titles too ("told The Grayzone", "In A Settlement"): a glue
 # point only after a lower-case word and before a lower-case one ("a colleague The cost").
 _WEAK_OPENERS = {"The", "A", "An", "In", "After", "When", "While", "Her"}
@@ -52,12 +52,15 @@ def paragraph_breaks(doc: Doc) -> Doc:
         if _quote_side(doc, token, quotes_seen) == "open" and not token.whitespace_:
             following.is_sent_start = False  # “|The one thing … — the mark opens, never ends
         elif _quote_side(doc, following, quotes_seen + (following.text == '"')) == "close" and (
-                token.text in _SENTENCE_END or token.text in _QUOTES and doc[token.i - 1].text in _SENTENCE_END):
+            token.text in _SENTENCE_END or token.text in _QUOTES and doc[token.i - 1].text in _SENTENCE_END
+        ):
             following.is_sent_start = False  # we stole.|” — the mark closes the sentence before it
             nxt = _next_word(doc, token.i + 2)
             if nxt is not None and nxt.text not in _QUOTES and (nxt.is_title or nxt.like_num):
                 nxt.is_sent_start = True
-        elif token.text in _SENTENCE_END and _quote_side(doc, following, quotes_seen + (following.text == '"')) == "open":
+        elif (
+            token.text in _SENTENCE_END and _quote_side(doc, following, quotes_seen + (following.text == '"')) == "open"
+        ):
             following.is_sent_start = True  # … for an excuse.| “Sometimes I like …” — a quote opens a sentence
         elif tagged and _glue_point(doc, token):
             following.is_sent_start = True
@@ -71,7 +74,7 @@ def _next_word(doc: Doc, i: int) -> Token | None:
 
 
 def _quote_side(doc: Doc, token: Token, quotes_seen: int) -> str | None:
-    """"open", "close" or None (not a quote mark) for a token; `quotes_seen` counts the
+    """ "open", "close" or None (not a quote mark) for a token; `quotes_seen` counts the
     straight double quotes of the paragraph up to and including this one."""
     if token.text not in _QUOTES:
         return None
@@ -109,8 +112,9 @@ def load(name: str) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError as exc:
-        raise ModelError(f"spaCy pipeline '{name}' is not installed ({exc}); "
-                         "install its package or set `model:` in config.yaml") from None
+        raise ModelError(
+            f"spaCy pipeline '{name}' is not installed ({exc}); install its package or set `model:` in config.yaml"
+        ) from None
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
     share_word_lists(nlp)

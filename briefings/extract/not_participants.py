@@ -7,14 +7,33 @@ Rule", "Abbott v. Burke"), exams and protocols used as modifiers ("the GCSE syst
 access"), flight numbers and time zones. Each test reads the words around the name, never a
 list of particular names.
 """
+
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
-from ..lexicon import (AWARDS, BODY_NOUNS, CHARACTER_VERBS, COMPANY_CONTEXT_NOUNS, DISEASE_NOUNS, DISEASES, EVENT_HEADS, KIN_NOUNS, LAW_HEADS,
-                       LIST_OF_PARTICIPANTS, ORG_NOUNS, ORG_SUFFIXES, PLACE_NOUNS, PRODUCT_NOUNS, THING_NOUNS, ZONE_NAMES, VESSEL_NOUNS,
-                       WORK_CONTEXT_NOUNS, WORK_NOUNS)
+from ..lexicon import (
+    AWARDS,
+    BODY_NOUNS,
+    CHARACTER_VERBS,
+    COMPANY_CONTEXT_NOUNS,
+    DISEASE_NOUNS,
+    DISEASES,
+    EVENT_HEADS,
+    KIN_NOUNS,
+    LAW_HEADS,
+    LIST_OF_PARTICIPANTS,
+    ORG_NOUNS,
+    ORG_SUFFIXES,
+    PLACE_NOUNS,
+    PRODUCT_NOUNS,
+    THING_NOUNS,
+    VESSEL_NOUNS,
+    WORK_CONTEXT_NOUNS,
+    WORK_NOUNS,
+    ZONE_NAMES,
+)
 from .evidence import common_word, is_person_noun, lower_case_words
 
 if TYPE_CHECKING:
@@ -34,8 +53,12 @@ def is_work_or_award(doc: Doc, mention: Mention) -> bool:
     if mention.place:
         return False
     words = mention.text.split()
-    if mention.text in AWARDS or mention.text in DISEASES or (words[-1] in EVENT_HEADS and len(words) > 1) or \
-            (mention.text.endswith("s") and mention.text[:-1] in AWARDS):
+    if (
+        mention.text in AWARDS
+        or mention.text in DISEASES
+        or (words[-1] in EVENT_HEADS and len(words) > 1)
+        or (mention.text.endswith("s") and mention.text[:-1] in AWARDS)
+    ):
         return True
     if (len(words) > 1 and words[-1] in LAW_HEADS) or any(w in ("v.", "v", "vs.", "vs") for w in words[1:-1]):
         return True  # "the Volcker Rule", "Abbott v. Burke"
@@ -47,17 +70,36 @@ def is_work_or_award(doc: Doc, mention: Mention) -> bool:
     i = mention.start - 1
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1
-    if i >= 0 and doc[i].lower_ in WORK_NOUNS and doc[i].text.islower() and doc[i].pos_ == "NOUN" \
-            and not mention.honorific:
+    if (
+        i >= 0
+        and doc[i].lower_ in WORK_NOUNS
+        and doc[i].text.islower()
+        and doc[i].pos_ == "NOUN"
+        and not mention.honorific
+    ):
         return True
     after = doc[mention.end] if mention.end < len(doc) else None
-    if after is not None and after.lower_ in ("starring", "co-starring", "award", "awards", "prize", "prizes",
-                                              "trophy", "ceremony"):
+    if after is not None and after.lower_ in (
+        "starring",
+        "co-starring",
+        "award",
+        "awards",
+        "prize",
+        "prizes",
+        "trophy",
+        "ceremony",
+    ):
         return True
     head = doc[mention.end - 1]
     for child in head.children:  # "The Aviator, a film biography of Howard Hughes"
-        if child.dep_ == "appos" and child.i > head.i and (child.lower_ in WORK_NOUNS or any(
-                c.dep_ == "compound" and c.lower_ in WORK_NOUNS for c in child.children)):
+        if (
+            child.dep_ == "appos"
+            and child.i > head.i
+            and (
+                child.lower_ in WORK_NOUNS
+                or any(c.dep_ == "compound" and c.lower_ in WORK_NOUNS for c in child.children)
+            )
+        ):
             return True
     while head.dep_ == "conj":
         head = head.head
@@ -66,11 +108,18 @@ def is_work_or_award(doc: Doc, mention: Mention) -> bool:
         noun = head.head.head
         if noun.lower_ == "such":
             noun = noun.head
-        elif head.head.lower_ == "as" and not (any(c.lower_ == "such" for c in noun.children) or
-                                               doc[head.head.i - 1].lower_ == "such"):
+        elif head.head.lower_ == "as" and not (
+            any(c.lower_ == "such" for c in noun.children) or doc[head.head.i - 1].lower_ == "such"
+        ):
             return False  # "as Arsenal have lost …" is no list; "such classics as Space Invaders" is
-        if noun.pos_ == "NOUN" and noun.text.islower() and (noun.lemma_.lower() in WORK_NOUNS | PRODUCT_NOUNS or (
-                mention.label != "PERSON" and not _may_list_participants(noun))):
+        if (
+            noun.pos_ == "NOUN"
+            and noun.text.islower()
+            and (
+                noun.lemma_.lower() in WORK_NOUNS | PRODUCT_NOUNS
+                or (mention.label != "PERSON" and not _may_list_participants(noun))
+            )
+        ):
             return True
     return False
 
@@ -79,19 +128,43 @@ def drop_common_words(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Words the model took for names that the text shows are not: "electro" (no capital),
     "Broadband's rapid rise" opening a sentence where "broadband" is written in lower case
     elsewhere, "12,600 MW" (a unit after a number, and every other "MW" with it)."""
-    units = {m.text for m in mentions if m.label == "ORG" and m.text.isupper() and len(m.text) <= 4
-             and m.start > 0 and doc[m.start - 1].like_num and m.start <= doc[m.start - 1].head.i < m.end
-             and not _looks_like_year(doc[m.start - 1].text)}  # the number counts the unit, not "25 EU members"
-    openers = [m for m in mentions if m.end - m.start == 1 and not m.place and m.label != "PERSON"
-               and doc[m.start].is_sent_start and not m.text.isupper()]
+    units = {
+        m.text
+        for m in mentions
+        if m.label == "ORG"
+        and m.text.isupper()
+        and len(m.text) <= 4
+        and m.start > 0
+        and doc[m.start - 1].like_num
+        and m.start <= doc[m.start - 1].head.i < m.end
+        and not _looks_like_year(doc[m.start - 1].text)
+    }  # the number counts the unit, not "25 EU members"
+    openers = [
+        m
+        for m in mentions
+        if m.end - m.start == 1
+        and not m.place
+        and m.label != "PERSON"
+        and doc[m.start].is_sent_start
+        and not m.text.isupper()
+    ]
     # Read the whole text only when some single word opens a sentence (most articles: none).
     lower_words = lower_case_words(doc) if openers else set()
     common = {id(m) for m in openers if m.text.lower() in lower_words}
     # "Stormy weather has forced …": a common adjective opening a sentence before its noun.
-    common |= {id(m) for m in openers if m.end < len(doc) and doc[m.end].pos_ == "NOUN" and doc[m.end].text.islower()
-               and common_word(doc, m.text, ("adj", "adv"))}
-    return [m for m in mentions if any(c.isupper() or c.isdigit() for c in m.text) and m.text not in units
-            and id(m) not in common]
+    common |= {
+        id(m)
+        for m in openers
+        if m.end < len(doc)
+        and doc[m.end].pos_ == "NOUN"
+        and doc[m.end].text.islower()
+        and common_word(doc, m.text, ("adj", "adv"))
+    }
+    return [
+        m
+        for m in mentions
+        if any(c.isupper() or c.isdigit() for c in m.text) and m.text not in units and id(m) not in common
+    ]
 
 
 def _looks_like_year(text: str) -> bool:
@@ -122,22 +195,45 @@ def thing_by_its_neighbours(doc: Doc, mention: Mention) -> bool:
     head = doc[mention.end - 1]
     before = doc[mention.start - 1] if mention.start > 0 else None
     after = doc[mention.end] if mention.end < len(doc) else None
-    if before is not None and before.lower_ in ("a", "an") and before.head == head and mention.end - mention.start == 1 \
-            and not (after is not None and after.pos_ in ("NOUN", "PROPN")):
+    if (
+        before is not None
+        and before.lower_ in ("a", "an")
+        and before.head == head
+        and mention.end - mention.start == 1
+        and not (after is not None and after.pos_ in ("NOUN", "PROPN"))
+    ):
         return True
-    if before is not None and before.lower_ in VESSEL_NOUNS | PRODUCT_NOUNS and before.text.islower() \
-            and before.pos_ == "NOUN" and not mention.honorific:
+    if (
+        before is not None
+        and before.lower_ in VESSEL_NOUNS | PRODUCT_NOUNS
+        and before.text.islower()
+        and before.pos_ == "NOUN"
+        and not mention.honorific
+    ):
         return True
     for child in head.children:
-        if child.dep_ == "appos" and child.i >= mention.end and child.lower_ in VESSEL_NOUNS | PRODUCT_NOUNS | THING_NOUNS:
+        if (
+            child.dep_ == "appos"
+            and child.i >= mention.end
+            and child.lower_ in VESSEL_NOUNS | PRODUCT_NOUNS | THING_NOUNS
+        ):
             return True  # "Queen Miri, the $70 million yacht", "CRISPR-Cas9, a powerful and general technology"
-    if after is not None and after.tag_ == "POS" and mention.end + 1 < len(doc) and \
-            doc[mention.end + 1].lower_ in DISEASE_NOUNS | {"disease", "syndrome"}:
+    if (
+        after is not None
+        and after.tag_ == "POS"
+        and mention.end + 1 < len(doc)
+        and doc[mention.end + 1].lower_ in DISEASE_NOUNS | {"disease", "syndrome"}
+    ):
         return True
     if _named_thing(doc, mention.start):
         return True
-    return after is not None and mention.label in ("GPE", "LOC") and after.lower_ in WORK_NOUNS \
-        and after.pos_ == "NOUN" and after.text.islower()
+    return (
+        after is not None
+        and mention.label in ("GPE", "LOC")
+        and after.lower_ in WORK_NOUNS
+        and after.pos_ == "NOUN"
+        and after.text.islower()
+    )
 
 
 def _named_thing(doc: Doc, start: int) -> bool:
@@ -164,20 +260,37 @@ def _title_of_a_work(doc: Doc, mention: Mention) -> bool:
     head = doc[mention.end - 1]
     if head.dep_ == "pobj" and head.head.lower_ == "in" and head.head.head.lower_ in WORK_CONTEXT_NOUNS:
         return True
-    if mention.label != "ORG" and mention.end - mention.start > 1 and re.fullmatch(r"\d{1,2}", doc[mention.end - 1].text):
+    if (
+        mention.label != "ORG"
+        and mention.end - mention.start > 1
+        and re.fullmatch(r"\d{1,2}", doc[mention.end - 1].text)
+    ):
         return True
-    if mention.label == "PERSON" and mention.end + 1 < len(doc) and all(
+    if (
+        mention.label == "PERSON"
+        and mention.end + 1 < len(doc)
+        and all(
             t.text[:1].isupper() and t.is_alpha and not t.ent_type_ and not t.is_sent_start
-            for t in doc[mention.end:mention.end + 2]):
+            for t in doc[mention.end : mention.end + 2]
+        )
+    ):
         return True
     # "Harry Potter and the Prisoner of Azkaban": a capitalised common noun, in no name, before
     # or after the mention's "of"/"and the" is a title's.
     owner = head.head.head
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and not mention.start <= owner.i < mention.end \
-            and _title_word(doc, owner):
+    if (
+        head.dep_ == "pobj"
+        and head.head.lower_ == "of"
+        and not mention.start <= owner.i < mention.end
+        and _title_word(doc, owner)
+    ):
         return True
-    if mention.end + 2 < len(doc) and doc[mention.end].lower_ in ("and", "of") and doc[mention.end + 1].lower_ == "the" \
-            and _title_word(doc, doc[mention.end + 2], people_too=True):
+    if (
+        mention.end + 2 < len(doc)
+        and doc[mention.end].lower_ in ("and", "of")
+        and doc[mention.end + 1].lower_ == "the"
+        and _title_word(doc, doc[mention.end + 2], people_too=True)
+    ):
         return True
     after = doc[mention.end] if mention.end < len(doc) else None
     opened = mention.start > 0 and doc[mention.start - 1].text == "The" and not doc[mention.start - 1].is_sent_start
@@ -187,8 +300,14 @@ def _title_of_a_work(doc: Doc, mention: Mention) -> bool:
 def _title_word(doc: Doc, token: Token, people_too: bool = False) -> bool:
     """A common noun written with a capital mid-sentence and in no name: a title's word
     ("Prisoner"); a person's noun only when asked ("the Mayor of London" is an office)."""
-    return token.text[:1].isupper() and not token.is_sent_start and not token.ent_type_ and token.is_alpha \
-        and (people_too or not is_person_noun(token)) and common_word(doc, token.text, ("noun",))
+    return (
+        token.text[:1].isupper()
+        and not token.is_sent_start
+        and not token.ent_type_
+        and token.is_alpha
+        and (people_too or not is_person_noun(token))
+        and common_word(doc, token.text, ("noun",))
+    )
 
 
 def played(doc: Doc, cluster: Cluster) -> bool:
@@ -198,16 +317,28 @@ def played(doc: Doc, cluster: Cluster) -> bool:
         head = doc[m.end - 1]
         # an actor plays a person: not "the defence portrayed Mr Ebbers as …", nor "Chelsea played Arsenal"
         before = doc[m.start - 1] if m.start > 0 else None  # "played abortionist Vera Drake", not "play Roger Federer"
-        if head.dep_ == "dobj" and head.head.lemma_ in CHARACTER_VERBS and cluster.type == "PERSON" \
-                and before is not None and before.pos_ == "NOUN" and before.text.islower() \
-                and not any(x.honorific for x in cluster.mentions) \
-                and not any(c.dep_ == "prep" and c.lower_ in ("as", "against", "for", "with")
-                            for c in head.head.children if c.i > head.i):
+        if (
+            head.dep_ == "dobj"
+            and head.head.lemma_ in CHARACTER_VERBS
+            and cluster.type == "PERSON"
+            and before is not None
+            and before.pos_ == "NOUN"
+            and before.text.islower()
+            and not any(x.honorific for x in cluster.mentions)
+            and not any(
+                c.dep_ == "prep" and c.lower_ in ("as", "against", "for", "with")
+                for c in head.head.children
+                if c.i > head.i
+            )
+        ):
             return True
         if head.dep_ == "nsubj" and head.head.lemma_ == "be" and cluster.type == "ORG" and _code_like(m.text):
             attr = next((c for c in head.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
-            if attr is not None and any(d.lower_ in ("a", "an") for d in attr.children) and \
-                    not _may_list_participants(attr):
+            if (
+                attr is not None
+                and any(d.lower_ in ("a", "an") for d in attr.children)
+                and not _may_list_participants(attr)
+            ):
                 return True
     return False
 
@@ -224,8 +355,11 @@ def of_a_work(doc: Doc, mention: Mention, works: list[Mention]) -> bool:
 def mere_modifiers(doc: Doc, cluster: Cluster) -> bool:
     """A name used only to qualify things, never as a doer: "the GCSE system", "IMAP access",
     "DVR recordings", "Stormy weather"."""
-    if any(m.place or m.honorific or m.kin for m in cluster.mentions) or cluster.type != "ORG" \
-            or not any(_code_like(m.text) for m in cluster.mentions):
+    if (
+        any(m.place or m.honorific or m.kin for m in cluster.mentions)
+        or cluster.type != "ORG"
+        or not any(_code_like(m.text) for m in cluster.mentions)
+    ):
         return False
     uses = [_use(doc, m) for m in cluster.mentions]
     return "doer" not in uses and uses.count("modifier") * 2 >= len(uses)
@@ -233,12 +367,15 @@ def mere_modifiers(doc: Doc, cluster: Cluster) -> bool:
 
 def _code_like(text: str) -> bool:
     """One word in capitals or with a digit or an inner capital: "GCSE", "IMAP", "POP3", "iPad"."""
-    return " " not in text and len(text) > 1 and (text.isupper() or any(c.isdigit() for c in text)
-                                                  or any(c.isupper() for c in text[1:]))
+    return (
+        " " not in text
+        and len(text) > 1
+        and (text.isupper() or any(c.isdigit() for c in text) or any(c.isupper() for c in text[1:]))
+    )
 
 
 def _use(doc: Doc, m: Mention) -> str:
-    """"modifier" (of a common noun that is no person and no company's), "doer" (a subject,
+    """ "modifier" (of a common noun that is no person and no company's), "doer" (a subject,
     an owner, a source), or "other"."""
     head = doc[m.end - 1]
     if head.dep_ in ("nsubj", "nsubjpass", "poss") or (m.end < len(doc) and doc[m.end].tag_ == "POS"):
@@ -248,18 +385,58 @@ def _use(doc: Doc, m: Mention) -> str:
     while head.dep_ == "conj":  # "the O-level and CSE system"
         head = head.head
     noun = head.head
-    if head.dep_ in ("compound", "amod", "nmod") and noun.i >= m.end and noun.pos_ == "NOUN" and noun.text.islower() \
-            and not is_person_noun(noun) and noun.lower_ not in COMPANY_CONTEXT_NOUNS | KIN_NOUNS | BODY_NOUNS \
-            and noun.lemma_.lower() not in ORG_NOUNS:
+    if (
+        head.dep_ in ("compound", "amod", "nmod")
+        and noun.i >= m.end
+        and noun.pos_ == "NOUN"
+        and noun.text.islower()
+        and not is_person_noun(noun)
+        and noun.lower_ not in COMPANY_CONTEXT_NOUNS | KIN_NOUNS | BODY_NOUNS
+        and noun.lemma_.lower() not in ORG_NOUNS
+    ):
         return "modifier"
     return "other"
 
 
 # Second words that make a body's name, not a product's: "BBC News", "Sony Pictures".
-_BODY_SECOND_WORDS = {"news", "radio", "television", "tv", "online", "sport", "sports", "world", "music", "records",
-                      "films", "books", "press", "times", "post", "pictures", "studios", "games", "entertainment",
-                      "bank", "group", "foundation", "university", "college", "school", "party", "council", "police",
-                      "airlines", "airways", "motors", "energy", "capital", "partners", "foods", "media"}
+_BODY_SECOND_WORDS = {
+    "news",
+    "radio",
+    "television",
+    "tv",
+    "online",
+    "sport",
+    "sports",
+    "world",
+    "music",
+    "records",
+    "films",
+    "books",
+    "press",
+    "times",
+    "post",
+    "pictures",
+    "studios",
+    "games",
+    "entertainment",
+    "bank",
+    "group",
+    "foundation",
+    "university",
+    "college",
+    "school",
+    "party",
+    "council",
+    "police",
+    "airlines",
+    "airways",
+    "motors",
+    "energy",
+    "capital",
+    "partners",
+    "foods",
+    "media",
+}
 
 
 def products(doc: Doc, clusters: list[Cluster]) -> set[int]:
@@ -269,8 +446,13 @@ def products(doc: Doc, clusters: list[Cluster]) -> set[int]:
     out = set()
     for c in clusters:
         words = c.name.split()
-        if len(words) == 2 and words[0].lower() in companies and words[1][:1].isupper() and \
-                words[1].lower() not in _BODY_SECOND_WORDS | ORG_SUFFIXES and common_word(doc, words[1], ("noun", "verb")):
+        if (
+            len(words) == 2
+            and words[0].lower() in companies
+            and words[1][:1].isupper()
+            and words[1].lower() not in _BODY_SECOND_WORDS | ORG_SUFFIXES
+            and common_word(doc, words[1], ("noun", "verb"))
+        ):
             out.add(id(c))
     return out
 
@@ -278,8 +460,11 @@ def products(doc: Doc, clusters: list[Cluster]) -> set[int]:
 def plural_pairs(clusters: list[Cluster]) -> set[int]:
     """Ids of clusters whose name is another's plural ("GCSE" and "GCSEs", "Mac" and "Macs"):
     things counted, never a body, a person or a place."""
-    by_name = {c.name: c for c in clusters if c.type != "PERSON" and len(c.name.split()) == 1
-               and not any(m.place for m in c.mentions)}
+    by_name = {
+        c.name: c
+        for c in clusters
+        if c.type != "PERSON" and len(c.name.split()) == 1 and not any(m.place for m in c.mentions)
+    }
     out: set[int] = set()
     for name, cluster in by_name.items():
         single = by_name.get(name[:-1]) if name.endswith("s") else None

@@ -6,6 +6,7 @@ for each mention's type) → clustering (one cluster per entity, canonical names
 of clusters → roles; then salience orders them. `Participants` is what the quote and
 key-point extractors read: the clusters with a token → participant map.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -14,13 +15,29 @@ from ..lexicon import PEERAGE
 from ..model import Participant
 from .clustering import canonical_name, cluster_mentions, join_defined
 from .entities import Cluster, Mention
-from .entity_types import (is_club, org_by_apposition, speech_count, is_stray_word, cluster_type, relabel_named_people,
-                           relabel_people, weigh_evidence)
+from .entity_types import (
+    cluster_type,
+    is_club,
+    is_stray_word,
+    org_by_apposition,
+    relabel_named_people,
+    relabel_people,
+    speech_count,
+    weigh_evidence,
+)
 from .mentions import ENTITY_LABELS, clean_mention, defined_acronyms, fold, join_split_bodies
 from .missed_names import untagged_name_mentions
-from .not_participants import (drop_common_words, is_work_or_award, mere_modifiers, of_a_work, played,
-                               plural_pairs, products, thing_by_its_neighbours)
-from .roles import roles_from_descriptions, find_role
+from .not_participants import (
+    drop_common_words,
+    is_work_or_award,
+    mere_modifiers,
+    of_a_work,
+    played,
+    plural_pairs,
+    products,
+    thing_by_its_neighbours,
+)
+from .roles import find_role, roles_from_descriptions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -64,12 +81,20 @@ class Participants:
     def to_list(self) -> list[Participant]:
         out = []
         for cluster in self.clusters:
-            aliases = sorted({m.text for m in cluster.mentions if m.text != cluster.name and not m.demonym}
-                             | {m.text for m in cluster.mentions if m.demonym})
-            out.append(Participant(
-                name=cluster.name, type=cluster.type, role=cluster.role, nationality=cluster.nationality,
-                aliases=aliases, mentions=len(cluster.mentions),
-            ))
+            aliases = sorted(
+                {m.text for m in cluster.mentions if m.text != cluster.name and not m.demonym}
+                | {m.text for m in cluster.mentions if m.demonym}
+            )
+            out.append(
+                Participant(
+                    name=cluster.name,
+                    type=cluster.type,
+                    role=cluster.role,
+                    nationality=cluster.nationality,
+                    aliases=aliases,
+                    mentions=len(cluster.mentions),
+                )
+            )
         return out
 
 
@@ -81,8 +106,13 @@ def find_participants(doc: Doc) -> Participants:
     works = [m for m in mentions if is_work_or_award(doc, m)]
     # "retrieve a Jeep … waited in the Jeep": a name the text showed to be a thing stays one.
     things = {m.text for m in works if not m.place and thing_by_its_neighbours(doc, m)}
-    mentions = [m for m in mentions if m not in works and not of_a_work(doc, m, works)
-                and not (m.text in things and not m.evidence and not m.honorific)]
+    mentions = [
+        m
+        for m in mentions
+        if m not in works
+        and not of_a_work(doc, m, works)
+        and not (m.text in things and not m.evidence and not m.honorific)
+    ]
     mentions = drop_common_words(doc, mentions)
     weigh_evidence(doc, mentions)
     relabel_people(mentions)
@@ -93,13 +123,18 @@ def find_participants(doc: Doc) -> Participants:
     for cluster in clusters:
         cluster.type = cluster_type(cluster)
         placed = any(m.evidence in ("in", "place noun", "hometown") for m in cluster.mentions)  # "in Quito"
-        if cluster.type in ("GPE", "LOC", "PERSON") and not placed and (is_club(doc, cluster) or
-                                                                        org_by_apposition(doc, cluster)):
+        if (
+            cluster.type in ("GPE", "LOC", "PERSON")
+            and not placed
+            and (is_club(doc, cluster) or org_by_apposition(doc, cluster))
+        ):
             cluster.type = "ORG"
         cluster.name = canonical_name(cluster)
         if cluster.type == "PERSON" and len(cluster.name.split()) == 1:
-            peer = next((doc[m.start - 1].text for m in cluster.mentions
-                         if m.start > 0 and doc[m.start - 1].text in PEERAGE), None)
+            peer = next(
+                (doc[m.start - 1].text for m in cluster.mentions if m.start > 0 and doc[m.start - 1].text in PEERAGE),
+                None,
+            )
             if peer:
                 cluster.name = f"{peer} {cluster.name}"  # "Lord Bach": a peer's title is part of the name
         if cluster.type == "PERSON":
@@ -107,8 +142,15 @@ def find_participants(doc: Doc) -> Participants:
     clusters = _merge_same_names(doc, clusters)
     roles_from_descriptions(doc, clusters)
     things = plural_pairs(clusters) | products(doc, clusters)
-    clusters = [c for c in clusters if c.type in ("PERSON", "ORG", "GPE", "LOC") and not is_stray_word(doc, c)
-                and id(c) not in things and not mere_modifiers(doc, c) and not played(doc, c)]
+    clusters = [
+        c
+        for c in clusters
+        if c.type in ("PERSON", "ORG", "GPE", "LOC")
+        and not is_stray_word(doc, c)
+        and id(c) not in things
+        and not mere_modifiers(doc, c)
+        and not played(doc, c)
+    ]
     # Salience: how often named, a named speaker's words counting as one more mention each, then
     # who comes first.
     clusters.sort(key=lambda c: (-(len(c.mentions) + speech_count(doc, c)), c.first))

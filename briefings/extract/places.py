@@ -8,6 +8,7 @@ Canonical names are the short names BBC/Reuters use ("Ivory Coast", "Czech Repub
 Where one form could mean two places, it is listed under the one the news usually means
 and left off the other; building the index fails loudly if two places ever share a key.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,15 +27,13 @@ class Place:
 
 # (canonical name, aliases, demonyms); the last two are comma-separated, possibly empty.
 _COUNTRIES = [
-    ("Afghanistan", "Islamic Republic of Afghanistan, Islamic Emirate of Afghanistan",
-     "Afghan, Afghans"),
+    ("Afghanistan", "Islamic Republic of Afghanistan, Islamic Emirate of Afghanistan", "Afghan, Afghans"),
     ("Albania", "Republic of Albania", "Albanian, Albanians"),
     ("Algeria", "People's Democratic Republic of Algeria", "Algerian, Algerians"),
     ("Andorra", "Principality of Andorra", "Andorran, Andorrans"),
     ("Angola", "Republic of Angola", "Angolan, Angolans"),
     ("Antigua and Barbuda", "Antigua", "Antiguan, Antiguans, Barbudan, Barbudans"),
-    ("Argentina", "Argentine Republic",
-     "Argentine, Argentines, Argentinian, Argentinians"),
+    ("Argentina", "Argentine Republic", "Argentine, Argentines, Argentinian, Argentinians"),
     ("Armenia", "Republic of Armenia", "Armenian, Armenians"),
     ("Australia", "Commonwealth of Australia", "Australian, Australians"),
     ("Austria", "Republic of Austria", "Austrian, Austrians"),
@@ -59,8 +58,7 @@ _COUNTRIES = [
     ("Cambodia", "Kingdom of Cambodia", "Cambodian, Cambodians"),
     ("Cameroon", "Republic of Cameroon", "Cameroonian, Cameroonians"),
     ("Canada", "", "Canadian, Canadians"),
-    ("Cape Verde", "Cabo Verde, Republic of Cabo Verde",
-     "Cape Verdean, Cape Verdeans, Cabo Verdean, Cabo Verdeans"),
+    ("Cape Verde", "Cabo Verde, Republic of Cabo Verde", "Cape Verdean, Cape Verdeans, Cabo Verdean, Cabo Verdeans"),
     ("Central African Republic", "", "Central African, Central Africans"),
     ("Chad", "Republic of Chad", "Chadian, Chadians"),
     ("Chile", "Republic of Chile", "Chilean, Chileans"),
@@ -68,8 +66,11 @@ _COUNTRIES = [
     ("Colombia", "Republic of Colombia", "Colombian, Colombians"),
     ("Comoros", "Union of the Comoros", "Comoran, Comorans, Comorian, Comorians"),
     # Reuters style: bare "Congo" and "Congolese" are the DRC, the bigger story by far.
-    ("Democratic Republic of Congo",
-     "Democratic Republic of the Congo, DR Congo, DRC, Congo-Kinshasa, Congo", "Congolese"),
+    (
+        "Democratic Republic of Congo",
+        "Democratic Republic of the Congo, DR Congo, DRC, Congo-Kinshasa, Congo",
+        "Congolese",
+    ),
     ("Republic of Congo", "Republic of the Congo, Congo-Brazzaville, Congo Republic", ""),
     ("Costa Rica", "Republic of Costa Rica", "Costa Rican, Costa Ricans"),
     ("Croatia", "Republic of Croatia", "Croatian, Croatians, Croat, Croats"),
@@ -81,23 +82,22 @@ _COUNTRIES = [
     # "Dominican" goes to the Dominican Republic, far more often in the news.
     ("Dominica", "Commonwealth of Dominica", ""),
     ("Dominican Republic", "", "Dominican, Dominicans"),
-    ("East Timor", "Timor-Leste, Democratic Republic of Timor-Leste",
-     "East Timorese, Timorese"),
-    ("Ecuador", "Republic of Ecuador",
-     "Ecuadorian, Ecuadorians, Ecuadorean, Ecuadoreans"),
+    ("East Timor", "Timor-Leste, Democratic Republic of Timor-Leste", "East Timorese, Timorese"),
+    ("Ecuador", "Republic of Ecuador", "Ecuadorian, Ecuadorians, Ecuadorean, Ecuadoreans"),
     ("Egypt", "Arab Republic of Egypt", "Egyptian, Egyptians"),
-    ("El Salvador", "Republic of El Salvador",
-     "Salvadoran, Salvadorans, Salvadorean, Salvadoreans"),
-    ("Equatorial Guinea", "Republic of Equatorial Guinea",
-     "Equatorial Guinean, Equatorial Guineans, Equatoguinean, Equatoguineans"),
+    ("El Salvador", "Republic of El Salvador", "Salvadoran, Salvadorans, Salvadorean, Salvadoreans"),
+    (
+        "Equatorial Guinea",
+        "Republic of Equatorial Guinea",
+        "Equatorial Guinean, Equatorial Guineans, Equatoguinean, Equatoguineans",
+    ),
     ("Eritrea", "State of Eritrea", "Eritrean, Eritreans"),
     ("Estonia", "Republic of Estonia", "Estonian, Estonians"),
     ("Eswatini", "Swaziland, Kingdom of Eswatini", "Swazi, Swazis"),
     ("Ethiopia", "Federal Democratic Republic of Ethiopia", "Ethiopian, Ethiopians"),
     ("Fiji", "Republic of Fiji", "Fijian, Fijians"),
     ("Finland", "Republic of Finland", "Finnish, Finn, Finns"),
-    ("France", "French Republic",
-     "French, Frenchman, Frenchmen, Frenchwoman, Frenchwomen"),
+    ("France", "French Republic", "French, Frenchman, Frenchmen, Frenchwoman, Frenchwomen"),
     ("Gabon", "Gabonese Republic", "Gabonese"),
     ("Gambia", "The Gambia, Republic of the Gambia", "Gambian, Gambians"),
     ("Georgia", "", "Georgian, Georgians"),
@@ -118,16 +118,14 @@ _COUNTRIES = [
     ("Iran", "Islamic Republic of Iran", "Iranian, Iranians"),
     ("Iraq", "Republic of Iraq", "Iraqi, Iraqis"),
     # "Irish" is the Republic; Northern Ireland has its own "Northern Irish".
-    ("Ireland", "Republic of Ireland, Éire",
-     "Irish, Irishman, Irishmen, Irishwoman, Irishwomen"),
+    ("Ireland", "Republic of Ireland, Éire", "Irish, Irishman, Irishmen, Irishwoman, Irishwomen"),
     ("Israel", "State of Israel", "Israeli, Israelis"),
     ("Italy", "Italian Republic", "Italian, Italians"),
     ("Ivory Coast", "Côte d'Ivoire, Republic of Côte d'Ivoire", "Ivorian, Ivorians"),
     ("Jamaica", "", "Jamaican, Jamaicans"),
     ("Japan", "", "Japanese"),
     ("Jordan", "Hashemite Kingdom of Jordan", "Jordanian, Jordanians"),
-    ("Kazakhstan", "Republic of Kazakhstan",
-     "Kazakh, Kazakhs, Kazakhstani, Kazakhstanis"),
+    ("Kazakhstan", "Republic of Kazakhstan", "Kazakh, Kazakhs, Kazakhstani, Kazakhstanis"),
     ("Kenya", "Republic of Kenya", "Kenyan, Kenyans"),
     ("Kiribati", "Republic of Kiribati", "I-Kiribati"),
     ("Kuwait", "State of Kuwait", "Kuwaiti, Kuwaitis"),
@@ -140,8 +138,7 @@ _COUNTRIES = [
     ("Libya", "State of Libya", "Libyan, Libyans"),
     ("Liechtenstein", "Principality of Liechtenstein", "Liechtensteiner, Liechtensteiners"),
     ("Lithuania", "Republic of Lithuania", "Lithuanian, Lithuanians"),
-    ("Luxembourg", "Grand Duchy of Luxembourg",
-     "Luxembourger, Luxembourgers, Luxembourgish"),
+    ("Luxembourg", "Grand Duchy of Luxembourg", "Luxembourger, Luxembourgers, Luxembourgish"),
     ("Madagascar", "Republic of Madagascar", "Malagasy"),
     ("Malawi", "Republic of Malawi", "Malawian, Malawians"),
     ("Malaysia", "", "Malaysian, Malaysians"),
@@ -163,46 +160,53 @@ _COUNTRIES = [
     ("Namibia", "Republic of Namibia", "Namibian, Namibians"),
     ("Nauru", "Republic of Nauru", "Nauruan, Nauruans"),
     ("Nepal", "", "Nepali, Nepalis, Nepalese"),
-    ("Netherlands", "Holland, Kingdom of the Netherlands",
-     "Dutch, Dutchman, Dutchmen, Dutchwoman, Dutchwomen"),
+    ("Netherlands", "Holland, Kingdom of the Netherlands", "Dutch, Dutchman, Dutchmen, Dutchwoman, Dutchwomen"),
     ("New Zealand", "", "New Zealander, New Zealanders"),
     ("Nicaragua", "Republic of Nicaragua", "Nicaraguan, Nicaraguans"),
     ("Niger", "Republic of Niger", "Nigerien, Nigeriens"),
     ("Nigeria", "Federal Republic of Nigeria", "Nigerian, Nigerians"),
-    ("North Korea", "Democratic People's Republic of Korea, DPRK",
-     "North Korean, North Koreans"),
+    ("North Korea", "Democratic People's Republic of Korea, DPRK", "North Korean, North Koreans"),
     # Bare "Macedonia(n)" is kept for the country's pre-2019 name, the common news use.
-    ("North Macedonia", "Republic of North Macedonia, Macedonia",
-     "North Macedonian, North Macedonians, Macedonian, Macedonians"),
+    (
+        "North Macedonia",
+        "Republic of North Macedonia, Macedonia",
+        "North Macedonian, North Macedonians, Macedonian, Macedonians",
+    ),
     ("Norway", "Kingdom of Norway", "Norwegian, Norwegians"),
     ("Oman", "Sultanate of Oman", "Omani, Omanis"),
     ("Pakistan", "Islamic Republic of Pakistan", "Pakistani, Pakistanis"),
     ("Palau", "Republic of Palau", "Palauan, Palauans"),
-    ("Palestine", "State of Palestine, Palestinian territories, "
-     "Occupied Palestinian Territories", "Palestinian, Palestinians"),
+    (
+        "Palestine",
+        "State of Palestine, Palestinian territories, Occupied Palestinian Territories",
+        "Palestinian, Palestinians",
+    ),
     ("Panama", "Republic of Panama", "Panamanian, Panamanians"),
     ("Papua New Guinea", "", "Papua New Guinean, Papua New Guineans"),
     ("Paraguay", "Republic of Paraguay", "Paraguayan, Paraguayans"),
     ("Peru", "Republic of Peru", "Peruvian, Peruvians"),
-    ("Philippines", "Republic of the Philippines",
-     "Filipino, Filipinos, Filipina, Filipinas, Philippine"),
+    ("Philippines", "Republic of the Philippines", "Filipino, Filipinos, Filipina, Filipinas, Philippine"),
     ("Poland", "Republic of Poland", "Polish, Pole, Poles"),
     ("Portugal", "Portuguese Republic", "Portuguese"),
     ("Qatar", "State of Qatar", "Qatari, Qataris"),
     ("Romania", "", "Romanian, Romanians"),
     ("Russia", "Russian Federation", "Russian, Russians"),
     ("Rwanda", "Republic of Rwanda", "Rwandan, Rwandans"),
-    ("St Kitts and Nevis", "Saint Kitts and Nevis, St Kitts, Saint Kitts",
-     "Kittitian, Kittitians, Nevisian, Nevisians"),
+    (
+        "St Kitts and Nevis",
+        "Saint Kitts and Nevis, St Kitts, Saint Kitts",
+        "Kittitian, Kittitians, Nevisian, Nevisians",
+    ),
     ("St Lucia", "Saint Lucia", "St Lucian, St Lucians, Saint Lucian, Saint Lucians"),
-    ("St Vincent and the Grenadines",
-     "Saint Vincent and the Grenadines, St Vincent, Saint Vincent",
-     "Vincentian, Vincentians"),
+    (
+        "St Vincent and the Grenadines",
+        "Saint Vincent and the Grenadines, St Vincent, Saint Vincent",
+        "Vincentian, Vincentians",
+    ),
     ("Samoa", "Independent State of Samoa", "Samoan, Samoans"),
     ("San Marino", "Republic of San Marino", "Sammarinese"),
     ("São Tomé and Príncipe", "São Tomé", "São Toméan, São Toméans"),
-    ("Saudi Arabia", "Kingdom of Saudi Arabia, KSA",
-     "Saudi, Saudis, Saudi Arabian, Saudi Arabians"),
+    ("Saudi Arabia", "Kingdom of Saudi Arabia, KSA", "Saudi, Saudis, Saudi Arabian, Saudi Arabians"),
     ("Senegal", "Republic of Senegal", "Senegalese"),
     ("Serbia", "Republic of Serbia", "Serbian, Serbians, Serb, Serbs"),
     ("Seychelles", "Republic of Seychelles", "Seychellois"),
@@ -214,8 +218,7 @@ _COUNTRIES = [
     ("Somalia", "Federal Republic of Somalia", "Somali, Somalis, Somalian, Somalians"),
     ("South Africa", "Republic of South Africa", "South African, South Africans"),
     # Bare "Korea(n)" in the news is nearly always the South.
-    ("South Korea", "Republic of Korea, ROK, Korea",
-     "South Korean, South Koreans, Korean, Koreans"),
+    ("South Korea", "Republic of Korea, ROK, Korea", "South Korean, South Koreans, Korean, Koreans"),
     ("South Sudan", "Republic of South Sudan", "South Sudanese"),
     ("Spain", "Kingdom of Spain", "Spanish, Spaniard, Spaniards"),
     ("Sri Lanka", "Democratic Socialist Republic of Sri Lanka", "Sri Lankan, Sri Lankans"),
@@ -229,8 +232,7 @@ _COUNTRIES = [
     ("Thailand", "Kingdom of Thailand", "Thai, Thais"),
     ("Togo", "Togolese Republic", "Togolese"),
     ("Tonga", "Kingdom of Tonga", "Tongan, Tongans"),
-    ("Trinidad and Tobago", "Trinidad",
-     "Trinidadian, Trinidadians, Tobagonian, Tobagonians"),
+    ("Trinidad and Tobago", "Trinidad", "Trinidadian, Trinidadians, Tobagonian, Tobagonians"),
     ("Tunisia", "Republic of Tunisia", "Tunisian, Tunisians"),
     ("Turkey", "Türkiye, Republic of Türkiye, Republic of Turkey", "Turkish, Turk, Turks"),
     ("Turkmenistan", "", "Turkmen, Turkmens, Turkmenistani, Turkmenistanis"),
@@ -239,8 +241,11 @@ _COUNTRIES = [
     ("Ukraine", "", "Ukrainian, Ukrainians"),
     ("United Arab Emirates", "UAE", "Emirati, Emiratis"),
     # No "GB": in tech stories it is mostly gigabytes.
-    ("United Kingdom", "UK, Britain, Great Britain, "
-     "United Kingdom of Great Britain and Northern Ireland", "British, Briton, Britons"),
+    (
+        "United Kingdom",
+        "UK, Britain, Great Britain, United Kingdom of Great Britain and Northern Ireland",
+        "British, Briton, Britons",
+    ),
     ("United States", "US, USA, America, United States of America", "American, Americans"),
     ("Uruguay", "Oriental Republic of Uruguay", "Uruguayan, Uruguayans"),
     ("Uzbekistan", "Republic of Uzbekistan", "Uzbek, Uzbeks, Uzbekistani, Uzbekistanis"),
@@ -269,8 +274,7 @@ _TERRITORIES = [
     ("Puerto Rico", "Commonwealth of Puerto Rico", "Puerto Rican, Puerto Ricans"),
     # UK nations: stories treat them as sides (sport, devolution), separate from the UK.
     ("England", "", "English, Englishman, Englishmen, Englishwoman, Englishwomen"),
-    ("Scotland", "",
-     "Scottish, Scot, Scots, Scotsman, Scotsmen, Scotswoman, Scotswomen"),
+    ("Scotland", "", "Scottish, Scot, Scots, Scotsman, Scotsmen, Scotswoman, Scotswomen"),
     ("Wales", "", "Welsh, Welshman, Welshmen, Welshwoman, Welshwomen"),
     ("Northern Ireland", "", "Northern Irish"),
 ]
@@ -278,16 +282,13 @@ _TERRITORIES = [
 _BODIES = [
     ("European Union", "EU", ""),
     ("United Nations", "UN", ""),
-    ("NATO", "Nato, North Atlantic Treaty Organization, North Atlantic Treaty Organisation",
-     ""),
+    ("NATO", "Nato, North Atlantic Treaty Organization, North Atlantic Treaty Organisation", ""),
     ("African Union", "AU", ""),
-    ("ASEAN", "Asean, Association of Southeast Asian Nations, "
-     "Association of South East Asian Nations", ""),
+    ("ASEAN", "Asean, Association of Southeast Asian Nations, Association of South East Asian Nations", ""),
     ("Arab League", "League of Arab States", ""),
     # Parties: named as an adjective as often as a noun ("Tory co-chairman", "Labour supporters").
     ("Labour Party", "Labour, New Labour, British Labour Party", ""),
-    ("Conservative Party", "Conservatives, Tories, Tory Party, Conservative and Unionist Party",
-     "Conservative, Tory"),
+    ("Conservative Party", "Conservatives, Tories, Tory Party, Conservative and Unionist Party", "Conservative, Tory"),
     ("Liberal Democrats", "Lib Dems, Liberal Democrat Party", "Liberal Democrat, Lib Dem"),
     ("Scottish National Party", "SNP", ""),
     ("UK Independence Party", "UKIP, Ukip", ""),
@@ -321,8 +322,7 @@ def _key(text: str) -> str:
     text = _THE.sub("", text.translate(_APOSTROPHES).strip())
     text = _POSSESSIVE.sub("", text.rstrip())
     text = text.replace(".", "").replace("-", " ")
-    text = "".join(c for c in unicodedata.normalize("NFKD", text)
-                   if not unicodedata.combining(c))
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return " ".join(text.split())
 
 
@@ -340,8 +340,11 @@ def _add(index: dict[str, tuple[Place, bool]], key: str, place: Place, demonym: 
 
 
 for _place in PLACES:
-    for _form, _demonym in [(_place.name, False), *((a, False) for a in _place.aliases),
-                            *((d, True) for d in _place.demonyms)]:
+    for _form, _demonym in [
+        (_place.name, False),
+        *((a, False) for a in _place.aliases),
+        *((d, True) for d in _place.demonyms),
+    ]:
         _k = _key(_form)
         _add(_BY_KEY, _k, _place, _demonym)
         if not _k.isupper():

@@ -7,6 +7,7 @@ outside a double-quoted span (the British convention), and inside one they are n
 that stay part of it. In a transcript ("Benjamin: Hello. …", "TAPPER: …"), each turn is a quote
 whose label names its speaker. Nothing here knows about speakers or the parse.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,9 +20,32 @@ _CLOSE_DOUBLE = "”»"
 # A transcript turn: a speaker label at the start of a paragraph, then the words, unquoted.
 _TURN = re.compile(r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:[ \t]+(?=[^\s“\"‘'])")
 # Labels of everything but speech: "Update: …", "Photo: …", "Q: …" (an interview's questions).
-_NOT_SPEAKERS = {"update", "updated", "note", "editor's note", "editor’s note", "photo", "photos", "source",
-                 "sources", "watch", "related", "read more", "advertisement", "warning", "caption", "video",
-                 "credit", "correction", "clarification", "disclosure", "q", "a", "question", "answer"}
+_NOT_SPEAKERS = {
+    "update",
+    "updated",
+    "note",
+    "editor's note",
+    "editor’s note",
+    "photo",
+    "photos",
+    "source",
+    "sources",
+    "watch",
+    "related",
+    "read more",
+    "advertisement",
+    "warning",
+    "caption",
+    "video",
+    "credit",
+    "correction",
+    "clarification",
+    "disclosure",
+    "q",
+    "a",
+    "question",
+    "answer",
+}
 
 
 @dataclass
@@ -43,7 +67,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         else:
             spans.extend(_paragraph_quotes(paragraph, offset, number))
         offset += len(paragraph) + 1
-    return [s for s in spans if re.search(r"[^\W\d_]", text[s.start:s.end])]
+    return [s for s in spans if re.search(r"[^\W\d_]", text[s.start : s.end])]
 
 
 def transcript_turns(text: str) -> dict[int, QuoteSpan]:
@@ -56,14 +80,19 @@ def transcript_turns(text: str) -> dict[int, QuoteSpan]:
         match = _TURN.match(paragraph)
         if match and match.group(1).lower().rstrip(".") not in _NOT_SPEAKERS:
             end = len(paragraph.rstrip())
-            turn = QuoteSpan(offset + match.end(), offset + end, number, True,
-                             (offset + match.start(1), offset + match.end(1)))
+            turn = QuoteSpan(
+                offset + match.end(), offset + end, number, True, (offset + match.start(1), offset + match.end(1))
+            )
             found.setdefault(match.group(1).lower(), []).append(turn)
         offset += len(paragraph) + 1
     turns = {}
-    for label, spans in found.items():
-        sentences = [s for s in spans if len(text[s.start:s.end].split()) >= 4
-                     and text[s.start:s.end].rstrip().endswith((".", "?", "!", "”", '"'))]
+    for spans in found.values():
+        sentences = [
+            s
+            for s in spans
+            if len(text[s.start : s.end].split()) >= 4
+            and text[s.start : s.end].rstrip().endswith((".", "?", "!", "”", '"'))
+        ]
         if len(spans) >= 2 and len(sentences) >= 2:
             turns.update((s.paragraph, s) for s in spans)
     return turns
@@ -82,7 +111,7 @@ def _paragraph_quotes(paragraph: str, offset: int, number: int) -> list[QuoteSpa
                 opened, kind = i + 1, "double"
             elif char in _CLOSE_DOUBLE and (before.isspace() or not i) and after.isalnum():
                 opened, kind = i + 1, "double"  # a closing mark typed for an opening one
-            elif char in "‘'" and (before.isspace() or before in "([—–-―\"“") and after.isalnum():
+            elif char in "‘'" and (before.isspace() or before in '([—–-―"“') and after.isalnum():
                 opened, kind = i + 1, "single"
         elif kind == "double" and (char in _CLOSE_DOUBLE or char == '"'):
             if char == '"' and before.isspace() and after.isalnum():
@@ -100,8 +129,15 @@ def _paragraph_quotes(paragraph: str, offset: int, number: int) -> list[QuoteSpa
     # A quote left open runs to the paragraph's end (the convention for quotes over several
     # paragraphs); a single mark only when it surely opens a quote: a curly one, or one at the
     # start of the paragraph or after a colon, not an apostrophe ('90s).
-    surely_single = kind == "single" and opened is not None and (
-        paragraph[opened - 1] == "‘" or not paragraph[:opened - 1].strip() or paragraph[:opened - 1].rstrip().endswith(":"))
+    surely_single = (
+        kind == "single"
+        and opened is not None
+        and (
+            paragraph[opened - 1] == "‘"
+            or not paragraph[: opened - 1].strip()
+            or paragraph[: opened - 1].rstrip().endswith(":")
+        )
+    )
     if opened is not None and (kind == "double" or surely_single):
         end = len(paragraph.rstrip())
         if end > opened:
@@ -111,12 +147,12 @@ def _paragraph_quotes(paragraph: str, offset: int, number: int) -> list[QuoteSpa
 
 def _single_continues(paragraph: str, i: int) -> bool:
     """Whether a later single mark in the paragraph could close the quote instead."""
-    return bool(re.search(r"\w[’'](?!\w)", paragraph[i + 1:]))
+    return bool(re.search(r"\w[’'](?!\w)", paragraph[i + 1 :]))
 
 
 def _trim(paragraph: str, offset: int, span: QuoteSpan) -> QuoteSpan:
     """Drop outer spaces, and the comma that hands over to the cue ("…,” she said)."""
-    text = paragraph[span.start - offset:span.end - offset]
+    text = paragraph[span.start - offset : span.end - offset]
     lead = len(text) - len(text.lstrip())
     trail = len(text) - len(text.rstrip().rstrip(",").rstrip())
     return QuoteSpan(span.start + lead, span.end - trail, span.paragraph, span.closed)
@@ -130,7 +166,7 @@ _INTERRUPTION = re.compile(r"\s*[,;]?\s*[”\"’']\s+([^“”\"‘’\n.!?]{1,
 def interrupted(text: str, before: QuoteSpan, after: QuoteSpan) -> bool:
     """Whether two quotes are the pieces of one, broken by its cue: in one paragraph, the first
     not ending a sentence, and nothing but a short cue clause between them."""
-    if before.paragraph != after.paragraph or text[before.start:before.end].rstrip().endswith((".", "?", "!")):
+    if before.paragraph != after.paragraph or text[before.start : before.end].rstrip().endswith((".", "?", "!")):
         return False
     between = _INTERRUPTION.fullmatch(text, before.end, after.start)
     return between is not None and len(between.group(1).split()) <= 14

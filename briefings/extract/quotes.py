@@ -6,6 +6,7 @@ previous paragraph's speaker when it opens its paragraph. A quote whose speaker 
 determined keeps speaker None. Scare quotes and titles of works (short, no speech cue) are
 dropped; partial quotes inside a paraphrase are kept.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -36,7 +37,9 @@ _WORK_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(QUOTED_WORK_NOUNS)) + r")\s
 _BYLINE_AFTER = re.compile(r"(?:,[“”\"‘’']|[“”\"‘’'],)\s*by\s+[A-Z][^\n:,]{0,50}?(?:'s|’s|s'|s’)\s")
 
 
-def find_quotes(doc: Doc, participants: Participants, weights: dict[str, float] | None | object = _DEFAULT) -> list[Quote]:
+def find_quotes(
+    doc: Doc, participants: Participants, weights: dict[str, float] | None | object = _DEFAULT
+) -> list[Quote]:
     """The article's quotes in order, each with its speaker's canonical name or None. `weights`:
     the speaker model's (speaker_model.py); the shipped ones by default, None for the rules alone."""
     text = doc.text
@@ -50,7 +53,7 @@ def find_quotes(doc: Doc, participants: Participants, weights: dict[str, float] 
     quotes: list[Quote] = []
     previous: QuoteSpan | None = None
     for (span, q), speaker in zip(kept, chosen):
-        piece = text[span.start:span.end]
+        piece = text[span.start : span.end]
         if previous is not None and interrupted(text, previous, span):
             joined = quotes[-1]  # "So," Alito declared, "I take it …": one quote, one speaker
             joined.pieces = (joined.pieces or [joined.text]) + [piece]
@@ -59,8 +62,17 @@ def find_quotes(doc: Doc, participants: Participants, weights: dict[str, float] 
             if joined.speaker is None and speaker is not None:
                 joined.speaker, joined.cue = speaker.name, q.found.cue
         else:
-            quotes.append(Quote(text=piece, speaker=speaker.name if speaker else None, cue=q.found.cue,
-                                start=span.start, end=span.end, paragraph=q.paragraph, partial=q.partial))
+            quotes.append(
+                Quote(
+                    text=piece,
+                    speaker=speaker.name if speaker else None,
+                    cue=q.found.cue,
+                    start=span.start,
+                    end=span.end,
+                    paragraph=q.paragraph,
+                    partial=q.partial,
+                )
+            )
         previous = span
     # A fragment of a paraphrase that nobody is credited with is a scare quote ("a “can’t fail”
     # mentality"), not a quote; one that somebody is (`Lord Baker added it was “high”`) is.
@@ -88,10 +100,12 @@ def attribute_quotes(doc: Doc, participants: Participants) -> tuple[list[tuple[Q
     for span, (first, last) in zip(spans, token_ranges):
         found = finder.attribute(span, first, last)
         continued = previous is not None and _continues(previous[0], span, text, paragraphs)
-        words = len(text[span.start:span.end].split())
+        words = len(text[span.start : span.end].split())
         evidence = dict(found.evidence)
-        before = {"reported_before": finder.reported_before(span, first, paragraphs),
-                  "previous_subject": finder.previous_subject(first)}
+        before = {
+            "reported_before": finder.reported_before(span, first, paragraphs),
+            "previous_subject": finder.previous_subject(first),
+        }
         evidence.update({kind: f.speaker for kind, f in before.items() if f is not None and f.speaker is not None})
         if continued and previous[1] is not None:
             evidence["continuation"] = previous[1]
@@ -112,8 +126,19 @@ def attribute_quotes(doc: Doc, participants: Participants) -> tuple[list[tuple[Q
         found.evidence = {kind: speakers.fullest(c) for kind, c in found.evidence.items() if not speakers.is_place(c)}
         if found.speaker is not None:
             speakers.note(first, found.speaker)
-        kept.append((span, Attributed(first, last, paragraphs[span.paragraph], words, found,
-                                      partial=_fragment(text, span, doc[first].sent.start_char))))
+        kept.append(
+            (
+                span,
+                Attributed(
+                    first,
+                    last,
+                    paragraphs[span.paragraph],
+                    words,
+                    found,
+                    partial=_fragment(text, span, doc[first].sent.start_char),
+                ),
+            )
+        )
         previous = (span, found.speaker)
     return kept, speakers
 
@@ -129,10 +154,10 @@ def _paragraph_numbers(text: str) -> list[int]:
 
 
 def _keep(text: str, span: QuoteSpan, found: Attribution, continued: bool, words: int) -> bool:
-    quoted = text[span.start:span.end]
+    quoted = text[span.start : span.end]
     if all(w.lower() in FILLER_WORDS for w in re.findall(r"[\w-]+", quoted)):
         return False  # "shed of the usual “ums” and “ahs”": sounds, not words
-    before = text[max(0, span.start - 20):span.start]
+    before = text[max(0, span.start - 20) : span.start]
     if _WORK_BEFORE.search(before) and words <= 15:
         return False
     if _BYLINE_AFTER.match(text, span.end):
@@ -157,8 +182,8 @@ def _fragment(text: str, span: QuoteSpan, sentence_start: int) -> bool:
     """A quote set in running text (`called it “a disaster”`, `distorted by “biased” teachers`),
     not a statement: it neither opens its sentence nor follows a cue's comma or colon ("X said:
     “…”"), nor reads as a sentence of its own."""
-    before = text[min(sentence_start, span.start):span.start].rstrip(" “\"‘'")
-    quoted = text[span.start:span.end].strip()
+    before = text[min(sentence_start, span.start) : span.start].rstrip(" “\"‘'")
+    quoted = text[span.start : span.end].strip()
     if not before.strip() or before.endswith((":", ",")):
         return False
     return not (quoted[:1].isupper() and quoted.endswith((".", "?", "!")))
@@ -171,8 +196,12 @@ def _looks_like_title(quoted: str, before: str = "") -> bool:
     if quoted.rstrip().endswith(("?", "!")) and not _TITLE_PLACE.search(before):
         return False  # "Lock her up!" is a chant; "on NPR’s “Wait, Wait … Don’t Tell Me!”" a show
     capital = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
-    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in WORK_TITLE_SMALL_WORDS for w in words) \
-        and len(capital) >= 1 and words[0][:1].isupper() and not (len(words) == 1 and quoted.strip().endswith("."))
+    return (
+        all(w[:1].isupper() or w[:1].isdigit() or w.lower() in WORK_TITLE_SMALL_WORDS for w in words)
+        and len(capital) >= 1
+        and words[0][:1].isupper()
+        and not (len(words) == 1 and quoted.strip().endswith("."))
+    )
 
 
 def _continues(before: QuoteSpan, span: QuoteSpan, text: str, paragraphs: list[int]) -> bool:
@@ -182,15 +211,15 @@ def _continues(before: QuoteSpan, span: QuoteSpan, text: str, paragraphs: list[i
         return True
     if paragraphs[span.paragraph] != paragraphs[before.paragraph] + 1:
         return False
-    if before.closed and text[before.start:before.end].rstrip().endswith("?"):
+    if before.closed and text[before.start : before.end].rstrip().endswith("?"):
         return False  # a question, then a paragraph of quote with no cue: the answer, someone else's
     paragraph_start = text.rfind("\n", 0, span.start) + 1
-    return not text[paragraph_start:span.start - 1].strip()
+    return not text[paragraph_start : span.start - 1].strip()
 
 
 def _stands_alone(text: str, span: QuoteSpan) -> bool:
     """A whole paragraph in quote marks is speech even when its cue is elsewhere."""
     start = text.rfind("\n", 0, span.start) + 1
     end = text.find("\n", span.end)
-    rest = text[start:span.start] + text[span.end:end if end >= 0 else len(text)]
+    rest = text[start : span.start] + text[span.end : end if end >= 0 else len(text)]
     return len(rest.strip(" “”\"‘’'.,")) == 0

@@ -4,6 +4,7 @@ Why apart: a role is read from the parse around a person's mentions (a title bef
 name, an apposition after it, "X became president", "directed by X"), never guessed; a
 wrong role is worse than none, so each pattern says what it accepts.
 """
+
 from __future__ import annotations
 
 import re
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from .clustering import Cluster
+
 
 def find_role(doc: Doc, cluster: Cluster) -> tuple[str | None, str | None]:
     """(role, nationality) from the first mention that gives one."""
@@ -77,13 +79,21 @@ def roles_from_descriptions(doc: Doc, clusters: list[Cluster]) -> None:
         first = sent[0]
         if previous is not None and first.lower_ == "the":
             head = first.head
-            if head.dep_ in ("nsubj", "nsubjpass") and head.head == sent.root and head.tag_ == "NN" \
-                    and is_title_head(head.text) and all(t.i in range(first.i + 1, head.i) or t == first
-                                                         for t in head.lefts) and head.i - first.i <= 3:
-                subjects = [by_token[t.i] for t in previous if t.dep_ in ("nsubj", "nsubjpass")
-                            and t.head == previous.root and t.i in by_token]
+            if (
+                head.dep_ in ("nsubj", "nsubjpass")
+                and head.head == sent.root
+                and head.tag_ == "NN"
+                and is_title_head(head.text)
+                and all(t.i in range(first.i + 1, head.i) or t == first for t in head.lefts)
+                and head.i - first.i <= 3
+            ):
+                subjects = [
+                    by_token[t.i]
+                    for t in previous
+                    if t.dep_ in ("nsubj", "nsubjpass") and t.head == previous.root and t.i in by_token
+                ]
                 if len(subjects) == 1 and not subjects[0].role:
-                    subjects[0].role = doc[first.i + 1:head.i + 1].text
+                    subjects[0].role = doc[first.i + 1 : head.i + 1].text
         previous = sent
 
 
@@ -104,8 +114,12 @@ def _role_head(doc: Doc, i: int, start: int, end: int) -> bool:
         return False
     if doc[end - 1].dep_ in ("nsubj", "nsubjpass") and token.dep_ == "pobj":
         return False  # "Before Sunday's ceremony Owen was …"
-    return not (token.lower_ in NOT_ROLES or token.lower_ in WORK_NOUNS or token.lower_ in ORG_NOUNS
-                or token.lower_ in PRODUCT_NOUNS)
+    return not (
+        token.lower_ in NOT_ROLES
+        or token.lower_ in WORK_NOUNS
+        or token.lower_ in ORG_NOUNS
+        or token.lower_ in PRODUCT_NOUNS
+    )
 
 
 def title_before(doc: Doc, start: int, end: int | None = None) -> tuple[str | None, str | None]:
@@ -124,12 +138,17 @@ def title_before(doc: Doc, start: int, end: int | None = None) -> tuple[str | No
     k = i
     while k >= 0 and i - k < 5 and doc[k].text[:1].isupper() and doc[k].is_alpha and not doc[k].ent_type_ == "PERSON":
         k -= 1
-    if k < i and k >= 1 and doc[k].lower_ in ("for", "of") and is_title_head(doc[k - 1].text) \
-            and doc[k - 1].text[:1].isupper():
+    if (
+        k < i
+        and k >= 1
+        and doc[k].lower_ in ("for", "of")
+        and is_title_head(doc[k - 1].text)
+        and doc[k - 1].text[:1].isupper()
+    ):
         first = k - 1
         while first > 0 and is_title_word(doc[first - 1].text) and doc[first - 1].text[:1].isupper():
             first -= 1
-        return doc[first:i + 1].text, None
+        return doc[first : i + 1].text, None
     # "Parliamentary watchdog Sir Philip Mawer": before an honorific even a body's noun is a role.
     honorific = i < start - 1 and i >= 0 and doc[i].lower_ in ORG_NOUNS and doc[i].text.islower()
     if i < 0 or not (honorific or _role_head(doc, i, start, end)):
@@ -137,29 +156,54 @@ def title_before(doc: Doc, start: int, end: int | None = None) -> tuple[str | No
     first = i
     while first - 1 >= 0 and i - first < 7:
         token = doc[first - 1]
-        if token.text == "-" and not token.whitespace_ and first - 2 >= 0 and doc[first - 2].is_alpha \
-                and not doc[first - 2].whitespace_:
+        if (
+            token.text == "-"
+            and not token.whitespace_
+            and first - 2 >= 0
+            and doc[first - 2].is_alpha
+            and not doc[first - 2].whitespace_
+        ):
             first -= 2  # "co-chairman", "fly-half"
-        elif is_title_word(token.text) or (token.text[:1].isupper() and is_person_noun(token)) or \
-                token.text in LOC_HEADS | GENERIC_ORG_HEADS or \
-                (token.text[:1].isupper() and token.pos_ in ("PROPN", "ADJ", "NOUN")
-                                           and not token.ent_type_ and not places.is_demonym(token.text)
-                                           and (not token.is_sent_start or doc[first].text.islower())):
+        elif (
+            is_title_word(token.text)
+            or (token.text[:1].isupper() and is_person_noun(token))
+            or token.text in LOC_HEADS | GENERIC_ORG_HEADS
+            or (
+                token.text[:1].isupper()
+                and token.pos_ in ("PROPN", "ADJ", "NOUN")
+                and not token.ent_type_
+                and not places.is_demonym(token.text)
+                and (not token.is_sent_start or doc[first].text.islower())
+            )
+        ):
             first -= 1
-        elif token.text.islower() and token.is_alpha and token.dep_ in ("amod", "compound", "nmod") and \
-                (token.pos_ in ("ADJ", "NOUN", "PROPN") or token.tag_ == "VBN") and token.lower_ not in NOT_ROLES:
+        elif (
+            token.text.islower()
+            and token.is_alpha
+            and token.dep_ in ("amod", "compound", "nmod")
+            and (token.pos_ in ("ADJ", "NOUN", "PROPN") or token.tag_ == "VBN")
+            and token.lower_ not in NOT_ROLES
+        ):
             first -= 1  # "political editor", "veteran comedian", "suspended sprinter"
-        elif re.fullmatch(r"\d+(?:m|km|kg)?", token.text) and first - 2 >= 0 and doc[first - 2].text[:1].isupper() \
-                and not token.ent_type_:
+        elif (
+            re.fullmatch(r"\d+(?:m|km|kg)?", token.text)
+            and first - 2 >= 0
+            and doc[first - 2].text[:1].isupper()
+            and not token.ent_type_
+        ):
             first -= 1  # "World 100m champion"
-        elif token.lower_ in ("of", "and", "for") and first - 2 >= 0 and doc[first - 2].text[:1].isupper() \
-                and doc[first - 2].ent_type_ not in ("PERSON",):
+        elif (
+            token.lower_ in ("of", "and", "for")
+            and first - 2 >= 0
+            and doc[first - 2].text[:1].isupper()
+            and doc[first - 2].ent_type_ not in ("PERSON",)
+        ):
             first -= 1
         else:
             break
     while first <= i and doc[first].lower_ in ("of", "and", "for"):
         first += 1
-    role = re.sub(r"^[Tt]hen-\s*", "", doc[first:max(i, last) + 1].text)  # "Then-DHS Director"
+    role = re.sub(r"^[Tt]hen-\s*", "", doc[first : max(i, last) + 1].text)  # "Then-DHS Director"
     nationality = None
     before = doc[first - 1] if first > 0 else None
     if before is not None and (before.ent_type_ in ("NORP", "GPE") or places.is_demonym(before.text)):
@@ -168,8 +212,12 @@ def title_before(doc: Doc, start: int, end: int | None = None) -> tuple[str | No
             nationality = before.text if places.is_demonym(before.text) else None
         elif place is not None:
             role = f"{before.text} {role}"  # a party: "Tory co-chairman"
-    if (before is not None and before.ent_type_ in ("ORG", "GPE") and not nationality
-            and not role.startswith(before.text)):
+    if (
+        before is not None
+        and before.ent_type_ in ("ORG", "GPE")
+        and not nationality
+        and not role.startswith(before.text)
+    ):
         org = _entity_before(doc, first)
         if org:
             role = f"{org} {role}"
@@ -182,46 +230,74 @@ def appositive_role(doc: Doc, mention: Mention) -> str | None:
     head = doc[mention.end - 1]
     # "O'Kelly and O'Connell, one of the best partnerships": the pair's description; but "Bini and
     # Felicity Ruby, a colleague of Bini" describes her alone (a singular person noun).
-    coordinated = (head.dep_ == "conj" and not any(c.dep_ == "appos" and c.tag_ == "NN" and is_person_noun(c)
-                                                   for c in head.children)) \
-        or any(c.dep_ == "conj" for c in head.children)
+    coordinated = (
+        head.dep_ == "conj"
+        and not any(c.dep_ == "appos" and c.tag_ == "NN" and is_person_noun(c) for c in head.children)
+    ) or any(c.dep_ == "conj" for c in head.children)
     for child in head.children:
         if coordinated:
             break  # "O'Kelly and O'Connell, one of the best partnerships": the pair's description
-        if child.dep_ == "appos" and child.i > head.i and child.ent_type_ != "PERSON" and child.lower_ != "part" \
-                and doc[child.left_edge.i - 1].text != "(" and child.is_alpha \
-                and child.lower_ not in NOT_ROLES and not places.is_demonym(child.text):  # not "(spy)", "Indonesian"
-            span = doc[child.left_edge.i:_hyphen_end(doc, child.right_edge.i) + 1]
+        if (
+            child.dep_ == "appos"
+            and child.i > head.i
+            and child.ent_type_ != "PERSON"
+            and child.lower_ != "part"
+            and doc[child.left_edge.i - 1].text != "("
+            and child.is_alpha
+            and child.lower_ not in NOT_ROLES
+            and not places.is_demonym(child.text)
+        ):  # not "(spy)", "Indonesian"
+            span = doc[child.left_edge.i : _hyphen_end(doc, child.right_edge.i) + 1]
             comma = next((t.i for t in span if t.i > child.i and t.text == ","), None)
             if comma is not None:  # "the widow of X, who did not want …"
-                span = doc[child.left_edge.i:comma]
+                span = doc[child.left_edge.i : comma]
             text = _trim_role(doc, span)
             if 1 <= len(text.split()) <= 12 and any(is_title_head(t.text) or t.pos_ == "NOUN" for t in span):
                 return text
     title = head.head
     # "the head of Ecuador's SENAIN, Rommy Vallejo": the office, in apposition to its body's name
-    if head.dep_ == "appos" and title.i < mention.start and title.dep_ == "pobj" and title.head.lower_ == "of" \
-            and is_title_head(title.head.head.text) and not coordinated:
+    if (
+        head.dep_ == "appos"
+        and title.i < mention.start
+        and title.dep_ == "pobj"
+        and title.head.lower_ == "of"
+        and is_title_head(title.head.head.text)
+        and not coordinated
+    ):
         office = title.head.head
-        text = _trim_role(doc, doc[office.left_edge.i:title.i + 1])
+        text = _trim_role(doc, doc[office.left_edge.i : title.i + 1])
         if 1 <= len(text.split()) <= 8:
             return text
-    if head.dep_ != "appos" and mention.start >= 2 and doc[mention.start - 1].text == "," and \
-            doc[mention.start - 2].pos_ == "NOUN" and is_person_noun(doc[mention.start - 2]):
+    if (
+        head.dep_ != "appos"
+        and mention.start >= 2
+        and doc[mention.start - 1].text == ","
+        and doc[mention.start - 2].pos_ == "NOUN"
+        and is_person_noun(doc[mention.start - 2])
+    ):
         title = doc[mention.start - 2]  # "her boyfriend, Andy Paul Chen, who …", parsed otherwise
         if title.lower_ not in NOT_ROLES:
-            text = _trim_role(doc, doc[title.left_edge.i:title.i + 1])
+            text = _trim_role(doc, doc[title.left_edge.i : title.i + 1])
             if text:
                 return text
-    if head.dep_ == "appos" and title.i < mention.start and (is_title_head(title.text) or (
-            title.pos_ == "NOUN" and title.tag_ in ("NN", "NNS")
-            and title.lower_ not in NOT_ROLES | WORK_NOUNS | ORG_NOUNS
-            and _person_like(title))):
+    if (
+        head.dep_ == "appos"
+        and title.i < mention.start
+        and (
+            is_title_head(title.text)
+            or (
+                title.pos_ == "NOUN"
+                and title.tag_ in ("NN", "NNS")
+                and title.lower_ not in NOT_ROLES | WORK_NOUNS | ORG_NOUNS
+                and _person_like(title)
+            )
+        )
+    ):
         begin = mention.start
         while begin > title.i + 1 and is_honorific(doc[begin - 1].text):
             begin -= 1
-        end = next((t.i for t in doc[title.i:begin] if t.text == ","), begin)
-        text = _trim_role(doc, doc[title.left_edge.i:end])
+        end = next((t.i for t in doc[title.i : begin] if t.text == ","), begin)
+        text = _trim_role(doc, doc[title.left_edge.i : end])
         if 1 <= len(text.split()) <= 12:
             return text
     # "with Kenneth Baker, now Lord Baker of Dorking, as education secretary"
@@ -230,10 +306,16 @@ def appositive_role(doc: Doc, mention: Mention) -> str | None:
         return role
     # "identified the surfer as 50-year-old Kevin Swanson": the person noun the name is given for
     if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.pos_ == "VERB":
-        noun = next((c for c in head.head.head.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"
-                     and is_person_noun(c)), None)
+        noun = next(
+            (
+                c
+                for c in head.head.head.children
+                if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN" and is_person_noun(c)
+            ),
+            None,
+        )
         if noun is not None:
-            text = _trim_role(doc, doc[noun.left_edge.i:noun.i + 1])
+            text = _trim_role(doc, doc[noun.left_edge.i : noun.i + 1])
             if text:
                 return text
     # "Ross, who is the presenter of BBC One's Film 2005": the noun with its modifiers.
@@ -249,27 +331,34 @@ def appositive_role(doc: Doc, mention: Mention) -> str | None:
         if doer:
             return doer
     # "a disturbed young man named Elliot Rodger", "an 8-year-old boy called Arya Galih Gegana"
-    if head.dep_ in ("oprd", "attr", "dobj") and head.head.lower_ in ("named", "called") and \
-            head.head.dep_ == "acl" and head.head.head.pos_ == "NOUN":
+    if (
+        head.dep_ in ("oprd", "attr", "dobj")
+        and head.head.lower_ in ("named", "called")
+        and head.head.dep_ == "acl"
+        and head.head.head.pos_ == "NOUN"
+    ):
         noun = head.head.head
-        text = _trim_role(doc, doc[noun.left_edge.i:noun.i + 1])
+        text = _trim_role(doc, doc[noun.left_edge.i : noun.i + 1])
         if text and is_person_noun(noun):
             return text
     # "The co-pilot was Rémi Emmanuel Plesel": a person noun as the subject, the name after "was".
     if head.dep_ == "attr" and head.head.lemma_ == "be":
         for child in head.head.children:
             if child.dep_ == "nsubj" and child.i < head.i and child.pos_ == "NOUN" and is_person_noun(child):
-                text = _trim_role(doc, doc[_word_start(doc, child.left_edge.i):child.i + 1])
+                text = _trim_role(doc, doc[_word_start(doc, child.left_edge.i) : child.i + 1])
                 if text:
                     return text
     # "Vladimir Putin became president", "X is chief executive of Y", "Jennifer Lawrence is a Cardinals fan"
     if head.dep_ == "nsubj" and head.head.lemma_ in ("become", "be", "remain") and head.head.i > head.i:
         for child in head.head.children:
-            if child.dep_ == "attr" and (is_title_head(child.text) or child.pos_ == "NOUN" and is_person_noun(child)) \
-                    and child.i > head.i:
-                span = doc[child.left_edge.i:child.right_edge.i + 1]
+            if (
+                child.dep_ == "attr"
+                and (is_title_head(child.text) or child.pos_ == "NOUN" and is_person_noun(child))
+                and child.i > head.i
+            ):
+                span = doc[child.left_edge.i : child.right_edge.i + 1]
                 if len(span) > 8:  # "the on-field organiser of a team whose players …"
-                    span = doc[child.left_edge.i:child.i + 1]
+                    span = doc[child.left_edge.i : child.i + 1]
                 if len(span) <= 8:
                     return _trim_role(doc, span)
     # "such Hollywood directors as Oliver Stone and Joel Schumacher"
@@ -279,8 +368,12 @@ def appositive_role(doc: Doc, mention: Mention) -> str | None:
     if h.dep_ == "pobj" and h.head.lower_ == "as":
         noun = h.head.head
         possessive = mention.end < len(doc) and doc[mention.end].tag_ == "POS"
-        if noun.pos_ == "NOUN" and any(c.lower_ == "such" for c in noun.children) and not possessive and \
-                noun.lower_ not in NOT_ROLES | WORK_NOUNS | ORG_NOUNS | PRODUCT_NOUNS:
+        if (
+            noun.pos_ == "NOUN"
+            and any(c.lower_ == "such" for c in noun.children)
+            and not possessive
+            and noun.lower_ not in NOT_ROLES | WORK_NOUNS | ORG_NOUNS | PRODUCT_NOUNS
+        ):
             mods = [c for c in noun.children if c.i < noun.i and c.dep_ in ("amod", "compound") and c.lower_ != "such"]
             return " ".join([m.text for m in mods] + [noun.lemma_])
     return None
@@ -297,7 +390,7 @@ def _as_role(doc: Doc, mention: Mention) -> str | None:
     j = k + 1
     while j < len(doc) and (doc[j].pos_ in ("DET", "ADJ", "NOUN", "PROPN") or doc[j].text == "-") and j - k <= 5:
         j += 1
-    words = doc[k + 1:j]
+    words = doc[k + 1 : j]
     if not words or not (is_title_head(words[-1].text) or is_person_noun(words[-1])):
         return None
     return _trim_role(doc, words) or None
@@ -323,8 +416,30 @@ def _hyphen_end(doc: Doc, i: int) -> int:
     return i
 
 
-_LEADING = {"now", "also", "currently", "still", "then", "once", "himself", "herself", "the", "a", "an", "another",
-            "his", "her", "their", "its", "our", "my", "your", "this", "that", "one"}
+_LEADING = {
+    "now",
+    "also",
+    "currently",
+    "still",
+    "then",
+    "once",
+    "himself",
+    "herself",
+    "the",
+    "a",
+    "an",
+    "another",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "this",
+    "that",
+    "one",
+}
 _RELATIVES = {"who", "whom", "whose", "which", "that"}
 _QUANTIFIERS = {"several", "many", "some", "few", "numerous", "various", "countless", "dozens", "hundreds"}
 
@@ -340,9 +455,8 @@ def _trim_role(doc: Doc, span: Span) -> str:
     now = _current_post(doc, span)
     if now is not None:
         return _trim_role(doc, now)  # "a former executive who is now CEO of X": the post they hold
-    cut = {t.i for t in tokens if t.dep_ in ("relcl", "acl") and t.i > span.start
-           for t in t.subtree}
-    cut |= {t.i for t in tokens if t.lower_ in _RELATIVES and t.i > span.start for t in doc[t.i:span.end]}
+    cut = {t.i for t in tokens if t.dep_ in ("relcl", "acl") and t.i > span.start for t in t.subtree}
+    cut |= {t.i for t in tokens if t.lower_ in _RELATIVES and t.i > span.start for t in doc[t.i : span.end]}
     for t in tokens:
         if t.lower_ == "of" and t.dep_ == "prep" and t.i > span.start:
             objects = [c for c in t.children if c.dep_ == "pobj"]
@@ -374,9 +488,13 @@ def _current_post(doc: Doc, span: Span) -> Span | None:
     """What follows "who is now" (or "currently") in a description, when a post follows it."""
     words = [t.lower_ for t in span]
     for k in range(1, len(words) - 3):
-        if words[k] == "who" and words[k + 1] in ("is", "'s") and words[k + 2] in ("now", "currently") \
-                and any(t.pos_ in ("NOUN", "PROPN") for t in span[k + 3:]):
-            return doc[span.start + k + 3:span.end]
+        if (
+            words[k] == "who"
+            and words[k + 1] in ("is", "'s")
+            and words[k + 2] in ("now", "currently")
+            and any(t.pos_ in ("NOUN", "PROPN") for t in span[k + 3 :])
+        ):
+            return doc[span.start + k + 3 : span.end]
     return None
 
 
@@ -403,7 +521,7 @@ def _drop_ages(tokens: list[Token]) -> list[Token]:
         if re.fullmatch(r"\d+-years?-old", text[k]):
             k += 1
             continue
-        if text[k].isdigit() and text[k + 1:k + 5] in (["-", "year", "-", "old"], ["-", "years", "-", "old"]):
+        if text[k].isdigit() and text[k + 1 : k + 5] in (["-", "year", "-", "old"], ["-", "years", "-", "old"]):
             k += 5
             continue
         out.append(tokens[k])

@@ -7,6 +7,7 @@ something (not ask), be the reporter's statement rather than a quotation with it
 unless what it leans on is shown too. These are pure tests over a parsed sentence;
 selection (keypoints.py) decides among the sentences that pass.
 """
+
 from __future__ import annotations
 
 import re
@@ -34,14 +35,38 @@ _ENDS = re.compile(r"[.!?…][\"'’”)\]]*$|[\"’”]$")
 _SENTENCE_CAPTION = re.compile(r"\b[A-Z][\w.'’-]*\s*/\s*for\s+(?:the\s+)?[A-Z]|,\s*(?:left|right|centre|center)\s*[,)]")
 # A wire photo caption ends with where and when the picture was taken, the date right after
 # the place: "People walk past the Bombay Stock Exchange (BSE) building in Mumbai May 13, 2014."
-_MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June|July|Aug(?:ust|\.)?|"
-          r"Sep(?:tember|t?\.)|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
+_MONTH = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June|July|Aug(?:ust|\.)?|"
+    r"Sep(?:tember|t?\.)|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
 # A sports wire caption opens with the date and place: "Dec 27, 2014; Louisville, KY, USA; …"
 _DATED_CAPTION = re.compile(rf"^{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\s*;")
-_PICTURE_DATE = re.compile(rf"(?:^|\s)([\w'’.,-]+)\s+"
-                           rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})\.?$")
-_DATE_PREPOSITIONS = {"on", "since", "by", "until", "till", "before", "after", "from", "to", "of", "in", "between",
-                      "and", "through", "dated", "as", "at", "for", "during", "than"}
+_PICTURE_DATE = re.compile(
+    rf"(?:^|\s)([\w'’.,-]+)\s+"
+    rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})\.?$"
+)
+_DATE_PREPOSITIONS = {
+    "on",
+    "since",
+    "by",
+    "until",
+    "till",
+    "before",
+    "after",
+    "from",
+    "to",
+    "of",
+    "in",
+    "between",
+    "and",
+    "through",
+    "dated",
+    "as",
+    "at",
+    "for",
+    "during",
+    "than",
+}
 # Words that glue a caption onto a story sentence when they follow it: "… his wife Masters chairman …"
 _GLUE_BEFORE_TAGS = {"NN", "NNS", "CD", "VBN", "JJ", "-RRB-"}
 _NOT_GLUE_WORDS = {"so", "then", "now", "today", "while", "and", "but", "or", "that", "because"}
@@ -61,8 +86,12 @@ def is_story_sentence(sent: Span) -> bool:
     words = sum(1 for t in sent if t.is_alpha)
     if words < MIN_WORDS or words > MAX_WORDS or not _ENDS.search(text):
         return False
-    if CAPTION_LANGUAGE.search(text) or _SENTENCE_CAPTION.search(text) or CAPTION_LABEL_OPENING.search(text) \
-            or SHOUTING.search(text):
+    if (
+        CAPTION_LANGUAGE.search(text)
+        or _SENTENCE_CAPTION.search(text)
+        or CAPTION_LABEL_OPENING.search(text)
+        or SHOUTING.search(text)
+    ):
         return False
     if text[0].islower() or not any(_is_finite(t) for t in sent):
         return False  # a fragment: starts mid-sentence or has no finite verb
@@ -81,8 +110,9 @@ def headline_case(sent: Span) -> bool:
 def _is_finite(token: Token) -> bool:
     # The small tagger often calls a present-tense main verb VB ("Syrians wait in line"):
     # with a subject of its own it is finite all the same.
-    return token.tag_ in _FINITE or (token.tag_ == "VB" and token.dep_ == "ROOT"
-                                     and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children))
+    return token.tag_ in _FINITE or (
+        token.tag_ == "VB" and token.dep_ == "ROOT" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    )
 
 
 def photo_caption(sent: Span) -> bool:
@@ -113,8 +143,14 @@ def glued_label(sent: Span) -> int | None:
         while start < colon.i and not doc[start].is_title:
             start += 1  # the run starts with a capital, not with "of"
         before = doc[start - 1]
-        if start < colon.i and start > sent.start and before.is_alpha and before.is_lower and before.whitespace_ \
-                and before.tag_ not in _NOT_BEFORE_LABEL:
+        if (
+            start < colon.i
+            and start > sent.start
+            and before.is_alpha
+            and before.is_lower
+            and before.whitespace_
+            and before.tag_ not in _NOT_BEFORE_LABEL
+        ):
             return start
     return None
 
@@ -134,7 +170,7 @@ def glued_clause(sent: Span) -> int | None:
             continue
         if t.dep_ == "compound" and t.head.i >= u.i:
             continue  # "security expert Manny Gomez": the noun belongs to the name
-        if any(_is_finite(x) for x in doc[sent.start:t.i]):
+        if any(_is_finite(x) for x in doc[sent.start : t.i]):
             return u.i
     return None
 
@@ -159,26 +195,37 @@ def quoted_mask(sent: Span, quoted: Sequence[tuple[int, int]] = ()) -> list[bool
     count only when they lie within the sentence: where marks are unbalanced (straight
     apostrophes used as quote marks) they can run on across many sentences."""
     tokens = list(sent)
-    mask = [any(s <= t.idx and t.idx + len(t) <= e for s, e in quoted if sent.start_char <= s and e <= sent.end_char)
-            for t in tokens]
+    mask = [
+        any(s <= t.idx and t.idx + len(t) <= e for s, e in quoted if sent.start_char <= s and e <= sent.end_char)
+        for t in tokens
+    ]
     inside, opened_any = None, False
     for k, token in enumerate(tokens):
         before = tokens[k - 1] if k else None
         after = tokens[k + 1] if k + 1 < len(tokens) else None
-        opening = token.text in OPEN_QUOTES and not token.whitespace_ and after is not None and not after.is_punct \
+        opening = (
+            token.text in OPEN_QUOTES
+            and not token.whitespace_
+            and after is not None
+            and not after.is_punct
             and (before is None or before.whitespace_ or before.text in "([—–-")
-        closing = token.text in CLOSE_QUOTES and before is not None and not before.whitespace_ \
+        )
+        closing = (
+            token.text in CLOSE_QUOTES
+            and before is not None
+            and not before.whitespace_
             and (after is None or token.whitespace_ or after.is_punct)
+        )
         if inside is None and opening:
             inside, opened_any = k, True
         elif inside is not None and closing:
-            mask[inside + 1:k] = [True] * (k - inside - 1)
+            mask[inside + 1 : k] = [True] * (k - inside - 1)
             inside = None
         elif inside is None and closing and not opened_any and before.is_punct:
             mask[:k] = [True] * k
             opened_any = True
     if inside is not None:
-        mask[inside + 1:] = [True] * (len(tokens) - inside - 1)
+        mask[inside + 1 :] = [True] * (len(tokens) - inside - 1)
     return mask
 
 
@@ -200,19 +247,23 @@ def cue_only(sent: Span, quoted: Sequence[tuple[int, int]] = ()) -> bool:
     if not _quotation_and_cue(sent, mask, outside):
         return False  # reported speech with a quoted phrase in it ("… called Christie a “failed” governor")
     first = said[0].lower_
-    return len(said) < MIN_QUOTED_WORDS or first in DEPENDENT_OPENERS or first in PERSON_PRONOUNS \
+    return (
+        len(said) < MIN_QUOTED_WORDS
+        or first in DEPENDENT_OPENERS
+        or first in PERSON_PRONOUNS
         or first in GROUP_PRONOUNS
+    )
 
 
 def _quotation_and_cue(sent: Span, mask: list[bool], outside: list[Token]) -> bool:
-    """"'…,' he said …" (the sentence opens on the quotation) or "He said: '…'" (a speech
+    """ "'…,' he said …" (the sentence opens on the quotation) or "He said: '…'" (a speech
     verb, a colon, then quotation to the end)."""
     opens_quoted = next((inside for t, inside in zip(sent, mask) if t.is_alpha), False)
     if opens_quoted:
         return any(t.lemma_.lower() in CUE_VERB_LEMMAS for t in outside)
     for k, token in enumerate(sent):
-        if token.text == ":" and any(t.lemma_.lower() in CUE_VERB_LEMMAS for t in sent[max(0, k - 3):k]):
-            rest = [inside for t, inside in zip(sent[k + 1:], mask[k + 1:]) if t.is_alpha]
+        if token.text == ":" and any(t.lemma_.lower() in CUE_VERB_LEMMAS for t in sent[max(0, k - 3) : k]):
+            rest = [inside for t, inside in zip(sent[k + 1 :], mask[k + 1 :]) if t.is_alpha]
             return bool(rest) and all(rest)
     return False
 

@@ -10,6 +10,7 @@ best. The weights ship as plain JSON beside this file (no pickle, no scikit-lear
 the file is part of the extraction cache key (cache.py hashes extract/*.json), and without it
 those quotes keep no speaker.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -71,8 +72,9 @@ def choose(options: list[tuple[Cluster | None, Features]], weights: dict[str, fl
     return best
 
 
-def candidates(doc: Doc, participants: Participants, speakers: Speakers,
-               quotes: list[Attributed]) -> dict[int, list[tuple[Cluster | None, Features]]]:
+def candidates(
+    doc: Doc, participants: Participants, speakers: Speakers, quotes: list[Attributed]
+) -> dict[int, list[tuple[Cluster | None, Features]]]:
     """For each quote that needs the model (by index), its candidate speakers with their
     features: every person and organisation of the article, then None ("nobody we can name")."""
     out: dict[int, list[tuple[Cluster | None, Features]]] = {}
@@ -137,17 +139,30 @@ class _Context:
         for label, only_subjects in (("any", False), ("subject", True)):
             last = []
             for c in pool:
-                if not (c.type == "PERSON" or self.speakers.is_person(c)) or self.speakers.gender(c) not in (gender, None):
+                if not (c.type == "PERSON" or self.speakers.is_person(c)) or self.speakers.gender(c) not in (
+                    gender,
+                    None,
+                ):
                     continue
-                before = [h.i for h in self.heads.get(id(c), []) if h.i < pronoun and h.i not in self.quoted
-                          and (not only_subjects or h.dep_ in SUBJECTS)]
+                before = [
+                    h.i
+                    for h in self.heads.get(id(c), [])
+                    if h.i < pronoun and h.i not in self.quoted and (not only_subjects or h.dep_ in SUBJECTS)
+                ]
                 if before:
                     last.append((-max(before), id(c)))
             ranks[label] = {key: rank for rank, (_, key) in enumerate(sorted(last))}
         return ranks
 
-    def features(self, cluster: Cluster, quote: Attributed, previous: Attributed | None,
-                 following: Attributed | None, recency: dict[int, int], pronoun: dict[str, dict[int, int]]) -> Features:
+    def features(
+        self,
+        cluster: Cluster,
+        quote: Attributed,
+        previous: Attributed | None,
+        following: Attributed | None,
+        recency: dict[int, int],
+        pronoun: dict[str, dict[int, int]],
+    ) -> Features:
         doc, found = self.doc, quote.found
         f: Features = {"bias": 1.0, f"type:{_type(cluster, self.speakers)}": 1.0}
         for kind, speaker in found.evidence.items():
@@ -192,14 +207,19 @@ class _Context:
                 f["role_is_subject"] = 1.0  # "the senator said" and the article's one senator
         gender = _pronoun_gender(doc, found.subject)
         if gender:
-            known = self.speakers.gender(cluster) if cluster.type == "PERSON" or self.speakers.is_person(cluster) else "n"
+            known = (
+                self.speakers.gender(cluster) if cluster.type == "PERSON" or self.speakers.is_person(cluster) else "n"
+            )
             f["gender:" + ("agree" if known == gender else "unknown" if known is None else "conflict")] = 1.0
         return f
 
     def null_features(self, quote: Attributed) -> Features:
         found = quote.found
-        f: Features = {"null": 1.0, f"null:{found.kind}": 1.0,
-                       f"null_subject:{_subject_kind(self.doc, found.subject)}": 1.0}
+        f: Features = {
+            "null": 1.0,
+            f"null:{found.kind}": 1.0,
+            f"null_subject:{_subject_kind(self.doc, found.subject)}": 1.0,
+        }
         if quote.words < 4:
             f["null:short"] = 1.0
         if found.subject >= 0 and self.doc[found.subject].pos_ == "NOUN":

@@ -8,13 +8,22 @@ Nouns are looked up the same cautious way: "the mayor" is the one participant wh
 mayor, "the ministry" the organisation whose name has "Ministry" in it, "Clinton's campaign"
 is Clinton's. Anything that cannot be pinned on a participant resolves to None.
 """
+
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
-from ..lexicon import (CAPITALS_AND_STATES, FEMALE_WORDS, INSTITUTION_NOUNS, MALE_WORDS, NICKNAMES, ON_BEHALF_NOUNS,
-                       SAYING_VERBS, SPEAKER_NOUNS)
+from ..lexicon import (
+    CAPITALS_AND_STATES,
+    FEMALE_WORDS,
+    INSTITUTION_NOUNS,
+    MALE_WORDS,
+    NICKNAMES,
+    ON_BEHALF_NOUNS,
+    SAYING_VERBS,
+    SPEAKER_NOUNS,
+)
 from .evidence import common_word, lower_case_words, person_evidence, reads_as_a_name
 from .first_names import gender_of_first_name
 from .gender import Genders
@@ -25,8 +34,23 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 SUBJECTS = ("nsubj", "nsubjpass")
-_PLACE_PREPOSITIONS = {"in", "at", "from", "to", "near", "across", "outside", "inside", "around", "into", "toward",
-                       "towards", "through", "of", "the"}
+_PLACE_PREPOSITIONS = {
+    "in",
+    "at",
+    "from",
+    "to",
+    "near",
+    "across",
+    "outside",
+    "inside",
+    "around",
+    "into",
+    "toward",
+    "towards",
+    "through",
+    "of",
+    "the",
+}
 UNKNOWN = Cluster(name="", type="PERSON")  # a person the article names but we could not resolve
 
 
@@ -82,7 +106,11 @@ class Speakers:
             full = other.name.split()
             if other is cluster or other.type != "PERSON" or len(full) < 2 or is_title_word(full[0]):
                 continue
-            if name & _forms(full[-1]) or len(words) == 1 and name & (_forms(full[0]) | _forms(NICKNAMES.get(full[0], ""))):
+            if (
+                name & _forms(full[-1])
+                or len(words) == 1
+                and name & (_forms(full[0]) | _forms(NICKNAMES.get(full[0], "")))
+            ):
                 same.append(other)
         return same[0] if len(same) == 1 else cluster
 
@@ -98,7 +126,9 @@ class Speakers:
                 return cluster
         words = [fold(t.text) for t in tokens]
         found = self._person_by_words(words) or next(
-            (c for c in self.participants.clusters if c.type in ("PERSON", "ORG") and fold(c.name).split() == words), None)
+            (c for c in self.participants.clusters if c.type in ("PERSON", "ORG") and fold(c.name).split() == words),
+            None,
+        )
         if found is not None:
             return found  # never a second participant of the same name, whatever type the first got
         if not all(t.text[:1].isupper() for t in tokens) or any(is_title_word(t.text) for t in tokens):
@@ -128,8 +158,10 @@ class Speakers:
                         break
                     sent = doc[sent.start - 1].sent
                 limit = token_index if distance == 0 else sent.end
-                here = sorted((c for c in candidates if sent.start <= c[0] < limit and c[2] is not None),
-                              key=lambda c: (c[2], -c[0]))
+                here = sorted(
+                    (c for c in candidates if sent.start <= c[0] < limit and c[2] is not None),
+                    key=lambda c: (c[2], -c[0]),
+                )
                 if here:
                     return here[0][1]
             return None
@@ -145,8 +177,11 @@ class Speakers:
             # The same pronoun as subject of an earlier sentence is the same person: follow
             # it back ("During his tour, he paused … “My hope,” he said").
             if distance:
-                here += [(t.i, None, self._rank(t)) for t in sent if t.lower_ == word
-                         and t.dep_ in SUBJECTS and t.i not in self.quoted]
+                here += [
+                    (t.i, None, self._rank(t))
+                    for t in sent
+                    if t.lower_ == word and t.dep_ in SUBJECTS and t.i not in self.quoted
+                ]
                 # A name the article gives no participant for ("Wines believes …"): if it is
                 # the likeliest antecedent, the speaker is unknown, not the next person back.
                 here += [(t.i, UNKNOWN, self._rank(t)) for t in sent if self._unknown_name(t)]
@@ -190,8 +225,14 @@ class Speakers:
                     if t.i in aside or t.i in self.quoted:
                         continue
                     cluster = self.participants.at(t.i)
-                    if cluster is not None and cluster.type == "PERSON" and child.dep_ != "compound" \
-                            or cluster is not None and child.dep_ == "appos" and cluster.type == "ORG":
+                    if (
+                        cluster is not None
+                        and cluster.type == "PERSON"
+                        and child.dep_ != "compound"
+                        or cluster is not None
+                        and child.dep_ == "appos"
+                        and cluster.type == "ORG"
+                    ):
                         return cluster
         # "spokesman Brian Fallon": the name comes as compounds of a title-headed noun
         if subject.pos_ == "NOUN":
@@ -219,15 +260,21 @@ class Speakers:
             self._places[key] = (
                 any(m.place is not None or m.text in CAPITALS_AND_STATES for m in cluster.mentions)
                 or any(m.start > 0 and doc[m.start - 1].lower_ in _PLACE_PREPOSITIONS for m in cluster.mentions)
-                or not any(doc[m.end - 1].dep_ == "nsubj" and doc[m.end - 1].head.lemma_.lower() in SAYING_VERBS
-                           for m in cluster.mentions))
+                or not any(
+                    doc[m.end - 1].dep_ == "nsubj" and doc[m.end - 1].head.lemma_.lower() in SAYING_VERBS
+                    for m in cluster.mentions
+                )
+            )
         return self._places[key]
 
     def untagged_name(self, subject: Token) -> Cluster | None:
         """A proper noun the model did not tag: a surname of someone named in full, or a new
         person when it reads as a full name ("Bob Corker said" with no entity on it)."""
-        tokens = sorted([subject] + [c for c in subject.children if c.dep_ in ("compound", "flat")
-                                     and c.pos_ == "PROPN" and c.i < subject.i], key=lambda t: t.i)
+        tokens = sorted(
+            [subject]
+            + [c for c in subject.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and c.i < subject.i],
+            key=lambda t: t.i,
+        )
         while tokens and (tokens[0].text.rstrip(".") in HONORIFICS or is_title_word(tokens[0].text)):
             tokens.pop(0)
         if not tokens or any(t.i in self.quoted for t in tokens):
@@ -236,12 +283,21 @@ class Speakers:
         if found is not None:
             return found
         speaks = subject.dep_ == "nsubj" and subject.head.lemma_.lower() in SAYING_VERBS
-        if len(tokens) == 1 and speaks and subject.tag_ == "NNP" and subject.is_title and not subject.ent_type_ \
-                and not common_word(self.doc, subject.text, ("noun", "adj", "verb", "adv")) \
-                and subject.lower_ not in lower_case_words(self.doc):
+        if (
+            len(tokens) == 1
+            and speaks
+            and subject.tag_ == "NNP"
+            and subject.is_title
+            and not subject.ent_type_
+            and not common_word(self.doc, subject.text, ("noun", "adj", "verb", "adv"))
+            and subject.lower_ not in lower_case_words(self.doc)
+        ):
             return self._new_person(tokens)  # "Husted said", a surname the model missed
-        if len(tokens) >= 2 and all(t.text[:1].isupper() for t in tokens) and (
-                gender_of_first_name(tokens[0].text) or speaks and self._reads_as_person(tokens)):
+        if (
+            len(tokens) >= 2
+            and all(t.text[:1].isupper() for t in tokens)
+            and (gender_of_first_name(tokens[0].text) or speaks and self._reads_as_person(tokens))
+        ):
             return self._new_person(tokens)  # "…,” reports Corrie Driebusch: a name, whatever its first name
         return None
 
@@ -272,8 +328,9 @@ class Speakers:
         """ "Peabody said" when the article names "Peabody Energy": the one organisation whose
         name starts with these words."""
         words = [fold(t.text) for t in tokens]
-        orgs = [c for c in self.participants.clusters if c.type == "ORG"
-                and fold(c.name).split()[:len(words)] == words]
+        orgs = [
+            c for c in self.participants.clusters if c.type == "ORG" and fold(c.name).split()[: len(words)] == words
+        ]
         return orgs[0] if len(orgs) == 1 else None
 
     def _new_person(self, tokens: list[Token]) -> Cluster:
@@ -292,7 +349,9 @@ class Speakers:
         # "Clinton's campaign", "the Trump campaign", "a spokesman for the ministry"
         if lemma in ON_BEHALF_NOUNS or subject.lower_ in ON_BEHALF_NOUNS:
             for child in subject.children:
-                if child.dep_ in ("poss", "compound") or (child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from", "with")):
+                if child.dep_ in ("poss", "compound") or (
+                    child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from", "with")
+                ):
                     # the body itself before its owner: "a spokesman for Adelson's Sands" is Sands's
                     heads = [g for g in child.children if g.dep_ == "pobj"]
                     for t in heads + list(child.subtree):
@@ -316,8 +375,11 @@ class Speakers:
 
     def _by_role(self, subject: Token) -> Cluster | None:
         """ "the mayor said" → the one person whose role is mayor (the latest named, if several)."""
-        if any(t.pos_ == "PROPN" and not is_title_word(t.text) for t in subject.subtree if t.i != subject.i
-               and t.dep_ not in ("prep", "pobj")):
+        if any(
+            t.pos_ == "PROPN" and not is_title_word(t.text)
+            for t in subject.subtree
+            if t.i != subject.i and t.dep_ not in ("prep", "pobj")
+        ):
             return None
         words = {subject.lemma_.lower(), subject.lower_}
         best: tuple[int, Cluster] | None = None
@@ -349,8 +411,13 @@ class Speakers:
         return out
 
     def _organisations(self) -> list[tuple[int, Cluster, int | None]]:
-        return [(m.start, c, self._subject_rank(m)) for c in self.participants.clusters
-                if c.type == "ORG" and not self.is_person(c) for m in c.mentions if m.start not in self.quoted]
+        return [
+            (m.start, c, self._subject_rank(m))
+            for c in self.participants.clusters
+            if c.type == "ORG" and not self.is_person(c)
+            for m in c.mentions
+            if m.start not in self.quoted
+        ]
 
     @staticmethod
     def is_person(cluster: Cluster) -> bool:
@@ -358,28 +425,40 @@ class Speakers:
         if cluster.type == "PERSON":
             return True
         words = cluster.name.split()
-        return (cluster.type == "ORG" and 2 <= len(words) <= 3 and gender_of_first_name(words[0]) is not None
-                and all(w[:1].isupper() and not w.isupper() for w in words))
+        return (
+            cluster.type == "ORG"
+            and 2 <= len(words) <= 3
+            and gender_of_first_name(words[0]) is not None
+            and all(w[:1].isupper() and not w.isupper() for w in words)
+        )
 
     def _subject_rank(self, mention: Mention) -> int | None:
         doc = self.doc
         head = doc[mention.end - 1]
         # the token of the mention whose head is outside it
-        for t in doc[mention.start:mention.end]:
+        for t in doc[mention.start : mention.end]:
             if not (mention.start <= t.head.i < mention.end) or t.head.i == t.i:
                 head = t
                 break
         if head.dep_ == "appos":
             head = head.head
         elif any(c.dep_ == "appos" for c in head.children) and head.dep_ in ("dobj", "pobj"):
-            return 1  # introduced with a role ("concerns Henry Crespo, president of …"): about to speak, after the main subject
+            # introduced with a role ("concerns Henry Crespo, president of …"): about to speak, after the main subject
+            return 1
         return self._rank(head)
 
     def _unknown_name(self, token: Token) -> bool:
-        return (token.dep_ in SUBJECTS and token.pos_ == "PROPN" and token.ent_type_ == "PERSON"
-                and token.text[:1].isupper() and token.i not in self.quoted and self.participants.at(token.i) is None
-                and not is_title_word(token.text) and token.text.rstrip(".") not in HONORIFICS
-                and not any(c.dep_ == "compound" and self.participants.at(c.i) for c in token.children))
+        return (
+            token.dep_ in SUBJECTS
+            and token.pos_ == "PROPN"
+            and token.ent_type_ == "PERSON"
+            and token.text[:1].isupper()
+            and token.i not in self.quoted
+            and self.participants.at(token.i) is None
+            and not is_title_word(token.text)
+            and token.text.rstrip(".") not in HONORIFICS
+            and not any(c.dep_ == "compound" and self.participants.at(c.i) for c in token.children)
+        )
 
     def _speaker_noun(self, token: Token, gender: str) -> bool:
         """ "A spokesman for the UK Film Council said: … He added: …": a person named only by a
@@ -387,9 +466,14 @@ class Speakers:
         lower = token.lower_
         if lower in (FEMALE_WORDS if gender == "m" else MALE_WORDS):
             return False
-        return (token.dep_ == "nsubj" and token.pos_ == "NOUN" and token.lemma_.lower() in SPEAKER_NOUNS
-                and token.i not in self.quoted and token.head.lemma_.lower() in SAYING_VERBS
-                and self.participants.at(token.i) is None)
+        return (
+            token.dep_ == "nsubj"
+            and token.pos_ == "NOUN"
+            and token.lemma_.lower() in SPEAKER_NOUNS
+            and token.i not in self.quoted
+            and token.head.lemma_.lower() in SAYING_VERBS
+            and self.participants.at(token.i) is None
+        )
 
     def _speaking_for(self, token: Token) -> Cluster:
         """Whom a speaker noun's words belong to: "a spokesman for the council" the council's,
@@ -432,8 +516,11 @@ def unnamed_person(subject: Token | None) -> bool:
     if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
         return False
     if subject.pos_ == "PROPN":  # one of a party or a people, not the party: "an Iowa Democrat", "one Republican"
-        return subject.tag_ == "NNP" and subject.ent_type_ == "NORP" and any(
-            c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another") for c in subject.children)
+        return (
+            subject.tag_ == "NNP"
+            and subject.ent_type_ == "NORP"
+            and any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another") for c in subject.children)
+        )
     if any(t.pos_ == "PROPN" for t in subject.subtree):
         return False
     return determiner(subject) in ("indefinite", "plural") or subject.lower_ in _ANYONE

@@ -15,6 +15,7 @@ Three cuts, each leaving one grammatical sentence with the same meaning:
 Nothing is spliced: every cut removes one span of one sentence. The untrimmed sentence is
 kept beside the trimmed one (KeyPoint.original) for the reader who wants it.
 """
+
 from __future__ import annotations
 
 import re
@@ -31,8 +32,10 @@ _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _DASHES = {"–", "—", "-", "--"}
 _MARKS = OPEN_QUOTES | CLOSE_QUOTES
 
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
-          r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 _DASH = r"(?:--|—|–|-)"
 # What opens a lede before the story starts: "(The Hollywood Reporter)Stan …", "(CNN) -- …",
 # "LONDON (Reuters) - …", "SEOUL, Aug. 20 (Yonhap) -- …", "TRENTON — …", a date or a live-blog
@@ -44,7 +47,8 @@ _LEADING_TAG = re.compile(
     r"(?:\s*\([A-Z][\w ]{1,20}\))?\s*" + _DASH + r"+\s+(?=[A-Z\"“‘'])"
     r"|^(?:" + _MONTH + r"\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+" + _MONTH + r"\s+\d{4})\s*"
     r"(?::|" + _DASH + r")\s+(?=[A-Z\"“‘'])"
-    r"|^(?:[01]?\d|2[0-3])[.:][0-5]\d\s*(?:[AaPp]\.?[Mm]\.?)?\s+(?=[A-Z])")
+    r"|^(?:[01]?\d|2[0-3])[.:][0-5]\d\s*(?:[AaPp]\.?[Mm]\.?)?\s+(?=[A-Z])"
+)
 
 
 def trim(sent: Span) -> str:
@@ -56,7 +60,7 @@ def trim(sent: Span) -> str:
         cuts.append((*tail, ""))
     text = sent.text
     for start, end, instead in reversed(_outermost(cuts)):  # an aside inside the tail goes with it
-        text = text[:start - base] + instead + text[end - base:]
+        text = text[: start - base] + instead + text[end - base :]
     text = _LEADING_TAG.sub("", text.strip(), count=1)
     text = re.sub(r"\s+([,.;:!?])(?=\s|$)", r"\1", " ".join(text.split()))  # not "a .22 calibre"
     return text if text and text[0].isupper() or text[:1] in OPEN_QUOTES else " ".join(sent.text.split())
@@ -72,18 +76,24 @@ def _asides(sent: Span) -> list[tuple[int, int, str]]:
         if k == 0 or opening.i in quoted:
             continue  # a leading bracket is a tag (_LEADING_TAG); a quotation is never edited
         if opening.text == "(":
-            close = next((u for u in tokens[k + 1:k + 2 + MAX_ASIDE_WORDS] if u.text in "()"), None)
+            close = next((u for u in tokens[k + 1 : k + 2 + MAX_ASIDE_WORDS] if u.text in "()"), None)
             if close is None or close.text != ")" or close.i + 1 >= sent.end:
                 continue
-            inside = doc[opening.i + 1:close.i]
+            inside = doc[opening.i + 1 : close.i]
             if _aside_ok(sent, inside, close):
                 cuts.append((_space_before(opening), close.idx + 1, ""))
         elif opening.text in _DASHES and opening.whitespace_ and doc[opening.i - 1].whitespace_:
-            close = next((u for u in tokens[k + 1:k + 2 + MAX_ASIDE_WORDS]
-                          if u.text in _DASHES and u.whitespace_ and doc[u.i - 1].whitespace_), None)
+            close = next(
+                (
+                    u
+                    for u in tokens[k + 1 : k + 2 + MAX_ASIDE_WORDS]
+                    if u.text in _DASHES and u.whitespace_ and doc[u.i - 1].whitespace_
+                ),
+                None,
+            )
             if close is None or any(a <= opening.idx < b for a, b, _ in cuts):
                 continue
-            inside = doc[opening.i + 1:close.i]
+            inside = doc[opening.i + 1 : close.i]
             nxt = doc[close.i + 1] if close.i + 1 < sent.end else None
             if nxt is not None and nxt.is_alpha and _aside_ok(sent, inside, close):
                 cuts.append((_space_before(opening), close.idx + len(close.text), _dash_stands_for(sent, opening, nxt)))
@@ -91,7 +101,7 @@ def _asides(sent: Span) -> list[tuple[int, int, str]]:
 
 
 def _dash_stands_for(sent: Span, opening: Token, nxt: Token) -> str:
-    """"," when the dashes also closed what came before: an opening phrase before the main
+    """ "," when the dashes also closed what came before: an opening phrase before the main
     clause ("As Ohio State prepares … – a semifinal game – Holtz didn't mind" → "…, Holtz"), a
     phrase set off by a comma ("Those states, along with five others -- … -- remain" → "…,
     remain"), or a clause before "and"/"but"; "" when the aside sits inside a phrase ("Bader
@@ -105,7 +115,7 @@ def _dash_stands_for(sent: Span, opening: Token, nxt: Token) -> str:
         return ""  # unsure: leave the punctuation as it was
     if not subject.left_edge.i <= before.i <= subject.right_edge.i:
         return ","
-    return "," if any(t.text == "," for t in sent.doc[subject.i:before.i]) else ""
+    return "," if any(t.text == "," for t in sent.doc[subject.i : before.i]) else ""
 
 
 def _aside_ok(sent: Span, inside: Span, close: Token) -> bool:
@@ -117,7 +127,7 @@ def _aside_ok(sent: Span, inside: Span, close: Token) -> bool:
     leaning_in = [t for t in sent if t.i not in span and not t.is_punct and t.head.i in span]
     if len(attached_to) > 1 or leaning_in:
         return False  # not one phrase hanging on one word: cutting it would take part of the sentence
-    later = {t.text for t in sent.doc[close.i + 1:sent.end]}
+    later = {t.text for t in sent.doc[close.i + 1 : sent.end]}
     return not any(t.is_upper and len(t.text) > 1 and t.text in later for t in inside)  # an acronym in use
 
 
@@ -127,13 +137,20 @@ def _attribution_tail(sent: Span) -> tuple[int, int] | None:
     if len(tokens) < 4 or tokens[-1].text != "." or tokens[0].text in OPEN_QUOTES:
         return None
     stop = tokens[-1]
-    according = next((t for t in tokens if t.lower_ == "according" and t.i + 1 < stop.i
-                      and sent.doc[t.i + 1].lower_ == "to"), None)
+    according = next(
+        (t for t in tokens if t.lower_ == "according" and t.i + 1 < stop.i and sent.doc[t.i + 1].lower_ == "to"), None
+    )
     if according is not None:
         comma = sent.doc[according.i - 1]
         source = next((c for c in sent.doc[according.i + 1].children if c.dep_ == "pobj"), None)
-        if comma.text == "," and max(t.i for t in according.subtree) == stop.i - 1 and sent.root.i < comma.i \
-                and source is not None and _official(source) and _stands_alone(sent.doc[sent.start:comma.i], sent.root):
+        if (
+            comma.text == ","
+            and max(t.i for t in according.subtree) == stop.i - 1
+            and sent.root.i < comma.i
+            and source is not None
+            and _official(source)
+            and _stands_alone(sent.doc[sent.start : comma.i], sent.root)
+        ):
             return (comma.idx, stop.idx)
     root = sent.root
     if root.lemma_.lower() not in NEUTRAL_REPORTING_VERBS:
@@ -145,7 +162,7 @@ def _attribution_tail(sent: Span) -> tuple[int, int] | None:
     comma = sent.doc[claim_end + 1]
     if comma.text != "," or comma.i >= root.i:
         return None
-    tail = sent.doc[comma.i + 1:stop.i]
+    tail = sent.doc[comma.i + 1 : stop.i]
     own = {root.i} | {c.i for c in root.children if c.dep_ in ("aux", "auxpass")}
     if any(c.dep_ == "neg" for c in root.children):
         return None  # ", officials did not say" is no source
@@ -154,7 +171,7 @@ def _attribution_tail(sent: Span) -> tuple[int, int] | None:
         return None
     if any(t.pos_ in ("VERB", "AUX") and t.i not in own for t in tail) or any(t.text in _MARKS for t in tail):
         return None  # ", police said, adding that …" carries more than a source
-    if not _stands_alone(sent.doc[sent.start:comma.i], claims[0]):
+    if not _stands_alone(sent.doc[sent.start : comma.i], claims[0]):
         return None
     return (comma.idx, stop.idx)
 
@@ -162,8 +179,12 @@ def _attribution_tail(sent: Span) -> tuple[int, int] | None:
 def _official(source: Token) -> bool:
     """An authority, an institution or a document: "police", "the report", "Prudential's
     report", "NZ media", "the Center for Immigration Studies"."""
-    return source.lemma_.lower() in OFFICIAL_SOURCES or source.lower_ in OFFICIAL_SOURCES \
-        or source.ent_type_ in ("ORG", "NORP") and not any(t.ent_type_ == "PERSON" for t in source.subtree)
+    return (
+        source.lemma_.lower() in OFFICIAL_SOURCES
+        or source.lower_ in OFFICIAL_SOURCES
+        or source.ent_type_ in ("ORG", "NORP")
+        and not any(t.ent_type_ == "PERSON" for t in source.subtree)
+    )
 
 
 def _stands_alone(claim: Span, head: Token) -> bool:

@@ -6,6 +6,7 @@ says who we are; one request at a time per host (with robots.txt's Crawl-delay, 
 robots.txt obeyed unless told otherwise. Every failure is a FetchError whose message is the
 reason a user reads after the URL.
 """
+
 from __future__ import annotations
 
 import threading
@@ -19,15 +20,25 @@ import urllib3
 
 from .. import __version__
 
-USER_AGENT = (f"briefings/{__version__} "
-              "(static-site generator for briefing digests; fetches articles its user asked for)")
+USER_AGENT = (
+    f"briefings/{__version__} (static-site generator for briefing digests; fetches articles its user asked for)"
+)
 ROBOTS_AGENT = "briefings"  # the product token robots.txt rules name
 MAX_BYTES = 5 * 1024 * 1024
 MAX_REDIRECTS = 5
 MAX_CRAWL_DELAY = 10.0  # seconds; a robots.txt asking for more is obeyed only this far
 HTML_TYPES = ("text/html", "application/xhtml+xml")
-FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json", "application/json",
-              "application/xml", "text/xml", "application/rdf+xml", "text/plain", "application/octet-stream")
+FEED_TYPES = (
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/feed+json",
+    "application/json",
+    "application/xml",
+    "text/xml",
+    "application/rdf+xml",
+    "text/plain",
+    "application/octet-stream",
+)
 
 
 class FetchError(Exception):
@@ -50,11 +61,13 @@ class Response:
 class Fetcher:
     """Shared by the threads of one run: a connection pool, robots.txt per host, a lock per host."""
 
-    def __init__(self, timeout: float = 20.0, robots: bool = True, user_agent: str = USER_AGENT,
-                 max_bytes: int = MAX_BYTES):
+    def __init__(
+        self, timeout: float = 20.0, robots: bool = True, user_agent: str = USER_AGENT, max_bytes: int = MAX_BYTES
+    ):
         self.timeout, self.robots, self.max_bytes, self.user_agent = timeout, robots, max_bytes, user_agent
-        self.pool = urllib3.PoolManager(num_pools=20, retries=False,
-                                        timeout=urllib3.Timeout(connect=timeout, read=timeout))
+        self.pool = urllib3.PoolManager(
+            num_pools=20, retries=False, timeout=urllib3.Timeout(connect=timeout, read=timeout)
+        )
         self._lock = threading.Lock()
         self._hosts: dict[str, threading.Lock] = {}
         self._rules: dict[str, urllib.robotparser.RobotFileParser | str | None] = {}  # None: no rules; str: unreadable
@@ -102,9 +115,13 @@ class Fetcher:
     def _send(self, url: str, accept: tuple[str, ...]) -> tuple[int, dict, bytes]:
         deadline = time.monotonic() + self.timeout
         try:
-            response = self.pool.request("GET", url, redirect=False, preload_content=False,
-                                         headers={"User-Agent": self.user_agent,
-                                                  "Accept": ", ".join(accept) + ", */*;q=0.1"})
+            response = self.pool.request(
+                "GET",
+                url,
+                redirect=False,
+                preload_content=False,
+                headers={"User-Agent": self.user_agent, "Accept": ", ".join(accept) + ", */*;q=0.1"},
+            )
         except urllib3.exceptions.MaxRetryError as exc:
             raise FetchError(_network_reason(exc.reason or exc, self.timeout)) from None
         except (urllib3.exceptions.HTTPError, OSError, ValueError) as exc:
@@ -193,8 +210,8 @@ def media_type(content_type: str) -> str:
 def header_charset(content_type: str) -> str | None:
     for parameter in content_type.split(";")[1:]:
         name, _, value = parameter.partition("=")
-        if name.strip().lower() == "charset" and value.strip(' "\''):
-            return value.strip(' "\'')
+        if name.strip().lower() == "charset" and value.strip(" \"'"):
+            return value.strip(" \"'")
     return None
 
 

@@ -1,6 +1,7 @@
 """A feed's entries: RSS 2.0, RSS 1.0 and Atom through feedparser, JSON Feed (which
 feedparser 6 does not read) from its JSON. Each entry gives the link to its article page and
 what the feed itself says of it, the fallback when that page cannot be had."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -37,10 +38,17 @@ def read_feed(data: bytes, url: str) -> list[Entry]:
         problem = parsed.get("bozo_exception")
         raise FeedError(f"not a feed (not RSS, Atom or JSON Feed{f': {problem}' if problem else ''})")
     source = _one_line(parsed.feed.get("title"))
-    entries = [Entry(link=_absolute(item.get("link"), url), title=_one_line(item.get("title")),
-                     date=_struct_date(item.get("published_parsed") or item.get("updated_parsed")),
-                     author=_one_line(item.get("author")), content=_longest(item), source=source)
-               for item in parsed.entries]
+    entries = [
+        Entry(
+            link=_absolute(item.get("link"), url),
+            title=_one_line(item.get("title")),
+            date=_struct_date(item.get("published_parsed") or item.get("updated_parsed")),
+            author=_one_line(item.get("author")),
+            content=_longest(item),
+            source=source,
+        )
+        for item in parsed.entries
+    ]
     return newest_first(entries)
 
 
@@ -49,8 +57,11 @@ def _json_feed(data: bytes, url: str) -> list[Entry]:
         feed = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise FeedError(f"not a feed (JSON that does not parse: {exc})") from None
-    if not isinstance(feed, dict) or not str(feed.get("version", "")).startswith("https://jsonfeed.org/version/") \
-            or not isinstance(feed.get("items"), list):
+    if (
+        not isinstance(feed, dict)
+        or not str(feed.get("version", "")).startswith("https://jsonfeed.org/version/")
+        or not isinstance(feed.get("items"), list)
+    ):
         raise FeedError("not a feed (JSON, but not a JSON Feed: no version or items)")
     source = _one_line(feed.get("title")) if isinstance(feed.get("title"), str) else None
     entries = []
@@ -60,11 +71,21 @@ def _json_feed(data: bytes, url: str) -> list[Entry]:
         authors = item.get("authors") or ([item["author"]] if isinstance(item.get("author"), dict) else [])
         names = [a.get("name") for a in authors if isinstance(a, dict) and isinstance(a.get("name"), str)]
         link = item.get("url") if isinstance(item.get("url"), str) else None
-        content = max((item.get(k) for k in ("content_html", "content_text", "summary")
-                       if isinstance(item.get(k), str)), key=len, default="")
-        entries.append(Entry(link=_absolute(link, url), title=_one_line(_str(item.get("title"))),
-                             date=_iso_date(_str(item.get("date_published") or item.get("date_modified"))),
-                             author=", ".join(names) or None, content=content, source=source))
+        content = max(
+            (item.get(k) for k in ("content_html", "content_text", "summary") if isinstance(item.get(k), str)),
+            key=len,
+            default="",
+        )
+        entries.append(
+            Entry(
+                link=_absolute(link, url),
+                title=_one_line(_str(item.get("title"))),
+                date=_iso_date(_str(item.get("date_published") or item.get("date_modified"))),
+                author=", ".join(names) or None,
+                content=content,
+                source=source,
+            )
+        )
     return newest_first(entries)
 
 

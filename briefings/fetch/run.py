@@ -5,6 +5,7 @@ a few at a time and one at a time per host (download.py), read (webpage/reader.p
 stored unless content/ already has it (store.py). A job that fails is reported as `URL: reason` and the
 others go on; an entry whose page fails falls back to the text the feed carries.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -58,10 +59,20 @@ class Run:
 Progress = Callable[[int, int], None]  # (done, total)
 
 
-def harvest(urls: list[str], feeds: list[str], content_dir: Path, cache_dir: Path | None = None, *,
-            since: dt.date | None = None, limit: int | None = None, timeout: float = 20.0,
-            robots: bool = True, workers: int = 4, progress: Progress | None = None,
-            fetcher: Fetcher | None = None) -> Run:
+def harvest(
+    urls: list[str],
+    feeds: list[str],
+    content_dir: Path,
+    cache_dir: Path | None = None,
+    *,
+    since: dt.date | None = None,
+    limit: int | None = None,
+    timeout: float = 20.0,
+    robots: bool = True,
+    workers: int = 4,
+    progress: Progress | None = None,
+    fetcher: Fetcher | None = None,
+) -> Run:
     """Fetch `urls` and the entries of `feeds` into content_dir; never raises for a bad URL."""
     fetcher = fetcher or Fetcher(timeout=timeout, robots=robots)
     store = Store(content_dir, cache_dir)
@@ -100,8 +111,10 @@ def _feed_jobs(fetcher: Fetcher, url: str, since: dt.date | None, limit: int | N
         entries = read_feed(response.body, response.final_url)
     except (FetchError, FeedError) as exc:
         return Outcome(url, "failed", str(exc))
-    return [Job(entry.link or _no_link(url, number, entry), entry)
-            for number, entry in enumerate(select(entries, since, limit), start=1)]
+    return [
+        Job(entry.link or _no_link(url, number, entry), entry)
+        for number, entry in enumerate(select(entries, since, limit), start=1)
+    ]
 
 
 def _no_link(feed_url: str, number: int, entry: Entry) -> str:
@@ -148,5 +161,6 @@ def _from_entry(store: Store, job: Job, why: str) -> Outcome:
 def _hints(entry: Entry | None) -> WebArticle | None:
     if entry is None:
         return None
-    return WebArticle(body="", title=entry.title, date=entry.date, source=entry.source, url=entry.link,
-                      author=entry.author)
+    return WebArticle(
+        body="", title=entry.title, date=entry.date, source=entry.source, url=entry.link, author=entry.author
+    )

@@ -6,6 +6,7 @@ a temporary file and linked into place only if that name is still free. What is 
 is the truth; a small map of the URLs asked for to the canonical URLs they gave (in the
 cache directory) lets a second run skip an article without downloading it again.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -24,8 +25,11 @@ from ..webpage.reader import WebArticle
 
 # Query parameters that only say where a reader came from: the same article without them.
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|smid|at_medium|at_campaign)$", re.I)
-_CANONICAL = re.compile(rb"""<link\b[^>]*\brel=["']?canonical["']?[^>]*>|"""
-                        rb"""<meta\b[^>]*\bproperty=["']og:url["'][^>]*>""", re.I)
+_CANONICAL = re.compile(
+    rb"""<link\b[^>]*\brel=["']?canonical["']?[^>]*>|"""
+    rb"""<meta\b[^>]*\bproperty=["']og:url["'][^>]*>""",
+    re.I,
+)
 _HREF = re.compile(rb"""\b(?:href|content)=["']([^"']+)["']""", re.I)
 
 
@@ -154,8 +158,11 @@ class Store:
             data = json.loads(self.map_path.read_text(encoding="utf-8")) if self.map_path else {}
         except (OSError, ValueError):
             return {}  # missing or damaged: only a shortcut, rebuilt as articles are fetched
-        return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)} \
-            if isinstance(data, dict) else {}
+        return (
+            {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)}
+            if isinstance(data, dict)
+            else {}
+        )
 
     def _save_map(self) -> None:
         """Written whole (temp file + rename): a killed run leaves the old map or the new."""
@@ -174,4 +181,3 @@ class Store:
         finally:
             if tmp:
                 Path(tmp).unlink(missing_ok=True)
-

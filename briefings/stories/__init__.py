@@ -9,6 +9,7 @@ Pure over the entries, and remembered: an article's evidence by its fingerprint,
 period's stories by its articles' fingerprints, so `serve`, rebuilding the site model on
 every edit, regroups only the period whose articles changed.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -64,4 +65,3 @@ def _find_stories(entries: Sequence[Entry], points: int, weights: Weights) -> li
     order = {id(e): i for i, e in enumerate(entries)}
     stories.sort(key=lambda s: (-s.score, min(order[id(e)] for e in s.entries)))
     return stories
-

@@ -6,6 +6,7 @@ recomputes it only for the article that changed. The site model never loads spaC
 words are Snowball stems (PyStemmer, in C) rather than spaCy lemmas: "rallies" and
 "rallying" still meet, at a hundredth of the cost.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -19,7 +20,8 @@ import Stemmer  # PyStemmer
 
 # Function words and the verbs and nouns of news prose that say nothing about which event a
 # text tells ("said", "told", "year"); without them two articles meet on their subject.
-STOP_WORDS = frozenset("""
+STOP_WORDS = frozenset(
+    """
 a about above across after afterwards again against all almost alone along already also although always am
 among amongst an and another any anyhow anyone anything anyway anywhere are around as at back be became because
 become becomes becoming been before beforehand behind being below beside besides between beyond both but by can
@@ -39,7 +41,8 @@ yourselves mr mrs ms dr told tell telling added adding asked according also new 
 days month months time times today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday
 january february march april june july august september october november december people way ways lot lots
 bbc reuters
-""".split())
+""".split()
+)
 _TOKEN = re.compile(r"[a-z][a-z0-9']*[a-z0-9]|\d{4,}")  # words, and numbers of four digits or more ("8501")
 _STEMMER = Stemmer.Stemmer("english")
 PARTICIPANTS_USED = 12  # an article's most salient participants; the rest are passing mentions
@@ -71,8 +74,9 @@ def evidence_of(title: str, text: str, participant_names: list[str], date: dt.da
     # Sublinear term frequency times rarity in English at large ("search" weighs less than
     # "airasia"): a link then means the same whatever else the period holds, in a week of
     # five articles as in a year of five thousand.
-    weighted = sorted(((stem, (1.0 + math.log(n)) * rarity[stem]) for stem, n in found.items()),
-                      key=_weightiest_first)[:TERMS_KEPT]
+    weighted = sorted(((stem, (1.0 + math.log(n)) * rarity[stem]) for stem, n in found.items()), key=_weightiest_first)[
+        :TERMS_KEPT
+    ]
     return Evidence(dict(weighted), frozenset(fold(name) for name in participant_names[:PARTICIPANTS_USED]), date)
 
 

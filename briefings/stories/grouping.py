@@ -14,6 +14,7 @@ participant that most of the week's articles name tells its stories apart less. 
 is computed in a fixed order with ties broken by input position, so equal input gives equal
 stories.
 """
+
 from __future__ import annotations
 
 import heapq
@@ -96,7 +97,7 @@ def _cosines(vectors: Sequence[dict[str, float]], within: bool) -> dict[tuple[in
     for feature in sorted(postings):
         posting = postings[feature]
         for k, (i, wi) in enumerate(posting):
-            for j, wj in posting[k + 1:]:
+            for j, wj in posting[k + 1 :]:
                 dots[(i, j)] += wi * wj
     return dots
 

@@ -10,6 +10,7 @@ computation would give and no build state need hand them over:
 Each is bounded; the oldest entries go first. The evidence, the costly part of grouping a
 site in a fresh process, is also kept on disk with the build state (state.py).
 """
+
 from __future__ import annotations
 
 import base64
@@ -55,8 +56,12 @@ def saved_evidence(fingerprints: Iterable[str]) -> dict:
         if item is not None:
             # Stems in one string and weights as raw doubles: exact, and quick to read back
             # (a list of pairs per term took longer to parse than to make the evidence anew).
-            found[key] = [" ".join(item.terms), base64.b64encode(array("d", item.terms.values()).tobytes()).decode(),
-                          sorted(item.participants), item.date.isoformat() if item.date else None]
+            found[key] = [
+                " ".join(item.terms),
+                base64.b64encode(array("d", item.terms.values()).tobytes()).decode(),
+                sorted(item.participants),
+                item.date.isoformat() if item.date else None,
+            ]
     return {"version": evidence_version(), "items": found}
 
 
@@ -68,8 +73,12 @@ def restore_evidence(saved: dict) -> set[str]:
     for key, (stems, weights, participants, date) in saved["items"].items():
         if key not in _EVIDENCE:
             terms = dict(zip(stems.split(" "), array("d", base64.b64decode(weights)))) if stems else {}
-            _remember(_EVIDENCE, key, Evidence(terms, frozenset(participants),
-                                               dt.date.fromisoformat(date) if date else None), 4 * MEMO_SIZE)
+            _remember(
+                _EVIDENCE,
+                key,
+                Evidence(terms, frozenset(participants), dt.date.fromisoformat(date) if date else None),
+                4 * MEMO_SIZE,
+            )
     return set(saved["items"])
 
 
@@ -83,8 +92,7 @@ def evidence_version() -> str:
     return hashlib.sha256(source + f"{version('wordfreq')}|{sys.byteorder}".encode()).hexdigest()[:16]
 
 
-def stories(entries: Sequence[Entry], settings: tuple,
-            make: Callable[[Sequence[Entry]], list[Story]]) -> list[Story]:
+def stories(entries: Sequence[Entry], settings: tuple, make: Callable[[Sequence[Entry]], list[Story]]) -> list[Story]:
     """`make(entries)`, remembered by `settings` and the entries' fingerprints: on a hit, the
     remembered stories rebuilt onto these entries."""
     fingerprints = tuple(e.fingerprint for e in entries)
@@ -109,20 +117,29 @@ def _remember(memo: dict, key, value, size: int) -> None:
 def _save(story: Story, order: dict[int, int]) -> tuple:
     """A story as indices into its period's entries."""
     quote = story.quote
-    where = {id(participant): (order[id(entry)], index)  # a story participant as (entry, its index there)
-             for entry in story.entries for index, participant in enumerate(entry.extraction.participants)}
-    return (story.id, [order[id(e)] for e in story.entries],
-            [(p.text, order[id(p.entry)], [order[id(e)] for e in p.sources], p.score) for p in story.points],
-            None if quote is None else (order[id(quote.entry)], quote.entry.extraction.quotes.index(quote.quote)),
-            [(*where[id(p.participant)], p.articles) for p in story.participants], story.score)
+    where = {
+        id(participant): (order[id(entry)], index)  # a story participant as (entry, its index there)
+        for entry in story.entries
+        for index, participant in enumerate(entry.extraction.participants)
+    }
+    return (
+        story.id,
+        [order[id(e)] for e in story.entries],
+        [(p.text, order[id(p.entry)], [order[id(e)] for e in p.sources], p.score) for p in story.points],
+        None if quote is None else (order[id(quote.entry)], quote.entry.extraction.quotes.index(quote.quote)),
+        [(*where[id(p.participant)], p.articles) for p in story.participants],
+        story.score,
+    )
 
 
 def _restore(saved: tuple, entries: Sequence[Entry]) -> Story:
     story_id, members, points, quote, participants, score = saved
     ordered = [entries[i] for i in members]
     story = Story(id=story_id, lead=ordered[0], entries=ordered, score=score)
-    story.points = [TopPoint(text, entries[first], [entries[i] for i in sources], point_score)
-                    for text, first, sources, point_score in points]
+    story.points = [
+        TopPoint(text, entries[first], [entries[i] for i in sources], point_score)
+        for text, first, sources, point_score in points
+    ]
     if quote is not None:
         entry = entries[quote[0]]
         story.quote = QuoteRef(entry.extraction.quotes[quote[1]], entry)

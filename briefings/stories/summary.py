@@ -6,6 +6,7 @@ point listing every source: digest_points.py), choose the most informative attri
 quote and the participants most of its articles name, and score the story so that the
 period's most covered, most central stories come first.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,12 +21,18 @@ STORY_POINTS = 3  # points a story shows
 STORY_PARTICIPANTS = 6  # participants a story shows
 
 
-def summarise(members: Sequence[int], entries: Sequence[Entry], links: dict[tuple[int, int], float],
-              mentions: Counter[str], points: int = STORY_POINTS) -> Story:
+def summarise(
+    members: Sequence[int],
+    entries: Sequence[Entry],
+    links: dict[tuple[int, int], float],
+    mentions: Counter[str],
+    points: int = STORY_POINTS,
+) -> Story:
     """The story of `entries[i] for i in members`. `mentions` counts, for each folded
     participant name, the articles of the whole period naming it (for centrality)."""
-    lead_index = max(members, key=lambda i: (sum(links.get((min(i, j), max(i, j)), 0.0) for j in members if j != i),
-                                             -i))
+    lead_index = max(
+        members, key=lambda i: (sum(links.get((min(i, j), max(i, j)), 0.0) for j in members if j != i), -i)
+    )
     lead = entries[lead_index]
     rest = sorted((entries[i] for i in members if i != lead_index), key=_newest_first)
     ordered = [lead, *rest]

@@ -2,6 +2,7 @@
 ones (briefings/fetch) alike: reader.py reads the page, meta.py its metadata, merge.py joins
 a body split into chunks, prune.py cuts what trafilatura keeps of its navigation, markdown.py
 writes the main text as Markdown."""
+
 from __future__ import annotations
 
 import hashlib

@@ -7,6 +7,7 @@ quote, table/row/cell, hi, lb) is written out here. Every character of the page'
 escaped where Markdown would read it as markup, so no HTML of the page survives: a '<' is
 always text.
 """
+
 from __future__ import annotations
 
 import re
@@ -53,8 +54,11 @@ def _block(element: _Element, depth: int) -> list[str]:
     if tag == "list":
         return [_list(element, depth)]
     if tag == "quote":
-        inner = _blocks(element, depth) if any(child.tag in BLOCKS for child in element) else \
-            [_paragraph(_inline_content(element))]
+        inner = (
+            _blocks(element, depth)
+            if any(child.tag in BLOCKS for child in element)
+            else [_paragraph(_inline_content(element))]
+        )
         return ["\n>\n".join("\n".join(f"> {line}" for line in block.split("\n")) for block in inner if block.strip())]
     if tag == "table":
         return [_table(element)]

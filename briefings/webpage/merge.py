@@ -7,6 +7,7 @@ the first chunk for the whole article (two WIRED pages of ../shared/eval/html lo
 of their text). Sibling elements with the same tag and class that each hold paragraphs of
 prose are such chunks: their content is moved into the first, in order.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict

@@ -6,6 +6,7 @@ the <title>/<h1> and byline markup when those say nothing. These are trafilatura
 readers, called one by one: its extract_metadata() also collects categories, tags and the
 licence, a fifth of the cost of reading a page, which briefings does not use.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -50,8 +51,9 @@ def page_meta(tree: HtmlElement, url: str | None = None) -> PageMeta:
         outlet = outlet.lstrip("@")
         if "." not in outlet and not outlet[:1].isupper():
             outlet = outlet.title()  # "@thegazette" → "Thegazette", as trafilatura does
-    return PageMeta(title=_clean(title), date=_date(date), author=_clean(author), outlet=_clean(outlet),
-                    url=_clean(canonical))
+    return PageMeta(
+        title=_clean(title), date=_date(date), author=_clean(author), outlet=_clean(outlet), url=_clean(canonical)
+    )
 
 
 def _clean(value: str | None) -> str | None:

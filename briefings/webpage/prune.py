@@ -1,6 +1,7 @@
 """Blocks of the main text that are the page's navigation, not the article: what trafilatura
 keeps and a reader would skip, recognised by their markup (a block that is all link is a
 related-article link), never by a site's names."""
+
 from __future__ import annotations
 
 import re
@@ -51,8 +52,13 @@ def drop_title(body: _Element, title: str | None, within: int = 3) -> None:
     wanted = set(_words(title))
     for element in list(body)[:within]:
         words = set(_words("".join(element.itertext())))
-        if element.tag in ("head", "p") and words and _chars(element) <= 300 \
-                and len(words & wanted) >= 0.7 * len(words) and len(words & wanted) >= 0.5 * len(wanted):
+        if (
+            element.tag in ("head", "p")
+            and words
+            and _chars(element) <= 300
+            and len(words & wanted) >= 0.7 * len(words)
+            and len(words & wanted) >= 0.5 * len(wanted)
+        ):
             _remove(element)
             return
 

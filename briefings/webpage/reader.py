@@ -7,6 +7,7 @@ metadata is what the page declares about itself (Open Graph, JSON-LD, <meta>, <t
 The page's HTML is never passed on: only text, rewritten as Markdown in which no raw
 HTML can survive.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -30,8 +31,9 @@ MIN_ARTICLE_CHARS = 250  # less running text than this (some 40 words) is not an
 HIDDEN = ["//*[contains(translate(@style, ' ', ''), 'display:none')]", "//*[@hidden]"]
 # Links are kept only to tell link text from prose (prune.py); Markdown gets their text.
 # The metadata is read by meta.py.
-EXTRACTION = dict(include_comments=False, include_tables=True, include_formatting=True, include_links=True,
-                  prune_xpath=HIDDEN)
+EXTRACTION = dict(
+    include_comments=False, include_tables=True, include_formatting=True, include_links=True, prune_xpath=HIDDEN
+)
 MAX_LINK_SHARE = 0.8  # a page whose text is mostly links is a home page or an index (a deals list: 0.6)
 
 
@@ -52,8 +54,7 @@ class WebArticle:
 
     def front_matter(self) -> dict:
         """The keys content/*.md takes, for the fields the page had."""
-        fields = {"title": self.title, "date": self.date, "source": self.source, "url": self.url,
-                  "author": self.author}
+        fields = {"title": self.title, "date": self.date, "source": self.source, "url": self.url, "author": self.author}
         return {key: value for key, value in fields.items() if value}
 
     def to_markdown(self) -> str:
@@ -62,8 +63,9 @@ class WebArticle:
         return f"---\n{meta}---\n\n{self.body.strip()}\n"
 
 
-def read_page(data: bytes | str, url: str | None = None, hints: WebArticle | None = None,
-              charset: str | None = None) -> WebArticle:
+def read_page(
+    data: bytes | str, url: str | None = None, hints: WebArticle | None = None, charset: str | None = None
+) -> WebArticle:
     """The article on a page. Raises PageError when there is none. `hints` (what a feed
     says of the article) fill in what the page's own metadata leaves out; `charset` is the
     one the server named, if any."""
@@ -92,8 +94,14 @@ def read_page(data: bytes | str, url: str | None = None, hints: WebArticle | Non
     title = page_title(meta.title, source) or hints.title
     drop_title(found.body, title)
     drop_link_blocks(found.body)
-    return WebArticle(body=tree_to_markdown(found.body), title=title, date=meta.date or hints.date, source=source,
-                      url=http_url(meta.url) or http_url(url) or hints.url, author=meta.author or hints.author)
+    return WebArticle(
+        body=tree_to_markdown(found.body),
+        title=title,
+        date=meta.date or hints.date,
+        source=source,
+        url=http_url(meta.url) or http_url(url) or hints.url,
+        author=meta.author or hints.author,
+    )
 
 
 def fragment_page(content: str, title: str | None = None) -> str:
@@ -101,8 +109,10 @@ def fragment_page(content: str, title: str | None = None) -> str:
     if not re.search(r"<(p|div|br|article|section|blockquote|ul|ol|h[1-6])\b", content, re.I):
         content = "".join(f"<p>{html.escape(p.strip())}</p>" for p in re.split(r"\n\s*\n", content) if p.strip())
     head = f"<title>{html.escape(title)}</title>" if title else ""
-    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'>{head}</head>"
-            f"<body><article>{content}</article></body></html>")
+    return (
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'>{head}</head>"
+        f"<body><article>{content}</article></body></html>"
+    )
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
